@@ -1,0 +1,40 @@
+# One entry point per chore. `make` builds the main job; `make test` runs the test suite.
+# Both create their own virtual environment (.venv) on a fresh machine.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.geinstalleerd
+
+.PHONY: all setup demo book test lint oefendata bench clean
+
+all: book
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[book,test]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: setup
+	$(VENV)/bin/impactkit profiel Zaanstreek-Waterland --periode 2021H1
+
+# The main job. Until the handbook exists this runs the demo (see README).
+book: demo
+
+test: setup
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check impactkit tests scripts bench
+	$(VENV)/bin/ruff format --check impactkit tests scripts bench
+
+oefendata: setup
+	$(VENV)/bin/impactkit oefendata maken
+
+bench: setup
+	$(PY) bench/bench_laden.py
+
+clean:
+	rm -rf _build .pytest_cache $(VENV) *.egg-info

@@ -1,0 +1,58 @@
+"""impactkit — werken met de Impactmonitor huiselijk geweld en kindermishandeling.
+
+The public API uses the users' own (Dutch) words:
+
+>>> import impactkit as ik
+>>> ik.regio("Zaanstreek-Waterland").code
+'VT22'
+>>> round(ik.waarde("acuut_structureel_onveilig", "Zaanstreek-Waterland", "2021H1"), 1)
+55.6
+
+Practice data ('oefendata') are synthetic: every row says so in ``herkomst``.
+"""
+
+from .catalogus import Indicator, catalogus, indicator, overzicht, selecteer, zoek
+from .fouten import (
+    DataFout,
+    GeenWaarde,
+    ImpactkitFout,
+    OnbekendeIndicator,
+    OnbekendeRegio,
+    OngeldigePeriode,
+)
+from .laden import laad, lees_csv
+from .onderdrukking import onderdruk
+from .opvragen import doorsnede, reeks, verdeling, waarde
+from .perioden import Periode, periode
+from .regios import Regio, gemeente_regio, gemeenten, regio, regios
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DataFout",
+    "GeenWaarde",
+    "ImpactkitFout",
+    "Indicator",
+    "OnbekendeIndicator",
+    "OnbekendeRegio",
+    "OngeldigePeriode",
+    "Periode",
+    "Regio",
+    "catalogus",
+    "doorsnede",
+    "gemeente_regio",
+    "gemeenten",
+    "indicator",
+    "laad",
+    "lees_csv",
+    "onderdruk",
+    "overzicht",
+    "periode",
+    "reeks",
+    "regio",
+    "regios",
+    "selecteer",
+    "verdeling",
+    "waarde",
+    "zoek",
+]

@@ -1,0 +1,131 @@
+"""Command line: a thin Dutch layer over the Python API.
+
+Every command calls a function you can also call from a notebook. Errors in the user's input are
+printed as one Dutch message (no traceback) and give exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+import pandas as pd
+
+from . import catalogus as cat
+from .fouten import ImpactkitFout
+from .laden import laad
+from .opmaak import met_eenheid
+from .perioden import Periode
+from .regios import NEDERLAND, regio
+
+
+def regioprofiel(regio_naam: str, periode: str, data: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every single-value indicator of a region in one period, with Nederland alongside.
+
+    Returns a tidy table: ``indicator``, ``naam``, ``eenheid``, ``regio``, ``landelijk``,
+    ``onderdrukt``, ``herkomst``.
+    """
+    r = regio(regio_naam)
+    p = Periode.parse(periode)
+    df = laad() if data is None else data
+    sel = df[(df["periode"] == p.code) & df["categorie"].isna()]
+    eigen = sel[sel["regio_code"] == r.code].set_index("indicator")
+    land = sel[sel["regio_code"] == NEDERLAND].set_index("indicator")["waarde"]
+    if eigen.empty:
+        beschikbaar = sorted(set(df.loc[df["regio_code"] == r.code, "periode"]), key=Periode.parse)
+        raise ImpactkitFout(
+            f"Geen cijfers voor {r.naam} over {p.label}. Beschikbare perioden: "
+            f"{', '.join(beschikbaar) or 'geen'}."
+        )
+    catalogus = cat.catalogus().set_index("id")
+    uit = pd.DataFrame(
+        {
+            "indicator": eigen.index,
+            "naam": [catalogus.loc[i, "naam"] for i in eigen.index],
+            "eenheid": eigen["eenheid"].to_numpy(),
+            "regio": eigen["waarde"].to_numpy(),
+            "landelijk": [land.get(i, pd.NA) for i in eigen.index],
+            "onderdrukt": eigen["onderdrukt"].to_numpy(),
+            "herkomst": eigen["herkomst"].to_numpy(),
+        }
+    )
+    volgorde = {i: n for n, i in enumerate(catalogus.index)}
+    return uit.sort_values("indicator", key=lambda s: s.map(volgorde)).reset_index(drop=True)
+
+
+def _print_profiel(args: argparse.Namespace) -> int:
+    r = regio(args.regio)
+    p = Periode.parse(args.periode)
+    data = laad(args.bron)
+    tabel = regioprofiel(r.code, p.code, data)
+    herkomst = ", ".join(sorted(set(tabel["herkomst"])))
+    print(f"{r.naam} ({r.code}) — {p.label}")
+    if "oefendata" in herkomst:
+        print("LET OP: oefendata — verzonnen cijfers om mee te oefenen, geen echte cijfers.")
+    print(f"Bron: {herkomst}\n")
+    breedte = max(len(n) for n in tabel["naam"]) + 2
+    print(f"{'indicator':<{breedte}}{r.naam[:20]:>22}{'Nederland':>22}")
+    for rij in tabel.itertuples(index=False):
+        eigen = "onderdrukt" if rij.onderdrukt else met_eenheid(rij.regio, rij.eenheid)
+        land = met_eenheid(rij.landelijk, rij.eenheid)
+        eigen = eigen.replace(" per 10.000 inwoners", " /10.000")
+        land = land.replace(" per 10.000 inwoners", " /10.000")
+        print(f"{rij.naam:<{breedte}}{eigen:>22}{land:>22}")
+    return 0
+
+
+def _print_indicatoren(args: argparse.Namespace) -> int:
+    tabel = cat.overzicht(args.thema) if not args.zoek else cat.zoek(args.zoek)
+    with pd.option_context("display.max_rows", 200, "display.width", 200):
+        print(tabel[["id", "naam", "eenheid"]].to_string(index=False))
+    return 0
+
+
+def _maak_oefendata(args: argparse.Namespace) -> int:
+    from .oefendata import schrijf
+
+    pad = schrijf()
+    print(f"Oefendata geschreven naar {pad}")
+    return 0
+
+
+def maak_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="impactkit",
+        description="Werken met de Impactmonitor huiselijk geweld en kindermishandeling.",
+    )
+    sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT")
+
+    p = sub.add_parser("profiel", help="alle indicatoren van een regio in één periode")
+    p.add_argument("regio", help="naam of code van de Veilig Thuis-regio, bv. Zaanstreek-Waterland")
+    p.add_argument("--periode", default="2021H1", help="halfjaar, bv. 2021H1 (standaard)")
+    p.add_argument("--bron", default="oefendata", help="'oefendata' of pad naar eigen CSV-bestand")
+    p.set_defaults(functie=_print_profiel)
+
+    p = sub.add_parser("indicatoren", help="de indicatoren uit de catalogus")
+    p.add_argument("--thema", help="alleen dit thema, bv. bereik_vt")
+    p.add_argument("--zoek", help="zoek op trefwoord, bv. politie")
+    p.set_defaults(functie=_print_indicatoren)
+
+    p = sub.add_parser("oefendata", help="oefendata opnieuw maken")
+    p.add_argument("actie", choices=["maken"], help="maken: genereer data/oefendata opnieuw")
+    p.set_defaults(functie=_maak_oefendata)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = maak_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "functie", None):
+        parser.print_help()
+        return 1
+    try:
+        return args.functie(args)
+    except ImpactkitFout as e:
+        print(f"Fout: {e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

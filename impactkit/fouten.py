@@ -1,0 +1,56 @@
+"""Errors with Dutch, actionable messages.
+
+Every error a coordinator can trigger derives from :class:`ImpactkitFout`, so notebooks and
+the batch runner can catch one type and show the message without a traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+class ImpactkitFout(ValueError):
+    """Base class: a problem in the user's input, with a Dutch message naming the fix."""
+
+
+class OnbekendeRegio(ImpactkitFout, KeyError):
+    """Region name or code not recognised."""
+
+    def __str__(self) -> str:  # KeyError would otherwise quote the message
+        return self.args[0] if self.args else ""
+
+
+class OnbekendeIndicator(ImpactkitFout, KeyError):
+    """Indicator id not in the catalogue."""
+
+    def __str__(self) -> str:
+        return self.args[0] if self.args else ""
+
+
+class OngeldigePeriode(ImpactkitFout):
+    """A period string that cannot be parsed."""
+
+
+class GeenWaarde(ImpactkitFout, LookupError):
+    """No value exists for a query (not measured, not regional, suppressed, ...)."""
+
+
+class DataFout(ImpactkitFout):
+    """A data file that cannot be read into the observation model."""
+
+
+def suggesties(invoer: str, kandidaten: Iterable[str], n: int = 3, cutoff: float = 0.5) -> list[str]:
+    """Return up to ``n`` close matches of ``invoer`` among ``kandidaten`` (case-insensitive)."""
+    kandidaten = list(dict.fromkeys(kandidaten))
+    lager = {k.lower(): k for k in kandidaten}
+    treffers = difflib.get_close_matches(invoer.lower(), list(lager), n=n, cutoff=cutoff)
+    return [lager[t] for t in treffers]
+
+
+def bedoelde_je(invoer: str, kandidaten: Iterable[str], n: int = 3) -> str:
+    """Dutch 'did you mean' phrase, or an empty string when nothing is close."""
+    treffers = suggesties(invoer, kandidaten, n=n)
+    if not treffers:
+        return ""
+    return " Bedoelde je: " + ", ".join(f"'{t}'" for t in treffers) + "?"

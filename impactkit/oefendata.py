@@ -1,0 +1,598 @@
+"""Generate the practice data ('oefendata'): synthetic, deterministic, calibrated.
+
+The practice data let trainers and coordinators learn every step of the plan without real
+figures. They are generated here, from a fixed seed, and written to
+``data/oefendata/observaties.csv``; a test regenerates them and compares byte for byte.
+
+What is calibrated (the targets are the constants below; ``tests/test_oefendata.py`` checks each):
+
+* national half-year totals of adviezen and meldingen (CBS Impactmonitor 2022, table 4.1, for
+  2019H1-2022H1; StatLine 84849NED for the year 2023; CBS news for 2024H1), national OTS starts
+  (CBS jeugdbescherming), the published shares of type adviesvrager (2020H1, 2021H1, 2022H1),
+  police meldingen (2019H2, 2021H2), hermeldingen (38 % in 2022H1) and acute/structurele
+  onveiligheid (5 % and 40 % in 2021);
+* regional totals published for Drenthe (2023) and the three Gelderland regions (2023), and the
+  lowest/highest hermeldingen shares (Gooi en Vechtstreek 20,6 %, Zuid-Limburg 52,5 %, 2022H1);
+* Zaanstreek-Waterland in 2021H1 as in the worked example of the step plan: 55,6 % acuut en/of
+  structureel onveilig (Nederland 42,8 %), 61 % duur <= 1 week and 1,4 % > 5 jaar, 2,2 OTS per
+  10.000 inwoners, no overdracht to the OM and 0,7 % to the RvdK, and a rise of the unsafe share
+  up to 2020H2, larger than the national rise, followed by a fall.
+
+Everything else (regional differences, trends, categories without a published figure) is
+invented, plausibly. Counts are multiples of 5, as CBS rounds them; regional counts add up to
+the national count exactly; counts from 1 to 9 are suppressed (see :mod:`impactkit.onderdrukking`).
+Every row carries ``herkomst = "oefendata"``.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .onderdrukking import onderdruk
+from .paden import data_pad
+from .perioden import Periode, halfjaren
+from .regios import NEDERLAND, regio, regios
+
+SEED = 20_190_101
+PERIODEN = halfjaren("2019H1", "2024H2")
+VOORLOPIG_VANAF = Periode(2024, 1)
+HERKOMST = "oefendata"
+KOLOMMEN = [
+    "indicator",
+    "regio_code",
+    "periode",
+    "categorie",
+    "waarde",
+    "teller",
+    "noemer",
+    "eenheid",
+    "status",
+    "onderdrukt",
+    "herkomst",
+]
+
+# -- National half-year totals (targets) -------------------------------------------------------
+# 2019H1-2022H1: CBS Impactmonitor 2022, tabel 4.1. 2023: StatLine 84849NED year totals
+# (adviezen 143.210, meldingen 127.340), split over the half-years here. 2024H1: CBS news
+# ('75 duizend' adviezen, '64 duizend' meldingen). 2022H2 and 2024H2 are invented.
+LANDELIJK_TOTAAL: dict[str, list[int]] = {
+    "adviezen": [53145, 54540, 58575, 63475, 67545, 66625, 66155, 68000, 70600, 72610, 75000, 76500],
+    "meldingen": [65075, 66730, 64505, 62910, 60880, 58500, 59985, 61500, 63000, 64340, 64000, 64800],
+    # Started OTS: CBS jeugdbescherming (2019H1 4730, 2019 9344, 2020H1 4355, 2020 8753, 2021H1
+    # 4445, 2021 8289, 2022H1 3335, 2022 6500, 2023H1 3280), H2 = year - H1, rounded to 5.
+    "ots": [4730, 4615, 4355, 4400, 4445, 3845, 3335, 3165, 3280, 3200, 3150, 3100],
+    # Invented: no published half-year figures in our reference data.
+    "rvdk_onderzoeken": [5210, 5105, 4890, 4955, 4820, 4700, 4615, 4580, 4490, 4435, 4400, 4380],
+    "tijdelijk_huisverbod": [1985, 2040, 2160, 2115, 2010, 1950, 1920, 1965, 1990, 2005, 2030, 2050],
+}
+
+# Region values fixed by a published figure or by the worked example (code, period, value).
+# A year target ("2023") is split over its half-years.
+VASTE_REGIOWAARDEN: dict[str, list[tuple[str, str, int]]] = {
+    "meldingen": [
+        # Chosen so 55,6 %, 61 % and 1,4 % come out exactly from counts that are multiples of 5.
+        ("VT22", "2021H1", 1070),
+        ("VT07", "2022H1", 825),  # fits hermeldingen 20,6 % (170/825)
+        ("VT25", "2022H1", 2000),  # fits hermeldingen 52,5 % (1050/2000)
+        ("VT02", "2023", 1905),  # StatLine 84849NED, Drenthe (VT) 2023*
+        ("VT05", "2023", 3060),  # StatLine 84852NED, Gelderland-Midden (VT) 2023*
+        ("VT06", "2023", 2695),  # StatLine 84852NED, Gelderland-Zuid (VT) 2023*
+        ("VT14", "2023", 2810),  # StatLine 84852NED, Noord- en Oost-Gelderland (VT) 2023*
+    ],
+    "adviezen": [
+        ("VT22", "2021H1", 1700),  # with 1070 meldingen: 20 RvdK-overdrachten = 0,7 %
+        ("VT02", "2023", 2960),  # StatLine 84849NED, Drenthe (VT) 2023*
+    ],
+    "ots": [("VT22", "2021H1", 75)],  # 75 / 339.925 * 10.000 = 2,2
+}
+
+# -- Category shares (national targets, in %) ---------------------------------------------------
+ADVIESVRAGER = [
+    "Preventieve basisvoorzieningen",
+    "Huisarts",
+    "Overig gezondheidszorg",
+    "GGZ",
+    "Kinderopvang",
+    "Onderwijs",
+    "Jeugdhulp/zorg",
+    "Politie",
+    "Justitie en veiligheid, exclusief politie",
+    "Maatschappelijk werk",
+    "Beroepsmatig overig",
+    "Burger",
+    "Onbekend",
+]
+# CBS Impactmonitor 2022, figuur 4.2 (gestarte adviezen naar organisatie adviesvrager).
+ADVIESVRAGER_GEPUBLICEERD = {
+    "2020H1": [2.1, 2.7, 4.4, 5.4, 1.3, 8.8, 9.0, 2.9, 3.3, 7.0, 8.7, 42.9, 1.5],
+    "2021H1": [1.9, 2.2, 4.2, 4.6, 1.2, 8.6, 7.4, 3.6, 3.4, 6.6, 10.7, 44.8, 0.9],
+    "2022H1": [1.9, 2.3, 4.3, 4.6, 1.4, 8.9, 7.7, 4.6, 2.6, 6.4, 11.4, 42.8, 1.1],
+}
+MELDER = [
+    "Politie",
+    "Justitie overig",
+    "Gezondheidszorg",
+    "Onderwijs",
+    "Jeugdhulp/zorg",
+    "Kinderopvang",
+    "Maatschappelijk werk",
+    "Beroepsmatig overig",
+    "Burger",
+    "Onbekend",
+]
+MELDER_OVERIG = [3.5, 8.0, 4.0, 2.5, 0.5, 3.0, 4.0, 8.5, 1.4]  # relative weights after Politie
+# Police share of meldingen per half-year: 44.200 of 66.730 in 2019H2 ('ruim 44 duizend'),
+# 38.100 of 58.500 in 2021H2 ('ruim 38 duizend', -14 %), 'bijna 65 procent' over 2021.
+POLITIE_AANDEEL = [0.655, 0.6624, 0.650, 0.648, 0.6405, 0.6513, 0.650, 0.648, 0.645, 0.643,
+                   0.640, 0.638]  # fmt: skip
+DUUR = ["≤ 1 week", "1 week – 1 maand", "1 – 6 maanden", "6 maanden – 1 jaar", "1 – 5 jaar",
+        "> 5 jaar"]  # fmt: skip
+DUUR_MELDINGEN = [55.0, 8.0, 10.0, 7.0, 12.0, 8.0]
+DUUR_ADVIEZEN = [35.0, 10.0, 15.0, 10.0, 18.0, 12.0]
+AARD = ["Kindermishandeling", "(Ex-)partnergeweld", "Ouderenmishandeling", "Geweld tegen ouders",
+        "Huiselijk geweld overig", "Onbekend"]  # fmt: skip
+AARD_AANDELEN = [47.0, 38.0, 2.0, 4.0, 6.0, 3.0]
+VERVOLG = ["Vervolgstappen bij Veilig Thuis", "Overdracht", "Geen vervolgstappen nodig",
+           "Inzet regionaal maatwerk", "Nog niet beoordeeld"]  # fmt: skip
+VERVOLG_AANDELEN = [44.0, 47.0, 3.0, 2.0, 4.0]
+
+# Share of meldingen with acute and/or structural unsafety. Nederland 2021H1 = 42,8 % (worked
+# example); Zaanstreek-Waterland rises more steeply up to 2020H2 and falls after.
+ONVEILIG_NL = [0.405, 0.410, 0.416, 0.437, 0.428, 0.425, 0.421, 0.418, 0.415, 0.411, 0.406, 0.402]
+ONVEILIG_ZW = [0.492, 0.515, 0.541, 0.585, 595 / 1070, 0.531, 0.517, 0.503, 0.494, 0.487, 0.481,
+               0.476]  # fmt: skip
+# Acute unsafety: ~5 % of meldingen in 2021 (CBS); 45 % of those are also structurally unsafe,
+# so structureel = onveilig - acuut + beide is ~40 % in 2021 (CBS: 40 %).
+ACUUT_NL = [0.046, 0.047, 0.049, 0.052, 0.050, 0.050, 0.051, 0.051, 0.052, 0.052, 0.053, 0.053]
+ACUUT_OOK_STRUCTUREEL = 0.45
+# Hermeldingen, from 2020H1 (85361NED starts in 2020). 38 % in 2022H1 (CBS).
+HERMELDINGEN_NL = [np.nan, np.nan, 0.361, 0.366, 0.371, 0.376, 0.380, 0.380, 0.381, 0.381,
+                   0.383, 0.384]  # fmt: skip
+HERMELDINGEN_VAST = {"VT07": 170 / 825, "VT25": 1050 / 2000}  # 2022H1 lowest and highest
+OVERDRACHT_NL = {"rvdk": 0.0150, "om": 0.0040, "politie": 0.0290}
+REGIO_INDICATOREN_COHORT = [
+    "Amsterdam-Amstelland", "Brabant Noordoost", "Flevoland", "Gooi en Vechtstreek", "Groningen",
+    "Haaglanden", "IJsselland", "Kennemerland", "Noord-Brabant Midden", "Rotterdam-Rijnmond",
+    "Twente", "Utrecht", "Zaanstreek-Waterland",
+]  # fmt: skip
+
+
+@dataclass
+class _Generator:
+    """Holds the random state and the region arrays while the tables are built."""
+
+    rng: np.random.Generator
+    codes: list[str]
+    inwoners: np.ndarray
+    rijen: list[dict] = field(default_factory=list)
+
+    @property
+    def n(self) -> int:
+        return len(self.codes)
+
+    def index(self, code: str) -> int:
+        return self.codes.index(code)
+
+    # -- rows ------------------------------------------------------------------------------
+    def voeg_toe(self, indicator, code, periode, waarde, teller, noemer, eenheid, categorie=None):
+        self.rijen.append(
+            {
+                "indicator": indicator,
+                "regio_code": code,
+                "periode": str(periode),
+                "categorie": categorie,
+                "waarde": waarde,
+                "teller": teller,
+                "noemer": noemer,
+                "eenheid": eenheid,
+                "status": "voorlopig"
+                if (periode.jaar >= VOORLOPIG_VANAF.jaar)
+                else "definitief",
+            }
+        )
+
+    def voeg_aantallen_toe(self, indicator, periode, regio_aantallen: np.ndarray) -> None:
+        for code, x in zip([NEDERLAND, *self.codes], [regio_aantallen.sum(), *regio_aantallen]):
+            self.voeg_toe(indicator, code, periode, float(x), int(x), None, "aantal")
+
+    def voeg_aandelen_toe(self, indicator, periode, tellers, noemers, categorie=None) -> None:
+        alle_t = [tellers.sum(), *tellers]
+        alle_n = [noemers.sum(), *noemers]
+        for code, t, n in zip([NEDERLAND, *self.codes], alle_t, alle_n):
+            waarde = 100.0 * t / n if n > 0 else np.nan
+            self.voeg_toe(indicator, code, periode, waarde, int(t), int(n), "%", categorie)
+
+    def voeg_ratio_toe(self, indicator, periode, tellers) -> None:
+        alle_t = [tellers.sum(), *tellers]
+        alle_n = [self.inwoners.sum(), *self.inwoners]
+        for code, t, n in zip([NEDERLAND, *self.codes], alle_t, alle_n):
+            waarde = 10_000.0 * t / n
+            self.voeg_toe(indicator, code, periode, waarde, int(t), int(n), "per 10.000 inwoners")
+
+
+# -- Allocation helpers ---------------------------------------------------------------------------
+def verdeel_in_vijftallen(totaal: int, gewichten: np.ndarray) -> np.ndarray:
+    """Split ``totaal`` (a multiple of 5) into multiples of 5 proportional to ``gewichten``.
+
+    Largest-remainder rounding, so the parts add up to ``totaal`` exactly.
+    """
+    if totaal % 5:
+        raise ValueError(f"totaal {totaal} is geen veelvoud van 5")
+    gewichten = np.asarray(gewichten, dtype=float)
+    eenheden = totaal // 5
+    if eenheden == 0 or gewichten.sum() <= 0:
+        return np.zeros(len(gewichten), dtype=int)
+    exact = gewichten / gewichten.sum() * eenheden
+    basis = np.floor(exact).astype(int)
+    rest = eenheden - int(basis.sum())
+    volgorde = np.argsort(-(exact - basis), kind="stable")
+    basis[volgorde[:rest]] += 1
+    return basis * 5
+
+
+def _rond5(x: float) -> int:
+    return int(5 * round(x / 5))
+
+
+def _ipf(start: np.ndarray, rijsommen: np.ndarray, kolomsommen: np.ndarray) -> np.ndarray:
+    """Iterative proportional fitting of a positive matrix to row and column sums."""
+    m = start.astype(float).copy()
+    for _ in range(200):
+        m *= (kolomsommen / np.maximum(m.sum(axis=0), 1e-12))[None, :]
+        m *= (rijsommen / np.maximum(m.sum(axis=1), 1e-12))[:, None]
+    return m
+
+
+def verdeel_categorieen(
+    totalen: np.ndarray,
+    aandelen: np.ndarray,
+    effecten: np.ndarray,
+    vast: dict[int, np.ndarray] | None = None,
+) -> np.ndarray:
+    """Counts per region x category: rows add up to ``totalen``, columns to the national shares.
+
+    ``effecten`` are region x category log-multipliers (regional differences); ``vast`` fixes
+    whole rows (region index -> counts). The national column totals are the shares applied to
+    the national total with largest-remainder rounding; the result meets them exactly.
+    """
+    vast = vast or {}
+    k = len(aandelen)
+    aandelen = np.asarray(aandelen, dtype=float) / np.sum(aandelen)
+    doel_kolom = verdeel_in_vijftallen(int(totalen.sum()), aandelen)
+    vrij = [i for i in range(len(totalen)) if i not in vast]
+    vaste_kolom = sum((vast[i] for i in vast), np.zeros(k, dtype=int))
+    rest_kolom = np.maximum(doel_kolom - vaste_kolom, 0).astype(float)
+    start = aandelen[None, :] * np.exp(effecten[vrij])
+    passend = _ipf(start, totalen[vrij].astype(float), np.maximum(rest_kolom, 1e-9))
+    uit = np.zeros((len(totalen), k), dtype=int)
+    for rij, i in enumerate(vrij):
+        uit[i] = verdeel_in_vijftallen(int(totalen[i]), passend[rij])
+    for i, rij in vast.items():
+        uit[i] = rij
+    # Move units of 5 between categories within free rows until the columns hit their targets.
+    tekort = doel_kolom - uit.sum(axis=0)
+    while np.any(tekort != 0):
+        naar = int(np.argmax(tekort))
+        van = int(np.argmin(tekort))
+        kandidaten = [i for i in vrij if uit[i, van] >= 5]
+        if not kandidaten:
+            break
+        i = max(kandidaten, key=lambda j: uit[j, van])
+        uit[i, van] -= 5
+        uit[i, naar] += 5
+        tekort = doel_kolom - uit.sum(axis=0)
+    return uit
+
+
+def _verwacht(gen: _Generator, niveau: np.ndarray, helling: np.ndarray, t: int) -> np.ndarray:
+    return gen.inwoners * niveau * np.exp(helling * (t - 5.5) / 2.0)
+
+
+def _reeks_aantallen(gen: _Generator, indicator: str, spreiding: float) -> np.ndarray:
+    """Region x period counts for a count indicator, fitted to national and fixed values."""
+    totaal = LANDELIJK_TOTAAL[indicator]
+    niveau = np.exp(gen.rng.normal(0.0, spreiding, gen.n))
+    helling = gen.rng.normal(0.0, 0.04, gen.n)
+    ruis = np.exp(gen.rng.normal(0.0, 0.02, (len(PERIODEN), gen.n)))
+    vaste = VASTE_REGIOWAARDEN.get(indicator, [])
+
+    def aandeel(t: int) -> np.ndarray:
+        w = _verwacht(gen, niveau, helling, t) * ruis[t]
+        return w / w.sum()
+
+    # Calibrate the levels so the fixed regions' other periods are consistent with the fixed ones.
+    for _ in range(30):
+        for code, per, waarde in vaste:
+            i = gen.index(code)
+            ts = [t for t, p in enumerate(PERIODEN) if str(p) == per or str(p.jaar) == per]
+            verwacht = sum(aandeel(t)[i] * totaal[t] for t in ts)
+            niveau[i] *= waarde / verwacht
+
+    uit = np.zeros((len(PERIODEN), gen.n), dtype=int)
+    for t, p in enumerate(PERIODEN):
+        vast: dict[int, int] = {}
+        for code, per, waarde in vaste:
+            i = gen.index(code)
+            if per == str(p):
+                vast[i] = waarde
+            elif per == str(p.jaar) and p.is_halfjaar:
+                t1 = PERIODEN.index(Periode(p.jaar, 1))
+                t2 = PERIODEN.index(Periode(p.jaar, 2))
+                e1, e2 = aandeel(t1)[i] * totaal[t1], aandeel(t2)[i] * totaal[t2]
+                h1 = _rond5(waarde * e1 / (e1 + e2))
+                vast[i] = h1 if p.halfjaar == 1 else waarde - h1
+        vrij = np.array([i not in vast for i in range(gen.n)])
+        rest = totaal[t] - sum(vast.values())
+        uit[t, vrij] = verdeel_in_vijftallen(rest, aandeel(t)[vrij])
+        for i, waarde in vast.items():
+            uit[t, i] = waarde
+    return uit
+
+
+def _effecten(gen: _Generator, k: int, spreiding: float) -> np.ndarray:
+    return np.clip(gen.rng.normal(0.0, spreiding, (gen.n, k)), -2 * spreiding, 2 * spreiding)
+
+
+def _binair(
+    gen: _Generator,
+    noemers: np.ndarray,
+    aandelen_nl: list[float],
+    spreiding: float,
+    vast_pad: dict[str, list[float]] | None = None,
+) -> np.ndarray:
+    """Region x period counts of 'ja' for a yes/no share, national share met per period."""
+    effect = np.clip(gen.rng.normal(0.0, spreiding, gen.n), -1.6 * spreiding, 1.6 * spreiding)
+    uit = np.zeros_like(noemers)
+    for t in range(len(PERIODEN)):
+        p = aandelen_nl[t]
+        if np.isnan(p):
+            uit[t] = -1
+            continue
+        vast = {}
+        for code, pad in (vast_pad or {}).items():
+            i = gen.index(code)
+            ja = _rond5(pad[t] * noemers[t, i])
+            vast[i] = np.array([ja, noemers[t, i] - ja])
+        effecten = np.stack([effect, np.zeros(gen.n)], axis=1)
+        m = verdeel_categorieen(noemers[t], np.array([p, 1 - p]), effecten, vast)
+        uit[t] = m[:, 0]
+    return uit
+
+
+def genereer(seed: int = SEED) -> pd.DataFrame:
+    """Build the complete practice table (tidy, one row per indicator x region x period x category)."""
+    vt = regios().query("soort == 'vt'")
+    gen = _Generator(
+        rng=np.random.default_rng(seed),
+        codes=vt["code"].tolist(),
+        inwoners=vt["inwoners"].to_numpy(dtype=np.int64),
+    )
+    zw = gen.index("VT22")
+    t_2021h1 = PERIODEN.index(Periode(2021, 1))
+
+    adviezen = _reeks_aantallen(gen, "adviezen", 0.18)
+    meldingen = _reeks_aantallen(gen, "meldingen", 0.15)
+    ots = _reeks_aantallen(gen, "ots", 0.20)
+    rvdk = _reeks_aantallen(gen, "rvdk_onderzoeken", 0.20)
+    thv = _reeks_aantallen(gen, "tijdelijk_huisverbod", 0.25)
+
+    # Distributions (effects fixed per region over time, so regions keep their character).
+    eff_advies = _effecten(gen, len(ADVIESVRAGER), 0.25)
+    eff_melder = _effecten(gen, len(MELDER), 0.25)
+    eff_duur_m = _effecten(gen, len(DUUR), 0.15)
+    eff_duur_a = _effecten(gen, len(DUUR), 0.15)
+    eff_aard = _effecten(gen, len(AARD), 0.2)
+    eff_vervolg = _effecten(gen, len(VERVOLG), 0.3)
+
+    # A small spread keeps Zaanstreek-Waterland among the regions with the highest unsafe
+    # share, as on the worked example's map.
+    onveilig = _binair(gen, meldingen, ONVEILIG_NL, 0.12, {"VT22": ONVEILIG_ZW})
+    acuut = np.zeros_like(meldingen)
+    for t in range(len(PERIODEN)):
+        acuut[t] = [_rond5(o * ACUUT_NL[t] / ONVEILIG_NL[t]) for o in onveilig[t]]
+    beide = np.array([[_rond5(ACUUT_OOK_STRUCTUREEL * a) for a in rij] for rij in acuut])
+    structureel = onveilig - acuut + beide
+
+    her_pad = {
+        "VT07": [0.215, 0.214, 0.212, 0.210, 0.208, 0.207, HERMELDINGEN_VAST["VT07"], 0.209,
+                 0.211, 0.212, 0.214, 0.215],
+        "VT25": [0.50, 0.505, 0.51, 0.515, 0.52, 0.523, HERMELDINGEN_VAST["VT25"], 0.522,
+                 0.52, 0.518, 0.517, 0.515],
+    }  # fmt: skip
+    hermeld = _binair(gen, meldingen, HERMELDINGEN_NL, 0.10, her_pad)
+
+    casussen = adviezen + meldingen
+    zw_rvdk = [0.0095, 0.0092, 0.0088, 0.0085, 20 / 2770, 0.0080, 0.0082, 0.0085, 0.0088,
+               0.0090, 0.0092, 0.0095]  # fmt: skip
+    zw_om = [0.0030, 0.0025, 0.0020, 0.0015, 0.0, 0.0015, 0.0020, 0.0020, 0.0025, 0.0025, 0.0030,
+             0.0030]  # fmt: skip
+    overdracht = {
+        "rvdk": _binair(gen, casussen, [OVERDRACHT_NL["rvdk"]] * 12, 0.25, {"VT22": zw_rvdk}),
+        "om": _binair(gen, casussen, [OVERDRACHT_NL["om"]] * 12, 0.3, {"VT22": zw_om}),
+        "politie": _binair(gen, casussen, [OVERDRACHT_NL["politie"]] * 12, 0.25),
+    }
+
+    for t, p in enumerate(PERIODEN):
+        gen.voeg_aantallen_toe("adviezen", p, adviezen[t])
+        gen.voeg_aantallen_toe("meldingen", p, meldingen[t])
+        gen.voeg_ratio_toe("adviezen_per_10000", p, adviezen[t])
+        gen.voeg_ratio_toe("meldingen_per_10000", p, meldingen[t])
+        gen.voeg_aantallen_toe("casussen_vt", p, casussen[t])
+        gen.voeg_ratio_toe("ots_per_10000", p, ots[t])
+        gen.voeg_aantallen_toe("rvdk_onderzoeken", p, rvdk[t])
+        gen.voeg_aantallen_toe("tijdelijk_huisverbod", p, thv[t])
+
+        # Type adviesvrager: published shares where known, linear in between, flat outside.
+        av = _adviesvrager_aandelen(p)
+        m_av = verdeel_categorieen(adviezen[t], av, eff_advies)
+        _voeg_verdeling_toe(gen, "adviesvrager_type", p, ADVIESVRAGER, m_av)
+
+        overig = np.array(MELDER_OVERIG) / sum(MELDER_OVERIG) * (1 - POLITIE_AANDEEL[t])
+        m_md = verdeel_categorieen(
+            meldingen[t], np.array([POLITIE_AANDEEL[t], *overig]), eff_melder
+        )
+        _voeg_verdeling_toe(gen, "melder_type", p, MELDER, m_md)
+        gen.voeg_aantallen_toe("politiemeldingen", p, m_md[:, 0])
+
+        beroeps_a = adviezen[t] - m_av[:, ADVIESVRAGER.index("Burger")] - m_av[:, -1]
+        beroeps_m = meldingen[t] - m_md[:, MELDER.index("Burger")] - m_md[:, -1]
+        gen.voeg_aandelen_toe("professionals_aandeel", p, beroeps_a + beroeps_m, casussen[t])
+
+        vast_duur = {}
+        if t == t_2021h1:
+            # Worked example: 61 % <= 1 week (655/1070) and 1,4 % > 5 jaar (15/1070).
+            vast_duur[zw] = np.array([655, 90, 110, 75, 125, 15])
+        drift = np.array([1 + 0.01 * (t - 5.5), 1, 1, 1, 1, 1 - 0.01 * (t - 5.5)])
+        m_dm = verdeel_categorieen(meldingen[t], DUUR_MELDINGEN * drift, eff_duur_m, vast_duur)
+        _voeg_verdeling_toe(gen, "duur_geweld_meldingen", p, DUUR, m_dm)
+        m_da = verdeel_categorieen(adviezen[t], DUUR_ADVIEZEN * drift, eff_duur_a)
+        _voeg_verdeling_toe(gen, "duur_geweld_adviezen", p, DUUR, m_da)
+
+        m_aard = verdeel_categorieen(meldingen[t], AARD_AANDELEN, eff_aard)
+        _voeg_verdeling_toe(gen, "aard_geweld", p, AARD, m_aard)
+        m_vv = verdeel_categorieen(meldingen[t], VERVOLG_AANDELEN, eff_vervolg)
+        _voeg_verdeling_toe(gen, "vervolg_veiligheidsbeoordeling", p, VERVOLG, m_vv)
+
+        gen.voeg_aandelen_toe("acuut_structureel_onveilig", p, onveilig[t], meldingen[t])
+        gen.voeg_aandelen_toe("acuut_onveilig", p, acuut[t], meldingen[t])
+        gen.voeg_aandelen_toe("structureel_onveilig", p, structureel[t], meldingen[t])
+        if hermeld[t, 0] >= 0:
+            gen.voeg_aandelen_toe("hermeldingen", p, hermeld[t], meldingen[t])
+        for soort, reeks in overdracht.items():
+            gen.voeg_aandelen_toe(f"overdracht_{soort}", p, reeks[t], casussen[t])
+
+    _voeg_onderzoek_toe(gen)
+
+    df = pd.DataFrame(gen.rijen, columns=KOLOMMEN[:-2])
+    df["herkomst"] = HERKOMST
+    df = onderdruk(df)
+    return _ordenen(df)
+
+
+def _adviesvrager_aandelen(p: Periode) -> np.ndarray:
+    ankers = {Periode.parse(k): np.array(v) for k, v in ADVIESVRAGER_GEPUBLICEERD.items()}
+    punten = sorted(ankers)
+    if p <= punten[0]:
+        a = ankers[punten[0]]
+    elif p >= punten[-1]:
+        a = ankers[punten[-1]]
+    else:
+        for links, rechts in zip(punten, punten[1:]):
+            if links <= p <= rechts:
+                stappen = PERIODEN.index(rechts) - PERIODEN.index(links)
+                f = (PERIODEN.index(p) - PERIODEN.index(links)) / stappen
+                a = (1 - f) * ankers[links] + f * ankers[rechts]
+                break
+    return a / a.sum()
+
+
+def _voeg_verdeling_toe(gen, indicator, p, categorieen, matrix) -> None:
+    noemers = matrix.sum(axis=1)
+    for k, cat in enumerate(categorieen):
+        gen.voeg_aandelen_toe(indicator, p, matrix[:, k], noemers, categorie=cat)
+
+
+def _voeg_onderzoek_toe(gen: _Generator) -> None:
+    """Research indicators at their own frequency and level (all invented but plausible)."""
+    rng = gen.rng
+    # National prevalence (Prevalentiemonitor, every two years): 8 % (2020), 9 % (2022) as
+    # published; 2024 invented.
+    for jaar, pct in [(2020, 8.0), (2022, 9.0), (2024, 8.8)]:
+        gen.voeg_toe("prevalentie_huiselijk_geweld", NEDERLAND, Periode(jaar), pct, None, None, "%")
+    for jaar, pct in [(2021, 3.4)]:
+        gen.voeg_toe("prevalentie_kindermishandeling", NEDERLAND, Periode(jaar), pct, None, None,
+                     "%")  # fmt: skip
+    for ind, basis in [("vermoeden_getuige", 11.5), ("gepraat_over_vermoeden", 62.0),
+                       ("burgers_handelen", 38.0)]:  # fmt: skip
+        for j, jaar in enumerate((2020, 2022, 2024)):
+            gen.voeg_toe(ind, NEDERLAND, Periode(jaar), round(basis + 0.6 * j, 1), None, None, "%")
+    for jaar in range(2019, 2024):
+        n = int(rng.integers(38, 52))
+        gen.voeg_toe("slachtoffers_moord_doodslag", NEDERLAND, Periode(jaar), float(n), n, None,
+                     "aantal")  # fmt: skip
+    for jaar, pct in [(2019, 31.0), (2021, 29.5)]:
+        gen.voeg_toe("recidive_plegers", NEDERLAND, Periode(jaar), pct, None, None, "%")
+    for t, p in enumerate(PERIODEN):
+        if p >= Periode(2021, 1):
+            n = 5 * int(round((9100 - 60 * t + rng.normal(0, 80)) / 5))
+            gen.voeg_toe("om_instroom_hgkm", NEDERLAND, p, float(n), n, None, "aantal")
+    for jaar in (2021, 2022, 2023):
+        n = 5 * int(round((5600 - 150 * (jaar - 2021) + rng.normal(0, 60)) / 5))
+        gen.voeg_toe("zm_eindvonnissen", NEDERLAND, Periode(jaar), float(n), n, None, "aantal")
+
+    # Cohort study (Verwey-Jonker): 13 regions only, one measurement (2020); Nederland = the 13
+    # regions together. Counts are respondents (families), not rounded to 5.
+    codes = [regio(naam).code for naam in REGIO_INDICATOREN_COHORT]
+    gezinnen = rng.integers(30, 62, len(codes))
+    gestopt_p = np.clip(rng.normal(0.30, 0.06, len(codes)), 0.15, 0.45)
+    gestopt = np.round(gezinnen * gestopt_p).astype(int)
+    # Re-scale so the 13 regions together give the published 30 %.
+    tekort = int(round(0.30 * gezinnen.sum())) - gestopt.sum()
+    gestopt[np.argsort(-gezinnen)[: abs(tekort)]] += int(np.sign(tekort))
+    relatie_p = np.clip(rng.normal(0.45, 0.07, len(codes)), 0.25, 0.65)
+    relatie = np.round(gezinnen * relatie_p).astype(int)
+    p2020 = Periode(2020)
+    for ind, teller in [("geweld_gestopt", gestopt), ("opvoedingsrelatie_verbeterd", relatie)]:
+        for code, t, n in zip([NEDERLAND, *codes], [teller.sum(), *teller],
+                              [gezinnen.sum(), *gezinnen]):  # fmt: skip
+            gen.voeg_toe(ind, code, p2020, 100.0 * t / n, int(t), int(n), "%")
+    for ind, gem, sd, eenheid in [
+        ("welzijn_clienten", 6.6, 0.3, "score"),
+        ("ervaren_veiligheid", 7.1, 0.3, "score"),
+        ("tevredenheid_hulp", 6.9, 0.35, "score"),
+        ("aantal_hulpinstellingen", 3.4, 0.4, "gemiddelde"),
+    ]:
+        scores = np.round(rng.normal(gem, sd, len(codes)), 1)
+        landelijk = round(float(np.average(scores, weights=gezinnen)), 1)
+        for code, s, n in zip([NEDERLAND, *codes], [landelijk, *scores],
+                              [gezinnen.sum(), *gezinnen]):  # fmt: skip
+            gen.voeg_toe(ind, code, p2020, float(s), None, int(n), eenheid)
+
+
+def _ordenen(df: pd.DataFrame) -> pd.DataFrame:
+    df = df.astype(
+        {
+            "indicator": "string",
+            "regio_code": "string",
+            "periode": "string",
+            "categorie": "string",
+            "waarde": "Float64",
+            "teller": "Int64",
+            "noemer": "Int64",
+            "eenheid": "string",
+            "status": "string",
+            "onderdrukt": "boolean",
+            "herkomst": "string",
+        }
+    )
+    df["waarde"] = df["waarde"].round(4)
+    return df[KOLOMMEN].reset_index(drop=True)
+
+
+def als_csv(df: pd.DataFrame) -> str:
+    """Serialise deterministically (same bytes on every machine)."""
+    uit = df.copy()
+    uit["waarde"] = [
+        "" if pd.isna(x) else f"{float(x):.4f}".rstrip("0").rstrip(".") for x in uit["waarde"]
+    ]
+    buf = io.StringIO()
+    uit.to_csv(buf, index=False, lineterminator="\n")
+    return buf.getvalue()
+
+
+def bestand() -> Path:
+    """Where the committed practice data live."""
+    return data_pad("oefendata", "observaties.csv")
+
+
+def schrijf(pad: Path | None = None, seed: int = SEED) -> Path:
+    """Generate and write the practice data; returns the path written."""
+    pad = pad or bestand()
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_text(als_csv(genereer(seed)), encoding="utf-8")
+    return pad

@@ -1,0 +1,46 @@
+"""Statistical disclosure control: small counts never leave the kit.
+
+CBS does not publish counts below its disclosure threshold in the Veilig Thuis tables (shown as
+'.'); after rounding to multiples of 5 that means a count of 5. The kit applies the same rule to
+every table it returns or writes, whatever the source: a count from 1 to ``GRENS - 1``, or a
+percentage or rate built on such a count or denominator, is replaced by a missing value and
+flagged ``onderdrukt``. Zero stays zero: 'no cases' is not disclosive.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+GRENS = 10
+"""Smallest count that may be shown."""
+
+
+def is_klein(aantal: pd.Series) -> pd.Series:
+    """True where a count is positive but below the threshold (missing counts: False)."""
+    a = pd.to_numeric(aantal, errors="coerce")
+    return ((a > 0) & (a < GRENS)).fillna(False).astype(bool)
+
+
+def onderdruk(df: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of a tidy observation table with small counts suppressed.
+
+    The table needs the columns ``waarde``, ``teller``, ``noemer``, ``eenheid``; ``onderdrukt``
+    is added or updated (existing flags, e.g. CBS '.' markers, are kept).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"waarde": [5.0, 40.0], "teller": [5, 40], "noemer": [None, None],
+    ...                   "eenheid": ["aantal", "aantal"]})
+    >>> onderdruk(t)["waarde"].isna().tolist()
+    [True, False]
+    """
+    uit = df.copy()
+    aantal_rij = uit["eenheid"].astype("string") == "aantal"
+    klein = is_klein(uit["teller"]) | is_klein(uit["noemer"])
+    klein |= aantal_rij & uit["teller"].isna() & is_klein(uit["waarde"])
+    eerder = uit["onderdrukt"].fillna(False).astype(bool) if "onderdrukt" in uit else False
+    vlag = klein | eerder
+    uit.loc[vlag, "waarde"] = pd.NA
+    uit.loc[vlag, "teller"] = pd.NA
+    uit["onderdrukt"] = pd.array(vlag, dtype="boolean")
+    return uit

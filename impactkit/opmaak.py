@@ -1,0 +1,40 @@
+"""Dutch number formatting for text, tables and charts (decimal comma, thousands dot)."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+EENHEID_DECIMALEN = {"aantal": 0, "%": 1, "per 10.000 inwoners": 1, "score": 1, "gemiddelde": 1}
+D3_FORMAAT = {"aantal": ",.0f", "%": ".1f", "per 10.000 inwoners": ".1f", "score": ".1f",
+              "gemiddelde": ".1f"}  # fmt: skip
+VEGA_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€", ""]}
+
+
+def getal(x: float | None, decimalen: int = 1) -> str:
+    """Format a number the Dutch way: ``getal(1234.5)`` -> '1.234,5'; missing -> '–'.
+
+    Examples
+    --------
+    >>> getal(55.6075)
+    '55,6'
+    >>> getal(60880, 0)
+    '60.880'
+    """
+    if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA:
+        return "–"
+    tekst = f"{float(x):,.{decimalen}f}"
+    return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def met_eenheid(x: float | None, eenheid: str) -> str:
+    """Format a value with its unit: '55,6%', '2,2 per 10.000 inwoners', '1.070'."""
+    tekst = getal(x, EENHEID_DECIMALEN.get(eenheid, 1))
+    if tekst == "–":
+        return tekst
+    if eenheid == "%":
+        return f"{tekst}%"
+    if eenheid == "aantal":
+        return tekst
+    return f"{tekst} {eenheid}"

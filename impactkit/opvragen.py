@@ -1,0 +1,213 @@
+"""Query helpers for the step plan: one value, one series, one cross-section.
+
+Each function takes the tidy table as ``data`` (default: the practice data) and explains in Dutch
+why a value is missing instead of returning a silent zero or NaN.
+
+Examples
+--------
+>>> round(waarde("acuut_structureel_onveilig", "Zaanstreek-Waterland", "2021H1"), 1)
+55.6
+>>> reeks("meldingen", "VT22")[["periode", "waarde", "landelijk"]].shape[1]
+3
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .catalogus import Indicator, indicator
+from .fouten import GeenWaarde
+from .laden import laad
+from .perioden import Periode
+from .regios import NEDERLAND, Regio, regio
+
+SERIE_KOLOMMEN = [
+    "indicator",
+    "regio_code",
+    "regio",
+    "periode",
+    "categorie",
+    "waarde",
+    "teller",
+    "noemer",
+    "eenheid",
+    "status",
+    "onderdrukt",
+    "herkomst",
+]
+
+
+def _data(data: pd.DataFrame | None) -> pd.DataFrame:
+    return laad() if data is None else data
+
+
+def _controleer_categorie(ind: Indicator, categorie: str | None) -> str | None:
+    if ind.is_verdeling and categorie is None:
+        raise GeenWaarde(
+            f"{ind.naam} is een verdeling; kies een categorie: {'; '.join(ind.categorieen)}."
+        )
+    if categorie is not None and categorie not in ind.categorieen:
+        if not ind.is_verdeling:
+            raise GeenWaarde(f"{ind.naam} heeft geen categorieën; laat 'categorie' weg.")
+        raise GeenWaarde(
+            f"'{categorie}' is geen categorie van {ind.naam}. Kies uit: {'; '.join(ind.categorieen)}."
+        )
+    return categorie
+
+
+def _controleer_niveau(ind: Indicator, r: Regio) -> None:
+    if ind.beschikbaarheid == "nog_niet_meetbaar":
+        raise GeenWaarde(
+            f"{ind.naam} is nog niet meetbaar: de commissie adviseerde deze indicator, maar er is "
+            f"nog geen bron ({ind.bron}). Kies een andere indicator uit hetzelfde thema."
+        )
+    if r.code != NEDERLAND and not ind.is_regionaal:
+        raise GeenWaarde(
+            f"{ind.naam} is alleen landelijk beschikbaar ({', '.join(ind.niveaus)}), niet voor "
+            f"{r.naam}. Vergelijk met het landelijke cijfer of kies een regionale indicator."
+        )
+
+
+def _selectie(df: pd.DataFrame, ind: Indicator, categorie: str | None) -> pd.DataFrame:
+    sel = df[df["indicator"] == ind.id]
+    if categorie is None:
+        return sel[sel["categorie"].isna()]
+    return sel[sel["categorie"] == categorie]
+
+
+def waarde(
+    indicator_id: str,
+    regio_naam: str,
+    periode: str,
+    categorie: str | None = None,
+    data: pd.DataFrame | None = None,
+) -> float:
+    """One figure: indicator x region x period (x category for a distribution).
+
+    Raises :class:`~impactkit.fouten.GeenWaarde` with the reason when there is none: not
+    measured, not regional, no data for that period, or suppressed.
+
+    Examples
+    --------
+    >>> waarde("ots_per_10000", "Zaanstreek-Waterland", "1e halfjaar 2021")  # doctest: +ELLIPSIS
+    2.206...
+    """
+    ind = indicator(indicator_id)
+    r = regio(regio_naam)
+    p = Periode.parse(periode)
+    categorie = _controleer_categorie(ind, categorie)
+    _controleer_niveau(ind, r)
+    df = _data(data)
+    sel = _selectie(df, ind, categorie)
+    if sel.empty:
+        raise GeenWaarde(f"Er zijn geen cijfers voor {ind.naam} in deze gegevens.")
+    in_regio = sel[sel["regio_code"] == r.code]
+    if in_regio.empty:
+        raise GeenWaarde(
+            f"Er zijn geen cijfers voor {ind.naam} in {r.naam}. "
+            + (
+                "Deze indicator komt uit de cohortstudie, die maar in 13 regio's is gedaan."
+                if ind.bron.startswith("Cohort")
+                else "Controleer of je de juiste regio hebt gekozen."
+            )
+        )
+    rij = in_regio[in_regio["periode"] == p.code]
+    if rij.empty:
+        beschikbaar = sorted(in_regio["periode"].map(Periode.parse).unique())
+        raise GeenWaarde(
+            f"Geen cijfer voor {ind.naam} in {r.naam} over {p.label}. Beschikbare perioden: "
+            f"{', '.join(x.code for x in beschikbaar)}."
+        )
+    rij = rij.iloc[0]
+    if bool(rij["onderdrukt"]):
+        raise GeenWaarde(
+            f"Het cijfer voor {ind.naam} in {r.naam} over {p.label} is onderdrukt: het aantal is "
+            "te klein om te tonen (minder dan 10). Kijk naar een langere periode of een grotere regio."
+        )
+    if pd.isna(rij["waarde"]):
+        raise GeenWaarde(f"Het cijfer voor {ind.naam} in {r.naam} over {p.label} is onbekend.")
+    return float(rij["waarde"])
+
+
+def reeks(
+    indicator_id: str,
+    regio_naam: str,
+    categorie: str | None = None,
+    data: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The time series of one indicator for one region, with Nederland alongside.
+
+    Columns: the tidy columns plus ``landelijk`` (Nederland's value in the same period).
+    Sorted by period.
+
+    Examples
+    --------
+    >>> r = reeks("acuut_structureel_onveilig", "Zaanstreek-Waterland")
+    >>> r["periode"].iloc[0], len(r)
+    ('2019H1', 12)
+    """
+    ind = indicator(indicator_id)
+    r = regio(regio_naam)
+    categorie = _controleer_categorie(ind, categorie)
+    _controleer_niveau(ind, r)
+    sel = _selectie(_data(data), ind, categorie)
+    eigen = sel[sel["regio_code"] == r.code]
+    if eigen.empty:
+        raise GeenWaarde(f"Er zijn geen cijfers voor {ind.naam} in {r.naam}.")
+    land = sel[sel["regio_code"] == NEDERLAND].set_index("periode")["waarde"]
+    uit = eigen[SERIE_KOLOMMEN].copy()
+    uit["landelijk"] = uit["periode"].map(land).astype("Float64")
+    volgorde = uit["periode"].map(Periode.parse)
+    return uit.iloc[volgorde.argsort(kind="stable")].reset_index(drop=True)
+
+
+def doorsnede(
+    indicator_id: str,
+    periode: str,
+    categorie: str | None = None,
+    data: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """All regions for one indicator and period, with Nederland's value alongside.
+
+    Nederland itself is left out of the rows (it is in ``landelijk``).
+
+    Examples
+    --------
+    >>> len(doorsnede("meldingen", "2021H1"))
+    26
+    """
+    ind = indicator(indicator_id)
+    p = Periode.parse(periode)
+    categorie = _controleer_categorie(ind, categorie)
+    if not ind.is_regionaal:
+        raise GeenWaarde(f"{ind.naam} is niet per regio beschikbaar ({', '.join(ind.niveaus)}).")
+    sel = _selectie(_data(data), ind, categorie)
+    sel = sel[sel["periode"] == p.code]
+    if sel.empty:
+        raise GeenWaarde(f"Geen cijfers voor {ind.naam} over {p.label}.")
+    land = sel.loc[sel["regio_code"] == NEDERLAND, "waarde"]
+    uit = sel[sel["regio_code"] != NEDERLAND][SERIE_KOLOMMEN].copy()
+    uit["landelijk"] = pd.array([land.iloc[0] if len(land) else pd.NA] * len(uit), dtype="Float64")
+    return uit.sort_values("regio_code").reset_index(drop=True)
+
+
+def verdeling(
+    indicator_id: str, regio_naam: str, periode: str, data: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """All categories of a distribution for one region and period, with Nederland alongside."""
+    ind = indicator(indicator_id)
+    if not ind.is_verdeling:
+        raise GeenWaarde(f"{ind.naam} is geen verdeling; gebruik waarde() of reeks().")
+    r = regio(regio_naam)
+    _controleer_niveau(ind, r)
+    p = Periode.parse(periode)
+    df = _data(data)
+    sel = df[(df["indicator"] == ind.id) & (df["periode"] == p.code)]
+    eigen = sel[sel["regio_code"] == r.code]
+    if eigen.empty:
+        raise GeenWaarde(f"Geen cijfers voor {ind.naam} in {r.naam} over {p.label}.")
+    land = sel[sel["regio_code"] == NEDERLAND].set_index("categorie")["waarde"]
+    uit = eigen[SERIE_KOLOMMEN].copy()
+    uit["landelijk"] = uit["categorie"].map(land).astype("Float64")
+    volgorde = {c: i for i, c in enumerate(ind.categorieen)}
+    return uit.iloc[uit["categorie"].map(volgorde).argsort()].reset_index(drop=True)

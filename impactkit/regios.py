@@ -1,0 +1,252 @@
+"""The Veilig Thuis regions: codes, names, population, gemeenten and name resolution.
+
+Reference data: ``data/referentie/vt_regions.csv`` and ``gemeente_vt.csv`` (CBS gebiedsindeling
+2022, CC BY 4.0, see ``data/referentie/BRON.md``). The registry holds Nederland (``NL01``), the 26
+regions VT01-VT26 of the 2022 division, and VT27 Oost-Brabant, which CBS uses from 2023 for the
+merged VT16 Brabant Noordoost + VT26 Zuidoost-Brabant (VT15 is then called Midden-Brabant).
+
+Examples
+--------
+>>> regio("zaanstreek waterland (VT)").code
+'VT22'
+>>> regio("Hart van Brabant").naam
+'Noord-Brabant Midden'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from .fouten import OnbekendeRegio, bedoelde_je
+from .paden import data_pad
+
+NEDERLAND = "NL01"
+
+# Names as CBS StatLine writes them (without the ' (VT)' suffix). The 2022 gebiedsindeling
+# spells VT21 'West-brabant'; StatLine and the regions themselves write 'West-Brabant'.
+_NAAM_CORRECTIES = {"VT21": "West-Brabant"}
+
+# Other names people use for a region: the organisation's own name, the veiligheidsregio's
+# name, and the names CBS uses from 2023. Keys are free text; they are normalised on use.
+ALTERNATIEVE_NAMEN: dict[str, str] = {
+    "Hart van Brabant": "VT15",
+    "Midden-Brabant": "VT15",
+    "Midden-en West-Brabant": "VT21",
+    "Limburg-Noord": "VT13",
+    "Noord- en Midden-Limburg": "VT13",
+    "Noord-Limburg": "VT13",
+    "Limburg-Zuid": "VT25",
+    "Fryslân": "VT04",
+    "Brabant-Noord": "VT16",
+    "Brabant-Zuidoost": "VT26",
+    "Noord-Holland-Noord": "VT17",
+    "Rijnmond": "VT18",
+    "Amsterdam": "VT01",
+    "Den Haag": "VT09",
+    "Nederland": NEDERLAND,
+    "Landelijk": NEDERLAND,
+    "NL": NEDERLAND,
+}
+
+
+@dataclass(frozen=True)
+class Regio:
+    """One region of the registry."""
+
+    code: str
+    naam: str
+    inwoners: int
+    inwoners_jaar: int
+    soort: str  # 'land' or 'vt'
+    geldig_van: int | None = None  # first year CBS uses the region (None: from the start)
+    geldig_tot: int | None = None  # last year CBS uses the region (None: still in use)
+    opgevolgd_door: str | None = None
+    naam_vanaf_2023: str | None = None
+
+    @property
+    def cbs_label(self) -> str:
+        """The label in CBS StatLine tables, e.g. 'Zaanstreek-Waterland (VT)'."""
+        return self.naam if self.soort == "land" else f"{self.naam} (VT)"
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.code})"
+
+
+def _normaliseer(tekst: str) -> str:
+    """Fold case, accents, hyphens, the CBS '(VT)' suffix and spacing for name matching."""
+    tekst = unicodedata.normalize("NFKD", str(tekst)).encode("ascii", "ignore").decode()
+    tekst = tekst.lower().strip()
+    for achtervoegsel in ("(vt)", "(veilig thuis)"):
+        tekst = tekst.replace(achtervoegsel, " ")
+    if tekst.startswith("veilig thuis "):
+        tekst = tekst[len("veilig thuis ") :]
+    for teken in "-_/.,'":
+        tekst = tekst.replace(teken, " ")
+    return " ".join(tekst.split())
+
+
+@lru_cache(maxsize=1)
+def _registry() -> tuple[Regio, ...]:
+    ruw = pd.read_csv(
+        data_pad("referentie", "vt_regions.csv"),
+        dtype={"vt_code": "string", "vt_name": "string", "population": "Int64"},
+    )
+    regios = []
+    for rij in ruw.itertuples(index=False):
+        code = str(rij.vt_code)
+        naam = _NAAM_CORRECTIES.get(code, str(rij.vt_name))
+        geldig_van = geldig_tot = opvolger = later = None
+        if code in ("VT16", "VT26"):
+            geldig_tot, opvolger = 2022, "VT27"
+        if code == "VT27":
+            geldig_van = 2023
+        if code == "VT15":
+            later = "Midden-Brabant"
+        regios.append(
+            Regio(
+                code=code,
+                naam=naam,
+                inwoners=int(rij.population),
+                inwoners_jaar=int(rij.population_year),
+                soort="vt",
+                geldig_van=geldig_van,
+                geldig_tot=geldig_tot,
+                opgevolgd_door=opvolger,
+                naam_vanaf_2023=later,
+            )
+        )
+    # Nederland = the 26 regions of the 2022 division (VT27 overlaps VT16 + VT26).
+    totaal = sum(r.inwoners for r in regios if r.code != "VT27")
+    land = Regio(NEDERLAND, "Nederland", totaal, regios[0].inwoners_jaar, "land")
+    return (land, *regios)
+
+
+def regios(alle: bool = False) -> pd.DataFrame:
+    """Regions as a table: Nederland and the 26 VT regions (``alle=True`` adds VT27).
+
+    Columns: ``code``, ``naam``, ``cbs_label``, ``inwoners``, ``inwoners_jaar``, ``soort``,
+    ``geldig_van``, ``geldig_tot``, ``opgevolgd_door``, ``naam_vanaf_2023``.
+
+    Examples
+    --------
+    >>> regios().query("soort == 'vt'").shape[0]
+    26
+    """
+    rijen = [
+        {
+            "code": r.code,
+            "naam": r.naam,
+            "cbs_label": r.cbs_label,
+            "inwoners": r.inwoners,
+            "inwoners_jaar": r.inwoners_jaar,
+            "soort": r.soort,
+            "geldig_van": r.geldig_van,
+            "geldig_tot": r.geldig_tot,
+            "opgevolgd_door": r.opgevolgd_door,
+            "naam_vanaf_2023": r.naam_vanaf_2023,
+        }
+        for r in _registry()
+        if alle or r.code != "VT27"
+    ]
+    df = pd.DataFrame(rijen)
+    df["geldig_van"] = df["geldig_van"].astype("Int64")
+    df["geldig_tot"] = df["geldig_tot"].astype("Int64")
+    return df.astype({"code": "string", "naam": "string", "cbs_label": "string"})
+
+
+def vt_codes() -> list[str]:
+    """The 26 region codes of the 2022 division, VT01..VT26."""
+    return [r.code for r in _registry() if r.soort == "vt" and r.code != "VT27"]
+
+
+@lru_cache(maxsize=1)
+def _naamindex() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for r in _registry():
+        index[_normaliseer(r.code)] = r.code
+        index[_normaliseer(r.naam)] = r.code
+        if r.naam_vanaf_2023:
+            index[_normaliseer(r.naam_vanaf_2023)] = r.code
+    ruw = pd.read_csv(data_pad("referentie", "vt_regions.csv"), dtype="string")
+    for rij in ruw.itertuples(index=False):
+        index.setdefault(_normaliseer(rij.vt_name), str(rij.vt_code))
+        # A veiligheidsregio name is an alias only when it maps to a single VT region.
+        vr = rij.veiligheidsregio_name
+        if isinstance(vr, str) and (ruw["veiligheidsregio_name"] == vr).sum() == 1:
+            index.setdefault(_normaliseer(vr), str(rij.vt_code))
+    for alias, code in ALTERNATIEVE_NAMEN.items():
+        index.setdefault(_normaliseer(alias), code)
+    return index
+
+
+def regio(naam_of_code: str | Regio) -> Regio:
+    """Find a region by name or code, forgiving case, hyphens, spacing and '(VT)'.
+
+    Unknown names raise :class:`OnbekendeRegio` with the closest region names suggested.
+
+    Examples
+    --------
+    >>> regio("VT22").naam
+    'Zaanstreek-Waterland'
+    >>> regio("Limburg-Noord").code
+    'VT13'
+    """
+    if isinstance(naam_of_code, Regio):
+        return naam_of_code
+    if not isinstance(naam_of_code, str) or not naam_of_code.strip():
+        raise OnbekendeRegio(
+            f"Geef een regionaam of -code als tekst, bv. 'Zaanstreek-Waterland' of 'VT22' "
+            f"(kreeg {naam_of_code!r})."
+        )
+    sleutel = _normaliseer(naam_of_code)
+    index = _naamindex()
+    if sleutel.isdigit() and 1 <= int(sleutel) <= 27:
+        sleutel = f"vt{int(sleutel):02d}"
+    code = index.get(sleutel)
+    if code is None:
+        namen = [r.naam for r in _registry()]
+        hint = bedoelde_je(naam_of_code, namen + list(ALTERNATIEVE_NAMEN))
+        if not hint:
+            hint = " Bekijk de geldige namen met impactkit.regios()."
+        raise OnbekendeRegio(f"Regio '{naam_of_code}' is onbekend.{hint}")
+    return next(r for r in _registry() if r.code == code)
+
+
+@lru_cache(maxsize=1)
+def _gemeenten() -> pd.DataFrame:
+    ruw = pd.read_csv(data_pad("referentie", "gemeente_vt.csv"), dtype="string")
+    naar_code = {_normaliseer(r.naam): r.code for r in _registry()}
+    naar_code.update({_normaliseer(n): c for n, c in ALTERNATIEVE_NAMEN.items()})
+    ruw["regio_code"] = [naar_code[_normaliseer(n)] for n in ruw["vt_name"]]
+    return ruw.rename(columns={"gemeente_code": "code", "gemeente_name": "naam"})[
+        ["code", "naam", "regio_code"]
+    ].astype("string")
+
+
+def gemeenten(regio_naam_of_code: str | None = None) -> pd.DataFrame:
+    """Gemeenten (2022 division) with their VT region; optionally only those of one region.
+
+    Examples
+    --------
+    >>> sorted(gemeenten("Zaanstreek-Waterland")["naam"])[:2]
+    ['Edam-Volendam', 'Landsmeer']
+    """
+    df = _gemeenten().copy()
+    if regio_naam_of_code is not None:
+        df = df[df["regio_code"] == regio(regio_naam_of_code).code]
+    return df.reset_index(drop=True)
+
+
+def gemeente_regio(gemeente: str) -> Regio:
+    """The VT region a gemeente (name or GM code) belongs to."""
+    df = _gemeenten()
+    sleutel = _normaliseer(gemeente)
+    treffer = df[(df["naam"].map(_normaliseer) == sleutel) | (df["code"].str.lower() == sleutel)]
+    if treffer.empty:
+        hint = bedoelde_je(gemeente, df["naam"].tolist()) or " Zie impactkit.gemeenten()."
+        raise OnbekendeRegio(f"Gemeente '{gemeente}' is onbekend (indeling 2022).{hint}")
+    return regio(str(treffer["regio_code"].iloc[0]))
