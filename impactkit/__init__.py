@@ -11,7 +11,7 @@ The public API uses the users' own (Dutch) words:
 Practice data ('oefendata') are synthetic: every row says so in ``herkomst``.
 """
 
-from .catalogus import Indicator, catalogus, indicator, overzicht, selecteer, zoek
+from .indicatoren import Indicator, catalogus, indicator, overzicht, selecteer, zoek
 from .fouten import (
     DataFout,
     GeenWaarde,

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from . import catalogus as cat
+from .indicatoren import catalogus as catalogus_tabel, overzicht, zoek
 from .fouten import ImpactkitFout
 from .laden import laad
 from .opmaak import met_eenheid
@@ -38,7 +38,7 @@ def regioprofiel(regio_naam: str, periode: str, data: pd.DataFrame | None = None
             f"Geen cijfers voor {r.naam} over {p.label}. Beschikbare perioden: "
             f"{', '.join(beschikbaar) or 'geen'}."
         )
-    catalogus = cat.catalogus().set_index("id")
+    catalogus = catalogus_tabel().set_index("id")
     uit = pd.DataFrame(
         {
             "indicator": eigen.index,
@@ -76,7 +76,7 @@ def _print_profiel(args: argparse.Namespace) -> int:
 
 
 def _print_indicatoren(args: argparse.Namespace) -> int:
-    tabel = cat.overzicht(args.thema) if not args.zoek else cat.zoek(args.zoek)
+    tabel = overzicht(args.thema) if not args.zoek else zoek(args.zoek)
     with pd.option_context("display.max_rows", 200, "display.width", 200):
         print(tabel[["id", "naam", "eenheid"]].to_string(index=False))
     return 0

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import catalogus as cat
+from .indicatoren import ids, indicator
 from .fouten import DataFout, ImpactkitFout, OngeldigePeriode, bedoelde_je
 from .onderdrukking import onderdruk
 from .perioden import Periode
@@ -136,11 +136,11 @@ def valideer(df: pd.DataFrame) -> pd.DataFrame:
         raise DataFout(
             f"De tabel mist de kolom(men) {', '.join(ontbreekt)}. Verwacht: {', '.join(KOLOMMEN)}."
         )
-    onbekend = sorted(set(df["indicator"]) - set(cat.ids()))
+    onbekend = sorted(set(df["indicator"]) - set(ids()))
     if onbekend:
         raise DataFout(
             f"Onbekende indicator(en): {', '.join(onbekend[:5])}."
-            f"{bedoelde_je(onbekend[0], cat.ids())} Zie impactkit.catalogus()."
+            f"{bedoelde_je(onbekend[0], ids())} Zie impactkit.catalogus()."
         )
     codes = set(regios(alle=True)["code"])
     vreemd = sorted(set(df["regio_code"]) - codes)
@@ -235,7 +235,7 @@ def lees_csv(pad: str | Path, herkomst: str = "eigen data") -> pd.DataFrame:
         uit: dict = {"herkomst": herkomst}
         # indicator
         try:
-            ind = cat.indicator(rij["indicator"])
+            ind = indicator(rij["indicator"])
             uit["indicator"] = ind.id
             uit["eenheid"] = ind.eenheid
         except ImpactkitFout as e:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .catalogus import Indicator, indicator
+from .indicatoren import Indicator, indicator
 from .fouten import GeenWaarde
 from .laden import laad
 from .perioden import Periode

@@ -112,7 +112,7 @@ def test_verdelingen_tellen_op_tot_100_procent(oefendata, ind):
         assert groep.noemer.nunique() == 1
         if not groep.onderdrukt.any():
             assert groep.teller.sum() == groep.noemer.iloc[0], (code, per)
-            assert abs(groep.waarde.sum() - 100) < 1e-6
+            assert abs(groep.waarde.sum() - 100) < 1e-3  # values are stored with 4 decimals
 
 
 def test_verdeling_noemer_is_totaal(oefendata):

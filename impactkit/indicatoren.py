@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .fouten import OnbekendeIndicator, bedoelde_je
+from .fouten import OnbekendeIndicator, bedoelde_je, suggesties
 from .paden import data_pad
 
 THEMAS: dict[str, str] = {
@@ -183,10 +183,11 @@ def indicator(id: str | Indicator) -> Indicator:
     df = _laad()
     treffer = df[df["id"] == str(id).strip().lower()]
     if treffer.empty:
-        hint = bedoelde_je(str(id), df["id"].tolist() + df["naam"].tolist())
-        naam_treffer = df[df["naam"].str.lower() == str(id).strip().lower()]
-        if not naam_treffer.empty:
-            hint = f" Bedoelde je id '{naam_treffer['id'].iloc[0]}'?"
+        # Suggest ids; a match on a name is translated to its id.
+        naar_id = dict(zip(df["naam"], df["id"])) | dict(zip(df["id"], df["id"]))
+        treffers = suggesties(str(id), list(naar_id), n=5)
+        voorstel = list(dict.fromkeys(naar_id[t] for t in treffers))[:3]
+        hint = " Bedoelde je: " + ", ".join(f"'{v}'" for v in voorstel) + "?" if voorstel else ""
         raise OnbekendeIndicator(
             f"Indicator '{id}' staat niet in de catalogus.{hint or ''} "
             "Zoek met impactkit.zoek('trefwoord') of bekijk impactkit.catalogus()."
