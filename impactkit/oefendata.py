@@ -134,6 +134,7 @@ DUUR = ["≤ 1 week", "1 week – 1 maand", "1 – 6 maanden", "6 maanden – 1 
         "> 5 jaar"]  # fmt: skip
 DUUR_MELDINGEN = [55.0, 8.0, 10.0, 7.0, 12.0, 8.0]
 DUUR_ADVIEZEN = [35.0, 10.0, 15.0, 10.0, 18.0, 12.0]
+ZW_DUUR = np.array([60.0, 8.5, 10.5, 7.0, 12.5, 1.5])
 AARD = ["Kindermishandeling", "(Ex-)partnergeweld", "Ouderenmishandeling", "Geweld tegen ouders",
         "Huiselijk geweld overig", "Onbekend"]  # fmt: skip
 AARD_AANDELEN = [47.0, 38.0, 2.0, 4.0, 6.0, 3.0]
@@ -443,11 +444,13 @@ def genereer(seed: int = SEED) -> pd.DataFrame:
         beroeps_m = meldingen[t] - m_md[:, MELDER.index("Burger")] - m_md[:, -1]
         gen.voeg_aandelen_toe("professionals_aandeel", p, beroeps_a + beroeps_m, casussen[t])
 
-        vast_duur = {}
-        if t == t_2021h1:
-            # Worked example: 61 % <= 1 week (655/1070) and 1,4 % > 5 jaar (15/1070).
-            vast_duur[zw] = np.array([655, 90, 110, 75, 125, 15])
         drift = np.array([1 + 0.01 * (t - 5.5), 1, 1, 1, 1, 1 - 0.01 * (t - 5.5)])
+        # Zaanstreek-Waterland has short durations throughout (worked example: 61 % <= 1 week
+        # and 1,4 % > 5 jaar in 2021H1, exactly 655 and 15 of 1070).
+        if t == t_2021h1:
+            vast_duur = {zw: np.array([655, 90, 110, 75, 125, 15])}
+        else:
+            vast_duur = {zw: verdeel_in_vijftallen(int(meldingen[t, zw]), ZW_DUUR * drift)}
         m_dm = verdeel_categorieen(meldingen[t], DUUR_MELDINGEN * drift, eff_duur_m, vast_duur)
         _voeg_verdeling_toe(gen, "duur_geweld_meldingen", p, DUUR, m_dm)
         m_da = verdeel_categorieen(adviezen[t], DUUR_ADVIEZEN * drift, eff_duur_a)

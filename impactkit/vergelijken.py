@@ -1,0 +1,546 @@
+"""Step 4 of the plan, *vergelijken*: honest comparisons of a region's figure.
+
+For one indicator, region and period, :func:`vergelijk` returns a tidy table with one row per
+comparison: with Nederland, with all other regions (rank, quartile, funnel position), with regions
+of similar size, with the region itself over time (previous half-year, a year earlier, trend)
+and with the region's own norm when one is given.
+
+Every row carries the region's value with its 95 % interval (Wilson for shares, exact Poisson
+for rates), the reference value, the difference in points and relatively, a p-value where a test
+applies, and a verdict (``oordeel``). A difference is called *opvallend* only when it is both
+statistically clear (p < 0,05) and at least the minimum difference for the unit
+(:class:`Drempels`); otherwise the verdict says it may be chance. Suppressed or missing values
+give a row with ``oordeel = "geen gegevens"`` and the reason, never a zero.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy import stats as sps
+
+from . import statistiek as st
+from .indicatoren import Indicator, indicator
+from .fouten import DataFout, GeenWaarde, ImpactkitFout, bedoelde_je
+from .laden import laad
+from .perioden import Periode
+from .regios import NEDERLAND, regio, regios
+
+KOLOMMEN = [
+    "indicator",
+    "regio_code",
+    "regio",
+    "periode",
+    "categorie",
+    "vergelijking",
+    "referentie",
+    "waarde",
+    "laag",
+    "hoog",
+    "referentiewaarde",
+    "ref_laag",
+    "ref_hoog",
+    "verschil",
+    "verschil_relatief",
+    "p",
+    "rang",
+    "kwartiel",
+    "aantal_regios",
+    "oordeel",
+    "toelichting",
+    "eenheid",
+    "herkomst",
+]
+
+VERGELIJKINGEN = {
+    "landelijk": "met Nederland",
+    "regios": "met alle regio's",
+    "vergelijkbaar": "met regio's van vergelijkbare omvang",
+    "vorige_periode": "met de vorige periode",
+    "jaar_eerder": "met een jaar eerder",
+    "trend": "trend over alle perioden",
+    "norm": "met de eigen norm",
+}
+
+OORDELEN = (
+    "opvallend hoger",
+    "opvallend lager",
+    "hoger, mogelijk toeval",
+    "lager, mogelijk toeval",
+    "verschil te klein om te tellen",
+    "geen verschil",
+    "geen toets mogelijk",
+    "geen gegevens",
+    "voldoet aan norm",
+    "voldoet niet aan norm",
+    "onzeker ten opzichte van norm",
+)
+
+
+@dataclass(frozen=True)
+class Drempels:
+    """Minimum differences that matter, per unit (configurable per analysis).
+
+    ``procentpunt`` for shares (points), ``relatief`` for rates and counts (fraction of the
+    reference value), ``alpha`` the significance level.
+    """
+
+    procentpunt: float = 3.0
+    relatief: float = 0.15
+    alpha: float = 0.05
+
+    def minimum(self, eenheid: str, referentie: float) -> float:
+        """The smallest absolute difference that counts for this unit and reference value."""
+        if eenheid == "%":
+            return self.procentpunt
+        return self.relatief * abs(referentie)
+
+
+# -- Intervals ---------------------------------------------------------------------------------
+def interval(ind: Indicator, teller: object, noemer: object) -> tuple[float, float]:
+    """95 % interval of a value in the indicator's unit (NaN where no interval applies)."""
+    if _ontbreekt(teller) or (ind.eenheid != "aantal" and _ontbreekt(noemer)):
+        return (math.nan, math.nan)
+    if ind.eenheid == "%":
+        laag, hoog = st.wilson(int(teller), int(noemer))
+        return (100 * float(laag), 100 * float(hoog))
+    if ind.eenheid == "per 10.000 inwoners":
+        _, laag, hoog = st.ratio_interval(int(teller), int(noemer))
+        return (float(laag), float(hoog))
+    if ind.eenheid == "aantal":
+        laag, hoog = st.poisson_exact(int(teller))
+        return (float(laag), float(hoog))
+    return (math.nan, math.nan)
+
+
+def _ontbreekt(x: object) -> bool:
+    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
+
+
+def met_intervallen(df: pd.DataFrame) -> pd.DataFrame:
+    """Add ``laag`` and ``hoog`` (95 % interval) to a tidy observation table."""
+    uit = df.copy()
+    grenzen = [
+        interval(indicator(r.indicator), r.teller, r.noemer)
+        for r in uit[["indicator", "teller", "noemer"]].itertuples(index=False)
+    ]
+    uit["laag"] = pd.array([g[0] for g in grenzen], dtype="Float64")
+    uit["hoog"] = pd.array([g[1] for g in grenzen], dtype="Float64")
+    return uit
+
+
+# -- Tests between two observations ---------------------------------------------------------------
+def _toets(ind: Indicator, a: pd.Series, b: pd.Series) -> float:
+    """Two-sided p-value for the difference between observation a and b (NaN if no test)."""
+    if any(_ontbreekt(x) for x in (a["teller"], b["teller"])):
+        return math.nan
+    if ind.eenheid == "%":
+        if any(_ontbreekt(x) for x in (a["noemer"], b["noemer"])):
+            return math.nan
+        uitkomst = st.toets_twee_proporties(
+            int(a["teller"]), int(a["noemer"]), int(b["teller"]), int(b["noemer"])
+        )
+        return float(uitkomst.p)
+    if ind.eenheid == "per 10.000 inwoners":
+        uitkomst = st.toets_twee_ratios(
+            int(a["teller"]), int(a["noemer"]), int(b["teller"]), int(b["noemer"])
+        )
+        return float(uitkomst.p)
+    if ind.eenheid == "aantal":
+        # Counts of the same region in two periods: equal exposure.
+        uitkomst = st.toets_twee_ratios(int(a["teller"]), 1, int(b["teller"]), 1)
+        return float(uitkomst.p)
+    return math.nan
+
+
+def _oordeel(verschil: float, p: float, minimum: float, alpha: float) -> str:
+    if _ontbreekt(verschil):
+        return "geen gegevens"
+    if verschil == 0:
+        return "geen verschil"
+    richting = "hoger" if verschil > 0 else "lager"
+    if _ontbreekt(p):
+        return "geen toets mogelijk"
+    if st.is_opvallend(p, verschil, minimum, alpha):
+        return f"opvallend {richting}"
+    if p < alpha:
+        return "verschil te klein om te tellen"
+    return f"{richting}, mogelijk toeval"
+
+
+def _rest_van_land(land: pd.Series, eigen: pd.Series) -> pd.Series:
+    """Nederland minus the region: the fair reference for a test (the region is part of NL)."""
+    rest = land.copy()
+    for kolom in ("teller", "noemer"):
+        if not (_ontbreekt(land[kolom]) or _ontbreekt(eigen[kolom])):
+            rest[kolom] = int(land[kolom]) - int(eigen[kolom])
+    return rest
+
+
+# -- The main function ------------------------------------------------------------------------------
+def vergelijk(
+    indicator_id: str,
+    regio_naam: str,
+    periode: str,
+    categorie: str | None = None,
+    data: pd.DataFrame | None = None,
+    normen: pd.DataFrame | str | Path | None = None,
+    drempels: Drempels | None = None,
+) -> pd.DataFrame:
+    """All comparisons for one indicator, region and period, as a tidy table.
+
+    Examples
+    --------
+    >>> v = vergelijk("acuut_structureel_onveilig", "Zaanstreek-Waterland", "2021H1")
+    >>> v.set_index("vergelijking").loc["landelijk", "oordeel"]
+    'opvallend hoger'
+    """
+    ind = indicator(indicator_id)
+    r = regio(regio_naam)
+    p = Periode.parse(periode)
+    drempels = drempels or Drempels()
+    if r.code == NEDERLAND:
+        raise GeenWaarde("Kies een Veilig Thuis-regio; Nederland is zelf de referentie.")
+    if not ind.is_regionaal:
+        raise GeenWaarde(
+            f"{ind.naam} is niet per regio beschikbaar ({', '.join(ind.niveaus)}), dus er valt "
+            "niets regionaal te vergelijken. Kies een regionale indicator, bv. met "
+            "impactkit.selecteer(niveau='regionaal')."
+        )
+    if ind.is_verdeling and categorie is None:
+        raise GeenWaarde(
+            f"{ind.naam} is een verdeling; kies een categorie: {'; '.join(ind.categorieen)}."
+        )
+    df = laad() if data is None else data
+    sel = df[df["indicator"] == ind.id]
+    sel = sel[sel["categorie"].isna()] if categorie is None else sel[sel["categorie"] == categorie]
+    if sel.empty:
+        raise GeenWaarde(f"Er zijn geen cijfers voor {ind.naam} in deze gegevens.")
+    perioden = sorted({Periode.parse(x) for x in sel["periode"]})
+    if p not in perioden:
+        raise GeenWaarde(
+            f"Geen cijfers voor {ind.naam} over {p.label}. Beschikbare perioden: "
+            f"{', '.join(x.code for x in perioden)}."
+        )
+    if r.code not in set(sel["regio_code"]):
+        raise GeenWaarde(
+            f"Geen cijfers voor {ind.naam} in {r.naam}"
+            + (" (de cohortstudie is in 13 regio's gedaan)." if ind.bron.startswith("Cohort") else ".")
+        )
+
+    per_periode = {pp: g.set_index("regio_code") for pp, g in sel.groupby("periode")}
+    nu = per_periode[p.code]
+    eigen = nu.loc[r.code]
+    herkomst = str(eigen["herkomst"])
+    basis = {
+        "indicator": ind.id,
+        "regio_code": r.code,
+        "regio": r.naam,
+        "periode": p.code,
+        "categorie": categorie,
+        "eenheid": ind.eenheid,
+        "herkomst": herkomst,
+    }
+    waarde = _waarde(eigen)
+    laag, hoog = interval(ind, eigen["teller"], eigen["noemer"])
+    rijen: list[dict] = []
+
+    def rij(vergelijking: str, referentie: str, **velden) -> None:
+        rijen.append(
+            {**basis, "vergelijking": vergelijking, "referentie": referentie, "waarde": waarde,
+             "laag": laag, "hoog": hoog, **velden}  # fmt: skip
+        )
+
+    if _ontbreekt(waarde):
+        reden = "onderdrukt (aantal kleiner dan 10)" if bool(eigen["onderdrukt"]) else "onbekend"
+        for v in ("landelijk", "regios", "vorige_periode", "jaar_eerder"):
+            rij(v, "", oordeel="geen gegevens", toelichting=f"Het cijfer van {r.naam} is {reden}.")
+        return _als_tabel(rijen)
+
+    # 1. With Nederland (the test uses the rest of the country as reference).
+    if NEDERLAND in nu.index and not _ontbreekt(_waarde(nu.loc[NEDERLAND])):
+        land = nu.loc[NEDERLAND]
+        ref = _waarde(land)
+        r_laag, r_hoog = interval(ind, land["teller"], land["noemer"])
+        if ind.eenheid == "aantal":
+            rij("landelijk", "Nederland", referentiewaarde=ref, ref_laag=r_laag, ref_hoog=r_hoog,
+                oordeel="geen toets mogelijk",
+                toelichting="Een aantal is niet te vergelijken met het landelijke aantal; gebruik "
+                "de indicator per 10.000 inwoners.")  # fmt: skip
+        else:
+            pw = _toets(ind, eigen, _rest_van_land(land, eigen))
+            verschil = waarde - ref
+            rij("landelijk", "Nederland", referentiewaarde=ref, ref_laag=r_laag, ref_hoog=r_hoog,
+                verschil=verschil, verschil_relatief=_relatief(verschil, ref), p=pw,
+                oordeel=_oordeel(verschil, pw, drempels.minimum(ind.eenheid, ref), drempels.alpha),
+                toelichting="Toets tegen de rest van Nederland (Nederland zonder de regio).")  # fmt: skip
+
+    # 2. With all regions: rank (1 = highest), quartile (4 = highest quarter), funnel position.
+    alle = nu.drop(index=NEDERLAND, errors="ignore")
+    waarden = alle.apply(_waarde, axis=1).astype(float).dropna()
+    if ind.eenheid != "aantal" and len(waarden) > 1:
+        rang = int((waarden > waarde).sum() + 1)
+        kwartiel = int(min(4, 1 + math.floor(4 * (waarden < waarde).sum() / len(waarden))))
+        mediaan = float(waarden.median())
+        toelichting = f"Rang {rang} van {len(waarden)} (1 = hoogste)."
+        positie = funnel_positie_van(ind, nu, r.code)
+        if positie:
+            toelichting += f" Trechterdiagram: {positie}."
+        oordeel = "geen toets mogelijk"
+        if positie and positie.startswith(("boven", "onder")):
+            oordeel = "opvallend hoger" if positie.startswith("boven") else "opvallend lager"
+        elif positie == "binnen":
+            oordeel = "hoger, mogelijk toeval" if waarde > mediaan else "lager, mogelijk toeval"
+        rij("regios", "alle regio's (mediaan)", referentiewaarde=mediaan,
+            verschil=waarde - mediaan, verschil_relatief=_relatief(waarde - mediaan, mediaan),
+            rang=rang, kwartiel=kwartiel, aantal_regios=len(waarden), oordeel=oordeel,
+            toelichting=toelichting)  # fmt: skip
+
+        # 3. Regions of similar size (the 7 nearest in population, including the region).
+        inwoners = regios().set_index("code")["inwoners"]
+        buren = (
+            (inwoners.drop(NEDERLAND) - inwoners[r.code]).abs().sort_values().index[:7].tolist()
+        )
+        groep = waarden[waarden.index.isin(buren)]
+        if len(groep) > 2:
+            rang_groep = int((groep > waarde).sum() + 1)
+            med = float(groep.median())
+            rij("vergelijkbaar", "regio's van vergelijkbare omvang (mediaan)",
+                referentiewaarde=med, verschil=waarde - med,
+                verschil_relatief=_relatief(waarde - med, med), rang=rang_groep,
+                aantal_regios=len(groep), oordeel="geen toets mogelijk",
+                toelichting=f"Rang {rang_groep} van {len(groep)}: "
+                + ", ".join(regio(c).naam for c in groep.index if c != r.code) + ".")  # fmt: skip
+
+    # 4. With itself over time.
+    for soort, eerder in (("vorige_periode", p.vorige()), ("jaar_eerder", p.jaar_eerder())):
+        if eerder.code not in per_periode or r.code not in per_periode[eerder.code].index:
+            rij(soort, eerder.code, oordeel="geen gegevens",
+                toelichting=f"Geen cijfer over {eerder.label}.")  # fmt: skip
+            continue
+        oud = per_periode[eerder.code].loc[r.code]
+        ref = _waarde(oud)
+        if _ontbreekt(ref):
+            rij(soort, eerder.code, oordeel="geen gegevens",
+                toelichting=f"Het cijfer over {eerder.label} is onderdrukt of onbekend.")  # fmt: skip
+            continue
+        r_laag, r_hoog = interval(ind, oud["teller"], oud["noemer"])
+        pw = _toets(ind, eigen, oud)
+        verschil = waarde - ref
+        rij(soort, eerder.code, referentiewaarde=ref, ref_laag=r_laag, ref_hoog=r_hoog,
+            verschil=verschil, verschil_relatief=_relatief(verschil, ref), p=pw,
+            oordeel=_oordeel(verschil, pw, drempels.minimum(ind.eenheid, ref), drempels.alpha))  # fmt: skip
+
+    # 5. Trend over all periods up to this one (least squares slope per year).
+    trend = trend_van(ind, sel, r.code, tot=p)
+    if trend is not None:
+        helling, pw, n, eerste = trend
+        rij("trend", f"{eerste}–{p.code}", verschil=helling, p=pw,
+            oordeel=_oordeel(helling, pw, drempels.minimum(ind.eenheid, waarde) / 2, drempels.alpha),
+            toelichting=f"Gemiddelde verandering per jaar over {n} perioden.")  # fmt: skip
+
+    # 6. With the region's own norm.
+    if normen is not None:
+        tabel = normen if isinstance(normen, pd.DataFrame) else lees_normen(normen)
+        for norm in _normen_voor(tabel, ind.id, r.code, categorie):
+            rij("norm", f"norm {norm['soort']} {norm['norm']:g}", referentiewaarde=norm["norm"],
+                verschil=waarde - norm["norm"],
+                verschil_relatief=_relatief(waarde - norm["norm"], norm["norm"]),
+                oordeel=_oordeel_norm(norm, waarde, laag, hoog),
+                toelichting=norm.get("toelichting") or "")  # fmt: skip
+    return _als_tabel(rijen)
+
+
+def _waarde(rij: pd.Series) -> float:
+    x = rij["waarde"]
+    return math.nan if _ontbreekt(x) or bool(rij.get("onderdrukt", False)) else float(x)
+
+
+def _relatief(verschil: float, ref: float) -> float:
+    return math.nan if _ontbreekt(ref) or ref == 0 else 100.0 * verschil / ref
+
+
+def _als_tabel(rijen: list[dict]) -> pd.DataFrame:
+    df = pd.DataFrame(rijen).reindex(columns=KOLOMMEN)
+    for k in ("waarde", "laag", "hoog", "referentiewaarde", "ref_laag", "ref_hoog", "verschil",
+              "verschil_relatief", "p"):  # fmt: skip
+        df[k] = pd.to_numeric(df[k], errors="coerce").astype("Float64")
+    for k in ("rang", "kwartiel", "aantal_regios"):
+        df[k] = pd.to_numeric(df[k], errors="coerce").astype("Int64")
+    for k in ("oordeel", "toelichting", "referentie", "vergelijking", "categorie"):
+        df[k] = df[k].astype("string")
+    return df
+
+
+# -- Funnel ---------------------------------------------------------------------------------------
+def funnel(
+    indicator_id: str,
+    periode: str,
+    categorie: str | None = None,
+    data: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Funnel-plot data: (regions, limits).
+
+    ``regions``: one row per region with ``waarde``, ``noemer`` (denominator: number of meldingen
+    or inhabitants), ``positie`` ('binnen', 'boven 95%', 'boven 99,8%', ...). ``limits``: the 95 %
+    and 99,8 % control limits around Nederland's value over the range of denominators.
+    """
+    ind = indicator(indicator_id)
+    if ind.eenheid not in ("%", "per 10.000 inwoners"):
+        raise GeenWaarde(
+            f"Een trechterdiagram kan alleen voor percentages en ratio's; {ind.naam} is "
+            f"'{ind.eenheid}'."
+        )
+    p = Periode.parse(periode)
+    df = laad() if data is None else data
+    sel = df[(df["indicator"] == ind.id) & (df["periode"] == p.code)]
+    sel = sel[sel["categorie"].isna()] if categorie is None else sel[sel["categorie"] == categorie]
+    if sel.empty:
+        raise GeenWaarde(f"Geen cijfers voor {ind.naam} over {p.label}.")
+    nu = sel.set_index("regio_code")
+    if NEDERLAND not in nu.index:
+        raise GeenWaarde("Voor een trechterdiagram is het landelijke cijfer nodig.")
+    soort = "proportie" if ind.eenheid == "%" else "ratio"
+    schaal = 100.0 if soort == "proportie" else 1.0
+    p0 = float(nu.loc[NEDERLAND, "waarde"]) / schaal
+    regs = nu.drop(index=NEDERLAND).reset_index()
+    regs = regs[regs["waarde"].notna() & regs["noemer"].notna()].copy()
+    posities = st.funnel_positie(
+        regs["teller"].astype(float).to_numpy(), regs["noemer"].astype(float).to_numpy(), p0, soort=soort
+    )
+    regs["positie"] = list(posities)
+    n_min = max(1.0, float(regs["noemer"].min()) * 0.8)
+    n_max = float(regs["noemer"].max()) * 1.1
+    noemers = np.unique(np.geomspace(n_min, n_max, 120).round())
+    grenzen = st.funnel_grenzen(p0, noemers, soort=soort)
+    for k in ("laag", "hoog"):
+        grenzen[k] = grenzen[k] * schaal
+    grenzen["landelijk"] = p0 * schaal
+    kolommen = ["regio_code", "regio", "waarde", "teller", "noemer", "positie", "herkomst"]
+    return regs[kolommen].reset_index(drop=True), grenzen
+
+
+def funnel_positie_van(ind: Indicator, nu: pd.DataFrame, code: str) -> str | None:
+    """Funnel position of one region in a cross-section indexed by region code."""
+    if ind.eenheid not in ("%", "per 10.000 inwoners") or NEDERLAND not in nu.index:
+        return None
+    eigen = nu.loc[code]
+    if _ontbreekt(eigen["teller"]) or _ontbreekt(eigen["noemer"]):
+        return None
+    soort = "proportie" if ind.eenheid == "%" else "ratio"
+    p0 = float(nu.loc[NEDERLAND, "waarde"]) / (100.0 if soort == "proportie" else 1.0)
+    uit = st.funnel_positie(
+        np.array([float(eigen["teller"])]), np.array([float(eigen["noemer"])]), p0, soort=soort
+    )
+    return str(list(uit)[0])
+
+
+# -- Trend ----------------------------------------------------------------------------------------
+def trend_van(
+    ind: Indicator, sel: pd.DataFrame, code: str, tot: Periode
+) -> tuple[float, float, int, str] | None:
+    """Least-squares slope per year of the region's values up to ``tot``: (slope, p, n, first)."""
+    eigen = sel[sel["regio_code"] == code].copy()
+    eigen["_p"] = eigen["periode"].map(Periode.parse)
+    eigen = eigen[(eigen["_p"] <= tot) & eigen["waarde"].notna() & ~eigen["onderdrukt"].astype(bool)]
+    eigen = eigen[eigen["_p"].map(lambda x: x.is_halfjaar == tot.is_halfjaar)].sort_values("_p")
+    if len(eigen) < 4:
+        return None
+    x = np.array([q.jaar + ((q.halfjaar or 1) - 1) / 2 for q in eigen["_p"]])
+    y = eigen["waarde"].astype(float).to_numpy()
+    fit = sps.linregress(x, y)
+    return float(fit.slope), float(fit.pvalue), len(eigen), eigen["_p"].iloc[0].code
+
+
+# -- Norms ----------------------------------------------------------------------------------------
+NORM_KOLOMMEN = ("indicator", "norm", "soort")
+
+
+def lees_normen(pad: str | Path) -> pd.DataFrame:
+    """Read a region's own norms (CSV or YAML).
+
+    Columns/keys: ``indicator``, ``norm`` (a number in the indicator's unit), ``soort``
+    (``minimaal``: the value should be at least the norm; ``maximaal``: at most), optional
+    ``regio`` (empty = every region), ``categorie`` and ``toelichting``. The kit never invents a
+    norm: this file is the region's own statement.
+    """
+    pad = Path(pad)
+    if not pad.exists():
+        raise DataFout(f"Normenbestand '{pad}' bestaat niet.")
+    if pad.suffix.lower() in (".yml", ".yaml"):
+        import yaml
+
+        try:
+            inhoud = yaml.safe_load(pad.read_text(encoding="utf-8")) or []
+        except yaml.YAMLError as e:
+            raise DataFout(f"{pad.name} is geen geldige YAML: {e}") from None
+        if isinstance(inhoud, dict):
+            inhoud = inhoud.get("normen", [])
+        tabel = pd.DataFrame(inhoud)
+    else:
+        tabel = pd.read_csv(pad, sep=None, engine="python", dtype="string")
+    return valideer_normen(tabel, pad.name)
+
+
+def valideer_normen(tabel: pd.DataFrame, naam: str = "normen") -> pd.DataFrame:
+    """Check a norms table: known indicators, numeric norms, soort minimaal/maximaal."""
+    ontbreekt = [k for k in NORM_KOLOMMEN if k not in tabel.columns]
+    if ontbreekt:
+        raise DataFout(f"{naam}: kolom(men) {', '.join(ontbreekt)} ontbreken. Verplicht: "
+                       f"{', '.join(NORM_KOLOMMEN)}.")  # fmt: skip
+    uit = []
+    for i, rij in enumerate(tabel.to_dict("records"), start=2):
+        try:
+            ind = indicator(str(rij["indicator"]))
+        except ImpactkitFout as e:
+            raise DataFout(f"{naam}, regel {i}: norm voor een onbekende indicator. {e}") from None
+        soort = str(rij["soort"]).strip().lower()
+        if soort not in ("minimaal", "maximaal"):
+            raise DataFout(f"{naam}, regel {i}, kolom 'soort': '{rij['soort']}' moet 'minimaal' of "
+                           "'maximaal' zijn.")  # fmt: skip
+        try:
+            norm = float(str(rij["norm"]).replace(",", "."))
+        except ValueError:
+            raise DataFout(f"{naam}, regel {i}, kolom 'norm': '{rij['norm']}' is geen getal.") from None
+        code = rij.get("regio")
+        code = regio(str(code)).code if isinstance(code, str) and code.strip() else None
+        categorie = rij.get("categorie")
+        categorie = categorie if isinstance(categorie, str) and categorie.strip() else None
+        if categorie and categorie not in ind.categorieen:
+            raise DataFout(f"{naam}, regel {i}: '{categorie}' is geen categorie van {ind.id}."
+                           f"{bedoelde_je(categorie, ind.categorieen)}")  # fmt: skip
+        toel = rij.get("toelichting")
+        uit.append({"indicator": ind.id, "regio_code": code, "categorie": categorie, "norm": norm,
+                    "soort": soort, "toelichting": toel if isinstance(toel, str) else ""})  # fmt: skip
+    return pd.DataFrame(uit, columns=["indicator", "regio_code", "categorie", "norm", "soort",
+                                      "toelichting"])  # fmt: skip
+
+
+def _normen_voor(tabel: pd.DataFrame, ind_id: str, code: str, categorie: str | None) -> list[dict]:
+    tabel = valideer_normen(tabel) if "regio_code" not in tabel.columns else tabel
+    sel = tabel[(tabel["indicator"] == ind_id)]
+    sel = sel[sel["regio_code"].isna() | (sel["regio_code"] == code)]
+    sel = sel[sel["categorie"].isna() | (sel["categorie"] == categorie)]
+    return sel.to_dict("records")
+
+
+def _oordeel_norm(norm: dict, waarde: float, laag: float, hoog: float) -> str:
+    grens = norm["norm"]
+    goed = waarde >= grens if norm["soort"] == "minimaal" else waarde <= grens
+    if _ontbreekt(laag) or _ontbreekt(hoog):
+        return "voldoet aan norm" if goed else "voldoet niet aan norm"
+    if norm["soort"] == "minimaal":
+        if laag >= grens:
+            return "voldoet aan norm"
+        if hoog < grens:
+            return "voldoet niet aan norm"
+    else:
+        if hoog <= grens:
+            return "voldoet aan norm"
+        if laag > grens:
+            return "voldoet niet aan norm"
+    return "onzeker ten opzichte van norm"
