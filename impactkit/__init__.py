@@ -11,7 +11,6 @@ The public API uses the users' own (Dutch) words:
 Practice data ('oefendata') are synthetic: every row says so in ``herkomst``.
 """
 
-from .indicatoren import Indicator, catalogus, indicator, overzicht, selecteer, zoek
 from .fouten import (
     DataFout,
     GeenWaarde,
@@ -20,6 +19,7 @@ from .fouten import (
     OnbekendeRegio,
     OngeldigePeriode,
 )
+from .indicatoren import Indicator, catalogus, indicator, overzicht, selecteer, zoek
 from .laden import laad, lees_csv
 from .onderdrukking import onderdruk
 from .opvragen import doorsnede, reeks, verdeling, waarde

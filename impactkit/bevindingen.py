@@ -14,8 +14,8 @@ import math
 import pandas as pd
 
 from . import statistiek as st
-from .indicatoren import Indicator, indicator
 from .fouten import GeenWaarde, ImpactkitFout
+from .indicatoren import Indicator, indicator
 from .laden import laad
 from .opmaak import getal, met_eenheid
 from .opvragen import reeks
@@ -175,7 +175,9 @@ def verloop(
     if ind.eenheid == "%" and not any(_leeg(x) for x in (start.teller, kp.teller)):
         pw = float(st.toets_twee_proporties(int(kp.teller), int(kp.noemer), int(start.teller),
                                             int(start.noemer)).p)  # fmt: skip
-    elif ind.eenheid == "per 10.000 inwoners" and not any(_leeg(x) for x in (start.teller, kp.teller)):
+    elif ind.eenheid == "per 10.000 inwoners" and not any(
+        _leeg(x) for x in (start.teller, kp.teller)
+    ):
         pw = float(st.toets_twee_ratios(int(kp.teller), int(kp.noemer), int(start.teller),
                                         int(start.noemer)).p)  # fmt: skip
     minimum = drempels.minimum(ind.eenheid, w[0])
@@ -284,14 +286,23 @@ def analyseer(
             if vl is not None:
                 richting = "hoger" if vl["verandering"] > 0 else "lager"
                 rijen.append(
-                    {**basis, "vergelijking": "verloop", "referentie": f"{vl['start']}–{vl['keerpunt']}",
-                     "waarde": per["landelijk"].waarde if "landelijk" in per else math.nan,
-                     "referentiewaarde": math.nan, "verschil": vl["verandering"], "p": vl["p"],
-                     "oordeel": ("opvallend " + ("hoger" if vl["verandering"] > 0 else "lager"))
-                     if vl["opvallend"] else "verschil kan toeval zijn",
-                     "opvallend": vl["opvallend"], "tekst": vl["tekst"],
-                     "vragen": vragen_bij(ind.id, richting, r.naam, onderwerp, tijd=True)
-                     if vl["opvallend"] else []}  # fmt: skip
+                    {
+                        **basis,
+                        "vergelijking": "verloop",
+                        "referentie": f"{vl['start']}–{vl['keerpunt']}",
+                        "waarde": per["landelijk"].waarde if "landelijk" in per else math.nan,
+                        "referentiewaarde": math.nan,
+                        "verschil": vl["verandering"],
+                        "p": vl["p"],
+                        "oordeel": ("opvallend " + ("hoger" if vl["verandering"] > 0 else "lager"))
+                        if vl["opvallend"]
+                        else "verschil kan toeval zijn",
+                        "opvallend": vl["opvallend"],
+                        "tekst": vl["tekst"],
+                        "vragen": vragen_bij(ind.id, richting, r.naam, onderwerp, tijd=True)
+                        if vl["opvallend"]
+                        else [],
+                    }  # fmt: skip
                 )
 
         if "norm" in per:
@@ -331,7 +342,9 @@ def samenvatting(bevindingen: pd.DataFrame) -> str:
         regels.append("*Oefendata: verzonnen cijfers om mee te oefenen, geen echte cijfers.*\n")
     opvallend = bevindingen[bevindingen["opvallend"]]
     if opvallend.empty:
-        regels.append("Geen opvallende verschillen: de verschillen die er zijn kunnen op toeval berusten.")
+        regels.append(
+            "Geen opvallende verschillen: de verschillen die er zijn kunnen op toeval berusten."
+        )
     for rij in opvallend.itertuples(index=False):
         regels.append(f"- **{rij.naam}** — {rij.tekst}")
         for vraag in rij.vragen:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 
-from .indicatoren import catalogus as catalogus_tabel, overzicht, zoek
 from .fouten import ImpactkitFout
+from .indicatoren import catalogus as catalogus_tabel
+from .indicatoren import overzicht, zoek
 from .laden import laad
 from .opmaak import met_eenheid
 from .perioden import Periode
@@ -90,12 +92,66 @@ def _maak_oefendata(args: argparse.Namespace) -> int:
     return 0
 
 
+def _draai_batch(args: argparse.Namespace) -> int:
+    from .batch import draai_batch
+
+    extra = {}
+    if args.startvraag:
+        extra["startvraag"] = args.startvraag
+    if args.bron != "oefendata":
+        extra["bron"] = args.bron
+    tabel = draai_batch(
+        args.uit,
+        regio_namen=args.regio or None,
+        periode=args.periode,
+        werkers=args.werkers,
+        parameters=extra,
+        opnieuw=args.opnieuw,
+    )
+    tellingen = tabel["status"].value_counts()
+    print(
+        f"Klaar: {tellingen.get('gelukt', 0)} gelukt, {tellingen.get('overgeslagen', 0)} "
+        f"overgeslagen (al actueel), {tellingen.get('mislukt', 0)} mislukt."
+    )
+    for rij in tabel[tabel["status"] == "mislukt"].itertuples(index=False):
+        print(f"  mislukt: {rij.regio} — {rij.fout}")
+    print(f"Overzicht: {Path(args.uit) / 'index.html'}")
+    return 1 if (tabel["status"] == "mislukt").any() else 0
+
+
+class _NederlandseHulp(argparse.HelpFormatter):
+    """argparse's own headings in Dutch."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001
+        return super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _NederlandseHulp)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        vertaald = (message.replace("the following arguments are required", "verplicht")
+                    .replace("invalid choice", "ongeldige keuze")
+                    .replace("unrecognized arguments", "onbekende argumenten")
+                    .replace("expected one argument", "verwacht één waarde")
+                    .replace("argument ", "argument "))  # fmt: skip
+        self.exit(2, f"{self.prog}: fout: {vertaald}\n")
+
+
 def maak_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="impactkit",
         description="Werken met de Impactmonitor huiselijk geweld en kindermishandeling.",
     )
-    sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT")
+    sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", parser_class=_Parser,
+                                title="opdrachten")  # fmt: skip
 
     p = sub.add_parser("profiel", help="alle indicatoren van een regio in één periode")
     p.add_argument("regio", help="naam of code van de Veilig Thuis-regio, bv. Zaanstreek-Waterland")
@@ -107,6 +163,22 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--thema", help="alleen dit thema, bv. bereik_vt")
     p.add_argument("--zoek", help="zoek op trefwoord, bv. politie")
     p.set_defaults(functie=_print_indicatoren)
+
+    p = sub.add_parser(
+        "batch",
+        help="het stappenplan-werkboek draaien voor alle (of enkele) regio's",
+        description="Draait notebooks/stappenplan.ipynb per regio en maakt per regio een "
+        "uitgevoerd werkboek en een rapport (HTML zonder code), plus een overzichtspagina.",
+    )
+    p.add_argument("--uit", required=True, help="map voor de uitvoer")
+    p.add_argument("--regio", nargs="+", help="regio's (naam of code); standaard alle 26")
+    p.add_argument("--periode", default="2021H1", help="halfjaar, bv. 2021H1 (standaard)")
+    p.add_argument("--werkers", type=int, default=None, help="aantal parallelle werkers "
+                   "(standaard: aantal processorkernen)")  # fmt: skip
+    p.add_argument("--startvraag", default="", help="sleutel van de startvraag")
+    p.add_argument("--bron", default="oefendata", help="'oefendata' of pad naar eigen CSV")
+    p.add_argument("--opnieuw", action="store_true", help="ook regio's die al actueel zijn")
+    p.set_defaults(functie=_draai_batch)
 
     p = sub.add_parser("oefendata", help="oefendata opnieuw maken")
     p.add_argument("actie", choices=["maken"], help="maken: genereer data/oefendata opnieuw")

@@ -40,7 +40,9 @@ class DataFout(ImpactkitFout):
     """A data file that cannot be read into the observation model."""
 
 
-def suggesties(invoer: str, kandidaten: Iterable[str], n: int = 3, cutoff: float = 0.5) -> list[str]:
+def suggesties(
+    invoer: str, kandidaten: Iterable[str], n: int = 3, cutoff: float = 0.5
+) -> list[str]:
     """Return up to ``n`` close matches of ``invoer`` among ``kandidaten`` (case-insensitive)."""
     kandidaten = list(dict.fromkeys(kandidaten))
     lager = {k.lower(): k for k in kandidaten}

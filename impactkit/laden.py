@@ -33,8 +33,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .indicatoren import ids, indicator
 from .fouten import DataFout, ImpactkitFout, OngeldigePeriode, bedoelde_je
+from .indicatoren import ids, indicator
 from .onderdrukking import onderdruk
 from .perioden import Periode
 from .regios import regio as zoek_regio
@@ -145,7 +145,9 @@ def valideer(df: pd.DataFrame) -> pd.DataFrame:
     codes = set(regios(alle=True)["code"])
     vreemd = sorted(set(df["regio_code"]) - codes)
     if vreemd:
-        raise DataFout(f"Onbekende regiocode(s): {', '.join(vreemd[:5])}. Gebruik NL01 of VT01-VT27.")
+        raise DataFout(
+            f"Onbekende regiocode(s): {', '.join(vreemd[:5])}. Gebruik NL01 of VT01-VT27."
+        )
     for p in set(df["periode"]):
         Periode.parse(p)
     return _met_regionaam(onderdruk(df))
@@ -322,7 +324,9 @@ def lees_csv(pad: str | Path, herkomst: str = "eigen data") -> pd.DataFrame:
         rijen.append(uit)
     if fouten:
         meer = len(fouten) - MAX_MELDINGEN
-        tekst = "\n".join(fouten[:MAX_MELDINGEN]) + (f"\n... en nog {meer} meldingen." if meer > 0 else "")
+        tekst = "\n".join(fouten[:MAX_MELDINGEN]) + (
+            f"\n... en nog {meer} meldingen." if meer > 0 else ""
+        )
         raise DataFout(f"{pad.name} is niet ingelezen; herstel eerst:\n{tekst}")
     if not rijen:
         raise DataFout(f"{pad.name} bevat geen gegevensregels onder de kopregel.")

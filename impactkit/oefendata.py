@@ -61,14 +61,53 @@ KOLOMMEN = [
 # (adviezen 143.210, meldingen 127.340), split over the half-years here. 2024H1: CBS news
 # ('75 duizend' adviezen, '64 duizend' meldingen). 2022H2 and 2024H2 are invented.
 LANDELIJK_TOTAAL: dict[str, list[int]] = {
-    "adviezen": [53145, 54540, 58575, 63475, 67545, 66625, 66155, 68000, 70600, 72610, 75000, 76500],
-    "meldingen": [65075, 66730, 64505, 62910, 60880, 58500, 59985, 61500, 63000, 64340, 64000, 64800],
+    "adviezen": [
+        53145,
+        54540,
+        58575,
+        63475,
+        67545,
+        66625,
+        66155,
+        68000,
+        70600,
+        72610,
+        75000,
+        76500,
+    ],
+    "meldingen": [
+        65075,
+        66730,
+        64505,
+        62910,
+        60880,
+        58500,
+        59985,
+        61500,
+        63000,
+        64340,
+        64000,
+        64800,
+    ],
     # Started OTS: CBS jeugdbescherming (2019H1 4730, 2019 9344, 2020H1 4355, 2020 8753, 2021H1
     # 4445, 2021 8289, 2022H1 3335, 2022 6500, 2023H1 3280), H2 = year - H1, rounded to 5.
     "ots": [4730, 4615, 4355, 4400, 4445, 3845, 3335, 3165, 3280, 3200, 3150, 3100],
     # Invented: no published half-year figures in our reference data.
     "rvdk_onderzoeken": [5210, 5105, 4890, 4955, 4820, 4700, 4615, 4580, 4490, 4435, 4400, 4380],
-    "tijdelijk_huisverbod": [1985, 2040, 2160, 2115, 2010, 1950, 1920, 1965, 1990, 2005, 2030, 2050],
+    "tijdelijk_huisverbod": [
+        1985,
+        2040,
+        2160,
+        2115,
+        2010,
+        1950,
+        1920,
+        1965,
+        1990,
+        2005,
+        2030,
+        2050,
+    ],
 }
 
 # Region values fixed by a published figure or by the worked example (code, period, value).
@@ -191,9 +230,7 @@ class _Generator:
                 "teller": teller,
                 "noemer": noemer,
                 "eenheid": eenheid,
-                "status": "voorlopig"
-                if (periode.jaar >= VOORLOPIG_VANAF.jaar)
-                else "definitief",
+                "status": "voorlopig" if (periode.jaar >= VOORLOPIG_VANAF.jaar) else "definitief",
             }
         )
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .indicatoren import Indicator, indicator
 from .fouten import GeenWaarde
+from .indicatoren import Indicator, indicator
 from .laden import laad
 from .perioden import Periode
 from .regios import NEDERLAND, Regio, regio

@@ -49,7 +49,9 @@ class Periode:
 
     def __post_init__(self) -> None:
         if not 1900 <= self.jaar <= 2100:
-            raise OngeldigePeriode(f"Jaar {self.jaar} valt buiten 1900-2100. Gebruik bv. {VOORBEELDEN}.")
+            raise OngeldigePeriode(
+                f"Jaar {self.jaar} valt buiten 1900-2100. Gebruik bv. {VOORBEELDEN}."
+            )
         if self.halfjaar not in (None, 1, 2):
             raise OngeldigePeriode(
                 f"Halfjaar moet 1 of 2 zijn, niet {self.halfjaar!r}. Gebruik bv. {VOORBEELDEN}."

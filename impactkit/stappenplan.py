@@ -91,8 +91,10 @@ class Stappenplan:
         plan.toelichting = s.toelichting
         plan.startvraag = s.sleutel
         plan.deelvragen = [
-            DeelvraagPlan(d.vraag, [GekozenIndicator(k.indicator, k.waarom, k.categorie)
-                                    for k in d.indicatoren])  # fmt: skip
+            DeelvraagPlan(
+                d.vraag,
+                [GekozenIndicator(k.indicator, k.waarom, k.categorie) for k in d.indicatoren],
+            )  # fmt: skip
             for d in s.deelvragen
         ]
         return plan
@@ -119,7 +121,9 @@ class Stappenplan:
             )
         if categorie is not None and categorie not in ind.categorieen:
             raise ImpactkitFout(f"'{categorie}' is geen categorie van {ind.id}.")
-        self.deelvragen[deelvraag].indicatoren.append(GekozenIndicator(ind.id, waarom.strip(), categorie))
+        self.deelvragen[deelvraag].indicatoren.append(
+            GekozenIndicator(ind.id, waarom.strip(), categorie)
+        )
 
     def indicatoren(self) -> list[str | tuple[str, str]]:
         """All chosen indicators, each once (id, or (id, categorie))."""
@@ -136,8 +140,14 @@ class Stappenplan:
         tabel = analyseer(self.regio_code, self.periode, self.indicatoren(), data=data,
                           normen=normen)  # fmt: skip
         self.bevindingen = [
-            Bevinding(r.indicator, r.vergelijking, r.oordeel, r.tekst,
-                      r.categorie if isinstance(r.categorie, str) else None, list(r.vragen))  # fmt: skip
+            Bevinding(
+                r.indicator,
+                r.vergelijking,
+                r.oordeel,
+                r.tekst,
+                r.categorie if isinstance(r.categorie, str) else None,
+                list(r.vragen),
+            )  # fmt: skip
             for r in tabel.itertuples(index=False)
         ]
         return tabel
@@ -157,7 +167,9 @@ class Stappenplan:
             "deelvragen": bool(self.deelvragen),
             "indicatoren": bool(self.indicatoren()),
             "vergelijken": bool(self.bevindingen),
-            "analyseren": any(b.oordeel.startswith("opvallend") or b.tekst for b in self.bevindingen),
+            "analyseren": any(
+                b.oordeel.startswith("opvallend") or b.tekst for b in self.bevindingen
+            ),
             "duiden": bool(self.duiding.conclusies or self.duiding.interpretaties),
         }
 
@@ -170,7 +182,9 @@ class Stappenplan:
         pad = Path(pad)
         pad.parent.mkdir(parents=True, exist_ok=True)
         tekst = yaml.safe_dump(self.naar_dict(), allow_unicode=True, sort_keys=False, width=100)
-        pad.write_text("# Stappenplan kennisgestuurd werken (impactkit)\n" + tekst, encoding="utf-8")
+        pad.write_text(
+            "# Stappenplan kennisgestuurd werken (impactkit)\n" + tekst, encoding="utf-8"
+        )
         return pad
 
     @classmethod
@@ -184,7 +198,9 @@ class Stappenplan:
                 hoofdvraag=d.get("hoofdvraag") or "",
                 toelichting=d.get("toelichting") or "",
                 deelvragen=[
-                    DeelvraagPlan(dv["vraag"], [GekozenIndicator(**k) for k in dv.get("indicatoren") or []])
+                    DeelvraagPlan(
+                        dv["vraag"], [GekozenIndicator(**k) for k in dv.get("indicatoren") or []]
+                    )
                     for dv in d.get("deelvragen") or []
                 ],
                 bevindingen=[Bevinding(**b) for b in d.get("bevindingen") or []],
@@ -195,7 +211,9 @@ class Stappenplan:
         except ImpactkitFout as e:
             raise DataFout(f"{bron}: {e}") from None
         except (TypeError, KeyError) as e:
-            raise DataFout(f"{bron}: onderdeel van het plan heeft een onverwachte vorm ({e}).") from None
+            raise DataFout(
+                f"{bron}: onderdeel van het plan heeft een onverwachte vorm ({e})."
+            ) from None
         for i in plan.indicatoren():
             try:
                 indicator(i if isinstance(i, str) else i[0])

@@ -55,16 +55,27 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
         deelvragen=(
             Deelvraag(
                 "Komt ernstige onveiligheid minder vaak voor in de meldingen?",
-                (Keuze("acuut_structureel_onveilig", "laat zien hoe vaak een melding over acute "
-                       "of structurele onveiligheid gaat"),),  # fmt: skip
+                (
+                    Keuze(
+                        "acuut_structureel_onveilig",
+                        "laat zien hoe vaak een melding over acute "
+                        "of structurele onveiligheid gaat",
+                    ),
+                ),  # fmt: skip
             ),
             Deelvraag(
                 "Duurt het geweld korter voordat het bij Veilig Thuis bekend wordt?",
                 (
-                    Keuze("duur_geweld_meldingen", "aandeel meldingen waarin het geweld al meer "
-                          "dan vijf jaar duurt", "> 5 jaar"),  # fmt: skip
-                    Keuze("duur_geweld_meldingen", "aandeel meldingen waarin het geweld hooguit "
-                          "een week duurt", "≤ 1 week"),  # fmt: skip
+                    Keuze(
+                        "duur_geweld_meldingen",
+                        "aandeel meldingen waarin het geweld al meer dan vijf jaar duurt",
+                        "> 5 jaar",
+                    ),  # fmt: skip
+                    Keuze(
+                        "duur_geweld_meldingen",
+                        "aandeel meldingen waarin het geweld hooguit een week duurt",
+                        "≤ 1 week",
+                    ),  # fmt: skip
                 ),
             ),
             Deelvraag(
@@ -75,10 +86,15 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
                 "Worden minder zaken doorgezet naar het justitiële kader?",
                 (
                     Keuze("overdracht_om", "overdracht aan het OM volgt bij ernstige zaken"),
-                    Keuze("overdracht_rvdk", "overdracht aan de Raad bij zorgen over de "
-                          "ontwikkeling van kinderen"),  # fmt: skip
-                    Keuze("ots_per_10000", "een ondertoezichtstelling is de zwaarste vorm van "
-                          "gedwongen hulp voor een gezin"),  # fmt: skip
+                    Keuze(
+                        "overdracht_rvdk",
+                        "overdracht aan de Raad bij zorgen over de ontwikkeling van kinderen",
+                    ),  # fmt: skip
+                    Keuze(
+                        "ots_per_10000",
+                        "een ondertoezichtstelling is de zwaarste vorm van "
+                        "gedwongen hulp voor een gezin",
+                    ),  # fmt: skip
                 ),
             ),
         ),
@@ -92,11 +108,19 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
         deelvragen=(
             Deelvraag(
                 "Vragen meer mensen advies aan Veilig Thuis?",
-                (Keuze("adviezen_per_10000", "adviesvragen per inwoner maken regio's vergelijkbaar"),),
+                (
+                    Keuze(
+                        "adviezen_per_10000", "adviesvragen per inwoner maken regio's vergelijkbaar"
+                    ),
+                ),
             ),
             Deelvraag(
                 "Komen er meer meldingen binnen?",
-                (Keuze("meldingen_per_10000", "meldingen per inwoner maken regio's vergelijkbaar"),),
+                (
+                    Keuze(
+                        "meldingen_per_10000", "meldingen per inwoner maken regio's vergelijkbaar"
+                    ),
+                ),
             ),
             Deelvraag(
                 "Vinden burgers zelf de weg naar Veilig Thuis?",
@@ -105,8 +129,9 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
             Deelvraag(
                 "Signaleren professionals vaker?",
                 (
-                    Keuze("professionals_aandeel", "aandeel adviezen en meldingen van "
-                          "professionals"),  # fmt: skip
+                    Keuze(
+                        "professionals_aandeel", "aandeel adviezen en meldingen van professionals"
+                    ),  # fmt: skip
                     Keuze("adviesvrager_type", "adviesvragen vanuit het onderwijs", "Onderwijs"),
                 ),
             ),
@@ -137,8 +162,13 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
             ),
             Deelvraag(
                 "Wat gebeurt er na de veiligheidsbeoordeling?",
-                (Keuze("vervolg_veiligheidsbeoordeling", "aandeel meldingen dat wordt "
-                       "overgedragen na de beoordeling", "Overdracht"),),  # fmt: skip
+                (
+                    Keuze(
+                        "vervolg_veiligheidsbeoordeling",
+                        "aandeel meldingen dat wordt overgedragen na de beoordeling",
+                        "Overdracht",
+                    ),
+                ),  # fmt: skip
             ),
         ),
     ),
@@ -151,8 +181,13 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
         deelvragen=(
             Deelvraag(
                 "Is het geweld korter gaande als het bij Veilig Thuis bekend wordt?",
-                (Keuze("duur_geweld_adviezen", "geweld dat hooguit een week speelt bij een "
-                       "adviesvraag", "≤ 1 week"),),  # fmt: skip
+                (
+                    Keuze(
+                        "duur_geweld_adviezen",
+                        "geweld dat hooguit een week speelt bij een adviesvraag",
+                        "≤ 1 week",
+                    ),
+                ),  # fmt: skip
             ),
             Deelvraag(
                 "Vragen professionals vaker advies?",
@@ -176,18 +211,33 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
         deelvragen=(
             Deelvraag(
                 "Hoe vaak gaat het om kindermishandeling?",
-                (Keuze("aard_geweld", "aandeel meldingen over kindermishandeling",
-                       "Kindermishandeling"),),  # fmt: skip
+                (
+                    Keuze(
+                        "aard_geweld",
+                        "aandeel meldingen over kindermishandeling",
+                        "Kindermishandeling",
+                    ),
+                ),  # fmt: skip
             ),
             Deelvraag(
                 "Hoe vaak gaat het om (ex-)partnergeweld?",
-                (Keuze("aard_geweld", "aandeel meldingen over (ex-)partnergeweld",
-                       "(Ex-)partnergeweld"),),  # fmt: skip
+                (
+                    Keuze(
+                        "aard_geweld",
+                        "aandeel meldingen over (ex-)partnergeweld",
+                        "(Ex-)partnergeweld",
+                    ),
+                ),  # fmt: skip
             ),
             Deelvraag(
                 "Is ouderenmishandeling in beeld?",
-                (Keuze("aard_geweld", "aandeel meldingen over ouderenmishandeling",
-                       "Ouderenmishandeling"),),  # fmt: skip
+                (
+                    Keuze(
+                        "aard_geweld",
+                        "aandeel meldingen over ouderenmishandeling",
+                        "Ouderenmishandeling",
+                    ),
+                ),  # fmt: skip
             ),
             Deelvraag(
                 "Hoe vaak grijpt de burgemeester in met een tijdelijk huisverbod?",
@@ -208,8 +258,12 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
             ),
             Deelvraag(
                 "Verbetert de relatie tussen ouder en kind?",
-                (Keuze("opvoedingsrelatie_verbeterd", "aandeel gezinnen met een betere "
-                       "opvoedingsrelatie"),),  # fmt: skip
+                (
+                    Keuze(
+                        "opvoedingsrelatie_verbeterd",
+                        "aandeel gezinnen met een betere opvoedingsrelatie",
+                    ),
+                ),  # fmt: skip
             ),
             Deelvraag(
                 "Komen gezinnen opnieuw bij Veilig Thuis terecht?",
@@ -230,8 +284,13 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
             ),
             Deelvraag(
                 "Worden zaken na de veiligheidsbeoordeling bij Veilig Thuis gehouden?",
-                (Keuze("vervolg_veiligheidsbeoordeling", "aandeel met vervolgstappen bij Veilig "
-                       "Thuis", "Vervolgstappen bij Veilig Thuis"),),  # fmt: skip
+                (
+                    Keuze(
+                        "vervolg_veiligheidsbeoordeling",
+                        "aandeel met vervolgstappen bij Veilig Thuis",
+                        "Vervolgstappen bij Veilig Thuis",
+                    ),
+                ),  # fmt: skip
             ),
             Deelvraag(
                 "Is de onveiligheid ernstig bij de meldingen?",

@@ -24,8 +24,8 @@ import pandas as pd
 from scipy import stats as sps
 
 from . import statistiek as st
-from .indicatoren import Indicator, indicator
 from .fouten import DataFout, GeenWaarde, ImpactkitFout, bedoelde_je
+from .indicatoren import Indicator, indicator
 from .laden import laad
 from .perioden import Periode
 from .regios import NEDERLAND, regio, regios
@@ -229,7 +229,11 @@ def vergelijk(
     if r.code not in set(sel["regio_code"]):
         raise GeenWaarde(
             f"Geen cijfers voor {ind.naam} in {r.naam}"
-            + (" (de cohortstudie is in 13 regio's gedaan)." if ind.bron.startswith("Cohort") else ".")
+            + (
+                " (de cohortstudie is in 13 regio's gedaan)."
+                if ind.bron.startswith("Cohort")
+                else "."
+            )
         )
 
     per_periode = {pp: g.set_index("regio_code") for pp, g in sel.groupby("periode")}
@@ -251,8 +255,15 @@ def vergelijk(
 
     def rij(vergelijking: str, referentie: str, **velden) -> None:
         rijen.append(
-            {**basis, "vergelijking": vergelijking, "referentie": referentie, "waarde": waarde,
-             "laag": laag, "hoog": hoog, **velden}  # fmt: skip
+            {
+                **basis,
+                "vergelijking": vergelijking,
+                "referentie": referentie,
+                "waarde": waarde,
+                "laag": laag,
+                "hoog": hoog,
+                **velden,
+            }  # fmt: skip
         )
 
     if _ontbreekt(waarde):
@@ -302,9 +313,7 @@ def vergelijk(
 
         # 3. Regions of similar size (the 7 nearest in population, including the region).
         inwoners = regios().set_index("code")["inwoners"]
-        buren = (
-            (inwoners.drop(NEDERLAND) - inwoners[r.code]).abs().sort_values().index[:7].tolist()
-        )
+        buren = (inwoners.drop(NEDERLAND) - inwoners[r.code]).abs().sort_values().index[:7].tolist()
         groep = waarden[waarden.index.isin(buren)]
         if len(groep) > 2:
             rang_groep = int((groep > waarde).sum() + 1)
@@ -410,7 +419,10 @@ def funnel(
     regs = nu.drop(index=NEDERLAND).reset_index()
     regs = regs[regs["waarde"].notna() & regs["noemer"].notna()].copy()
     posities = st.funnel_positie(
-        regs["teller"].astype(float).to_numpy(), regs["noemer"].astype(float).to_numpy(), p0, soort=soort
+        regs["teller"].astype(float).to_numpy(),
+        regs["noemer"].astype(float).to_numpy(),
+        p0,
+        soort=soort,
     )
     regs["positie"] = list(posities)
     n_min = max(1.0, float(regs["noemer"].min()) * 0.8)
@@ -446,7 +458,9 @@ def trend_van(
     """Least-squares slope per year of the region's values up to ``tot``: (slope, p, n, first)."""
     eigen = sel[sel["regio_code"] == code].copy()
     eigen["_p"] = eigen["periode"].map(Periode.parse)
-    eigen = eigen[(eigen["_p"] <= tot) & eigen["waarde"].notna() & ~eigen["onderdrukt"].astype(bool)]
+    eigen = eigen[
+        (eigen["_p"] <= tot) & eigen["waarde"].notna() & ~eigen["onderdrukt"].astype(bool)
+    ]
     eigen = eigen[eigen["_p"].map(lambda x: x.is_halfjaar == tot.is_halfjaar)].sort_values("_p")
     if len(eigen) < 4:
         return None
@@ -505,7 +519,9 @@ def valideer_normen(tabel: pd.DataFrame, naam: str = "normen") -> pd.DataFrame:
         try:
             norm = float(str(rij["norm"]).replace(",", "."))
         except ValueError:
-            raise DataFout(f"{naam}, regel {i}, kolom 'norm': '{rij['norm']}' is geen getal.") from None
+            raise DataFout(
+                f"{naam}, regel {i}, kolom 'norm': '{rij['norm']}' is geen getal."
+            ) from None
         code = rij.get("regio")
         code = regio(str(code)).code if isinstance(code, str) and code.strip() else None
         categorie = rij.get("categorie")

@@ -172,7 +172,11 @@ def vragen_bij(
     'Waarom komen gezinnen in Twente vaker opnieuw bij Veilig Thuis terecht?'
     """
     soort = SOORT_PER_INDICATOR.get(indicator_id)
-    waarden = {"regio": regio, "naam": naam.lower(), "partner": PARTNER.get(indicator_id, "partners")}
+    waarden = {
+        "regio": regio,
+        "naam": naam.lower(),
+        "partner": PARTNER.get(indicator_id, "partners"),
+    }
     uit: list[str] = []
     if tijd:
         uit += TIJD_VRAGEN["stijging" if richting == "hoger" else "daling"]

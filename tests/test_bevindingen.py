@@ -14,7 +14,9 @@ def zw():
 
 
 def test_aandeel_onveilig_duidelijk_hoger_dan_landelijk(zw):
-    rij = zw[(zw.indicator == "acuut_structureel_onveilig") & (zw.vergelijking == "landelijk")].iloc[0]
+    rij = zw[
+        (zw.indicator == "acuut_structureel_onveilig") & (zw.vergelijking == "landelijk")
+    ].iloc[0]
     assert rij.opvallend and rij.oordeel == "opvallend hoger"
     assert "55,6%" in rij.tekst and "42,8%" in rij.tekst and "duidelijk hoger" in rij.tekst
     assert any("zwaarder" in v for v in rij.vragen)
@@ -22,7 +24,9 @@ def test_aandeel_onveilig_duidelijk_hoger_dan_landelijk(zw):
 
 
 def test_stijging_tot_2020h2_sterker_dan_landelijk(zw):
-    rij = zw[(zw.indicator == "acuut_structureel_onveilig") & (zw.vergelijking == "verloop")].iloc[0]
+    rij = zw[(zw.indicator == "acuut_structureel_onveilig") & (zw.vergelijking == "verloop")].iloc[
+        0
+    ]
     assert rij.opvallend
     assert "2e halfjaar 2020" in rij.tekst and "duidelijk sterker dan landelijk" in rij.tekst
     assert "Daarna daalde" in rij.tekst

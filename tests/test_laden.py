@@ -112,7 +112,8 @@ def test_waarde_past_niet_bij_teller_en_noemer(csv_bestand):
 def test_niets_half_ingelezen_alle_fouten_samen(csv_bestand):
     m = melding(
         csv_bestand,
-        KOP + "meldingen;VT22;2021H1;;1070;;\nmeldingn;VT22;2021H1;;1;;\nmeldingen;XX;2021H1;;5;;\n",
+        KOP
+        + "meldingen;VT22;2021H1;;1070;;\nmeldingn;VT22;2021H1;;1;;\nmeldingen;XX;2021H1;;5;;\n",
     )
     assert "regel 3" in m and "regel 4" in m and "niet ingelezen" in m
 

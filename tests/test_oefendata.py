@@ -50,7 +50,9 @@ def test_elke_rij_is_oefendata(oefendata):
 
 def test_tijdvak_en_regios(oefendata):
     meldingen = oefendata[oefendata.indicator == "meldingen"]
-    assert sorted(set(meldingen.periode)) == [str(p) for p in ik.perioden.halfjaren("2019H1", "2024H2")]
+    assert sorted(set(meldingen.periode)) == [
+        str(p) for p in ik.perioden.halfjaren("2019H1", "2024H2")
+    ]
     assert set(meldingen.regio_code) == set(ik.regios()["code"])
     assert len(meldingen) == 27 * 12
 
@@ -87,7 +89,9 @@ def test_aantallen_zijn_veelvouden_van_vijf(oefendata):
 
 
 def test_percentages_komen_uit_tellingen(oefendata):
-    pct = oefendata[(oefendata.eenheid == "%") & oefendata.teller.notna() & oefendata.noemer.notna()]
+    pct = oefendata[
+        (oefendata.eenheid == "%") & oefendata.teller.notna() & oefendata.noemer.notna()
+    ]
     berekend = 100 * pct.teller.astype(float) / pct.noemer.astype(float)
     assert (abs(pct.waarde.astype(float) - berekend) < 1e-3).all()
 
@@ -127,7 +131,9 @@ def test_onveilig_is_consistent_met_acuut_en_structureel(oefendata):
     breed = sel.pivot_table(index=["regio_code", "periode"], columns="indicator", values="waarde")
     breed = breed.dropna()
     assert (breed.acuut_structureel_onveilig >= breed.structureel_onveilig - 1e-9).all()
-    assert (breed.acuut_structureel_onveilig <= breed.acuut_onveilig + breed.structureel_onveilig + 1e-9).all()
+    assert (
+        breed.acuut_structureel_onveilig <= breed.acuut_onveilig + breed.structureel_onveilig + 1e-9
+    ).all()
 
 
 def test_kleine_aantallen_onderdrukt(oefendata):
@@ -139,7 +145,9 @@ def test_kleine_aantallen_onderdrukt(oefendata):
 
 
 def test_regios_verschillen_en_hebben_trends(oefendata):
-    per10k = oefendata[(oefendata.indicator == "meldingen_per_10000") & (oefendata.regio_code != "NL01")]
+    per10k = oefendata[
+        (oefendata.indicator == "meldingen_per_10000") & (oefendata.regio_code != "NL01")
+    ]
     p2021 = per10k[per10k.periode == "2021H1"].waarde.astype(float)
     assert p2021.std() / p2021.mean() > 0.10  # regions differ
     verloop = per10k.pivot(index="periode", columns="regio_code", values="waarde").astype(float)
@@ -177,7 +185,9 @@ def test_landelijk_jaartotaal_2023(oefendata, gepubliceerd):
     for ind, bron in [("adviezen", "gestarte_adviezen"), ("meldingen", "ontvangen_meldingen")]:
         pub = gepubliceerd[(gepubliceerd.indicator == f"84849NED {bron} | Totaal")
                            & (gepubliceerd.region == "Nederland") & (gepubliceerd.period == "2023")]  # fmt: skip
-        som = w(oefendata, ind, "NL01", "2023H1").teller + w(oefendata, ind, "NL01", "2023H2").teller
+        som = (
+            w(oefendata, ind, "NL01", "2023H1").teller + w(oefendata, ind, "NL01", "2023H2").teller
+        )
         assert som == int(pub.value.item())
 
 
@@ -256,8 +266,14 @@ def test_ots_landelijk(oefendata, gepubliceerd):
 
 # -- The worked example (004): Zaanstreek-Waterland, 2021H1 ---------------------------------------
 def test_zw_acuut_structureel_onveilig():
-    assert round(ik.waarde("acuut_structureel_onveilig", ZW, "2021H1"), 1) == VOORBEELD_004["onveilig_zw"]
-    assert round(ik.waarde("acuut_structureel_onveilig", "Nederland", "2021H1"), 1) == VOORBEELD_004["onveilig_nl"]
+    assert (
+        round(ik.waarde("acuut_structureel_onveilig", ZW, "2021H1"), 1)
+        == VOORBEELD_004["onveilig_zw"]
+    )
+    assert (
+        round(ik.waarde("acuut_structureel_onveilig", "Nederland", "2021H1"), 1)
+        == VOORBEELD_004["onveilig_nl"]
+    )
 
 
 def test_zw_duur_van_het_geweld():
@@ -272,7 +288,9 @@ def test_zw_duur_van_het_geweld():
 def test_zw_ots_en_overdracht():
     assert round(ik.waarde("ots_per_10000", ZW, "2021H1"), 1) == VOORBEELD_004["ots_zw"]
     assert ik.waarde("overdracht_om", ZW, "2021H1") == 0
-    assert round(ik.waarde("overdracht_rvdk", ZW, "2021H1"), 1) == VOORBEELD_004["overdracht_rvdk_zw"]
+    assert (
+        round(ik.waarde("overdracht_rvdk", ZW, "2021H1"), 1) == VOORBEELD_004["overdracht_rvdk_zw"]
+    )
 
 
 def test_zw_stijging_tot_2020h2_groter_dan_landelijk_daarna_daling():

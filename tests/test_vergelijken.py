@@ -63,7 +63,9 @@ def test_over_de_tijd(zw):
 
 def test_minimaal_verschil_is_instelbaar():
     v = vergelijk("acuut_structureel_onveilig", ZW, "2021H1", drempels=Drempels(procentpunt=20))
-    assert v.set_index("vergelijking").loc["landelijk", "oordeel"] == "verschil te klein om te tellen"
+    assert (
+        v.set_index("vergelijking").loc["landelijk", "oordeel"] == "verschil te klein om te tellen"
+    )
 
 
 def test_ratio_gebruikt_exacte_poisson():
@@ -103,12 +105,16 @@ def test_norm_uit_yaml(tmp_path):
     assert v.loc["norm", "oordeel"] == "voldoet niet aan norm"  # interval 52,6-58,6 > 45
     assert v.loc["norm", "toelichting"] == "doel 2022"
     # The Twente norm does not apply to Zaanstreek-Waterland.
-    assert "norm" not in vergelijk("ots_per_10000", ZW, "2021H1", normen=pad)["vergelijking"].tolist()
+    assert (
+        "norm" not in vergelijk("ots_per_10000", ZW, "2021H1", normen=pad)["vergelijking"].tolist()
+    )
 
 
 def test_norm_onzeker_als_interval_de_norm_bevat(tmp_path):
     pad = tmp_path / "normen.csv"
-    pad.write_text("indicator;norm;soort\nacuut_structureel_onveilig;56;maximaal\n", encoding="utf-8")
+    pad.write_text(
+        "indicator;norm;soort\nacuut_structureel_onveilig;56;maximaal\n", encoding="utf-8"
+    )
     v = vergelijk("acuut_structureel_onveilig", ZW, "2021H1", normen=pad).set_index("vergelijking")
     assert v.loc["norm", "oordeel"] == "onzeker ten opzichte van norm"
 
