@@ -3,8 +3,9 @@
 Every function returns an ``alt.Chart`` or ``alt.LayerChart`` and nothing else: no display, no
 global theme. The kit's look (Dutch number format, Okabe-Ito colours, font sizes) is set per
 chart in its ``config``, so a chart looks the same in a notebook, the book and an exported file.
-Because the config sits on the returned chart, combine charts with ``alt.vconcat`` only after
-removing it (``grafiek.config = alt.Undefined``) or build the layers yourself.
+Because the config sits on the returned chart, Altair refuses to concatenate the charts as
+they are: remove it first (``g.config = alt.Undefined``) and configure the combination once,
+``alt.vconcat(g1, g2).configure(**thema())``.
 
 Colours (Okabe-Ito, safe for colour blindness): the chosen region in vermilion ``#D55E00``,
 Nederland in blue ``#0072B2``, other regions grey ``#BBBBBB``.
@@ -34,14 +35,16 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from .indicatoren import Indicator, indicator
 from .fouten import GeenWaarde, ImpactkitFout
+from .indicatoren import Indicator
+from .indicatoren import indicator as zoek_indicator
 from .laden import laad
-from .opmaak import D3_FORMAAT, VEGA_LOCALE
+from .opmaak import D3_FORMAAT, VEGA_LOCALE, met_eenheid
 from .opvragen import doorsnede, reeks, verdeling
 from .paden import data_pad
 from .perioden import Periode
-from .regios import NEDERLAND, Regio, regio
+from .regios import NEDERLAND, Regio
+from .regios import regio as zoek_regio
 from .vergelijken import funnel, met_intervallen
 
 __all__ = [
@@ -81,7 +84,6 @@ AS_TITEL = {
     "score": "Score",
     "gemiddelde": "Gemiddelde",
 }
-AS_FORMAAT = {"aantal": ",.0f"}  # axis labels; other units: ",.1~f" (no trailing ',0')
 NIVEAU_LABEL = {0.95: "95%-grens", 0.998: "99,8%-grens"}
 FORMATEN = (".png", ".svg")
 GRAFIEKEN = ("staaf_vergelijking", "tijdreeks", "rangorde", "trechter", "kaart", "verdeling")
@@ -108,8 +110,9 @@ def thema() -> dict:
     ','
     """
     return {
+        # Axis and legend labels keep Vega's own precision (it follows the tick step) and take
+        # the decimal comma from this locale; value labels and tooltips set their D3 format.
         "locale": {"number": dict(VEGA_LOCALE)},
-        "numberFormat": ",.1~f",
         "font": LETTERTYPE,
         "background": "white",
         "padding": 12,
@@ -157,14 +160,19 @@ def _is_oefen(herkomst: object) -> bool:
     return isinstance(herkomst, str) and herkomst.strip().lower() == "oefendata"
 
 
-def _bronregels(rijen: pd.DataFrame) -> list[str]:
+def _bron_cbs(ind: Indicator) -> str:
+    tabel = f", tabel {', '.join(ind.cbs_tabel)}" if ind.cbs_tabel else ""
+    return f"{BRON_CBS} ({ind.bron}{tabel})"
+
+
+def _bronregels(ind: Indicator, rijen: pd.DataFrame) -> list[str]:
     """Source line(s) from the ``herkomst`` and ``onderdrukt`` of the rows a chart shows."""
     herkomsten = [] if "herkomst" not in rijen else rijen["herkomst"].dropna().astype(str)
     soorten = list(dict.fromkeys(h.strip() for h in herkomsten))
     bronnen = []
     for h in soorten:
         if h.lower() == "cbs":
-            bronnen.append(BRON_CBS)
+            bronnen.append(_bron_cbs(ind))
         elif h.lower() == "oefendata":
             bronnen.append(BRON_OEFEN)
         elif h.lower() == "eigen data":
@@ -181,9 +189,22 @@ def _bronregels(rijen: pd.DataFrame) -> list[str]:
     return regels
 
 
-def _titel(tekst: str, wat: str, rijen: pd.DataFrame, extra: Iterable[str] = ()) -> alt.TitleParams:
-    # Source and the practice-data warning come right under the title line, before the notes.
-    return alt.TitleParams(text=tekst, subtitle=[wat, *_bronregels(rijen), *extra])
+def _titel(
+    ind: Indicator, wat: str, rijen: pd.DataFrame, extra: Iterable[str] = ()
+) -> alt.TitleParams:
+    """Title (the indicator's name) with the caption as subtitle lines.
+
+    ``rijen`` are the observations the chart shows (Nederland included), so the practice-data
+    warning and the suppression note follow what is on screen. Source and warning come right
+    under the first line, before the reading notes.
+    """
+    return alt.TitleParams(text=ind.naam, subtitle=[wat, *_bronregels(ind, rijen), *extra])
+
+
+def _getoond(df: pd.DataFrame, ind: Indicator, p: Periode, categorie: str | None) -> pd.DataFrame:
+    """All rows (regions and Nederland) of one indicator, period and category: for the caption."""
+    sel = df[(df["indicator"] == ind.id) & (df["periode"] == p.code)]
+    return sel[sel["categorie"].isna()] if categorie is None else sel[sel["categorie"] == categorie]
 
 
 # -- Helpers --------------------------------------------------------------------------------------
@@ -193,10 +214,6 @@ def _data(data: pd.DataFrame | None) -> pd.DataFrame:
 
 def _as_titel(ind: Indicator) -> str:
     return AS_TITEL.get(ind.eenheid, ind.eenheid)
-
-
-def _as_formaat(ind: Indicator) -> str:
-    return AS_FORMAAT.get(ind.eenheid, ",.1~f")
 
 
 def _formaat(ind: Indicator) -> str:
@@ -237,8 +254,9 @@ def _landelijke_reeks(ind: Indicator, categorie: str | None, df: pd.DataFrame) -
     try:
         return reeks(ind.id, NEDERLAND, categorie=categorie, data=df)
     except GeenWaarde:
-        return pd.DataFrame(columns=["periode", "regio", "regio_code", "waarde", "teller",
-                                     "noemer", "status", "onderdrukt", "herkomst", "indicator"])  # fmt: skip
+        kolommen = ["indicator", "regio_code", "regio", "periode", "waarde", "teller", "noemer",
+                    "status", "onderdrukt", "herkomst"]  # fmt: skip
+        return pd.DataFrame(columns=kolommen)
 
 
 def _klein(df: pd.DataFrame, kolommen: Sequence[str]) -> pd.DataFrame:
@@ -253,14 +271,25 @@ def _klein(df: pd.DataFrame, kolommen: Sequence[str]) -> pd.DataFrame:
     return uit.reset_index(drop=True)
 
 
+def _records(df: pd.DataFrame) -> list[dict]:
+    """Rows as JSON-safe dicts: missing values become ``None`` (JSON null), never NaN."""
+    return [
+        {
+            k: (None if isinstance(v, float) and math.isnan(v) or v is pd.NA else v)
+            for k, v in r.items()
+        }
+        for r in df.to_dict("records")
+    ]
+
+
 def _tooltip_waarde(ind: Indicator, veld: str = "waarde", titel: str = "Waarde") -> alt.Tooltip:
     return alt.Tooltip(f"{veld}:Q", title=titel, format=_formaat(ind))
 
 
 # -- 1. Region vs Nederland -----------------------------------------------------------------------
 def staaf_vergelijking(
-    indicator_id: str,
-    regio_naam: str,
+    indicator: str,
+    regio: str,
     periode: str,
     categorie: str | None = None,
     data: pd.DataFrame | None = None,
@@ -278,13 +307,13 @@ def staaf_vergelijking(
     >>> g.to_dict()["title"]["text"]
     'Meldingen met acute en/of structurele onveiligheid'
     """
-    ind, r, p = indicator(indicator_id), regio(regio_naam), Periode.parse(periode)
+    ind, r, p = zoek_indicator(indicator), zoek_regio(regio), Periode.parse(periode)
     df = _data(data)
     eigen = _in_periode(reeks(ind.id, r.code, categorie=categorie, data=df), p, ind, r)
     land = _landelijke_reeks(ind, categorie, df)
     land = land[land["periode"] == p.code]
-    rijen = pd.concat([eigen, land]) if r.code != NEDERLAND else eigen
-    rijen = met_intervallen(rijen[rijen.columns.intersection(eigen.columns)])
+    delen = [eigen] if r.code == NEDERLAND or land.empty else [eigen, land[eigen.columns]]
+    rijen = met_intervallen(pd.concat(delen, ignore_index=True))
     namen = list(dict.fromkeys(rijen["regio"].astype(str)))
     tabel = _klein(rijen, ["regio", "waarde", "laag", "hoog", "status"])
     kleuren = [ACCENT if n == r.naam else LANDELIJK for n in namen]
@@ -295,7 +324,6 @@ def staaf_vergelijking(
     x_as = alt.X(
         "waarde:Q",
         title=_as_titel(ind),
-        axis=alt.Axis(format=_as_formaat(ind)),
         scale=alt.Scale(zero=True, nice=True),
     )
     staven = basis.mark_bar(height=28).encode(
@@ -309,9 +337,7 @@ def staaf_vergelijking(
             alt.Tooltip("status:N", title="Status"),
         ],
     )
-    foutbalken = basis.mark_rule(color="#222222", strokeWidth=1.5).encode(
-        x="laag:Q", x2="hoog:Q"
-    )
+    foutbalken = basis.mark_rule(color="#222222", strokeWidth=1.5).encode(x="laag:Q", x2="hoog:Q")
     uiteinden = basis.mark_tick(color="#222222", thickness=1.5, size=14).encode(x="hoog:Q")
     begin = basis.mark_tick(color="#222222", thickness=1.5, size=14).encode(x="laag:Q")
     labels = (
@@ -323,7 +349,7 @@ def staaf_vergelijking(
         .encode(x="positie:Q", text="label:N")
     )
     titel = _titel(
-        ind.naam,
+        ind,
         _wat(ind, f"{r.naam} vergeleken met Nederland", p.label, _categorie_tekst(categorie)),
         rijen,
         [INTERVAL_TEKST],
@@ -336,8 +362,8 @@ def staaf_vergelijking(
 
 # -- 2. Over time ---------------------------------------------------------------------------------
 def tijdreeks(
-    indicator_id: str,
-    regio_naam: str,
+    indicator: str,
+    regio: str,
     categorie: str | None = None,
     data: pd.DataFrame | None = None,
 ) -> alt.LayerChart:
@@ -351,12 +377,13 @@ def tijdreeks(
     >>> g.to_dict()["layer"][0]["mark"]["type"]
     'area'
     """
-    ind, r = indicator(indicator_id), regio(regio_naam)
+    ind, r = zoek_indicator(indicator), zoek_regio(regio)
     df = _data(data)
     eigen = reeks(ind.id, r.code, categorie=categorie, data=df)
     land = _landelijke_reeks(ind, categorie, df) if r.code != NEDERLAND else eigen.iloc[:0]
     land = land[land["periode"].isin(eigen["periode"])]
-    rijen = met_intervallen(pd.concat([eigen, land[land.columns.intersection(eigen.columns)]]))
+    delen = [eigen] if land.empty else [eigen, land[eigen.columns]]
+    rijen = met_intervallen(pd.concat(delen, ignore_index=True))
     perioden = [x.code for x in sorted(rijen["periode"].map(Periode.parse).unique())]
     namen = list(dict.fromkeys([r.naam, *rijen["regio"].astype(str)]))
     kleuren = [ACCENT if n == r.naam else LANDELIJK for n in namen]
@@ -380,7 +407,6 @@ def tijdreeks(
     y_as = alt.Y(
         "waarde:Q",
         title=y_titel,
-        axis=alt.Axis(format=_as_formaat(ind)),
         scale=alt.Scale(zero=ind.eenheid != "%"),
     )
     lijnen = basis.mark_line(strokeWidth=2.5).encode(y=y_as, color=kleur)
@@ -399,7 +425,7 @@ def tijdreeks(
     )
     tekst = f"{r.naam} en Nederland per periode" if r.code != NEDERLAND else "Nederland"
     titel = _titel(
-        ind.naam,
+        ind,
         _wat(ind, tekst, _categorie_tekst(categorie)),
         rijen,
         [f"Band: 95%-betrouwbaarheidsinterval van {r.naam}."],
@@ -425,17 +451,17 @@ def _kleurgroep(rijen: pd.DataFrame, r: Regio | None) -> tuple[pd.Series, list[s
     return groep, [r.naam, anders], [ACCENT, OVERIG]
 
 
-def _optionele_regio(regio_naam: str | None) -> Regio | None:
-    if regio_naam is None:
+def _optionele_regio(regio: str | None) -> Regio | None:
+    if regio is None:
         return None
-    r = regio(regio_naam)
+    r = zoek_regio(regio)
     return None if r.code == NEDERLAND else r
 
 
 def rangorde(
-    indicator_id: str,
+    indicator: str,
     periode: str,
-    regio_naam: str | None = None,
+    regio: str | None = None,
     categorie: str | None = None,
     data: pd.DataFrame | None = None,
 ) -> alt.LayerChart:
@@ -447,11 +473,11 @@ def rangorde(
     Examples
     --------
     >>> g = rangorde("hermeldingen", "2021H1", "Zaanstreek-Waterland")
-    >>> g.to_dict()["layer"][1]["encoding"]["x"]["field"]
-    'waarde'
+    >>> [laag["mark"]["type"] for laag in g.to_dict()["layer"]]
+    ['rule', 'rule', 'circle']
     """
-    ind, p = indicator(indicator_id), Periode.parse(periode)
-    r = _optionele_regio(regio_naam)
+    ind, p = zoek_indicator(indicator), Periode.parse(periode)
+    r = _optionele_regio(regio)
     df = _data(data)
     rijen = _doorsnede_met_interval(ind, p, categorie, df)
     if r is not None and r.code not in set(rijen["regio_code"]):
@@ -462,6 +488,12 @@ def rangorde(
     tabel["groep"] = groep.to_numpy()
     volgorde = tabel["regio"].tolist()
     landelijk = rijen["landelijk"].dropna()
+    nl_label = None
+    if len(landelijk):
+        # Nederland joins the colour legend, with its value in the label.
+        nl_label = f"Nederland ({met_eenheid(float(landelijk.iloc[0]), ind.eenheid)})"
+        domein = [*domein[:-1], nl_label, domein[-1]]
+        kleuren = [*kleuren[:-1], LANDELIJK, kleuren[-1]]
 
     nadruk = f"datum.value == {json.dumps(r.naam)}" if r is not None else "false"
     y_as = alt.Y(
@@ -476,21 +508,22 @@ def rangorde(
     kleur = alt.Color(
         "groep:N",
         scale=alt.Scale(domain=domein, range=kleuren),
-        legend=alt.Legend(title=None, orient="top", direction="horizontal")
-        if r is not None
+        legend=alt.Legend(title=None, orient="top", direction="horizontal", symbolType="circle")
+        if len(domein) > 1
         else None,
+    )
+    x_as_stijl = alt.Axis(orient="top")
+    x_as = alt.X(
+        "waarde:Q", title=_as_titel(ind), axis=x_as_stijl, scale=alt.Scale(zero=False, nice=True)
     )
     basis = alt.Chart(tabel).encode(y=y_as)
     intervallen = basis.mark_rule(strokeWidth=2).encode(
-        x=alt.X("laag:Q", title=_as_titel(ind)), x2="hoog:Q", color=kleur
+        x=alt.X("laag:Q", title=_as_titel(ind), axis=x_as_stijl),
+        x2="hoog:Q",
+        color=kleur,
     )
     punten = basis.mark_circle(size=80, opacity=1).encode(
-        x=alt.X(
-            "waarde:Q",
-            title=_as_titel(ind),
-            axis=alt.Axis(format=_as_formaat(ind), orient="top"),
-            scale=alt.Scale(zero=False, nice=True),
-        ),
+        x=x_as,
         color=kleur,
         tooltip=[
             alt.Tooltip("regio:N", title="Regio"),
@@ -508,20 +541,19 @@ def rangorde(
             .encode(text="label:N", x=alt.value(4))
         )
     extra = [INTERVAL_TEKST]
-    if len(landelijk):
-        nl = pd.DataFrame({"landelijk": [float(landelijk.iloc[0])], "naam": ["Nederland"]})
-        lijn = alt.Chart(nl).encode(x="landelijk:Q")
-        lagen.insert(0, lijn.mark_rule(color=LANDELIJK, strokeWidth=2, strokeDash=[6, 3]))
-        lagen.append(
-            lijn.transform_calculate(label=f"'Nederland ' + format(datum.landelijk, '{_formaat(ind)}')")
-            .mark_text(color=LANDELIJK, align="left", dx=4, dy=-6, fontWeight="bold")
-            .encode(text="label:N", y=alt.value(0))
+    if nl_label is not None:
+        nl = pd.DataFrame({"landelijk": [float(landelijk.iloc[0])], "groep": [nl_label]})
+        lijn = (
+            alt.Chart(nl)
+            .mark_rule(strokeWidth=2, strokeDash=[6, 3])
+            .encode(x=alt.X("landelijk:Q", title=_as_titel(ind), axis=x_as_stijl), color=kleur)
         )
+        lagen.insert(0, lijn)
         extra.append("Blauwe stippellijn: Nederland.")
     titel = _titel(
-        ind.naam,
+        ind,
         _wat(ind, "Alle Veilig Thuis-regio's", p.label, _categorie_tekst(categorie)),
-        rijen,
+        _getoond(df, ind, p, categorie),
         extra,
     )
     grafiek = alt.layer(*lagen).properties(title=titel, width=440, height=alt.Step(19))
@@ -542,9 +574,9 @@ def _dun_uit(grenzen: pd.DataFrame, max_punten: int = 50) -> pd.DataFrame:
 
 
 def trechter(
-    indicator_id: str,
+    indicator: str,
     periode: str,
-    regio_naam: str | None = None,
+    regio: str | None = None,
     categorie: str | None = None,
     data: pd.DataFrame | None = None,
 ) -> alt.LayerChart:
@@ -560,16 +592,19 @@ def trechter(
     >>> sorted(g.to_dict()["layer"][0]["encoding"]["strokeDash"]["scale"]["domain"])
     ['95%-grens', '99,8%-grens']
     """
-    ind, p = indicator(indicator_id), Periode.parse(periode)
-    r = _optionele_regio(regio_naam)
+    ind, p = zoek_indicator(indicator), Periode.parse(periode)
+    r = _optionele_regio(regio)
     df = _data(data)
     punten_df, grenzen = funnel(ind.id, p.code, categorie=categorie, data=df)
-    getoond = doorsnede(ind.id, p.code, categorie=categorie, data=df)
+    getoond = _getoond(df, ind, p, categorie)
+    uitleg = [
+        "Stippellijn: 95%-grens; doorgetrokken lijn: 99,8%-grens; blauw: Nederland.",
+        "Een punt buiten de trechter wijkt meer af dan toeval verklaart.",
+    ]
     if r is not None and r.code not in set(punten_df["regio_code"]):
-        raise GeenWaarde(
-            f"{r.naam} staat niet in het trechterdiagram van {ind.naam} over {p.label}: het "
-            "cijfer of de noemer ontbreekt of is onderdrukt."
-        )
+        # The funnel is still worth seeing; the caption says why the region is not in it.
+        uitleg.insert(0, f"{r.naam} ontbreekt: het cijfer of de noemer is onderdrukt of onbekend.")
+        r = None
     groep, domein, kleuren = _kleurgroep(punten_df, r)
     punten_tab = _klein(punten_df, ["regio", "waarde", "noemer", "positie"])
     punten_tab["groep"] = groep.to_numpy()
@@ -589,7 +624,7 @@ def trechter(
         if ind.is_ratio
         else f"Noemer: {ind.noemer[:1].lower()}{ind.noemer[1:]}".rstrip(".")
     )
-    x_as = alt.X("noemer:Q", title=x_titel, axis=alt.Axis(format=",.0f"), scale=alt.Scale(zero=False))
+    x_as = alt.X("noemer:Q", title=x_titel, scale=alt.Scale(zero=False))
     y_titel = _as_titel(ind)
     streep = alt.StrokeDash(
         "grens:N",
@@ -618,7 +653,6 @@ def trechter(
             y=alt.Y(
                 "waarde:Q",
                 title=y_titel,
-                axis=alt.Axis(format=_as_formaat(ind)),
                 scale=alt.Scale(zero=False),
             ),
             color=kleur,
@@ -640,13 +674,10 @@ def trechter(
             .encode(x=x_as, y="waarde:Q", text="regio:N")
         )
     titel = _titel(
-        ind.naam,
+        ind,
         _wat(ind, "Trechterdiagram", p.label, _categorie_tekst(categorie)),
         getoond,
-        [
-            "Stippellijn: 95%-grens; doorgetrokken lijn: 99,8%-grens; blauw: Nederland.",
-            "Een punt buiten de trechter wijkt meer af dan toeval verklaart.",
-        ],
+        uitleg,
     )
     grafiek = alt.layer(*lagen).properties(title=titel, width=500, height=340)
     return _met_thema(grafiek)
@@ -654,8 +685,8 @@ def trechter(
 
 # -- 5. Distribution ------------------------------------------------------------------------------
 def verdeling_grafiek(
-    indicator_id: str,
-    regio_naam: str,
+    indicator: str,
+    regio: str,
     periode: str,
     gestapeld: bool = False,
     data: pd.DataFrame | None = None,
@@ -671,7 +702,7 @@ def verdeling_grafiek(
     >>> g.to_dict()["layer"][0]["encoding"]["y"]["sort"][0]
     '≤ 1 week'
     """
-    ind, r, p = indicator(indicator_id), regio(regio_naam), Periode.parse(periode)
+    ind, r, p = zoek_indicator(indicator), zoek_regio(regio), Periode.parse(periode)
     df = _data(data)
     eigen = verdeling(ind.id, r.code, p.code, data=df)
     sel = df[(df["indicator"] == ind.id) & (df["periode"] == p.code)]
@@ -689,24 +720,29 @@ def verdeling_grafiek(
     ]
     basis = alt.Chart(tabel)
     if gestapeld:
-        staven = basis.mark_bar(height=34).encode(
-            y=alt.Y("regio:N", sort=namen, title=None),
-            x=alt.X(
-                "waarde:Q",
-                stack="zero",
-                title=_as_titel(ind),
-                axis=alt.Axis(format=_as_formaat(ind)),
-            ),
-            color=alt.Color(
-                "categorie:N",
-                sort=categorieen,
-                scale=alt.Scale(domain=categorieen, range=CATEGORIE_KLEUREN[: len(categorieen)]),
-                legend=alt.Legend(title=None, orient="bottom", columns=3),
-            ),
-            order=alt.Order("volgorde:Q"),
-            tooltip=tooltip,
-        ).transform_calculate(
-            volgorde=f"indexof({json.dumps(categorieen, ensure_ascii=False)}, datum.categorie)"
+        staven = (
+            basis.mark_bar(height=34)
+            .encode(
+                y=alt.Y("regio:N", sort=namen, title=None),
+                x=alt.X(
+                    "waarde:Q",
+                    stack="zero",
+                    title=_as_titel(ind),
+                ),
+                color=alt.Color(
+                    "categorie:N",
+                    sort=categorieen,
+                    scale=alt.Scale(
+                        domain=categorieen, range=CATEGORIE_KLEUREN[: len(categorieen)]
+                    ),
+                    legend=alt.Legend(title=None, orient="bottom", columns=3),
+                ),
+                order=alt.Order("volgorde:Q"),
+                tooltip=tooltip,
+            )
+            .transform_calculate(
+                volgorde=f"indexof({json.dumps(categorieen, ensure_ascii=False)}, datum.categorie)"
+            )
         )
         lagen = [staven]
         hoogte: alt.Step | int = alt.Step(48)
@@ -718,7 +754,6 @@ def verdeling_grafiek(
             x=alt.X(
                 "waarde:Q",
                 title=_as_titel(ind),
-                axis=alt.Axis(format=_as_formaat(ind)),
                 scale=alt.Scale(zero=True),
             ),
             color=alt.Color(
@@ -741,8 +776,9 @@ def verdeling_grafiek(
             )
         )
         lagen = [staven, labels]
-        hoogte = alt.Step(18 * max(1, len(namen)) + 10, for_="position")
-    titel = _titel(ind.naam, _wat(ind, f"{r.naam} en Nederland", p.label), rijen)
+        # The step is per category ("position"), not per bar within it ("offset").
+        hoogte = alt.Step(18 * max(1, len(namen)) + 10, **{"for": "position"})
+    titel = _titel(ind, _wat(ind, f"{r.naam} en Nederland", p.label), rijen)
     grafiek = alt.layer(*lagen).properties(title=titel, width=440, height=hoogte)
     return _met_thema(grafiek)
 
@@ -767,9 +803,9 @@ def _vt_gebieden() -> tuple[dict, ...]:
 
 
 def kaart(
-    indicator_id: str,
+    indicator: str,
     periode: str,
-    regio_naam: str | None = None,
+    regio: str | None = None,
     categorie: str | None = None,
     data: pd.DataFrame | None = None,
 ) -> alt.LayerChart:
@@ -782,49 +818,57 @@ def kaart(
     Examples
     --------
     >>> g = kaart("meldingen_per_10000", "2021H1", "Zaanstreek-Waterland")
-    >>> g.to_dict()["layer"][1]["transform"][0]["lookup"]
-    'properties.vt_code'
+    >>> len(g.to_dict()["datasets"]["vt_gebieden"])
+    26
     """
-    ind, p = indicator(indicator_id), Periode.parse(periode)
-    r = _optionele_regio(regio_naam)
+    ind, p = zoek_indicator(indicator), Periode.parse(periode)
+    r = _optionele_regio(regio)
     df = _data(data)
     rijen = doorsnede(ind.id, p.code, categorie=categorie, data=df)
     waarden = _klein(rijen, ["regio_code", "regio", "waarde"])
-    waarden["toestand"] = [
-        "met cijfer" if not pd.isna(w) else "onderdrukt (<10) of geen cijfer"
-        for w in waarden["waarde"]
-    ]
-    gebieden = alt.Data(values=list(_vt_gebieden()))
+    # The boundaries are the layer's shared data (embedded once); the figures are looked up.
+    # Both are named top-level datasets, so each is embedded once, whatever the number of layers.
+    datasets = {"vt_gebieden": list(_vt_gebieden()), "vt_waarden": _records(waarden)}
     opzoeken = alt.LookupData(
-        data=alt.Data(values=waarden.to_dict("records")),
-        key="regio_code",
-        fields=["regio", "waarde", "toestand"],
+        data=alt.NamedData(name="vt_waarden"), key="regio_code", fields=["regio", "waarde"]
     )
-    projectie = alt.Projection(type="mercator")
+    ontbrekend = "onderdrukt (<10) of geen cijfer"
     tooltip = [
         alt.Tooltip("regio:N", title="Regio"),
         alt.Tooltip("waarde:Q", title=_as_titel(ind), format=_formaat(ind)),
         alt.Tooltip("toestand:N", title="Status"),
     ]
-    ontbrekend = "onderdrukt (<10) of geen cijfer"
+
+    def gekoppeld() -> alt.Chart:
+        return (
+            alt.Chart()
+            .transform_lookup(lookup="properties.vt_code", from_=opzoeken)
+            .transform_calculate(
+                regio="isValid(datum.regio) ? datum.regio : datum.properties.vt_name",
+                toestand=f"isValid(datum.waarde) ? 'met cijfer' : '{ontbrekend}'",
+            )
+        )
+
     achtergrond = (
-        alt.Chart(gebieden)
-        .transform_lookup(lookup="properties.vt_code", from_=opzoeken)
-        .transform_calculate(toestand=f"isValid(datum.waarde) ? 'met cijfer' : '{ontbrekend}'")
+        gekoppeld()
         .transform_filter(f"datum.toestand == '{ontbrekend}'")
         .mark_geoshape(stroke="#8A8A8A", strokeWidth=0.8, strokeDash=[3, 2])
         .encode(
             color=alt.Color(
                 "toestand:N",
                 scale=alt.Scale(domain=[ontbrekend], range=[ONDERDRUKT_KLEUR]),
-                legend=alt.Legend(title=None, orient="bottom-left", symbolStrokeColor="#8A8A8A"),
+                legend=alt.Legend(
+                    title=None,
+                    orient="bottom-left",
+                    symbolType="square",
+                    symbolStrokeColor="#8A8A8A",
+                ),
             ),
             tooltip=tooltip,
         )
     )
     vlakken = (
-        alt.Chart(gebieden)
-        .transform_lookup(lookup="properties.vt_code", from_=opzoeken)
+        gekoppeld()
         .transform_filter("isValid(datum.waarde)")
         .mark_geoshape(stroke="white", strokeWidth=0.8)
         .encode(
@@ -832,30 +876,30 @@ def kaart(
                 "waarde:Q",
                 title=_as_titel(ind),
                 scale=alt.Scale(scheme="blues", zero=False),
-                legend=alt.Legend(format=_as_formaat(ind), orient="right", gradientLength=180),
+                legend=alt.Legend(orient="right", gradientLength=180),
             ),
             tooltip=tooltip,
         )
     )
     lagen = [achtergrond, vlakken]
-    extra = ["Lichtgrijs: cijfer onderdrukt of onbekend."]
+    extra = ["Lichtgrijs met stippelrand: cijfer onderdrukt of onbekend."]
     if r is not None:
         lagen.append(
-            alt.Chart(gebieden)
+            alt.Chart()
             .transform_filter(f"datum.properties.vt_code == '{r.code}'")
             .mark_geoshape(fill=None, stroke=ACCENT, strokeWidth=3)
         )
         extra.insert(0, f"Oranje rand: {r.naam}.")
     titel = _titel(
-        ind.naam,
+        ind,
         _wat(ind, "Veilig Thuis-regio's", p.label, _categorie_tekst(categorie)),
-        rijen,
+        _getoond(df, ind, p, categorie),
         extra,
     )
     grafiek = (
-        alt.layer(*lagen)
+        alt.layer(*lagen, data=alt.NamedData(name="vt_gebieden"), datasets=datasets)
         .resolve_scale(color="independent")
-        .properties(title=titel, width=420, height=480, projection=projectie)
+        .properties(title=titel, width=420, height=480, projection=alt.Projection(type="mercator"))
     )
     return _met_thema(grafiek)
 
@@ -918,7 +962,7 @@ def _grafieken_voor(ind: Indicator) -> list[str]:
 
 
 def bewaar_alles(
-    regio_naam: str,
+    regio: str,
     periode: str,
     map: str | Path,
     indicatoren: Sequence[str] | None = None,
@@ -947,12 +991,12 @@ def bewaar_alles(
     >>> t["grafiek"].tolist()
     ['staaf_vergelijking', 'tijdreeks', 'rangorde', 'trechter', 'kaart']
     """
-    r, p = regio(regio_naam), Periode.parse(periode)
+    r, p = zoek_regio(regio), Periode.parse(periode)
     extensies = [_controleer_extensie(f) for f in formaten]
     if not extensies:
         raise ImpactkitFout(f"Geef minstens één formaat op: {', '.join(FORMATEN)}.")
     indicatoren = list(STANDAARD_INDICATOREN if indicatoren is None else indicatoren)
-    inds = [indicator(i) for i in indicatoren]
+    inds = [zoek_indicator(i) for i in indicatoren]
     for ind in inds:
         if not ind.is_regionaal:
             raise GeenWaarde(

@@ -1,0 +1,496 @@
+"""Charts: tested through ``chart.to_dict()`` (encodings, titles, data), exports by their files."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import altair as alt
+import pandas as pd
+import pytest
+
+import impactkit as ik
+from impactkit import grafieken as gr
+from impactkit.opmaak import VEGA_LOCALE
+from impactkit.paden import data_pad
+from impactkit.regios import vt_codes
+from impactkit.vergelijken import met_intervallen
+
+REGIO = "Zaanstreek-Waterland"
+CODE = "VT22"
+PERIODE = "2021H1"
+PNG_HANDTEKENING = b"\x89PNG\r\n\x1a\n"
+
+
+# -- Helpers ---------------------------------------------------------------------------------------
+def lagen(spec: dict) -> list[dict]:
+    """All unit specs of a (nested) layer spec."""
+    if "layer" in spec:
+        return [u for laag in spec["layer"] for u in lagen(laag)]
+    return [spec]
+
+
+def rijen(spec: dict) -> list[dict]:
+    """Every inline data row of a spec: top-level datasets plus any inline ``values``."""
+    uit = [r for waarden in spec.get("datasets", {}).values() for r in waarden]
+
+    def zoek(deel: object) -> None:
+        if isinstance(deel, dict):
+            if isinstance(deel.get("values"), list):
+                uit.extend(deel["values"])
+            for k, v in deel.items():
+                if k != "datasets":
+                    zoek(v)
+        elif isinstance(deel, list):
+            for v in deel:
+                zoek(v)
+
+    zoek({k: v for k, v in spec.items() if k != "datasets"})
+    return uit
+
+
+def ondertitel(spec: dict) -> list[str]:
+    sub = spec["title"]["subtitle"]
+    return [sub] if isinstance(sub, str) else list(sub)
+
+
+def kleur_van(encoding: dict, waarde: str) -> str:
+    schaal = encoding["color"]["scale"]
+    return schaal["range"][schaal["domain"].index(waarde)]
+
+
+@pytest.fixture(scope="module")
+def eigen_data(oefendata: pd.DataFrame) -> pd.DataFrame:
+    """The practice data relabelled as the user's own figures."""
+    df = oefendata.copy()
+    df["herkomst"] = pd.array(["eigen data"] * len(df), dtype="string")
+    return df
+
+
+@pytest.fixture(scope="module")
+def grafieken(oefendata: pd.DataFrame) -> dict[str, dict]:
+    """One spec of every chart kind (built once: specs are plain dicts)."""
+    d = oefendata
+    return {
+        "staaf": gr.staaf_vergelijking("acuut_structureel_onveilig", REGIO, PERIODE, data=d),
+        "tijdreeks": gr.tijdreeks("hermeldingen", REGIO, data=d),
+        "rangorde": gr.rangorde("hermeldingen", PERIODE, REGIO, data=d),
+        "trechter": gr.trechter("acuut_structureel_onveilig", PERIODE, REGIO, data=d),
+        "verdeling": gr.verdeling_grafiek("melder_type", REGIO, PERIODE, data=d),
+        "kaart": gr.kaart("meldingen_per_10000", PERIODE, REGIO, data=d),
+    }
+
+
+@pytest.fixture(scope="module")
+def specs(grafieken: dict) -> dict[str, dict]:
+    return {k: g.to_dict() for k, g in grafieken.items()}
+
+
+# -- Every chart -----------------------------------------------------------------------------------
+def test_soort_grafiek(grafieken):
+    for g in grafieken.values():
+        assert isinstance(g, alt.LayerChart)
+
+
+def test_dutch_locale_and_theme_on_every_chart(specs):
+    for naam, spec in specs.items():
+        assert spec["config"]["locale"]["number"] == VEGA_LOCALE, naam
+        assert spec["config"]["locale"]["number"]["decimal"] == ","
+        assert spec["config"]["axis"]["labelFontSize"] >= 11
+        assert spec["config"]["title"]["fontSize"] >= 14
+
+
+def test_geen_globaal_thema(specs):
+    # The kit's look rides on each chart; a plain Altair chart is left alone.
+    kaal = alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x:Q").to_dict()
+    assert "locale" not in kaal.get("config", {})
+
+
+def test_oefendata_caption_on_every_chart(specs):
+    for naam, spec in specs.items():
+        regels = ondertitel(spec)
+        assert gr.OEFENDATA_TEKST in regels, naam
+        assert any(r.startswith("Bron:") for r in regels), naam
+
+
+def test_caption_for_own_data_has_no_practice_warning(eigen_data):
+    maak = [
+        lambda: gr.staaf_vergelijking("hermeldingen", REGIO, PERIODE, data=eigen_data),
+        lambda: gr.tijdreeks("hermeldingen", REGIO, data=eigen_data),
+        lambda: gr.rangorde("hermeldingen", PERIODE, REGIO, data=eigen_data),
+        lambda: gr.trechter("hermeldingen", PERIODE, REGIO, data=eigen_data),
+        lambda: gr.verdeling_grafiek("melder_type", REGIO, PERIODE, data=eigen_data),
+        lambda: gr.kaart("hermeldingen", PERIODE, REGIO, data=eigen_data),
+    ]
+    for f in maak:
+        regels = ondertitel(f().to_dict())
+        assert gr.OEFENDATA_TEKST not in regels
+        assert not any("Oefendata" in r or "oefendata" in r for r in regels)
+        assert gr.BRON_EIGEN in regels
+
+
+def test_mixed_data_still_warns(eigen_data):
+    # One practice row among own data is enough for the warning.
+    df = eigen_data.copy()
+    df.loc[(df["regio_code"] == "NL01") & (df["indicator"] == "hermeldingen"), "herkomst"] = (
+        "oefendata"
+    )
+    regels = ondertitel(gr.staaf_vergelijking("hermeldingen", REGIO, PERIODE, data=df).to_dict())
+    assert gr.OEFENDATA_TEKST in regels
+    assert gr.BRON_EIGEN in " ".join(regels)
+
+
+def test_national_practice_row_warns_on_ranking_and_map(eigen_data):
+    # Nederland is drawn as a line on the ranking and used in the map's caption rows.
+    df = eigen_data.copy()
+    df.loc[df["regio_code"] == "NL01", "herkomst"] = "oefendata"
+    for g in (
+        gr.rangorde("hermeldingen", PERIODE, data=df),
+        gr.kaart("hermeldingen", PERIODE, data=df),
+    ):
+        assert gr.OEFENDATA_TEKST in ondertitel(g.to_dict())
+
+
+def test_cbs_caption_names_table(eigen_data):
+    df = eigen_data.copy()
+    df["herkomst"] = "CBS"
+    regels = ondertitel(
+        gr.staaf_vergelijking("acuut_structureel_onveilig", REGIO, PERIODE, data=df).to_dict()
+    )
+    assert "Bron: CBS Impactmonitor (Beleidsinformatie Veilig Thuis, tabel 84852NED)" in regels
+    assert gr.OEFENDATA_TEKST not in regels
+
+
+def test_onderdrukt_caption_only_when_suppressed(oefendata):
+    met = gr.verdeling_grafiek("melder_type", REGIO, PERIODE, data=oefendata).to_dict()
+    zonder = gr.verdeling_grafiek("duur_geweld_meldingen", REGIO, PERIODE, data=oefendata)
+    assert gr.ONDERDRUKT_TEKST in ondertitel(met)
+    assert gr.ONDERDRUKT_TEKST not in ondertitel(zonder.to_dict())
+
+
+def test_inline_data_small(specs):
+    # Only aggregated rows: never more rows than drawn, never the observation columns.
+    grenzen = {"staaf": 2, "tijdreeks": 2 * 12, "rangorde": 26 + 1, "verdeling": 2 * 10,
+               "kaart": 26 + 26, "trechter": 26 + 2 * 60 + 1}  # fmt: skip
+    for naam, spec in specs.items():
+        json.dumps(spec, allow_nan=False)  # strict JSON: missing values are null, never NaN
+        data = rijen(spec)
+        assert 0 < len(data) <= grenzen[naam], (naam, len(data))
+        velden = set().union(*(r.keys() for r in data))
+        assert not velden & {"teller", "herkomst", "indicator", "eenheid"}, naam
+
+
+# -- 1. staaf_vergelijking -------------------------------------------------------------------------
+def test_staaf_encodings_and_titles(specs):
+    spec = specs["staaf"]
+    assert spec["title"]["text"] == "Meldingen met acute en/of structurele onveiligheid"
+    assert ondertitel(spec)[0].startswith(f"{REGIO} vergeleken met Nederland, 1e halfjaar 2021")
+    staaf = next(u for u in lagen(spec) if u["mark"]["type"] == "bar")
+    enc = staaf["encoding"]
+    assert enc["x"]["field"] == "waarde" and enc["x"]["type"] == "quantitative"
+    assert enc["x"]["title"] == "Percentage (%)"
+    assert enc["y"]["field"] == "regio" and enc["y"]["type"] == "nominal"
+    assert kleur_van(enc, REGIO) == gr.ACCENT
+    assert kleur_van(enc, "Nederland") == gr.LANDELIJK
+    fout = next(u for u in lagen(spec) if u["mark"]["type"] == "rule")
+    assert fout["encoding"]["x"]["field"] == "laag" and fout["encoding"]["x2"]["field"] == "hoog"
+    data = {r["regio"]: r for r in rijen(spec)}
+    assert set(data) == {REGIO, "Nederland"}
+    assert round(data[REGIO]["waarde"], 1) == 55.6
+    assert data[REGIO]["laag"] < data[REGIO]["waarde"] < data[REGIO]["hoog"]
+
+
+def test_staaf_intervals_from_vergelijken(specs, oefendata):
+    verwacht = met_intervallen(ik.reeks("acuut_structureel_onveilig", CODE))
+    verwacht = verwacht[verwacht["periode"] == PERIODE].iloc[0]
+    rij = next(r for r in rijen(specs["staaf"]) if r["regio"] == REGIO)
+    assert rij["laag"] == pytest.approx(float(verwacht["laag"]), abs=1e-3)
+    assert rij["hoog"] == pytest.approx(float(verwacht["hoog"]), abs=1e-3)
+
+
+def test_staaf_region_by_code_and_without_national_rows(oefendata):
+    alleen_regio = oefendata[oefendata["regio_code"] == CODE]
+    spec = gr.staaf_vergelijking("hermeldingen", CODE, PERIODE, data=alleen_regio).to_dict()
+    assert [r["regio"] for r in rijen(spec)] == [REGIO]
+
+
+# -- 2. tijdreeks ----------------------------------------------------------------------------------
+def test_tijdreeks_encodings(specs):
+    spec = specs["tijdreeks"]
+    assert spec["title"]["text"] == "Hermeldingen"
+    soorten = [u["mark"]["type"] for u in lagen(spec)]
+    assert soorten == ["area", "line", "point"]
+    band, lijn, punt = lagen(spec)
+    assert band["encoding"]["y"]["field"] == "laag" and band["encoding"]["y2"]["field"] == "hoog"
+    assert band["mark"]["color"] == gr.ACCENT
+    x = lijn["encoding"]["x"]
+    assert x["field"] == "periode" and x["type"] == "ordinal" and x["title"] == "Periode"
+    assert x["sort"] == sorted(x["sort"]) and x["sort"][0] == "2020H1"
+    assert kleur_van(lijn["encoding"], REGIO) == gr.ACCENT
+    assert kleur_van(punt["encoding"], "Nederland") == gr.LANDELIJK
+    assert {r["regio"] for r in rijen(spec)} == {REGIO, "Nederland"}
+
+
+# -- 3. rangorde -----------------------------------------------------------------------------------
+def test_rangorde_all_regions_sorted_and_highlighted(specs):
+    spec = specs["rangorde"]
+    data = [r for r in rijen(spec) if "regio" in r]
+    assert len(data) == 26
+    punten = next(u for u in lagen(spec) if u["mark"]["type"] == "circle")
+    enc = punten["encoding"]
+    assert enc["x"]["field"] == "waarde" and enc["x"]["type"] == "quantitative"
+    volgorde = enc["y"]["sort"]
+    waarden = {r["regio"]: r["waarde"] for r in data}
+    assert [waarden[n] for n in volgorde] == sorted(waarden.values(), reverse=True)
+    eigen = next(r for r in data if r["regio"] == REGIO)
+    assert kleur_van(enc, eigen["groep"]) == gr.ACCENT
+    assert kleur_van(enc, "Andere regio's") == gr.OVERIG
+    nl = next(u for u in lagen(spec) if u["mark"]["type"] == "rule" and "x2" not in u["encoding"])
+    assert nl["encoding"]["x"]["field"] == "landelijk"
+    nl_label = next(d for d in enc["color"]["scale"]["domain"] if d.startswith("Nederland"))
+    assert nl_label == "Nederland (37,1%)"
+    assert kleur_van(nl["encoding"], nl_label) == gr.LANDELIJK
+
+
+def test_rangorde_without_region_and_with_suppressed(oefendata):
+    spec = gr.rangorde("melder_type", PERIODE, categorie="Kinderopvang", data=oefendata).to_dict()
+    assert gr.ACCENT not in str(spec["layer"])
+    assert gr.ONDERDRUKT_TEKST in ondertitel(spec)
+    assert any(u["mark"]["type"] == "text" for u in lagen(spec))  # 'onderdrukt (<10)' labels
+
+
+# -- 4. trechter -----------------------------------------------------------------------------------
+def test_trechter_limits_points_and_national_rule(specs):
+    spec = specs["trechter"]
+    alle = lagen(spec)
+    grenslijnen = [u for u in alle if u["mark"]["type"] == "line"]
+    assert {u["encoding"]["y"]["field"] for u in grenslijnen} == {"laag", "hoog"}
+    streep = grenslijnen[0]["encoding"]["strokeDash"]
+    assert streep["field"] == "grens"
+    assert streep["scale"]["domain"] == ["95%-grens", "99,8%-grens"]
+    assert {r["grens"] for r in rijen(spec) if "grens" in r} == {"95%-grens", "99,8%-grens"}
+    punten = next(u for u in alle if u["mark"]["type"] == "circle")
+    enc = punten["encoding"]
+    assert enc["x"]["field"] == "noemer" and enc["y"]["field"] == "waarde"
+    assert {t["field"] for t in enc["tooltip"]} >= {"regio", "positie"}
+    assert kleur_van(enc, REGIO) == gr.ACCENT
+    regio_rij = next(r for r in rijen(spec) if r.get("regio") == REGIO)
+    assert regio_rij["groep"] == REGIO and regio_rij["positie"].startswith("boven")
+    nl = next(u for u in alle if u["mark"]["type"] == "rule")
+    assert nl["encoding"]["y"]["field"] == "landelijk" and nl["mark"]["color"] == gr.LANDELIJK
+
+
+def test_trechter_with_suppressed_region_says_so(oefendata):
+    spec = gr.trechter("melder_type", PERIODE, REGIO, categorie="Kinderopvang", data=oefendata)
+    spec = spec.to_dict()
+    assert any(r.startswith(f"{REGIO} ontbreekt") for r in ondertitel(spec))
+    assert REGIO not in {r.get("regio") for r in rijen(spec)}
+    assert gr.ONDERDRUKT_TEKST in ondertitel(spec)
+
+
+def test_staaf_suppressed_region_is_labelled(oefendata):
+    spec = gr.staaf_vergelijking(
+        "melder_type", REGIO, PERIODE, categorie="Kinderopvang", data=oefendata
+    ).to_dict()
+    eigen = next(r for r in rijen(spec) if r["regio"] == REGIO)
+    assert eigen["waarde"] is None
+    assert "onderdrukt (<10)" in str(spec["layer"])
+    assert gr.ONDERDRUKT_TEKST in ondertitel(spec)
+
+
+def test_trechter_needs_share_or_rate(oefendata):
+    with pytest.raises(ik.GeenWaarde, match="trechterdiagram"):
+        gr.trechter("meldingen", PERIODE, data=oefendata)
+
+
+# -- 5. verdeling ----------------------------------------------------------------------------------
+def test_verdeling_grouped_in_catalogue_order(specs):
+    spec = specs["verdeling"]
+    staaf = next(u for u in lagen(spec) if u["mark"]["type"] == "bar")
+    enc = staaf["encoding"]
+    assert enc["y"]["field"] == "categorie"
+    assert enc["y"]["sort"] == list(ik.indicator("melder_type").categorieen)
+    assert enc["yOffset"]["field"] == "regio"
+    assert kleur_van(enc, REGIO) == gr.ACCENT and kleur_van(enc, "Nederland") == gr.LANDELIJK
+    assert len([r for r in rijen(spec) if r["regio"] == REGIO]) == 10
+
+
+def test_verdeling_stacked(oefendata):
+    spec = gr.verdeling_grafiek(
+        "duur_geweld_meldingen", REGIO, PERIODE, gestapeld=True, data=oefendata
+    ).to_dict()
+    enc = lagen(spec)[0]["encoding"]
+    assert enc["x"]["stack"] == "zero" and enc["color"]["field"] == "categorie"
+    assert enc["color"]["scale"]["domain"] == list(
+        ik.indicator("duur_geweld_meldingen").categorieen
+    )
+
+
+def test_verdeling_needs_distribution(oefendata):
+    with pytest.raises(ik.GeenWaarde, match="geen verdeling"):
+        gr.verdeling_grafiek("hermeldingen", REGIO, PERIODE, data=oefendata)
+
+
+# -- 6. kaart --------------------------------------------------------------------------------------
+def test_kaart_features_lookup_and_outline(specs):
+    spec = specs["kaart"]
+    gebieden = spec["datasets"][spec["data"]["name"]]
+    assert len(gebieden) == 26
+    assert {f["properties"]["vt_code"] for f in gebieden} == set(vt_codes())
+    alle = lagen(spec)
+    assert all(u["mark"]["type"] == "geoshape" for u in alle)
+    opzoeken = [t["lookup"] for u in alle for t in u.get("transform", []) if "lookup" in t]
+    assert opzoeken and set(opzoeken) == {"properties.vt_code"}
+    waarden = spec["datasets"]["vt_waarden"]
+    assert len(waarden) == 26 and {"regio_code", "waarde"} <= set(waarden[0])
+    rand = next(u for u in alle if u["mark"].get("stroke") == gr.ACCENT)
+    assert CODE in str(rand["transform"])
+    kleur = next(u for u in alle if u["encoding"].get("color", {}).get("field") == "waarde")
+    assert kleur["encoding"]["color"]["type"] == "quantitative"
+
+
+def test_kaart_coordinates_untouched(specs):
+    with open(data_pad("referentie", "vt_regions.geojson"), encoding="utf-8") as f:
+        bron = {ft["properties"]["vt_code"]: ft["geometry"] for ft in json.load(f)["features"]}
+    for ft in specs["kaart"]["datasets"]["vt_gebieden"]:
+        assert ft["geometry"] == bron[ft["properties"]["vt_code"]]
+
+
+def test_kaart_suppressed_regions_get_legend(oefendata):
+    spec = gr.kaart("melder_type", PERIODE, REGIO, categorie="Kinderopvang", data=oefendata)
+    spec = spec.to_dict()
+    onderdrukt = [r for r in spec["datasets"]["vt_waarden"] if r["waarde"] is None]
+    assert onderdrukt
+    grijs = next(
+        u for u in lagen(spec) if u["encoding"].get("color", {}).get("field") == "toestand"
+    )
+    assert grijs["encoding"]["color"]["scale"]["range"] == [gr.ONDERDRUKT_KLEUR]
+    assert grijs["encoding"]["color"]["legend"] is not None
+
+
+# -- Errors ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "maak",
+    [
+        lambda d: gr.staaf_vergelijking("prevalentie_huiselijk_geweld", REGIO, "2020", data=d),
+        lambda d: gr.tijdreeks("prevalentie_huiselijk_geweld", REGIO, data=d),
+        lambda d: gr.rangorde("prevalentie_huiselijk_geweld", "2020", data=d),
+        lambda d: gr.kaart("prevalentie_huiselijk_geweld", "2020", data=d),
+    ],
+)
+def test_national_only_indicator_raises(oefendata, maak):
+    with pytest.raises(ik.GeenWaarde, match="landelijk|niet per regio"):
+        maak(oefendata)
+
+
+@pytest.mark.parametrize(
+    "maak",
+    [
+        lambda d: gr.staaf_vergelijking("hermeldingen", REGIO, "2019H1", data=d),
+        lambda d: gr.rangorde("hermeldingen", "2019H1", data=d),
+        lambda d: gr.trechter("hermeldingen", "2019H1", data=d),
+        lambda d: gr.kaart("hermeldingen", "2019H1", data=d),
+        lambda d: gr.verdeling_grafiek("melder_type", REGIO, "2030H1", data=d),
+    ],
+)
+def test_period_without_data_raises(oefendata, maak):
+    with pytest.raises(ik.GeenWaarde, match="[Gg]een cijfer"):
+        maak(oefendata)
+
+
+def test_staaf_names_available_periods(oefendata):
+    with pytest.raises(ik.GeenWaarde, match="Beschikbare perioden: 2020H1"):
+        gr.staaf_vergelijking("hermeldingen", REGIO, "2019H1", data=oefendata)
+
+
+# -- The whole catalogue: the practice warning is never missing ------------------------------------
+def _regionale_indicatoren() -> list[tuple[str, str, str | None]]:
+    df = ik.laad()
+    uit = []
+    for ind_id in ik.catalogus()["id"]:
+        ind = ik.indicator(ind_id)
+        sel = df[(df["indicator"] == ind_id) & (df["regio_code"] != "NL01")]
+        if not ind.is_regionaal or sel.empty:
+            continue
+        laatste = max(sel["periode"].map(ik.periode)).code
+        uit.append((ind_id, laatste, ind.categorieen[0] if ind.is_verdeling else None))
+    return uit
+
+
+@pytest.mark.parametrize("ind_id, periode, categorie", _regionale_indicatoren())
+def test_every_regional_indicator_ranks_with_warning(oefendata, ind_id, periode, categorie):
+    spec = gr.rangorde(ind_id, periode, categorie=categorie, data=oefendata).to_dict()
+    assert gr.OEFENDATA_TEKST in ondertitel(spec)
+    assert spec["title"]["text"] == ik.indicator(ind_id).naam
+
+
+# -- Export ----------------------------------------------------------------------------------------
+def test_bewaar_png(grafieken, tmp_path):
+    pad = gr.bewaar(grafieken["staaf"], tmp_path / "sub" / "staaf.png")
+    assert pad == tmp_path / "sub" / "staaf.png"
+    inhoud = pad.read_bytes()
+    assert inhoud.startswith(PNG_HANDTEKENING)
+    assert len(inhoud) > 10_000
+
+
+def test_bewaar_svg_with_dutch_numbers(grafieken, tmp_path):
+    pad = gr.bewaar(grafieken["staaf"], tmp_path / "staaf.SVG")
+    wortel = ET.fromstring(pad.read_text(encoding="utf-8"))
+    assert wortel.tag.endswith("svg")
+    tekst = " ".join(t for t in wortel.itertext())
+    assert "55,6%" in tekst  # the locale is applied when rendered, not only declared
+    assert "Oefendata: verzonnen cijfers" in tekst
+
+
+@pytest.mark.parametrize("naam", ["staaf.pdf", "staaf", "staaf.jpeg"])
+def test_bewaar_unknown_extension(grafieken, tmp_path, naam):
+    with pytest.raises(ik.ImpactkitFout, match=r"\.png, \.svg"):
+        gr.bewaar(grafieken["staaf"], tmp_path / naam)
+    assert not (tmp_path / naam).exists()
+
+
+def test_bewaar_alles(oefendata, tmp_path):
+    tabel = gr.bewaar_alles(
+        REGIO, PERIODE, tmp_path / "uit", indicatoren=["hermeldingen", "duur_geweld_meldingen"],
+        formaten=("svg",), data=oefendata,
+    )  # fmt: skip
+    assert list(tabel.columns) == ["grafiek", "indicator", "pad", "formaat"]
+    assert tabel["grafiek"].tolist() == [
+        "staaf_vergelijking", "tijdreeks", "rangorde", "trechter", "kaart", "verdeling",
+    ]  # fmt: skip
+    assert set(tabel["formaat"]) == {"svg"}
+    for pad in tabel["pad"]:
+        assert pad.exists() and pad.parent == tmp_path / "uit"
+        assert re.fullmatch(r"[a-z0-9-]+\.svg", pad.name)
+        assert ET.parse(pad).getroot().tag.endswith("svg")
+    assert (tmp_path / "uit" / "hermeldingen-tijdreeks-zaanstreek-waterland-2021h1.svg").exists()
+
+
+def test_bewaar_alles_skips_charts_without_data(oefendata, tmp_path):
+    with pytest.warns(UserWarning, match="overgeslagen"):
+        tabel = gr.bewaar_alles(CODE, "2019H1", tmp_path, indicatoren=["hermeldingen"],
+                                formaten=["svg"], data=oefendata)  # fmt: skip
+    assert tabel["grafiek"].tolist() == ["tijdreeks"]
+
+
+def test_bewaar_alles_refuses_bad_input(oefendata, tmp_path):
+    with pytest.raises(ik.ImpactkitFout, match=r"\.png, \.svg"):
+        gr.bewaar_alles(REGIO, PERIODE, tmp_path, formaten=["pdf"], data=oefendata)
+    with pytest.raises(ik.GeenWaarde, match="alleen landelijk"):
+        gr.bewaar_alles(REGIO, PERIODE, tmp_path, indicatoren=["prevalentie_huiselijk_geweld"],
+                        data=oefendata)  # fmt: skip
+    assert not list(tmp_path.iterdir())
+
+
+def test_standaard_indicatoren_are_regional():
+    for ind_id in gr.STANDAARD_INDICATOREN:
+        assert ik.indicator(ind_id).is_regionaal
+    assert "duur_geweld_meldingen" in gr.STANDAARD_INDICATOREN
+
+
+def test_slug():
+    assert gr._slug("duur_geweld_meldingen", "kaart", "Noord- en Midden Limburg", "2021H1") == (
+        "duur-geweld-meldingen-kaart-noord-en-midden-limburg-2021h1"
+    )
+    assert gr._slug("Fryslân") == "fryslan"
