@@ -124,6 +124,11 @@ def voorbereiden(
     return Werkboek(plan=plan, data=data, normen=tabel, uitvoer=doel, bron=bron)
 
 
+def toon(tabel: pd.DataFrame):
+    """A table for display in notebooks and the book: full text, no index column."""
+    return tabel.style.hide(axis="index").format(precision=1, decimal=",", thousands=".")
+
+
 def kop(wb: Werkboek) -> str:
     """Markdown heading for the region (papermill cannot parameterise Markdown cells)."""
     r = regio(wb.plan.regio_code)
@@ -230,5 +235,6 @@ __all__ = [
     "kop",
     "samenvatting",
     "schrijf_samenvatting",
+    "toon",
     "voorbereiden",
 ]

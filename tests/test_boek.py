@@ -1,0 +1,71 @@
+"""The handbook builds without warnings, and the worked example shows the published figures."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import impactkit as ik
+from impactkit.paden import PROJECT_MAP
+
+JB = str(Path(sys.executable).with_name("jupyter-book"))
+
+
+@pytest.fixture(scope="module")
+def boek(tmp_path_factory):
+    uit = tmp_path_factory.mktemp("boek")
+    proces = subprocess.run(
+        [JB, "build", str(PROJECT_MAP), "--path-output", str(uit), "--warningiserror", "--keep-going"],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    return uit / "_build" / "html", proces
+
+
+def pagina(boek, pad: str) -> str:
+    html, _ = boek
+    tekst = (html / pad).read_text(encoding="utf-8")
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", tekst))
+
+
+def test_boek_bouwt_zonder_waarschuwingen(boek):
+    html, proces = boek
+    log = proces.stdout + proces.stderr
+    assert proces.returncode == 0, log[-3000:]
+    assert ": WARNING:" not in log and "ERROR" not in log
+    assert (html / "index.html").exists()
+
+
+def test_zaanstreek_waterland_toont_gepubliceerde_cijfers(boek):
+    # The worked example of the step plan (shared/seeds/004), first half-year of 2021.
+    tekst = pagina(boek, "book/voorbeelden/zaanstreek-waterland.html")
+    assert "bij 55,6% van de meldingen" in tekst and "(landelijk 42,8%)" in tekst
+    assert "niet langer dan een week (61%)" in tekst and "bij 1,4% langer dan vijf jaar" in tekst
+    assert "2,2 gestarte ondertoezichtstellingen per 10.000 inwoners" in tekst
+    assert "geen casussen overgedragen aan het OM" in tekst
+    assert "0,7% (onder andere) aan de Raad voor de Kinderbescherming" in tekst
+    # The rise up to 2020H2, stronger than nationally, and the fall after it.
+    assert "tot 58,3% (2e halfjaar 2020)" in tekst and "Daarna daalde het tot 55,6%" in tekst
+    assert "De stijging was duidelijk sterker dan landelijk" in tekst
+
+
+def test_voorbeelden_zeggen_dat_het_oefendata_zijn(boek):
+    for naam in ("zaanstreek-waterland", "bereik", "zorg-en-veiligheid"):
+        tekst = pagina(boek, f"book/voorbeelden/{naam}.html")
+        assert "Dit voorbeeld draait op oefendata" in tekst, naam
+
+
+def test_indicatorenhoofdstuk_komt_uit_de_catalogus(boek):
+    tekst = pagina(boek, "book/indicatoren.html")
+    for ind in ik.catalogus()["id"]:
+        assert ind in tekst, ind
+
+
+def test_boek_werkt_offline(boek):
+    html, _ = boek
+    for pad in html.rglob("*.html"):
+        inhoud = pad.read_text(encoding="utf-8")
+        assert not re.search(r'<script[^>]+src="https?://', inhoud), pad.name
