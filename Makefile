@@ -36,7 +36,7 @@ oefendata: setup
 	$(VENV)/bin/impactkit oefendata maken
 
 bench: setup
-	$(PY) bench/bench_laden.py
+	$(PY) bench/bench_batch.py
 
 clean:
 	rm -rf _build .pytest_cache $(VENV) *.egg-info
