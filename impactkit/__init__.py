@@ -19,8 +19,17 @@ from .fouten import (
     OnbekendeRegio,
     OngeldigePeriode,
 )
-from .indicatoren import Indicator, catalogus, indicator, overzicht, selecteer, zoek
+from .indicatoren import (
+    Indicator,
+    catalogus,
+    indicator,
+    overzicht,
+    selecteer,
+    vergeet_lokale_indicatoren,
+    zoek,
+)
 from .laden import laad, lees_csv
+from .lokaal import lokale_indicatoren
 from .onderdrukking import onderdruk
 from .opvragen import doorsnede, reeks, verdeling, waarde
 from .perioden import Periode, periode
@@ -45,6 +54,7 @@ __all__ = [
     "indicator",
     "laad",
     "lees_csv",
+    "lokale_indicatoren",
     "onderdruk",
     "overzicht",
     "periode",
@@ -53,6 +63,7 @@ __all__ = [
     "regios",
     "selecteer",
     "verdeling",
+    "vergeet_lokale_indicatoren",
     "waarde",
     "zoek",
 ]

@@ -92,6 +92,20 @@ def _maak_oefendata(args: argparse.Namespace) -> int:
     return 0
 
 
+def _controleer_eigen_data(args: argparse.Namespace) -> int:
+    from .lokaal import lokale_indicatoren
+
+    if args.lokaal:
+        lokaal = lokale_indicatoren(args.lokaal)
+        print(f"{len(lokaal)} lokale indicator(en) in orde: {', '.join(lokaal['id'])}")
+    data = laad(args.bestand)
+    print(
+        f"{args.bestand}: {len(data)} rijen in orde ({data['indicator'].nunique()} indicatoren, "
+        f"{data['regio_code'].nunique()} regio's, {int(data['onderdrukt'].sum())} onderdrukt)."
+    )
+    return 0
+
+
 def _draai_batch(args: argparse.Namespace) -> int:
     from .batch import draai_batch
 
@@ -100,6 +114,8 @@ def _draai_batch(args: argparse.Namespace) -> int:
         extra["startvraag"] = args.startvraag
     if args.bron != "oefendata":
         extra["bron"] = args.bron
+    if args.lokaal:
+        extra["lokale_indicatoren"] = str(Path(args.lokaal).resolve())
     tabel = draai_batch(
         args.uit,
         regio_namen=args.regio or None,
@@ -177,8 +193,14 @@ def maak_parser() -> argparse.ArgumentParser:
                    "(standaard: aantal processorkernen)")  # fmt: skip
     p.add_argument("--startvraag", default="", help="sleutel van de startvraag")
     p.add_argument("--bron", default="oefendata", help="'oefendata' of pad naar eigen CSV")
+    p.add_argument("--lokaal", default="", help="CSV met eigen (proces)indicatoren")
     p.add_argument("--opnieuw", action="store_true", help="ook regio's die al actueel zijn")
     p.set_defaults(functie=_draai_batch)
+
+    p = sub.add_parser("controleer", help="een bestand met eigen cijfers controleren")
+    p.add_argument("bestand", help="CSV met eigen cijfers (zie data/voorbeelden/eigen_cijfers.csv)")
+    p.add_argument("--lokaal", default="", help="CSV met eigen (proces)indicatoren")
+    p.set_defaults(functie=_controleer_eigen_data)
 
     p = sub.add_parser("oefendata", help="oefendata opnieuw maken")
     p.add_argument("actie", choices=["maken"], help="maken: genereer data/oefendata opnieuw")

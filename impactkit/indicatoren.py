@@ -144,9 +144,35 @@ def _splits(waarde: object) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _laad() -> pd.DataFrame:
+def _monitor() -> pd.DataFrame:
     df = pd.read_csv(data_pad("catalogus.csv"), dtype="string", keep_default_na=False)
     return df[KOLOMMEN]
+
+
+# Local (proces)indicators a region declared for this session (see impactkit.lokaal). This is
+# the kit's one piece of session state: it is only changed by an explicit call to
+# impactkit.lokale_indicatoren(...) and can be emptied with vergeet_lokale_indicatoren().
+_LOKAAL: dict[str, dict[str, str]] = {}
+
+
+def _laad() -> pd.DataFrame:
+    if not _LOKAAL:
+        return _monitor()
+    lokaal = pd.DataFrame(list(_LOKAAL.values()), columns=KOLOMMEN).astype("string")
+    return pd.concat([_monitor(), lokaal], ignore_index=True)
+
+
+def registreer(rijen: list[dict[str, str]]) -> None:
+    """Add checked local indicator rows to the session catalogue (used by impactkit.lokaal)."""
+    for rij in rijen:
+        _LOKAAL[rij["id"]] = {k: rij.get(k, "") for k in KOLOMMEN}
+    _indicator.cache_clear()
+
+
+def vergeet_lokale_indicatoren() -> None:
+    """Remove all local indicators from the session catalogue."""
+    _LOKAAL.clear()
+    _indicator.cache_clear()
 
 
 def catalogus() -> pd.DataFrame:
@@ -180,8 +206,14 @@ def indicator(id: str | Indicator) -> Indicator:
     """
     if isinstance(id, Indicator):
         return id
+    return _indicator(str(id))
+
+
+@lru_cache(maxsize=256)
+def _indicator(id: str) -> Indicator:
+    """Cached lookup (indicators are immutable); unknown ids raise without being cached."""
     df = _laad()
-    treffer = df[df["id"] == str(id).strip().lower()]
+    treffer = df[df["id"] == id.strip().lower()]
     if treffer.empty:
         # Suggest ids; a match on a name is translated to its id.
         naar_id = dict(zip(df["naam"], df["id"])) | dict(zip(df["id"], df["id"]))

@@ -73,11 +73,14 @@ VERPLICHT = ("indicator", "regio", "periode", "waarde")
 MAX_MELDINGEN = 10
 
 
-def laad(bron: str | Path | pd.DataFrame = "oefendata") -> pd.DataFrame:
+def laad(bron: str | Path | pd.DataFrame | list = "oefendata") -> pd.DataFrame:
     """The tidy observation table.
 
     ``bron`` is ``"oefendata"`` (the practice data, default), the path of a CSV file with your
-    own figures, or a DataFrame in the tidy shape.
+    own figures, a DataFrame in the tidy shape, or several of these (a list, or a text with the
+    sources separated by commas) to combine them: a later source replaces rows of an earlier
+    one for the same indicator, region, period and category, and every row keeps its
+    ``herkomst``.
 
     Examples
     --------
@@ -85,6 +88,14 @@ def laad(bron: str | Path | pd.DataFrame = "oefendata") -> pd.DataFrame:
     >>> df["herkomst"].unique().tolist()
     ['oefendata']
     """
+    if isinstance(bron, str) and "," in bron:
+        bron = [b.strip() for b in bron.split(",") if b.strip()]
+    if isinstance(bron, (list, tuple)):
+        delen = [laad(b) for b in bron]
+        samen = pd.concat(delen, ignore_index=True)
+        sleutel = ["indicator", "regio_code", "periode", "categorie"]
+        samen = samen.drop_duplicates(subset=sleutel, keep="last")
+        return samen.reset_index(drop=True).astype(DTYPES)
     if isinstance(bron, pd.DataFrame):
         return valideer(bron)
     if isinstance(bron, str) and bron.strip().lower() == "oefendata":
@@ -241,7 +252,8 @@ def lees_csv(pad: str | Path, herkomst: str = "eigen data") -> pd.DataFrame:
             uit["indicator"] = ind.id
             uit["eenheid"] = ind.eenheid
         except ImpactkitFout as e:
-            fout(regelnr, "indicator", str(e))
+            fout(regelnr, "indicator", f"{e} Is het een eigen (lokale) indicator? Declareer die "
+                 "dan eerst met impactkit.lokale_indicatoren('bestand.csv').")  # fmt: skip
             continue
         # region
         try:

@@ -79,8 +79,13 @@ def voorbereiden(
     bron: str = "oefendata",
     plan_bestand: str = "",
     uitvoer: str = "",
+    lokale_indicatoren: str = "",
 ) -> Werkboek:
     """Check the notebook's parameters and prepare the plan; Dutch errors on bad input."""
+    if lokale_indicatoren:
+        from .lokaal import lokale_indicatoren as registreer_lokaal
+
+        registreer_lokaal(lokale_indicatoren)
     r = regio(regio_naam)
     p = Periode.parse(periode)
     if plan_bestand:

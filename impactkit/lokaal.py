@@ -1,0 +1,133 @@
+"""Local (proces)indicators: a region's own indicators next to those of the monitor.
+
+The committee's advice and the Q&A ask regions to add local process indicators (e.g. 'time from
+melding to first contact with the wijkteam'). A region declares them in a CSV file; this module
+checks every declaration against the catalogue and registers them for the session, after which
+every step of the plan (values, comparisons, charts, the notebook and the batch) can use them
+with figures from the region's own data file (``laad("eigen_cijfers.csv")``).
+
+Declaration columns (one row per indicator): ``id``, ``naam``, ``thema``, ``eenheid``,
+``richting``, ``definitie``, and for ratios ``teller`` and ``noemer``; optional ``uitleg``,
+``bron``, ``frequentie``, ``niveaus``, ``beperking``, ``categorieen``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from . import indicatoren as _cat
+from .fouten import DataFout, bedoelde_je
+
+VERPLICHT = ("id", "naam", "thema", "eenheid", "richting", "definitie")
+
+
+def lees_lokale_indicatoren(pad: str | Path) -> pd.DataFrame:
+    """Check a declaration file; returns the rows as they will appear in the catalogue.
+
+    Every problem is reported with file, line and column; nothing is registered unless the whole
+    file is right.
+    """
+    pad = Path(pad)
+    if not pad.exists():
+        raise DataFout(f"Bestand '{pad}' met lokale indicatoren bestaat niet.")
+    tekst = pad.read_text(encoding="utf-8-sig")
+    kop = tekst.splitlines()[0] if tekst.strip() else ""
+    teken = ";" if kop.count(";") >= kop.count(",") else ","
+    lezer = csv.DictReader(tekst.splitlines(), delimiter=teken)
+    kolommen = [k.strip().lower() for k in (lezer.fieldnames or [])]
+    ontbreekt = [k for k in VERPLICHT if k not in kolommen]
+    if ontbreekt:
+        raise DataFout(
+            f"{pad.name}, regel 1: kolom(men) {', '.join(ontbreekt)} ontbreken. Een lokale "
+            f"indicator declareert minstens: {', '.join(VERPLICHT)} (en teller/noemer bij een "
+            "percentage of ratio)."
+        )
+    bestaand = set(_cat._monitor()["id"])
+    fouten, rijen, gezien = [], [], set()
+    for regelnr, ruw in enumerate(lezer, start=2):
+        rij = {k.strip().lower(): (v or "").strip() for k, v in ruw.items() if k}
+
+        def fout(kolom: str, bericht: str, _r: int = regelnr) -> None:
+            fouten.append(f"{pad.name}, regel {_r}, kolom '{kolom}': {bericht}")
+
+        ind_id = rij.get("id", "")
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", ind_id):
+            fout("id", f"'{ind_id}' is geen geldige id; gebruik kleine letters, cijfers en _.")
+            continue
+        if ind_id in bestaand:
+            fout(
+                "id",
+                f"'{ind_id}' bestaat al in de monitor; kies een andere id (bv. lokaal_{ind_id}).",
+            )
+            continue
+        if ind_id in gezien:
+            fout("id", f"'{ind_id}' staat twee keer in het bestand.")
+            continue
+        gezien.add(ind_id)
+        for kolom in VERPLICHT:
+            if not rij.get(kolom):
+                fout(kolom, "is leeg; een lokale indicator heeft een naam, thema, eenheid, "
+                     "richting en definitie nodig.")  # fmt: skip
+        if rij.get("thema") and rij["thema"] not in _cat.THEMAS:
+            fout("thema", f"'{rij['thema']}' bestaat niet.{bedoelde_je(rij['thema'], _cat.THEMAS)} "
+                 f"Kies uit: {', '.join(_cat.THEMAS)}.")  # fmt: skip
+        if rij.get("eenheid") and rij["eenheid"] not in _cat.EENHEDEN:
+            fout("eenheid", f"'{rij['eenheid']}' kan niet; kies uit: {', '.join(_cat.EENHEDEN)}.")
+        if rij.get("richting") and rij["richting"] not in _cat.RICHTINGEN:
+            fout(
+                "richting", f"'{rij['richting']}' kan niet; kies uit: {', '.join(_cat.RICHTINGEN)}."
+            )
+        if rij.get("eenheid") in ("%", "per 10.000 inwoners") and not (
+            rij.get("teller") and rij.get("noemer")
+        ):
+            fout("teller", "een percentage of ratio heeft een teller en een noemer nodig.")
+        rijen.append(
+            {
+                "id": ind_id,
+                "naam": rij.get("naam", ""),
+                "thema": rij.get("thema", ""),
+                "laag": rij.get("laag") or "proces",
+                "bron": rij.get("bron") or "Eigen registratie regio",
+                "frequentie": rij.get("frequentie") or "halfjaarlijks",
+                "niveaus": rij.get("niveaus") or "regionaal",
+                "eenheid": rij.get("eenheid", ""),
+                "teller": rij.get("teller", ""),
+                "noemer": rij.get("noemer", ""),
+                "beschikbaarheid": "registratie",
+                "cbs_tabel": "",
+                "richting": rij.get("richting", ""),
+                "uitleg": rij.get("uitleg") or rij.get("definitie", ""),
+                "definitie": rij.get("definitie", ""),
+                "beperking": rij.get("beperking")
+                or "Lokale indicator: alleen voor deze regio, niet te vergelijken met andere regio's.",
+                "categorieen": rij.get("categorieen", ""),
+                "licentie": "",
+                "vindplaats": "lokaal",
+            }
+        )
+    if fouten:
+        raise DataFout(f"{pad.name} is niet ingelezen; herstel eerst:\n" + "\n".join(fouten[:10]))
+    if not rijen:
+        raise DataFout(f"{pad.name} bevat geen indicatoren onder de kopregel.")
+    return pd.DataFrame(rijen, columns=_cat.KOLOMMEN).astype("string")
+
+
+def lokale_indicatoren(pad: str | Path) -> pd.DataFrame:
+    """Check a declaration file and add its indicators to this session's catalogue.
+
+    Examples
+    --------
+    >>> import impactkit as ik
+    >>> from impactkit.paden import data_pad
+    >>> lokaal = ik.lokale_indicatoren(data_pad("voorbeelden", "lokale_indicatoren.csv"))
+    >>> ik.indicator("lokaal_eerste_contact_binnen_5_dagen").eenheid
+    '%'
+    >>> ik.vergeet_lokale_indicatoren()
+    """
+    tabel = lees_lokale_indicatoren(pad)
+    _cat.registreer(tabel.to_dict("records"))
+    return tabel
