@@ -29,8 +29,8 @@ test: setup
 	$(PY) -m pytest
 
 lint: setup
-	$(VENV)/bin/ruff check impactkit tests scripts bench
-	$(VENV)/bin/ruff format --check impactkit tests scripts bench
+	$(VENV)/bin/ruff check impactkit tests bench
+	$(VENV)/bin/ruff format --check impactkit tests bench
 
 oefendata: setup
 	$(VENV)/bin/impactkit oefendata maken

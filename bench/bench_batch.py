@@ -43,7 +43,11 @@ def main() -> None:
         tmp = Path(tmp)
         # 1. A notebook that only imports impactkit (median of 3 papermill runs).
         leeg = nbformat.v4.new_notebook()
-        leeg.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        leeg.metadata["kernelspec"] = {
+            "name": "python3",
+            "display_name": "Python 3",
+            "language": "python",
+        }
         leeg.cells = [nbformat.v4.new_code_cell("import impactkit")]
         nbformat.write(leeg, tmp / "alleen_import.ipynb")
         tijden = []
@@ -58,13 +62,18 @@ def main() -> None:
         for naam in namen:
             uit = tmp / "seq" / naam
             uit.mkdir(parents=True)
-            papermill(NOTEBOOK, uit / "stappenplan.ipynb", {"regio": naam, "interactief": "False",
-                                                           "weergave": "svg", "uitvoer": str(uit)})
+            papermill(
+                NOTEBOOK,
+                uit / "stappenplan.ipynb",
+                {"regio": naam, "interactief": "False", "weergave": "svg", "uitvoer": str(uit)},
+            )
         t_seq = time.perf_counter() - t
 
         # 3. impactkit batch (includes the HTML report per region, which the loop does not make).
         t = time.perf_counter()
-        tabel = draai_batch(tmp / "batch", namen, werkers=args.werkers, voortgang=False, opnieuw=True)
+        tabel = draai_batch(
+            tmp / "batch", namen, werkers=args.werkers, voortgang=False, opnieuw=True
+        )
         t_batch = time.perf_counter() - t
         assert (tabel["status"] == "gelukt").all(), tabel
 

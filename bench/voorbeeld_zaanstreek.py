@@ -8,7 +8,9 @@ from impactkit.bevindingen import analyseer, samenvatting
 from impactkit.startvragen import startvraag
 
 vraag = startvraag("heftig_structureel_geweld")
-indicatoren = [k.indicator if k.categorie is None else (k.indicator, k.categorie) for k in vraag.indicatoren]
+indicatoren = [
+    k.indicator if k.categorie is None else (k.indicator, k.categorie) for k in vraag.indicatoren
+]
 bevindingen = analyseer("Zaanstreek-Waterland", "2021H1", indicatoren)
 print(f"Hoofdvraag: {vraag.hoofdvraag}\n")
 print(samenvatting(bevindingen))

@@ -17,7 +17,15 @@ JB = str(Path(sys.executable).with_name("jupyter-book"))
 def boek(tmp_path_factory):
     uit = tmp_path_factory.mktemp("boek")
     proces = subprocess.run(
-        [JB, "build", str(PROJECT_MAP), "--path-output", str(uit), "--warningiserror", "--keep-going"],
+        [
+            JB,
+            "build",
+            str(PROJECT_MAP),
+            "--path-output",
+            str(uit),
+            "--warningiserror",
+            "--keep-going",
+        ],
         capture_output=True,
         text=True,
         timeout=1200,
