@@ -33,7 +33,7 @@ from .lokaal import lokale_indicatoren
 from .onderdrukking import onderdruk
 from .opvragen import doorsnede, reeks, verdeling, waarde
 from .perioden import Periode, periode
-from .regios import Regio, gemeente_regio, gemeenten, regio, regios
+from .regios import Regio, cohortregios, gemeente_regio, gemeenten, regio, regios
 
 __version__ = "0.1.0"
 
@@ -48,6 +48,7 @@ __all__ = [
     "Periode",
     "Regio",
     "catalogus",
+    "cohortregios",
     "doorsnede",
     "gemeente_regio",
     "gemeenten",

@@ -189,13 +189,47 @@ def _draai_regio(taak: dict) -> dict:
 
 
 # -- Coordinator side -----------------------------------------------------------------------------
+PAD_PARAMETERS = ("bron", "normen", "plan_bestand", "lokale_indicatoren")
+
+
+def _absolute_paden(parameters: dict) -> dict:
+    """Make file parameters absolute: each region runs in its own output folder."""
+    uit = dict(parameters)
+    for sleutel in PAD_PARAMETERS:
+        waarde = uit.get(sleutel)
+        if not isinstance(waarde, str) or not waarde.strip():
+            continue
+        delen = []
+        for deel in (d.strip() for d in waarde.split(",")):
+            pad = Path(deel).expanduser()
+            delen.append(
+                str(pad.resolve()) if deel.lower() != "oefendata" and pad.exists() else deel
+            )
+        uit[sleutel] = ", ".join(delen)
+    return uit
+
+
+def _bestanden_in(parameters: dict) -> list[Path]:
+    paden = []
+    for sleutel in PAD_PARAMETERS:
+        for deel in str(parameters.get(sleutel) or "").split(","):
+            pad = Path(deel.strip())
+            if deel.strip() and pad.is_file():
+                paden.append(pad)
+    return paden
+
+
 def _sleutel(notebook: Path, parameters: dict) -> str:
-    """What a report depends on: notebook, data files, parameters and kit version."""
+    """What a report depends on: notebook, data, the files the parameters name, kit code."""
     h = hashlib.sha256()
     h.update(notebook.read_bytes())
     for pad in sorted(data_pad().rglob("*.csv")):
         st = pad.stat()
         h.update(f"{pad.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    for pad in _bestanden_in(parameters):  # the user's own files: by content
+        h.update(pad.read_bytes())
+    for pad in sorted(Path(__file__).parent.glob("*.py")):  # kit code, also without a new version
+        h.update(pad.read_bytes())
     h.update(json.dumps(parameters, sort_keys=True, ensure_ascii=False).encode())
     h.update(__version__.encode())
     return h.hexdigest()
@@ -253,8 +287,10 @@ def draai_batch(
         except ImpactkitFout:
             code, weergave = "", str(naam)
         doelmap = _binnen(uit, uit / slug(weergave))
-        params = {"regio": str(naam), "periode": periode, "uitvoer": str(doelmap),
-                  "interactief": False, "weergave": "svg", **(parameters or {})}  # fmt: skip
+        params = _absolute_paden(
+            {"regio": str(naam), "periode": periode, "uitvoer": str(doelmap),
+             "interactief": False, "weergave": "svg", **(parameters or {})}
+        )  # fmt: skip
         sleutel = _sleutel(notebook, params)
         basis = Resultaat(regio=weergave, regio_code=code, status="", map=str(doelmap))
         if not opnieuw and _is_actueel(doelmap, sleutel):
@@ -314,6 +350,17 @@ def schrijf_index(uit: Path, tabel: pd.DataFrame, periode: str) -> Path:
             f"<td>{html.escape(r.status)}</td><td>{tekst}</td></tr>"
         )
     mislukt = int((tabel["status"] == "mislukt").sum())
+    oefen = any(
+        json.loads((Path(m) / "samenvatting.json").read_text(encoding="utf-8")).get("oefendata")
+        for m in tabel["map"]
+        if (Path(m) / "samenvatting.json").exists()
+    )
+    melding = (
+        f'<p class="let-op">Gemaakt met impactkit {__version__}. De cijfers zijn <b>oefendata</b>: '
+        "verzonnen cijfers om mee te oefenen, geen echte cijfers.</p>"
+        if oefen
+        else f"<p>Gemaakt met impactkit {__version__}. Bron per regio: zie het rapport.</p>"
+    )
     pagina = f"""<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8">
 <title>Stappenplan per regio — {html.escape(p.label)}</title>
@@ -322,8 +369,7 @@ table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;
 text-align:left;vertical-align:top}}tr.mislukt td{{background:#fff4ee}}
 .let-op{{border-left:4px solid #D55E00;padding:.4em .8em;background:#fff8f3}}</style></head>
 <body><h1>Stappenplan per regio — {html.escape(p.label)}</h1>
-<p class="let-op">Gemaakt met impactkit {__version__}. Tenzij anders vermeld zijn de cijfers
-<b>oefendata</b>: verzonnen cijfers om mee te oefenen, geen echte cijfers.</p>
+{melding}
 <p>{len(tabel)} regio's, waarvan {mislukt} mislukt.</p>
 <table><thead><tr><th>Regio</th><th>Status</th><th>Kern</th></tr></thead>
 <tbody>{"".join(rijen)}</tbody></table></body></html>

@@ -270,14 +270,14 @@ def analyseer(
             else:
                 tekst = _zin_landelijk(ind, r, p, rij, per.get("regios"), categorie)
                 richting = "hoger" if (rij.verschil or 0) > 0 else "lager"
-                vragen = vragen_bij(ind.id, richting, r.naam, onderwerp)
+                vragen = vragen_bij(ind.id, richting, r.naam, onderwerp, categorie=categorie)
             rijen.append(_bevinding(basis, rij, tekst, vragen))
 
         for soort in ("jaar_eerder", "vorige_periode"):
             if soort in per and per[soort].oordeel != "geen gegevens":
                 rij = per[soort]
                 richting = "hoger" if (rij.verschil or 0) > 0 else "lager"
-                vragen = vragen_bij(ind.id, richting, r.naam, onderwerp, tijd=True) \
+                vragen = vragen_bij(ind.id, richting, r.naam, onderwerp, tijd=True, categorie=categorie) \
                     if rij.oordeel.startswith("opvallend") else []  # fmt: skip
                 rijen.append(_bevinding(basis, rij, _zin_tijd(ind, r, p, rij, categorie), vragen))
 
@@ -299,7 +299,9 @@ def analyseer(
                         else "verschil kan toeval zijn",
                         "opvallend": vl["opvallend"],
                         "tekst": vl["tekst"],
-                        "vragen": vragen_bij(ind.id, richting, r.naam, onderwerp, tijd=True)
+                        "vragen": vragen_bij(
+                            ind.id, richting, r.naam, onderwerp, tijd=True, categorie=categorie
+                        )
                         if vl["opvallend"]
                         else [],
                     }  # fmt: skip

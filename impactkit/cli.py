@@ -113,7 +113,7 @@ def _draai_batch(args: argparse.Namespace) -> int:
     if args.startvraag:
         extra["startvraag"] = args.startvraag
     if args.bron != "oefendata":
-        extra["bron"] = args.bron
+        extra["bron"] = args.bron  # relative paths are made absolute by draai_batch
     if args.lokaal:
         extra["lokale_indicatoren"] = str(Path(args.lokaal).resolve())
     tabel = draai_batch(

@@ -36,7 +36,7 @@ import pandas as pd
 from .onderdrukking import onderdruk
 from .paden import data_pad
 from .perioden import Periode, halfjaren
-from .regios import NEDERLAND, regio, regios
+from .regios import COHORTREGIOS, NEDERLAND, regio, regios
 
 SEED = 20_190_101
 PERIODEN = halfjaren("2019H1", "2024H2")
@@ -195,11 +195,7 @@ HERMELDINGEN_NL = [np.nan, np.nan, 0.361, 0.366, 0.371, 0.376, 0.380, 0.380, 0.3
                    0.383, 0.384]  # fmt: skip
 HERMELDINGEN_VAST = {"VT07": 170 / 825, "VT25": 1050 / 2000}  # 2022H1 lowest and highest
 OVERDRACHT_NL = {"rvdk": 0.0150, "om": 0.0040, "politie": 0.0290}
-REGIO_INDICATOREN_COHORT = [
-    "Amsterdam-Amstelland", "Brabant Noordoost", "Flevoland", "Gooi en Vechtstreek", "Groningen",
-    "Haaglanden", "IJsselland", "Kennemerland", "Noord-Brabant Midden", "Rotterdam-Rijnmond",
-    "Twente", "Utrecht", "Zaanstreek-Waterland",
-]  # fmt: skip
+REGIO_INDICATOREN_COHORT = COHORTREGIOS
 
 
 @dataclass

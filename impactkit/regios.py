@@ -53,6 +53,15 @@ ALTERNATIEVE_NAMEN: dict[str, str] = {
 }
 
 
+# The 13 regions where the Verwey-Jonker cohort study measured outcomes after a melding (Q&A of
+# the Impactmonitor, 2022). Outcome indicators exist only for these regions.
+COHORTREGIOS: tuple[str, ...] = (
+    "Amsterdam-Amstelland", "Brabant Noordoost", "Flevoland", "Gooi en Vechtstreek", "Groningen",
+    "Haaglanden", "IJsselland", "Kennemerland", "Noord-Brabant Midden", "Rotterdam-Rijnmond",
+    "Twente", "Utrecht", "Zaanstreek-Waterland",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Regio:
     """One region of the registry."""
@@ -250,3 +259,16 @@ def gemeente_regio(gemeente: str) -> Regio:
         hint = bedoelde_je(gemeente, df["naam"].tolist()) or " Zie impactkit.gemeenten()."
         raise OnbekendeRegio(f"Gemeente '{gemeente}' is onbekend (indeling 2022).{hint}")
     return regio(str(treffer["regio_code"].iloc[0]))
+
+
+def cohortregios() -> pd.DataFrame:
+    """The 13 regions with outcome data from the cohort study (code and name).
+
+    Examples
+    --------
+    >>> len(cohortregios())
+    13
+    """
+    codes = [regio(n).code for n in COHORTREGIOS]
+    tabel = regios()
+    return tabel[tabel["code"].isin(codes)].reset_index(drop=True)[["code", "naam"]]

@@ -121,6 +121,10 @@ class Stappenplan:
             )
         if categorie is not None and categorie not in ind.categorieen:
             raise ImpactkitFout(f"'{categorie}' is geen categorie van {ind.id}.")
+        if ind.is_verdeling and categorie is None:
+            raise ImpactkitFout(
+                f"{ind.id} is een verdeling; kies ook een categorie: {'; '.join(ind.categorieen)}."
+            )
         self.deelvragen[deelvraag].indicatoren.append(
             GekozenIndicator(ind.id, waarom.strip(), categorie)
         )
@@ -136,7 +140,14 @@ class Stappenplan:
         return uit
 
     def analyseer(self, data: pd.DataFrame | None = None, normen=None) -> pd.DataFrame:
-        """Steps 4 and 5: compare and analyse the chosen indicators; the findings are stored."""
+        """Steps 4 and 5: compare and analyse the chosen indicators; the findings are stored.
+
+        Without ``data`` the plan's own source (``plan.bron``) is loaded.
+        """
+        if data is None:
+            from .laden import laad
+
+            data = laad(self.bron)
         tabel = analyseer(self.regio_code, self.periode, self.indicatoren(), data=data,
                           normen=normen)  # fmt: skip
         self.bevindingen = [

@@ -146,7 +146,13 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
         deelvragen=(
             Deelvraag(
                 "Meldt de politie huiselijk geweld bij Veilig Thuis?",
-                (Keuze("politiemeldingen", "meldingen van de politie zijn de grootste stroom"),),
+                (
+                    Keuze(
+                        "melder_type",
+                        "aandeel meldingen dat van de politie komt, de grootste stroom",
+                        "Politie",
+                    ),  # fmt: skip
+                ),
             ),
             Deelvraag(
                 "Worden zaken overgedragen aan de justitiële partners als dat nodig is?",

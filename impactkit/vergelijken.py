@@ -302,8 +302,15 @@ def vergelijk(
         if positie:
             toelichting += f" Trechterdiagram: {positie}."
         oordeel = "geen toets mogelijk"
+        landelijk = _waarde(nu.loc[NEDERLAND]) if NEDERLAND in nu.index else math.nan
+        groot_genoeg = not _ontbreekt(landelijk) and abs(waarde - landelijk) >= drempels.minimum(
+            ind.eenheid, landelijk
+        )
         if positie and positie.startswith(("boven", "onder")):
-            oordeel = "opvallend hoger" if positie.startswith("boven") else "opvallend lager"
+            if groot_genoeg:
+                oordeel = "opvallend hoger" if positie.startswith("boven") else "opvallend lager"
+            else:
+                oordeel = "verschil te klein om te tellen"
         elif positie == "binnen":
             oordeel = "hoger, mogelijk toeval" if waarde > mediaan else "lager, mogelijk toeval"
         rij("regios", "alle regio's (mediaan)", referentiewaarde=mediaan,

@@ -127,6 +127,16 @@ SJABLONEN: dict[str, dict[str, list[str]]] = {
             "Komen zaken die een justitieel kader nodig hebben wel op tijd daar terecht?",
         ],
     },
+    "burgers": {
+        "hoger": [
+            "Wat maakt dat burgers in {regio} vaker zelf Veilig Thuis om advies vragen?",
+            "Weten professionals in {regio} even goed de weg, of laten zij het aan burgers over?",
+        ],
+        "lager": [
+            "Waarom vragen burgers in {regio} minder vaak zelf advies: kennen zij Veilig Thuis?",
+            "Welke drempels ervaren omstanders, en hoe kunnen gemeenten en partners die verlagen?",
+        ],
+    },
     "outcome": {
         "hoger": [
             "Wat werkt er in {regio} voor deze gezinnen, en hoe houden we dat vast?",
@@ -160,6 +170,7 @@ def vragen_bij(
     regio: str,
     naam: str,
     tijd: bool = False,
+    categorie: str | None = None,
 ) -> list[str]:
     """The questions for a finding.
 
@@ -172,6 +183,8 @@ def vragen_bij(
     'Waarom komen gezinnen in Twente vaker opnieuw bij Veilig Thuis terecht?'
     """
     soort = SOORT_PER_INDICATOR.get(indicator_id)
+    if categorie == "Burger":
+        soort = "burgers"
     waarden = {
         "regio": regio,
         "naam": naam.lower(),

@@ -88,11 +88,16 @@ def voorbereiden(
         registreer_lokaal(lokale_indicatoren)
     r = regio(regio_naam)
     p = Periode.parse(periode)
+    meldingen: list[str] = []
     if plan_bestand:
+        # A saved plan keeps its own region and period; the parameters only say so if they differ.
         plan = Stappenplan.laad(plan_bestand)
-        if plan.regio_code != r.code:
-            plan.regio_code = r.code
-        plan.periode = p.code
+        if (plan.regio_code, plan.periode) != (r.code, p.code):
+            meldingen.append(
+                f"Het plan uit {Path(plan_bestand).name} gaat over {regio(plan.regio_code).naam}, "
+                f"{Periode.parse(plan.periode).label}; de parameters regio en periode zijn genegeerd."
+            )
+        r, p = regio(plan.regio_code), Periode.parse(plan.periode)
     elif startvraag:
         plan = Stappenplan.uit_startvraag(startvraag, r.code, p.code)
     else:
@@ -126,7 +131,9 @@ def voorbereiden(
     doel = Path(uitvoer) if uitvoer else None
     if doel is not None:
         doel.mkdir(parents=True, exist_ok=True)
-    return Werkboek(plan=plan, data=data, normen=tabel, uitvoer=doel, bron=bron)
+    return Werkboek(
+        plan=plan, data=data, normen=tabel, uitvoer=doel, bron=bron, meldingen=meldingen
+    )
 
 
 def toon(tabel: pd.DataFrame):
@@ -141,6 +148,7 @@ def kop(wb: Werkboek) -> str:
     regels = [f"# Stappenplan {r.naam} — {p.label}", "", f"**Hoofdvraag:** {wb.plan.hoofdvraag}"]
     if wb.is_oefendata:
         regels += ["", OEFENDATA_WAARSCHUWING]
+    regels += [f"\n*{m}*" for m in wb.meldingen]
     return "\n".join(regels)
 
 

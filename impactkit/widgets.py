@@ -10,7 +10,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from .indicatoren import THEMAS, catalogus, selecteer
+from .indicatoren import THEMAS, selecteer
 from .perioden import Periode
 from .regios import regios
 from .stappenplan import DeelvraagPlan, GekozenIndicator
@@ -46,7 +46,8 @@ def keuzepaneel(wb: Werkboek) -> w.Widget:
     gekozen = {i if isinstance(i, str) else i[0] for i in plan.indicatoren()}
 
     def opties(thema: str) -> list[tuple[str, str]]:
-        df = selecteer(thema=thema or None, niveau="regionaal") if thema else catalogus()
+        df = selecteer(thema=thema or None, niveau="regionaal", beschikbaarheid="registratie")
+        df = df[df["categorieen"] == ""]  # distributions need a category: choose them in code
         return list(zip(df["naam"], df["id"]))
 
     indicator_keuze = w.SelectMultiple(
