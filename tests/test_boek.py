@@ -43,7 +43,10 @@ def test_boek_bouwt_zonder_waarschuwingen(boek):
     html, proces = boek
     log = proces.stdout + proces.stderr
     assert proces.returncode == 0, log[-3000:]
-    assert ": WARNING:" not in log and "ERROR" not in log
+    # Sphinx reports problems as 'path: WARNING: ...' / 'path: ERROR: ...'. Kernel start-up and
+    # shut-down noise from jupyter-client (TCP warning, zmq callbacks) is not a build problem.
+    problemen = re.findall(r"^.*: (?:WARNING|ERROR|SEVERE|CRITICAL): .*$", log, flags=re.MULTILINE)
+    assert problemen == []
     assert (html / "index.html").exists()
 
 
