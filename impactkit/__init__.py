@@ -11,6 +11,7 @@ The public API uses the users' own (Dutch) words:
 Practice data ('oefendata') are synthetic: every row says so in ``herkomst``.
 """
 
+from .cbs import haal_op, laad_cbs, lees_statline_csv, maak_vergelijkbaar
 from .fouten import (
     DataFout,
     GeenWaarde,
@@ -51,11 +52,15 @@ __all__ = [
     "cohortregios",
     "doorsnede",
     "gemeente_regio",
+    "haal_op",
     "gemeenten",
     "indicator",
     "laad",
+    "laad_cbs",
     "lees_csv",
+    "lees_statline_csv",
     "lokale_indicatoren",
+    "maak_vergelijkbaar",
     "onderdruk",
     "overzicht",
     "periode",

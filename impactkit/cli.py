@@ -106,6 +106,19 @@ def _controleer_eigen_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def _data_ophalen(args: argparse.Namespace) -> int:
+    from .cbs import cache_locatie, data_ophalen
+
+    tabel = data_ophalen(args.tabel, args.cache)
+    for rij in tabel.itertuples(index=False):
+        if rij.status == "opgehaald":
+            print(f"{rij.tabel}  opgehaald: {rij.records} records  {rij.titel}")
+        else:
+            print(f"{rij.tabel}  MISLUKT: {rij.status}")
+    print(f"Opgeslagen in {cache_locatie(args.cache)}")
+    return 0 if (tabel["status"] == "opgehaald").all() else 1
+
+
 def _draai_batch(args: argparse.Namespace) -> int:
     from .batch import draai_batch
 
@@ -192,7 +205,11 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--werkers", type=int, default=None, help="aantal parallelle werkers "
                    "(standaard: aantal processorkernen)")  # fmt: skip
     p.add_argument("--startvraag", default="", help="sleutel van de startvraag")
-    p.add_argument("--bron", default="oefendata", help="'oefendata' of pad naar eigen CSV")
+    p.add_argument(
+        "--bron",
+        default="oefendata",
+        help="'oefendata', 'cbs' of pad naar eigen CSV (ook een StatLine-download)",
+    )
     p.add_argument("--lokaal", default="", help="CSV met eigen (proces)indicatoren")
     p.add_argument("--opnieuw", action="store_true", help="ook regio's die al actueel zijn")
     p.set_defaults(functie=_draai_batch)
@@ -201,6 +218,13 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("bestand", help="CSV met eigen cijfers (zie data/voorbeelden/eigen_cijfers.csv)")
     p.add_argument("--lokaal", default="", help="CSV met eigen (proces)indicatoren")
     p.set_defaults(functie=_controleer_eigen_data)
+
+    p = sub.add_parser("data", help="echte CBS-cijfers ophalen en bewaren")
+    p.add_argument("actie", choices=["ophalen"], help="ophalen: haal de CBS-tabellen (opnieuw) op")
+    p.add_argument("--tabel", nargs="+", help="alleen deze tabellen, bv. 84852NED 85361NED")
+    p.add_argument("--cache", default=None, help="map voor de opgeslagen tabellen "
+                   "(standaard ~/.cache/impactkit/cbs)")  # fmt: skip
+    p.set_defaults(functie=_data_ophalen)
 
     p = sub.add_parser("oefendata", help="oefendata opnieuw maken")
     p.add_argument("actie", choices=["maken"], help="maken: genereer data/oefendata opnieuw")

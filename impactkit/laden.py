@@ -76,8 +76,10 @@ MAX_MELDINGEN = 10
 def laad(bron: str | Path | pd.DataFrame | list = "oefendata") -> pd.DataFrame:
     """The tidy observation table.
 
-    ``bron`` is ``"oefendata"`` (the practice data, default), the path of a CSV file with your
-    own figures, a DataFrame in the tidy shape, or several of these (a list, or a text with the
+    ``bron`` is ``"oefendata"`` (the practice data, default), ``"cbs"`` (real CBS figures:
+    network, then the local cache, then the practice data, saying which in
+    ``df.attrs["bron_melding"]``), the path of a CSV file with your own figures or a StatLine
+    download, a DataFrame in the tidy shape, or several of these (a list, or a text with the
     sources separated by commas) to combine them: a later source replaces rows of an earlier
     one for the same indicator, region, period and category, and every row keeps its
     ``herkomst``.
@@ -101,10 +103,9 @@ def laad(bron: str | Path | pd.DataFrame | list = "oefendata") -> pd.DataFrame:
     if isinstance(bron, str) and bron.strip().lower() == "oefendata":
         return _oefendata().copy()
     if isinstance(bron, str) and bron.strip().lower() == "cbs":
-        raise ImpactkitFout(
-            "Echte CBS-cijfers laden kan nog niet in deze versie van impactkit. Gebruik "
-            "laad('oefendata') om te oefenen, of laad('pad/naar/bestand.csv') met je eigen cijfers."
-        )
+        from .cbs import laad_cbs
+
+        return laad_cbs()
     pad = Path(bron)
     if not pad.exists():
         hint = bedoelde_je(str(bron), BRONNEN)
@@ -112,6 +113,10 @@ def laad(bron: str | Path | pd.DataFrame | list = "oefendata") -> pd.DataFrame:
             f"Bron '{bron}' bestaat niet.{hint} Kies 'oefendata' of geef het pad van een "
             "CSV-bestand met je eigen cijfers."
         )
+    from .cbs import is_statline_csv, lees_statline_csv
+
+    if is_statline_csv(pad):
+        return lees_statline_csv(pad)
     return lees_csv(pad)
 
 
