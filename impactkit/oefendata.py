@@ -33,6 +33,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .laden import KOLOMMEN as TIDY_KOLOMMEN
 from .onderdrukking import onderdruk
 from .paden import data_pad
 from .perioden import Periode, halfjaren
@@ -42,19 +43,8 @@ SEED = 20_190_101
 PERIODEN = halfjaren("2019H1", "2024H2")
 VOORLOPIG_VANAF = Periode(2024, 1)
 HERKOMST = "oefendata"
-KOLOMMEN = [
-    "indicator",
-    "regio_code",
-    "periode",
-    "categorie",
-    "waarde",
-    "teller",
-    "noemer",
-    "eenheid",
-    "status",
-    "onderdrukt",
-    "herkomst",
-]
+# The tidy columns without the region name (added when the file is loaded).
+KOLOMMEN = [k for k in TIDY_KOLOMMEN if k != "regio"]
 
 # -- National half-year totals (targets) -------------------------------------------------------
 # 2019H1-2022H1: CBS Impactmonitor 2022, tabel 4.1. 2023: StatLine 84849NED year totals

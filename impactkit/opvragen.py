@@ -17,24 +17,11 @@ import pandas as pd
 
 from .fouten import GeenWaarde
 from .indicatoren import Indicator, indicator
-from .laden import laad
+from .laden import KOLOMMEN, laad
 from .perioden import Periode
 from .regios import NEDERLAND, Regio, regio
 
-SERIE_KOLOMMEN = [
-    "indicator",
-    "regio_code",
-    "regio",
-    "periode",
-    "categorie",
-    "waarde",
-    "teller",
-    "noemer",
-    "eenheid",
-    "status",
-    "onderdrukt",
-    "herkomst",
-]
+SERIE_KOLOMMEN = KOLOMMEN  # the tidy columns, in the same order
 
 
 def _data(data: pd.DataFrame | None) -> pd.DataFrame:
