@@ -186,6 +186,9 @@ def _bronregels(ind: Indicator, rijen: pd.DataFrame) -> list[str]:
         regels.append(ONDERDRUKT_TEKST)
     if "status" in rijen and (rijen["status"].astype("string") == "voorlopig").any():
         regels.append("Voorlopige cijfers kunnen nog veranderen.")
+    if "regio_overgang" in rijen:
+        overgangen = [t for t in rijen["regio_overgang"].dropna().astype(str).unique() if t.strip()]
+        regels += [f"Let op: {t}" for t in overgangen[:1]]
     return regels
 
 

@@ -22,6 +22,11 @@ from .perioden import Periode
 from .regios import NEDERLAND, Regio, regio
 
 SERIE_KOLOMMEN = KOLOMMEN  # the tidy columns, in the same order
+EXTRA_KOLOMMEN = ("regio_overgang",)  # kept when present (see impactkit.cbs.maak_vergelijkbaar)
+
+
+def _kolommen(df: pd.DataFrame) -> list[str]:
+    return SERIE_KOLOMMEN + [k for k in EXTRA_KOLOMMEN if k in df.columns]
 
 
 def _data(data: pd.DataFrame | None) -> pd.DataFrame:
@@ -142,7 +147,7 @@ def reeks(
     if eigen.empty:
         raise GeenWaarde(f"Er zijn geen cijfers voor {ind.naam} in {r.naam}.")
     land = sel[sel["regio_code"] == NEDERLAND].set_index("periode")["waarde"]
-    uit = eigen[SERIE_KOLOMMEN].copy()
+    uit = eigen[_kolommen(eigen)].copy()
     uit["landelijk"] = uit["periode"].map(land).astype("Float64")
     volgorde = uit["periode"].map(Periode.parse)
     return uit.iloc[volgorde.argsort(kind="stable")].reset_index(drop=True)
@@ -173,7 +178,7 @@ def doorsnede(
     if sel.empty:
         raise GeenWaarde(f"Geen cijfers voor {ind.naam} over {p.label}.")
     land = sel.loc[sel["regio_code"] == NEDERLAND, "waarde"]
-    uit = sel[sel["regio_code"] != NEDERLAND][SERIE_KOLOMMEN].copy()
+    uit = sel[sel["regio_code"] != NEDERLAND][_kolommen(sel)].copy()
     uit["landelijk"] = pd.array([land.iloc[0] if len(land) else pd.NA] * len(uit), dtype="Float64")
     return uit.sort_values("regio_code").reset_index(drop=True)
 
@@ -194,7 +199,7 @@ def verdeling(
     if eigen.empty:
         raise GeenWaarde(f"Geen cijfers voor {ind.naam} in {r.naam} over {p.label}.")
     land = sel[sel["regio_code"] == NEDERLAND].set_index("categorie")["waarde"]
-    uit = eigen[SERIE_KOLOMMEN].copy()
+    uit = eigen[_kolommen(eigen)].copy()
     uit["landelijk"] = uit["categorie"].map(land).astype("Float64")
     volgorde = {c: i for i, c in enumerate(ind.categorieen)}
     return uit.iloc[uit["categorie"].map(volgorde).argsort()].reset_index(drop=True)

@@ -522,3 +522,13 @@ def test_stappenplan_op_cbs_fixtures(tmp_path):
     assert "landelijk" in set(v["vergelijking"])
     spec = gr.tijdreeks("acuut_structureel_onveilig", "VT22", data=data).to_dict()
     assert "Oefendata" not in json.dumps(spec) and "CBS" in json.dumps(spec)
+
+
+def test_grafiek_zegt_dat_reeks_over_herindeling_loopt(oefendata):
+    from impactkit import grafieken as gr
+
+    df = cbs.maak_vergelijkbaar(oefendata, "VT27")
+    tekst = json.dumps(gr.tijdreeks("meldingen_per_10000", "VT27", data=df).to_dict())
+    assert "Let op:" in tekst and "Oost-Brabant" in tekst
+    zonder = json.dumps(gr.tijdreeks("meldingen_per_10000", "VT22", data=oefendata).to_dict())
+    assert "Let op:" not in zonder
