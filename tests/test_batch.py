@@ -92,3 +92,19 @@ def test_cli_exitcode_en_samenvatting(batch, capsys):
 )
 def test_veilige_bestandsnamen(naam, verwacht):
     assert slug(naam) == verwacht
+
+
+def test_relatieve_paden_worden_absoluut(tmp_path, monkeypatch):
+    from impactkit.batch import NOTEBOOK, _absolute_paden, _sleutel
+
+    (tmp_path / "mijn.csv").write_text("indicator;regio;periode;waarde\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    uit = _absolute_paden({"bron": "oefendata, mijn.csv", "normen": "", "regio": "VT22"})
+    assert uit["bron"] == f"oefendata, {tmp_path / 'mijn.csv'}"
+    assert uit["regio"] == "VT22" and uit["normen"] == ""
+    # The up-to-date check follows the file's content, not only its name.
+    voor = _sleutel(NOTEBOOK, uit)
+    (tmp_path / "mijn.csv").write_text(
+        "indicator;regio;periode;waarde\nx;y;z;1\n", encoding="utf-8"
+    )
+    assert _sleutel(NOTEBOOK, uit) != voor
