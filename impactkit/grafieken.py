@@ -582,8 +582,12 @@ def trechter(
     regio: str | None = None,
     categorie: str | None = None,
     data: pd.DataFrame | None = None,
+    overspreiding: bool = False,
 ) -> alt.LayerChart:
     """Funnel plot: every region's value against its denominator, with 95 % and 99,8 % limits.
+
+    ``overspreiding=True`` widens the limits for the spread between regions that chance does
+    not explain (Spiegelhalter 2005); the caption then gives the factor.
 
     Points outside the funnel differ from Nederland by more than chance would explain. Data from
     :func:`impactkit.vergelijken.funnel`; only for percentages and rates per 10.000 inwoners
@@ -598,12 +602,22 @@ def trechter(
     ind, p = zoek_indicator(indicator), Periode.parse(periode)
     r = _optionele_regio(regio)
     df = _data(data)
-    punten_df, grenzen = funnel(ind.id, p.code, categorie=categorie, data=df)
+    punten_df, grenzen = funnel(ind.id, p.code, categorie=categorie, data=df,
+                                overspreiding=overspreiding)  # fmt: skip
+    phi = float(grenzen.attrs.get("phi", 1.0))
     getoond = _getoond(df, ind, p, categorie)
     uitleg = [
         "Stippellijn: 95%-grens; doorgetrokken lijn: 99,8%-grens; blauw: Nederland.",
         "Een punt buiten de trechter wijkt meer af dan toeval verklaart.",
     ]
+    if overspreiding:
+        uitleg.append(
+            f"Grenzen verruimd voor verschillen tussen regio's die geen toeval zijn "
+            f"(overspreiding φ = {phi:.1f}".replace(".", ",")
+            + ")."
+            if phi > 1
+            else "Geen overspreiding tussen regio's gevonden: gewone grenzen."
+        )
     if r is not None and r.code not in set(punten_df["regio_code"]):
         # The funnel is still worth seeing; the caption says why the region is not in it.
         uitleg.insert(0, f"{r.naam} ontbreekt: het cijfer of de noemer is onderdrukt of onbekend.")

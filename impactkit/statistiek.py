@@ -404,14 +404,23 @@ def _poisson_grens(lam: np.ndarray, q: float) -> np.ndarray:
     return np.maximum(r - a, 0.0)
 
 
-def _grenzen(p0: float, n: np.ndarray, soort: str, niveau: float, per: float):
-    """(laag, hoog) funnel limits at denominators ``n`` for one level."""
+def _grenzen(p0: float, n: np.ndarray, soort: str, niveau: float, per: float, phi: float = 1.0):
+    """(laag, hoog) funnel limits at denominators ``n`` for one level.
+
+    ``phi > 1`` widens the limits for over-dispersion: the variance is multiplied by ``phi``
+    (normal approximation, also for rates).
+    """
     staart = (1 - niveau) / 2
     if soort == "proportie":
         z = stats.norm.ppf(1 - staart)
         with np.errstate(invalid="ignore", divide="ignore"):
-            half = z * np.sqrt(p0 * (1 - p0) / n)
+            half = z * np.sqrt(phi * p0 * (1 - p0) / n)
         return np.clip(p0 - half, 0.0, 1.0), np.clip(p0 + half, 0.0, 1.0)
+    if phi > 1:
+        z = stats.norm.ppf(1 - staart)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            half = z * np.sqrt(phi * p0 * per / n)
+        return np.clip(p0 - half, 0.0, None), p0 + half
     lam = p0 * n / per
     laag = _poisson_grens(lam, staart) / n * per
     hoog = _poisson_grens(lam, 1 - staart) / n * per
@@ -441,8 +450,11 @@ def funnel_grenzen(
     soort: str = "proportie",
     niveaus: tuple[float, ...] = (0.95, 0.998),
     per: float = 10_000,
+    phi: float = 1.0,
 ) -> pd.DataFrame:
     """Control limits for a funnel plot around the norm ``p0`` (Spiegelhalter 2005).
+
+    With ``phi > 1`` (see :func:`overspreiding`) the limits are widened for over-dispersion.
 
     A unit with denominator ``n`` whose true value equals ``p0`` falls outside the limits of
     level ``niveau`` with probability about ``1 - niveau`` (half on each side).
@@ -498,7 +510,7 @@ def funnel_grenzen(
     delen = []
     for niveau in niveaus:
         niveau = _niveau(niveau, "niveaus")
-        laag, hoog = _grenzen(p0, n, soort, niveau, per)
+        laag, hoog = _grenzen(p0, n, soort, niveau, per, phi)
         delen.append(
             pd.DataFrame(
                 {"noemer": n, "niveau": np.full(n.shape, niveau), "laag": laag, "hoog": hoog}
@@ -515,8 +527,11 @@ def funnel_positie(
     p0: float,
     soort: str = "proportie",
     per: float = 10_000,
+    phi: float = 1.0,
 ) -> Any:
     """Position of each unit in the funnel plot around ``p0``.
+
+    ``phi > 1`` uses limits widened for over-dispersion (see :func:`overspreiding`).
 
     The unit's value is ``waarde_teller / noemer`` (``soort="proportie"``) or
     ``waarde_teller / noemer · per`` (``soort="ratio"``), compared with the
@@ -562,8 +577,8 @@ def funnel_positie(
         _controleer_aantal(x, "waarde_teller")
         _controleer_noemer(n, "noemer")
         waarde = x / n * per
-    laag95, hoog95 = _grenzen(p0, n, soort, 0.95, per)
-    laag998, hoog998 = _grenzen(p0, n, soort, 0.998, per)
+    laag95, hoog95 = _grenzen(p0, n, soort, 0.95, per, phi)
+    laag998, hoog998 = _grenzen(p0, n, soort, 0.998, per, phi)
     bekend = ~(np.isnan(waarde) | np.isnan(laag95) | np.isnan(hoog95))
     label = np.select(
         [waarde > hoog998, waarde > hoog95, waarde < laag998, waarde < laag95, bekend],
@@ -576,6 +591,49 @@ def funnel_positie(
     if label.ndim > 1:
         return label
     return pd.Series(label, index=index, dtype="str")
+
+
+def overspreiding(
+    waarde_teller: Any,
+    noemer: Any,
+    p0: float,
+    soort: str = "proportie",
+    per: float = 10_000,
+    winsor: float = 0.10,
+) -> float:
+    """Multiplicative over-dispersion factor ``phi`` of units around ``p0`` (Spiegelhalter 2005).
+
+    Regions differ more than chance alone explains (different populations, registration
+    practices). The funnel then flags almost every region. Following Spiegelhalter (2005),
+    section 3.5 ("multiplicative over-dispersion"): the z-scores
+    ``z_i = (y_i - p0) / sqrt(V(p0) / n_i)`` (``V = p0(1-p0)`` for a proportion, ``p0·per`` for a
+    rate per ``per``) are winsorised at the ``winsor`` and ``1 - winsor`` quantiles and
+    ``phi = mean(z²)``. A ``phi`` above 1 means more spread than chance; pass it to
+    :func:`funnel_grenzen` / :func:`funnel_positie`. Missing units are left out.
+
+    Examples
+    --------
+    >>> # p0 = 0.5, n = 100: z = (0.6-0.5)/0.05 = 2, -2, 0, 0 -> phi = (4 + 4) / 4 = 2
+    >>> round(overspreiding([60, 40, 50, 50], [100] * 4, 0.5, winsor=0), 6)
+    2.0
+    """
+    soort = _soort(soort)
+    per = _per(per)
+    p0 = _controleer_p0(p0, soort)
+    x, n = _zelfde_vorm(_als_getal(waarde_teller, "waarde_teller"), _als_getal(noemer, "noemer"))
+    x, n = np.atleast_1d(x).ravel(), np.atleast_1d(n).ravel()
+    bekend = ~(np.isnan(x) | np.isnan(n)) & (n > 0)
+    x, n = x[bekend], n[bekend]
+    if len(x) < 2 or p0 <= 0 or (soort == "proportie" and p0 >= 1):
+        return float("nan")
+    if soort == "proportie":
+        z = (x / n - p0) / np.sqrt(p0 * (1 - p0) / n)
+    else:
+        z = (x / n * per - p0) / np.sqrt(p0 * per / n)
+    if winsor > 0:
+        laag, hoog = np.quantile(z, [winsor, 1 - winsor])
+        z = np.clip(z, laag, hoog)
+    return float(np.mean(z**2))
 
 
 # --------------------------------------------------------------------------------------------

@@ -398,8 +398,13 @@ def funnel(
     periode: str,
     categorie: str | None = None,
     data: pd.DataFrame | None = None,
+    overspreiding: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Funnel-plot data: (regions, limits).
+
+    With ``overspreiding=True`` the limits are widened for the spread between regions that
+    chance does not explain (Spiegelhalter 2005; factor ``phi`` in ``limits.attrs["phi"]``,
+    1 when there is no over-dispersion).
 
     ``regions``: one row per region with ``waarde``, ``noemer`` (denominator: number of meldingen
     or inhabitants), ``positie`` ('binnen', 'boven 95%', 'boven 99,8%', ...). ``limits``: the 95 %
@@ -425,17 +430,19 @@ def funnel(
     p0 = float(nu.loc[NEDERLAND, "waarde"]) / schaal
     regs = nu.drop(index=NEDERLAND).reset_index()
     regs = regs[regs["waarde"].notna() & regs["noemer"].notna()].copy()
-    posities = st.funnel_positie(
-        regs["teller"].astype(float).to_numpy(),
-        regs["noemer"].astype(float).to_numpy(),
-        p0,
-        soort=soort,
-    )
+    tellers = regs["teller"].astype(float).to_numpy()
+    noemers_r = regs["noemer"].astype(float).to_numpy()
+    phi = 1.0
+    if overspreiding:
+        geschat = st.overspreiding(tellers, noemers_r, p0, soort=soort)
+        phi = max(1.0, geschat) if not math.isnan(geschat) else 1.0
+    posities = st.funnel_positie(tellers, noemers_r, p0, soort=soort, phi=phi)
     regs["positie"] = list(posities)
     n_min = max(1.0, float(regs["noemer"].min()) * 0.8)
     n_max = float(regs["noemer"].max()) * 1.1
     noemers = np.unique(np.geomspace(n_min, n_max, 120).round())
-    grenzen = st.funnel_grenzen(p0, noemers, soort=soort)
+    grenzen = st.funnel_grenzen(p0, noemers, soort=soort, phi=phi)
+    grenzen.attrs["phi"] = phi
     for k in ("laag", "hoog"):
         grenzen[k] = grenzen[k] * schaal
     grenzen["landelijk"] = p0 * schaal

@@ -494,3 +494,8 @@ def test_slug():
         "duur-geweld-meldingen-kaart-noord-en-midden-limburg-2021h1"
     )
     assert gr._slug("Fryslân") == "fryslan"
+
+
+def test_trechter_met_overspreiding_noemt_factor():
+    g = gr.trechter("meldingen_per_10000", "2021H1", regio="VT22", overspreiding=True).to_dict()
+    assert any("overspreiding φ" in regel for regel in g["title"]["subtitle"])

@@ -406,3 +406,42 @@ def test_vectorisatie_vormen():
 def test_ongeldige_invoer_nederlandse_melding(aanroep, woord):
     with pytest.raises(ValueError, match=woord):
         aanroep()
+
+
+# -- Over-dispersion (Spiegelhalter 2005, section 3.5) -----------------------------------------------
+def test_overspreiding_handberekening():
+    # p0 = 0.5, n = 100 -> se = 0.05; z = 2, -2, 0, 0 -> phi = 8 / 4 = 2 (no winsorising).
+    assert st.overspreiding([60, 40, 50, 50], [100] * 4, 0.5, winsor=0) == pytest.approx(2.0)
+    # Rates: p0 = 20 per 10 000, n = 10 000 -> se = sqrt(20 * 10 000 / 10 000) = sqrt(20);
+    # values 30 and 10 -> z = +-10/sqrt(20), z^2 = 5 -> phi = 5.
+    assert st.overspreiding([30, 10], [10_000] * 2, 20.0, soort="ratio", winsor=0) == pytest.approx(
+        5.0
+    )
+
+
+def test_overspreiding_winsoriseert_uitschieters():
+    tellers = [50] * 9 + [90]  # one extreme unit (z = 8)
+    zonder = st.overspreiding(tellers, [100] * 10, 0.5, winsor=0)
+    met = st.overspreiding(tellers, [100] * 10, 0.5, winsor=0.1)
+    assert zonder == pytest.approx(6.4) and met < zonder
+
+
+def test_funnelgrenzen_met_phi_verbreden_met_wortel_phi():
+    g1 = st.funnel_grenzen(0.3, [100], niveaus=(0.95,))
+    g4 = st.funnel_grenzen(0.3, [100], niveaus=(0.95,), phi=4.0)
+    half1 = float(g1["hoog"].iloc[0]) - 0.3
+    half4 = float(g4["hoog"].iloc[0]) - 0.3
+    assert half4 == pytest.approx(2 * half1)  # sqrt(4) = 2
+    assert half1 == pytest.approx(1.959964 * (0.21 / 100) ** 0.5, rel=1e-5)
+
+
+def test_funnel_met_overspreiding_in_vergelijken():
+    from impactkit.vergelijken import funnel
+
+    regs, grenzen = funnel("meldingen_per_10000", "2021H1")
+    regs2, grenzen2 = funnel("meldingen_per_10000", "2021H1", overspreiding=True)
+    assert grenzen2.attrs["phi"] > 1
+    assert (regs2["positie"] != "binnen").sum() < (regs["positie"] != "binnen").sum()
+    # Zaanstreek-Waterland's unsafe share stays outside the widened funnel.
+    r, _ = funnel("acuut_structureel_onveilig", "2021H1", overspreiding=True)
+    assert r.set_index("regio_code").loc["VT22", "positie"] == "boven 99,8%"
