@@ -75,15 +75,11 @@ def _verschil_tekst(ind: Indicator, verschil: float, ref: float) -> str:
 
 
 def _interval_tekst(ind: Indicator, laag: float, hoog: float) -> str:
-    if _leeg(laag) or _leeg(hoog):
+    if st.ontbreekt(laag) or st.ontbreekt(hoog):
         return ""
     d = 0 if ind.eenheid == "aantal" else 1
     teken = "%" if ind.eenheid == "%" else ""
     return f" (95%-interval {getal(laag, d)}–{getal(hoog, d)}{teken})"
-
-
-def _leeg(x: object) -> bool:
-    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
 
 
 def _hoofdletter(tekst: str) -> str:
@@ -108,7 +104,7 @@ def _zin_landelijk(ind, r, p, rij, rang_rij, categorie) -> str:
         zin += " Er is geen verschil met landelijk."
     else:
         zin += f" Het verschil ({verschil}) kan op toeval berusten."
-    if rang_rij is not None and not _leeg(rang_rij.rang):
+    if rang_rij is not None and not st.ontbreekt(rang_rij.rang):
         zin += (f" {r.naam} staat daarmee op plaats {rang_rij.rang} van "
                 f"{rang_rij.aantal_regios} regio's (1 = hoogste).")  # fmt: skip
     return zin
@@ -117,7 +113,7 @@ def _zin_landelijk(ind, r, p, rij, rang_rij, categorie) -> str:
 def _zin_tijd(ind, r, p, rij, categorie) -> str:
     eerder = Periode.parse(rij.referentie)
     onderwerp = _onderwerp(ind, categorie)
-    if _leeg(rij.verschil):
+    if st.ontbreekt(rij.verschil):
         return f"Voor {eerder.label} is er geen vergelijkbaar cijfer voor {r.naam}."
     richting = "hoger" if rij.verschil > 0 else "lager" if rij.verschil < 0 else "gelijk"
     zin = (
@@ -172,18 +168,18 @@ def verloop(
     landelijk = nl[keer] - nl[0]
     na = w[-1] - w[keer]
     pw = math.nan
-    if ind.eenheid == "%" and not any(_leeg(x) for x in (start.teller, kp.teller)):
+    if ind.eenheid == "%" and not any(st.ontbreekt(x) for x in (start.teller, kp.teller)):
         pw = float(st.toets_twee_proporties(int(kp.teller), int(kp.noemer), int(start.teller),
                                             int(start.noemer)).p)  # fmt: skip
     elif ind.eenheid == "per 10.000 inwoners" and not any(
-        _leeg(x) for x in (start.teller, kp.teller)
+        st.ontbreekt(x) for x in (start.teller, kp.teller)
     ):
         pw = float(st.toets_twee_ratios(int(kp.teller), int(kp.noemer), int(start.teller),
                                         int(start.noemer)).p)  # fmt: skip
     minimum = drempels.minimum(ind.eenheid, w[0])
     sterker = abs(verandering) - abs(landelijk) >= minimum and (verandering * landelijk >= 0 or
                                                                  abs(verandering) >= minimum)  # fmt: skip
-    opvallend = bool(not _leeg(pw) and pw < drempels.alpha and sterker)
+    opvallend = bool(not st.ontbreekt(pw) and pw < drempels.alpha and sterker)
     richting = "steeg" if verandering > 0 else "daalde"
     pl = Periode.parse(kp.periode)
     eenheid_tekst = "procentpunt" if ind.eenheid == "%" else ind.eenheid

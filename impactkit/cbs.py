@@ -49,10 +49,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from .fouten import DataFout, ImpactkitFout, OnbekendeRegio, OngeldigePeriode, bedoelde_je
+from .fouten import (
+    DataFout,
+    ImpactkitFout,
+    OnbekendeRegio,
+    OngeldigePeriode,
+    bedoelde_je,
+    niet_ingelezen,
+)
 from .indicatoren import ids as indicator_ids
 from .indicatoren import indicator as zoek_indicator
-from .laden import DTYPES, KOLOMMEN, MAX_MELDINGEN, valideer
+from .laden import DTYPES, KOLOMMEN, valideer
 from .onderdrukking import onderdruk
 from .paden import PROJECT_MAP, data_pad
 from .perioden import Periode
@@ -1336,11 +1343,7 @@ def lees_statline_csv(pad: str | Path, tabel: str | None = None) -> pd.DataFrame
             rec[kop[i]] = velden[i].strip()
         records.append(rec)
     if fouten:
-        meer = len(fouten) - MAX_MELDINGEN
-        lijst = "\n".join(fouten[:MAX_MELDINGEN]) + (
-            f"\n... en nog {meer} meldingen." if meer > 0 else ""
-        )
-        raise DataFout(f"{pad.name} is niet ingelezen; herstel eerst:\n{lijst}")
+        raise niet_ingelezen(pad.name, fouten)
     if not records:
         raise DataFout(
             f"{pad.name} bevat geen gegevensregels onder de kopregel (regel {kop_regelnr})."

@@ -56,3 +56,14 @@ def bedoelde_je(invoer: str, kandidaten: Iterable[str], n: int = 3) -> str:
     if not treffers:
         return ""
     return " Bedoelde je: " + ", ".join(f"'{t}'" for t in treffers) + "?"
+
+
+MAX_MELDINGEN = 10
+"""How many problems of one file are listed before '... en nog N meldingen'."""
+
+
+def niet_ingelezen(bestand: str, fouten: list[str], maximum: int = MAX_MELDINGEN) -> DataFout:
+    """The error for a file with problems: nothing imported, the first problems listed."""
+    meer = len(fouten) - maximum
+    lijst = "\n".join(fouten[:maximum]) + (f"\n... en nog {meer} meldingen." if meer > 0 else "")
+    return DataFout(f"{bestand} is niet ingelezen; herstel eerst:\n{lijst}")

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .fouten import DataFout, ImpactkitFout, OngeldigePeriode, bedoelde_je
+from .fouten import DataFout, ImpactkitFout, OngeldigePeriode, bedoelde_je, niet_ingelezen
 from .indicatoren import ids, indicator
 from .onderdrukking import onderdruk
 from .perioden import Periode
@@ -70,7 +70,6 @@ DTYPES = {
 }
 BRONNEN = ("oefendata", "cbs")
 VERPLICHT = ("indicator", "regio", "periode", "waarde")
-MAX_MELDINGEN = 10
 
 
 def laad(bron: str | Path | pd.DataFrame | list = "oefendata") -> pd.DataFrame:
@@ -340,11 +339,7 @@ def lees_csv(pad: str | Path, herkomst: str = "eigen data") -> pd.DataFrame:
         gezien[sleutel] = regelnr
         rijen.append(uit)
     if fouten:
-        meer = len(fouten) - MAX_MELDINGEN
-        tekst = "\n".join(fouten[:MAX_MELDINGEN]) + (
-            f"\n... en nog {meer} meldingen." if meer > 0 else ""
-        )
-        raise DataFout(f"{pad.name} is niet ingelezen; herstel eerst:\n{tekst}")
+        raise niet_ingelezen(pad.name, fouten)
     if not rijen:
         raise DataFout(f"{pad.name} bevat geen gegevensregels onder de kopregel.")
     df = pd.DataFrame(rijen)

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import indicatoren as _cat
-from .fouten import DataFout, bedoelde_je
+from .fouten import DataFout, bedoelde_je, niet_ingelezen
 
 VERPLICHT = ("id", "naam", "thema", "eenheid", "richting", "definitie")
 
@@ -110,7 +110,7 @@ def lees_lokale_indicatoren(pad: str | Path) -> pd.DataFrame:
             }
         )
     if fouten:
-        raise DataFout(f"{pad.name} is niet ingelezen; herstel eerst:\n" + "\n".join(fouten[:10]))
+        raise niet_ingelezen(pad.name, fouten)
     if not rijen:
         raise DataFout(f"{pad.name} bevat geen indicatoren onder de kopregel.")
     return pd.DataFrame(rijen, columns=_cat.KOLOMMEN).astype("string")

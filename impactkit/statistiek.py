@@ -86,8 +86,8 @@ class RatioToets(NamedTuple):
 # Input handling
 
 
-def _ontbreekt(v: Any) -> bool:
-    """True for None, pd.NA, NaN and NaT."""
+def ontbreekt(v: Any) -> bool:
+    """True for a missing scalar: None, pd.NA, NaN and NaT (suppressed counts are missing)."""
     try:
         return bool(pd.isna(v))
     except (TypeError, ValueError):
@@ -113,7 +113,7 @@ def _als_getal(x: Any, naam: str) -> np.ndarray:
     obj = np.asarray(x, dtype=object)
     plat = []
     for v in obj.ravel():
-        if _ontbreekt(v):
+        if ontbreekt(v):
             plat.append(np.nan)
             continue
         try:
@@ -429,7 +429,7 @@ def _grenzen(p0: float, n: np.ndarray, soort: str, niveau: float, per: float, ph
 
 def _controleer_p0(p0: Any, soort: str) -> float:
     try:
-        p0 = float(np.nan if _ontbreekt(p0) else p0)
+        p0 = float(np.nan if ontbreekt(p0) else p0)
     except (TypeError, ValueError) as fout:
         raise ImpactkitFout(
             "'p0' (de norm, bijvoorbeeld het landelijk cijfer) moet één getal zijn."

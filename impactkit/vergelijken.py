@@ -103,7 +103,7 @@ class Drempels:
 # -- Intervals ---------------------------------------------------------------------------------
 def interval(ind: Indicator, teller: object, noemer: object) -> tuple[float, float]:
     """95 % interval of a value in the indicator's unit (NaN where no interval applies)."""
-    if _ontbreekt(teller) or (ind.eenheid != "aantal" and _ontbreekt(noemer)):
+    if st.ontbreekt(teller) or (ind.eenheid != "aantal" and st.ontbreekt(noemer)):
         return (math.nan, math.nan)
     if ind.eenheid == "%":
         laag, hoog = st.wilson(int(teller), int(noemer))
@@ -115,10 +115,6 @@ def interval(ind: Indicator, teller: object, noemer: object) -> tuple[float, flo
         laag, hoog = st.poisson_exact(int(teller))
         return (float(laag), float(hoog))
     return (math.nan, math.nan)
-
-
-def _ontbreekt(x: object) -> bool:
-    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
 
 
 def met_intervallen(df: pd.DataFrame) -> pd.DataFrame:
@@ -136,10 +132,10 @@ def met_intervallen(df: pd.DataFrame) -> pd.DataFrame:
 # -- Tests between two observations ---------------------------------------------------------------
 def _toets(ind: Indicator, a: pd.Series, b: pd.Series) -> float:
     """Two-sided p-value for the difference between observation a and b (NaN if no test)."""
-    if any(_ontbreekt(x) for x in (a["teller"], b["teller"])):
+    if any(st.ontbreekt(x) for x in (a["teller"], b["teller"])):
         return math.nan
     if ind.eenheid == "%":
-        if any(_ontbreekt(x) for x in (a["noemer"], b["noemer"])):
+        if any(st.ontbreekt(x) for x in (a["noemer"], b["noemer"])):
             return math.nan
         uitkomst = st.toets_twee_proporties(
             int(a["teller"]), int(a["noemer"]), int(b["teller"]), int(b["noemer"])
@@ -158,12 +154,12 @@ def _toets(ind: Indicator, a: pd.Series, b: pd.Series) -> float:
 
 
 def _oordeel(verschil: float, p: float, minimum: float, alpha: float) -> str:
-    if _ontbreekt(verschil):
+    if st.ontbreekt(verschil):
         return "geen gegevens"
     if verschil == 0:
         return "geen verschil"
     richting = "hoger" if verschil > 0 else "lager"
-    if _ontbreekt(p):
+    if st.ontbreekt(p):
         return "geen toets mogelijk"
     if st.is_opvallend(p, verschil, minimum, alpha):
         return f"opvallend {richting}"
@@ -176,7 +172,7 @@ def _rest_van_land(land: pd.Series, eigen: pd.Series) -> pd.Series:
     """Nederland minus the region: the fair reference for a test (the region is part of NL)."""
     rest = land.copy()
     for kolom in ("teller", "noemer"):
-        if not (_ontbreekt(land[kolom]) or _ontbreekt(eigen[kolom])):
+        if not (st.ontbreekt(land[kolom]) or st.ontbreekt(eigen[kolom])):
             rest[kolom] = int(land[kolom]) - int(eigen[kolom])
     return rest
 
@@ -266,14 +262,14 @@ def vergelijk(
             }  # fmt: skip
         )
 
-    if _ontbreekt(waarde):
+    if st.ontbreekt(waarde):
         reden = "onderdrukt (aantal kleiner dan 10)" if bool(eigen["onderdrukt"]) else "onbekend"
         for v in ("landelijk", "regios", "vorige_periode", "jaar_eerder"):
             rij(v, "", oordeel="geen gegevens", toelichting=f"Het cijfer van {r.naam} is {reden}.")
         return _als_tabel(rijen)
 
     # 1. With Nederland (the test uses the rest of the country as reference).
-    if NEDERLAND in nu.index and not _ontbreekt(_waarde(nu.loc[NEDERLAND])):
+    if NEDERLAND in nu.index and not st.ontbreekt(_waarde(nu.loc[NEDERLAND])):
         land = nu.loc[NEDERLAND]
         ref = _waarde(land)
         r_laag, r_hoog = interval(ind, land["teller"], land["noemer"])
@@ -303,7 +299,7 @@ def vergelijk(
             toelichting += f" Trechterdiagram: {positie}."
         oordeel = "geen toets mogelijk"
         landelijk = _waarde(nu.loc[NEDERLAND]) if NEDERLAND in nu.index else math.nan
-        groot_genoeg = not _ontbreekt(landelijk) and abs(waarde - landelijk) >= drempels.minimum(
+        groot_genoeg = not st.ontbreekt(landelijk) and abs(waarde - landelijk) >= drempels.minimum(
             ind.eenheid, landelijk
         )
         if positie and positie.startswith(("boven", "onder")):
@@ -340,7 +336,7 @@ def vergelijk(
             continue
         oud = per_periode[eerder.code].loc[r.code]
         ref = _waarde(oud)
-        if _ontbreekt(ref):
+        if st.ontbreekt(ref):
             rij(soort, eerder.code, oordeel="geen gegevens",
                 toelichting=f"Het cijfer over {eerder.label} is onderdrukt of onbekend.")  # fmt: skip
             continue
@@ -373,11 +369,11 @@ def vergelijk(
 
 def _waarde(rij: pd.Series) -> float:
     x = rij["waarde"]
-    return math.nan if _ontbreekt(x) or bool(rij.get("onderdrukt", False)) else float(x)
+    return math.nan if st.ontbreekt(x) or bool(rij.get("onderdrukt", False)) else float(x)
 
 
 def _relatief(verschil: float, ref: float) -> float:
-    return math.nan if _ontbreekt(ref) or ref == 0 else 100.0 * verschil / ref
+    return math.nan if st.ontbreekt(ref) or ref == 0 else 100.0 * verschil / ref
 
 
 def _als_tabel(rijen: list[dict]) -> pd.DataFrame:
@@ -455,7 +451,7 @@ def funnel_positie_van(ind: Indicator, nu: pd.DataFrame, code: str) -> str | Non
     if ind.eenheid not in ("%", "per 10.000 inwoners") or NEDERLAND not in nu.index:
         return None
     eigen = nu.loc[code]
-    if _ontbreekt(eigen["teller"]) or _ontbreekt(eigen["noemer"]):
+    if st.ontbreekt(eigen["teller"]) or st.ontbreekt(eigen["noemer"]):
         return None
     soort = "proportie" if ind.eenheid == "%" else "ratio"
     p0 = float(nu.loc[NEDERLAND, "waarde"]) / (100.0 if soort == "proportie" else 1.0)
@@ -561,7 +557,7 @@ def _normen_voor(tabel: pd.DataFrame, ind_id: str, code: str, categorie: str | N
 def _oordeel_norm(norm: dict, waarde: float, laag: float, hoog: float) -> str:
     grens = norm["norm"]
     goed = waarde >= grens if norm["soort"] == "minimaal" else waarde <= grens
-    if _ontbreekt(laag) or _ontbreekt(hoog):
+    if st.ontbreekt(laag) or st.ontbreekt(hoog):
         return "voldoet aan norm" if goed else "voldoet niet aan norm"
     if norm["soort"] == "minimaal":
         if laag >= grens:
