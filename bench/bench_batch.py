@@ -19,8 +19,8 @@ from pathlib import Path
 
 import nbformat
 
+from impactkit import regios
 from impactkit.batch import NOTEBOOK, draai_batch
-from impactkit.regios import regios
 
 PAPERMILL = str(Path(sys.executable).with_name("papermill"))
 

@@ -4,8 +4,7 @@ Prints the findings (verdict, sentence, questions) that the book's example page 
 Runs on practice data (oefendata) calibrated to the published example.
 """
 
-from impactkit.bevindingen import analyseer, samenvatting
-from impactkit.startvragen import startvraag
+from impactkit import analyseer, samenvatting, startvraag
 
 vraag = startvraag("heftig_structureel_geweld")
 indicatoren = [

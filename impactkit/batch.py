@@ -30,11 +30,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__
 from .fouten import ImpactkitFout
 from .paden import PROJECT_MAP, data_pad
 from .perioden import Periode
-from .regios import regios
+from .regioindeling import regio as zoek_regio
+from .regioindeling import regios
+from .versie import __version__
 
 NOTEBOOK = PROJECT_MAP / "notebooks" / "stappenplan.ipynb"
 TIJDSLIMIET = 600  # seconds per cell
@@ -276,8 +277,6 @@ def draai_batch(
         vt = regios().query("soort == 'vt'")
         regio_namen = vt["naam"].tolist()
     werkers = max(1, min(werkers or os.cpu_count() or 1, len(regio_namen)))
-
-    from .regios import regio as zoek_regio
 
     taken, resultaten = [], []
     for naam in regio_namen:

@@ -20,7 +20,7 @@ from .laden import laad
 from .opmaak import getal, met_eenheid
 from .opvragen import reeks
 from .perioden import Periode
-from .regios import regio
+from .regioindeling import regio
 from .vergelijken import Drempels, vergelijk
 from .vragen import vragen_bij
 

@@ -13,13 +13,16 @@ from pathlib import Path
 
 import pandas as pd
 
+from .bronnen.cbs_odata import cache_locatie, data_ophalen
+from .bronnen.lokaal import lokale_indicatoren
+from .bronnen.oefendata import schrijf
 from .fouten import ImpactkitFout
 from .indicatoren import catalogus as catalogus_tabel
 from .indicatoren import overzicht, zoek
 from .laden import laad
 from .opmaak import met_eenheid
 from .perioden import Periode
-from .regios import NEDERLAND, regio
+from .regioindeling import NEDERLAND, regio
 
 
 def regioprofiel(regio_naam: str, periode: str, data: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -85,7 +88,6 @@ def _print_indicatoren(args: argparse.Namespace) -> int:
 
 
 def _maak_oefendata(args: argparse.Namespace) -> int:
-    from .oefendata import schrijf
 
     pad = schrijf()
     print(f"Oefendata geschreven naar {pad}")
@@ -93,7 +95,6 @@ def _maak_oefendata(args: argparse.Namespace) -> int:
 
 
 def _controleer_eigen_data(args: argparse.Namespace) -> int:
-    from .lokaal import lokale_indicatoren
 
     if args.lokaal:
         lokaal = lokale_indicatoren(args.lokaal)
@@ -107,7 +108,6 @@ def _controleer_eigen_data(args: argparse.Namespace) -> int:
 
 
 def _data_ophalen(args: argparse.Namespace) -> int:
-    from .cbs import cache_locatie, data_ophalen
 
     tabel = data_ophalen(args.tabel, args.cache)
     for rij in tabel.itertuples(index=False):

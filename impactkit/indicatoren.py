@@ -149,7 +149,7 @@ def _monitor() -> pd.DataFrame:
     return df[KOLOMMEN]
 
 
-# Local (proces)indicators a region declared for this session (see impactkit.lokaal). This is
+# Local (proces)indicators a region declared for this session (see impactkit.bronnen.lokaal). This is
 # the kit's one piece of session state: it is only changed by an explicit call to
 # impactkit.lokale_indicatoren(...) and can be emptied with vergeet_lokale_indicatoren().
 _LOKAAL: dict[str, dict[str, str]] = {}
@@ -163,7 +163,7 @@ def _laad() -> pd.DataFrame:
 
 
 def registreer(rijen: list[dict[str, str]]) -> None:
-    """Add checked local indicator rows to the session catalogue (used by impactkit.lokaal)."""
+    """Add checked local indicator rows to the session catalogue (used by impactkit.bronnen.lokaal)."""
     for rij in rijen:
         _LOKAAL[rij["id"]] = {k: rij.get(k, "") for k in KOLOMMEN}
     _indicator.cache_clear()

@@ -17,12 +17,13 @@ import pandas as pd
 
 from .fouten import GeenWaarde
 from .indicatoren import Indicator, indicator
-from .laden import KOLOMMEN, laad
+from .laden import laad
+from .observaties import KOLOMMEN
 from .perioden import Periode
-from .regios import NEDERLAND, Regio, regio
+from .regioindeling import NEDERLAND, Regio, regio
 
 SERIE_KOLOMMEN = KOLOMMEN  # the tidy columns, in the same order
-EXTRA_KOLOMMEN = ("regio_overgang",)  # kept when present (see impactkit.cbs.maak_vergelijkbaar)
+EXTRA_KOLOMMEN = ("regio_overgang",)  # kept when present (see impactkit.regioindeling.maak_vergelijkbaar)
 
 
 def _kolommen(df: pd.DataFrame) -> list[str]:

@@ -23,9 +23,10 @@ import yaml
 from .bevindingen import analyseer
 from .fouten import DataFout, ImpactkitFout
 from .indicatoren import indicator
+from .laden import laad
 from .perioden import Periode
-from .regios import regio
-from .startvragen import startvraag
+from .regioindeling import regio
+from .startvraagbank import startvraag
 
 STAPPEN = ("hoofdvraag", "deelvragen", "indicatoren", "vergelijken", "analyseren", "duiden")
 VERSIE = 1
@@ -145,8 +146,6 @@ class Stappenplan:
         Without ``data`` the plan's own source (``plan.bron``) is loaded.
         """
         if data is None:
-            from .laden import laad
-
             data = laad(self.bron)
         tabel = analyseer(self.regio_code, self.periode, self.indicatoren(), data=data,
                           normen=normen)  # fmt: skip

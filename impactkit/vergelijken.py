@@ -28,7 +28,7 @@ from .fouten import DataFout, GeenWaarde, ImpactkitFout, bedoelde_je
 from .indicatoren import Indicator, indicator
 from .laden import laad
 from .perioden import Periode
-from .regios import NEDERLAND, regio, regios
+from .regioindeling import NEDERLAND, regio, regios
 
 KOLOMMEN = [
     "indicator",

@@ -14,12 +14,13 @@ from pathlib import Path
 import pandas as pd
 
 from .bevindingen import samenvatting
+from .bronnen.lokaal import lokale_indicatoren as registreer_lokaal
 from .fouten import GeenWaarde, ImpactkitFout
 from .indicatoren import indicator
 from .laden import laad
 from .opmaak import met_eenheid
 from .perioden import Periode
-from .regios import regio
+from .regioindeling import regio
 from .stappenplan import GekozenIndicator, Stappenplan
 from .vergelijken import lees_normen
 
@@ -83,8 +84,6 @@ def voorbereiden(
 ) -> Werkboek:
     """Check the notebook's parameters and prepare the plan; Dutch errors on bad input."""
     if lokale_indicatoren:
-        from .lokaal import lokale_indicatoren as registreer_lokaal
-
         registreer_lokaal(lokale_indicatoren)
     r = regio(regio_naam)
     p = Periode.parse(periode)
@@ -111,7 +110,7 @@ def voorbereiden(
     if not plan.hoofdvraag:
         raise ImpactkitFout(
             "Er is geen hoofdvraag. Vul de parameter 'hoofdvraag' in of kies een 'startvraag' "
-            "(zie impactkit.startvragen.startvragen())."
+            "(zie impactkit.startvragen())."
         )
     if not plan.indicatoren():
         raise ImpactkitFout(
@@ -141,7 +140,7 @@ def toon(tabel: pd.DataFrame):
     return tabel.style.hide(axis="index").format(precision=1, decimal=",", thousands=".")
 
 
-def kop(wb: Werkboek) -> str:
+def koptekst(wb: Werkboek) -> str:
     """Markdown heading for the region (papermill cannot parameterise Markdown cells)."""
     r = regio(wb.plan.regio_code)
     p = Periode.parse(wb.plan.periode)

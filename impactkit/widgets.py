@@ -12,9 +12,9 @@ import ipywidgets as w
 
 from .indicatoren import THEMAS, selecteer
 from .perioden import Periode
-from .regios import regios
+from .regioindeling import regios
 from .stappenplan import DeelvraagPlan, GekozenIndicator
-from .startvragen import startvragen
+from .startvraagbank import startvragen
 from .werkboek import Werkboek
 
 

@@ -8,8 +8,10 @@ import pandas as pd
 import pytest
 
 import impactkit as ik
-from impactkit import DataFout, OnbekendeRegio, cbs
-from impactkit.laden import KOLOMMEN
+from impactkit import DataFout, OnbekendeRegio, regioindeling
+from impactkit.bronnen import cbs_koppeling, cbs_labels, cbs_odata, cbs_omzetten, statline_csv
+from impactkit.observaties import KOLOMMEN
+from impactkit.paden import data_pad
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cbs"
 
@@ -22,20 +24,20 @@ def fixture(tabel: str) -> tuple[list[dict], list[dict]]:
 
 @pytest.fixture(scope="module")
 def bronnen() -> dict:
-    return {t: fixture(t) for t in cbs.tabellen_in_koppeling()}
+    return {t: fixture(t) for t in cbs_koppeling.tabellen_in_koppeling()}
 
 
 @pytest.fixture(scope="module")
 def regionaal(bronnen) -> pd.DataFrame:
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # the mapping must resolve completely on the fixtures
-        return cbs.observaties_uit_tabellen(bronnen)
+        return cbs_omzetten.observaties_uit_tabellen(bronnen)
 
 
 @pytest.fixture(scope="module")
 def per_gemeente(bronnen) -> pd.DataFrame:
     with pytest.warns(UserWarning, match="Voorne aan Zee"):
-        return cbs.observaties_uit_tabellen(bronnen, "gemeente")
+        return cbs_omzetten.observaties_uit_tabellen(bronnen, "gemeente")
 
 
 def rij(df, indicator, regio, periode, categorie=None):
@@ -62,18 +64,18 @@ class NepCBS:
 
 # -- The mapping ----------------------------------------------------------------------------
 def test_koppeling_klopt_met_de_catalogus():
-    problemen = cbs.controleer_koppeling()
+    problemen = cbs_koppeling.controleer_koppeling()
     assert problemen.empty, problemen.to_string()
 
 
 def test_elke_koppelregel_vindt_maat_dimensie_en_categorie_in_de_fixtures(bronnen):
-    assert set(cbs.tabellen_in_koppeling()) == set(bronnen)
-    problemen = cbs.controleer_koppeling(bronnen)
+    assert set(cbs_koppeling.tabellen_in_koppeling()) == set(bronnen)
+    problemen = cbs_koppeling.controleer_koppeling(bronnen)
     assert problemen.empty, problemen.to_string()
 
 
 def test_onbevestigde_koppelingen_zijn_gemarkeerd():
-    k = cbs.koppeling()
+    k = cbs_koppeling.koppeling()
     onbevestigd = set(k.loc[k.zekerheid == "onbevestigd", "tabel"])
     assert {"84854NED", "84855NED", "82975NED"} <= onbevestigd
     assert set(k.loc[k.tabel.isin(["84854NED", "84855NED", "82975NED"]), "zekerheid"]) == {
@@ -82,7 +84,7 @@ def test_onbevestigde_koppelingen_zijn_gemarkeerd():
 
 
 def test_dekking_van_de_catalogus():
-    k = cbs.koppeling()
+    k = cbs_koppeling.koppeling()
     cat = ik.catalogus()
     met_cbs_tabel = set(cat.loc[cat.cbs_tabel.fillna("") != "", "id"])
     assert met_cbs_tabel == set(k.indicator)
@@ -112,14 +114,14 @@ def test_dekking_van_de_catalogus():
 
 
 def test_duurklassen_staan_er_zoals_cbs_ze_schrijft():
-    k = cbs.koppeling()
+    k = cbs_koppeling.koppeling()
     filters = " ".join(k.loc[k.indicator == "duur_geweld_meldingen", "filters"])
     assert "Duur geweld: > 1 jaar,< 5 jaar" in filters  # CBS's own spacing
     assert "Duur geweld: > 1 week, < 1 maand" in filters
 
 
 def test_alle_gekoppelde_indicatoren_komen_uit_de_fixtures(regionaal, per_gemeente):
-    regio_ids = set(cbs.koppeling().query("niveau != 'gemeente'")["indicator"])
+    regio_ids = set(cbs_koppeling.koppeling().query("niveau != 'gemeente'")["indicator"])
     assert set(regionaal.indicator) == regio_ids
     assert list(regionaal.columns) == KOLOMMEN
     assert (regionaal.herkomst == "CBS").all()
@@ -135,7 +137,7 @@ def test_een_hernoemde_categorie_is_een_regel_in_de_koppeling(bronnen):
         for r in data
     ]
     with pytest.warns(UserWarning, match=r"'Acute onveiligheid' .*koppeling\.csv regel"):
-        df = cbs.naar_observaties("84852NED", anders, props)
+        df = cbs_omzetten.naar_observaties("84852NED", anders, props)
     assert "acuut_onveilig" not in set(df.indicator)
     assert "vervolg_veiligheidsbeoordeling" in set(df.indicator)
 
@@ -162,17 +164,17 @@ def test_een_hernoemde_categorie_is_een_regel_in_de_koppeling(bronnen):
     ],
 )
 def test_regiolabels(label, verwacht):
-    assert cbs.regiolabel(label) == verwacht
+    assert cbs_labels.regiolabel(label) == verwacht
 
 
 @pytest.mark.parametrize("code", ik.regios(alle=True).query("soort == 'vt'")["code"].tolist())
 def test_elk_cbs_label_van_een_vt_regio_wordt_herkend(code):
-    assert cbs.regiolabel(ik.regio(code).cbs_label) == ("vt", code)
+    assert cbs_labels.regiolabel(ik.regio(code).cbs_label) == ("vt", code)
 
 
 def test_onbekend_regiolabel_noemt_het_label_en_de_dichtstbijzijnde():
     with pytest.raises(OnbekendeRegio) as e:
-        cbs.regiolabel("Zaanstreek Waterlandd (VT)")
+        cbs_labels.regiolabel("Zaanstreek Waterlandd (VT)")
     assert "'Zaanstreek Waterlandd (VT)'" in str(e.value)
     assert "Zaanstreek-Waterland (VT)" in str(e.value)
 
@@ -182,7 +184,7 @@ def test_onbekende_regio_in_een_tabel_stopt_de_import(bronnen):
     fout = [r | {"RegioS": "Zuid-Limbrug (VT)"} if r["RegioS"] == "Zuid-Limburg (VT)" else r
             for r in data]  # fmt: skip
     with pytest.raises(DataFout, match=r"85361NED.*'Zuid-Limbrug \(VT\)'.*Zuid-Limburg"):
-        cbs.naar_observaties("85361NED", fout, props)
+        cbs_omzetten.naar_observaties("85361NED", fout, props)
 
 
 @pytest.mark.parametrize(
@@ -200,7 +202,7 @@ def test_onbekende_regio_in_een_tabel_stopt_de_import(bronnen):
     ],
 )
 def test_periodelabels(label, verwacht):
-    assert cbs.periodelabel(label) == verwacht
+    assert cbs_labels.periodelabel(label) == verwacht
 
 
 def test_voorlopig_en_definitief(regionaal):
@@ -241,7 +243,7 @@ def test_none_wordt_onderdrukt_nooit_nul(bronnen):
     met_none = [
         r | {"HermeldingTotaal_3": None} if r["RegioS"] == "Zuid-Limburg (VT)" else r for r in data
     ]
-    df = cbs.naar_observaties("85361NED", met_none, props)
+    df = cbs_omzetten.naar_observaties("85361NED", met_none, props)
     zl = rij(df, "hermeldingen", "VT25", "2022H1")
     assert bool(zl.onderdrukt) and pd.isna(zl.waarde) and zl.noemer == 2000
 
@@ -301,62 +303,62 @@ def test_gemeenten(per_gemeente):
 
 
 def test_gemeente_observaties_voor_een_tabel(bronnen):
-    df = cbs.gemeente_observaties("85361NED", *bronnen["85361NED"])
+    df = cbs_omzetten.gemeente_observaties("85361NED", *bronnen["85361NED"])
     assert set(df.gemeente) == {"Amsterdam", "Groningen", "Oostzaan"}
 
 
 def test_onbekende_tabel(bronnen):
     with pytest.raises(DataFout, match="84582NED.*Bedoelde je"):
-        cbs.naar_observaties("84582NED", *bronnen["84852NED"])
+        cbs_omzetten.naar_observaties("84582NED", *bronnen["84852NED"])
 
 
 # -- Fetching, cache, fall-back ------------------------------------------------------------------
 def test_tweede_keer_uit_de_cache(tmp_path):
     nep = NepCBS()
-    eerste = cbs.haal_op(["84852NED", "85361NED"], tmp_path, nep)
+    eerste = cbs_odata.haal_op(["84852NED", "85361NED"], tmp_path, nep)
     assert nep.aanroepen == ["84852NED", "85361NED"]
     assert {t.bron for t in eerste.values()} == {"netwerk"}
     meta = json.loads((tmp_path / "84852NED.json").read_text(encoding="utf-8"))
     assert meta["tabel"] == "84852NED" and meta["cbsodata_versie"]
     assert meta["opgehaald"][:10] == pd.Timestamp.now(tz="UTC").strftime("%Y-%m-%d")
     assert (tmp_path / "84852NED.csv").exists()
-    tweede = cbs.haal_op(["84852NED", "85361NED"], tmp_path, nep)
+    tweede = cbs_odata.haal_op(["84852NED", "85361NED"], tmp_path, nep)
     assert nep.aanroepen == ["84852NED", "85361NED"]  # no new network calls
     assert {t.bron for t in tweede.values()} == {"cache"}
-    cbs.haal_op(["84852NED"], tmp_path, nep, vernieuw=True)
+    cbs_odata.haal_op(["84852NED"], tmp_path, nep, vernieuw=True)
     assert nep.aanroepen[-1] == "84852NED" and len(nep.aanroepen) == 3
 
 
 def test_cache_geeft_dezelfde_observaties(tmp_path, bronnen):
-    cbs.haal_op(["84852NED", "85361NED"], tmp_path, NepCBS())
-    uit_cache = cbs.haal_op(["84852NED", "85361NED"], tmp_path, NepCBS(kapot=["alles"]))
-    a = cbs.observaties_uit_tabellen(uit_cache)
-    b = cbs.observaties_uit_tabellen({t: bronnen[t] for t in ("84852NED", "85361NED")})
+    cbs_odata.haal_op(["84852NED", "85361NED"], tmp_path, NepCBS())
+    uit_cache = cbs_odata.haal_op(["84852NED", "85361NED"], tmp_path, NepCBS(kapot=["alles"]))
+    a = cbs_omzetten.observaties_uit_tabellen(uit_cache)
+    b = cbs_omzetten.observaties_uit_tabellen({t: bronnen[t] for t in ("84852NED", "85361NED")})
     pd.testing.assert_frame_equal(a, b)
 
 
 def test_cache_nooit_in_de_repository():
     with pytest.raises(DataFout, match="niet in de repository"):
-        cbs.cache_locatie(Path(__file__).parent / "cache")
+        cbs_odata.cache_locatie(Path(__file__).parent / "cache")
 
 
 def test_netwerkfout_geeft_nederlandse_melding(tmp_path):
-    with pytest.raises(cbs.CBSNietBereikbaar, match="84852NED.*geen verbinding"):
-        cbs.haal_op(["84852NED"], tmp_path, NepCBS(kapot=["alles"]))
+    with pytest.raises(cbs_odata.CBSNietBereikbaar, match="84852NED.*geen verbinding"):
+        cbs_odata.haal_op(["84852NED"], tmp_path, NepCBS(kapot=["alles"]))
     weg = NepCBS(kapot=["alles"], fout=RuntimeError("404 Client Error: Not Found"))
-    with pytest.raises(cbs.CBSNietBereikbaar, match="bestaat niet \\(meer\\)"):
-        cbs.haal_op(["84852NED"], tmp_path, weg)
+    with pytest.raises(cbs_odata.CBSNietBereikbaar, match="bestaat niet \\(meer\\)"):
+        cbs_odata.haal_op(["84852NED"], tmp_path, weg)
 
 
 def test_laad_cbs_via_netwerk(tmp_path, capsys):
-    df = cbs.laad_cbs(tmp_path, NepCBS())
+    df = cbs_odata.laad_cbs(tmp_path, NepCBS())
     assert df.attrs["bron"] == "CBS" and (df.herkomst == "CBS").all()
     assert "echte CBS-cijfers" in capsys.readouterr().out
 
 
 def test_terugval_netwerk_kapot_dan_cache(tmp_path):
-    cbs.laad_cbs(tmp_path, NepCBS(), melden=False)
-    df = cbs.laad_cbs(tmp_path, NepCBS(kapot=["alles"]), vernieuw=True, melden=False)
+    cbs_odata.laad_cbs(tmp_path, NepCBS(), melden=False)
+    df = cbs_odata.laad_cbs(tmp_path, NepCBS(kapot=["alles"]), vernieuw=True, melden=False)
     assert df.attrs["bron"] == "CBS (cache)"
     assert "niet (helemaal) bereikbaar" in df.attrs["bron_melding"]
     assert "opgeslagen CBS-cijfers" in df.attrs["bron_melding"]
@@ -364,28 +366,30 @@ def test_terugval_netwerk_kapot_dan_cache(tmp_path):
 
 
 def test_terugval_zonder_cache_naar_oefendata(tmp_path):
-    df = cbs.laad_cbs(tmp_path / "leeg", NepCBS(kapot=["alles"]), melden=False)
+    df = cbs_odata.laad_cbs(tmp_path / "leeg", NepCBS(kapot=["alles"]), melden=False)
     assert df.attrs["bron"] == "oefendata"
     assert (df.herkomst == "oefendata").all()
     assert "OEFENDATA" in df.attrs["bron_melding"] and "niet bereikbaar" in df.attrs["bron_melding"]
 
 
 def test_deels_beschikbaar(tmp_path):
-    df = cbs.laad_cbs(tmp_path, NepCBS(kapot=["84852NED"]), melden=False)
+    df = cbs_odata.laad_cbs(tmp_path, NepCBS(kapot=["84852NED"]), melden=False)
     assert df.attrs["bron"] == "CBS (deels)"
     assert "84852NED" in df.attrs["bron_melding"]
     assert "acuut_onveilig" not in set(df.indicator) and "hermeldingen" in set(df.indicator)
 
 
 def test_verse_cache_zonder_netwerk(tmp_path):
-    cbs.haal_op(None, tmp_path, NepCBS())
+    cbs_odata.haal_op(None, tmp_path, NepCBS())
     nep = NepCBS()
-    df = cbs.laad_cbs(tmp_path, nep, melden=False)
+    df = cbs_odata.laad_cbs(tmp_path, nep, melden=False)
     assert nep.aanroepen == [] and df.attrs["bron"] == "CBS (cache)"
 
 
 def test_data_ophalen_overzicht(tmp_path):
-    overzicht = cbs.data_ophalen(["84852NED", "85361NED"], tmp_path, NepCBS(kapot=["85361NED"]))
+    overzicht = cbs_odata.data_ophalen(
+        ["84852NED", "85361NED"], tmp_path, NepCBS(kapot=["85361NED"])
+    )
     status = dict(zip(overzicht.tabel, overzicht.status))
     assert status["84852NED"] == "opgehaald" and "niet opgehaald" in status["85361NED"]
 
@@ -393,8 +397,8 @@ def test_data_ophalen_overzicht(tmp_path):
 # -- StatLine CSV downloads ----------------------------------------------------------------------
 def test_statline_gebruikersweergave():
     pad = FIXTURES / "statline_84852NED_gebruikersweergave.csv"
-    assert cbs.is_statline_csv(pad)
-    df = cbs.lees_statline_csv(pad)
+    assert statline_csv.is_statline_csv(pad)
+    df = statline_csv.lees_statline_csv(pad)
     assert df.attrs["cbs_tabel"] == "84852NED" and (df.herkomst == "CBS").all()
     gm = rij(df, "vervolg_veiligheidsbeoordeling", "VT05", "2023", "Overdracht")
     assert gm.waarde == pytest.approx(100 * 2155 / 3060) and gm.status == "voorlopig"
@@ -415,7 +419,7 @@ ROL_CSV = (
     ("naam", "tabel"), [("84848NED_23112026_101500.csv", "84848NED"), ("download.csv", "84849NED")]
 )
 def test_statline_tabel_uit_bestandsnaam_of_kolommen(csv_bestand, naam, tabel):
-    df = cbs.lees_statline_csv(csv_bestand(ROL_CSV, naam))
+    df = statline_csv.lees_statline_csv(csv_bestand(ROL_CSV, naam))
     assert df.attrs["cbs_tabel"] == tabel
     # 84848NED and 84849NED have the same titles: either way every known indicator comes out.
     assert rij(df, "adviezen", "VT22", "2021H1").waarde == 1700
@@ -424,12 +428,12 @@ def test_statline_tabel_uit_bestandsnaam_of_kolommen(csv_bestand, naam, tabel):
 
 
 def test_tabel_met_alleen_gemeenten_in_de_regiotabel(bronnen):
-    df = cbs.naar_observaties("84851NED", *bronnen["84851NED"])
+    df = cbs_omzetten.naar_observaties("84851NED", *bronnen["84851NED"])
     assert df.empty and "gemeente_observaties" in df.attrs["meldingen"][0]
 
 
 def test_statline_eenheden_op_eigen_regel_en_decimale_komma():
-    df = cbs.lees_statline_csv(FIXTURES / "statline_eerdere_betrokkenheid.csv")
+    df = statline_csv.lees_statline_csv(FIXTURES / "statline_eerdere_betrokkenheid.csv")
     assert df.attrs["cbs_tabel"] == "85361NED"  # recognised from the column names
     assert rij(df, "hermeldingen", "VT25", "2022H1").waarde == pytest.approx(52.5)
     assert bool(rij(df, "hermeldingen", "VT22", "2022H1").onderdrukt)
@@ -437,7 +441,7 @@ def test_statline_eenheden_op_eigen_regel_en_decimale_komma():
 
 def test_statline_fout_bestand_noemt_bestand_regel_en_kolom():
     with pytest.raises(DataFout) as e:
-        cbs.lees_statline_csv(FIXTURES / "statline_84852NED_fout.csv")
+        statline_csv.lees_statline_csv(FIXTURES / "statline_84852NED_fout.csv")
     m = str(e.value)
     assert "statline_84852NED_fout.csv is niet ingelezen" in m
     assert "regel 5, kolom 'Ontvangen meldingen (aantal)': '26x5' is geen getal" in m
@@ -448,28 +452,28 @@ def test_statline_fout_bestand_noemt_bestand_regel_en_kolom():
 
 def test_statline_onbewerkte_dataset_krijgt_uitleg():
     with pytest.raises(DataFout, match="onbewerkte dataset.*gebruikersweergave"):
-        cbs.lees_statline_csv(FIXTURES / "statline_84852NED_onbewerkt.csv")
+        statline_csv.lees_statline_csv(FIXTURES / "statline_84852NED_onbewerkt.csv")
 
 
 def test_eigen_csv_is_geen_statline_csv():
-    assert not cbs.is_statline_csv(ik.paden.data_pad("voorbeelden", "eigen_cijfers.csv"))
+    assert not statline_csv.is_statline_csv(data_pad("voorbeelden", "eigen_cijfers.csv"))
 
 
 def test_statline_csv_zonder_kopregel(csv_bestand):
     pad = csv_bestand('"Iets anders"\n"a";"b"\n"1";"2"\n', "download.csv")
     with pytest.raises(DataFout, match="download.csv: geen kopregel"):
-        cbs.lees_statline_csv(pad)
+        statline_csv.lees_statline_csv(pad)
 
 
 # -- Region changes -----------------------------------------------------------------------------
 def test_overgangen_bestand():
-    o = cbs.regio_overgangen()
+    o = regioindeling.regio_overgangen()
     assert set(o.loc[o.naar_code == "VT27", "van_code"]) == {"VT16", "VT26"}
     assert (o.vanaf_jaar == 2023).all()
 
 
 def test_vt16_en_vt26_worden_vt27(regionaal):
-    df = cbs.maak_vergelijkbaar(regionaal, "VT27")
+    df = regioindeling.maak_vergelijkbaar(regionaal, "VT27")
     assert not set(df.regio_code) & {"VT16", "VT26"}
     voor = rij(df, "acuut_onveilig", "VT27", "2020H1")
     assert (voor.teller, voor.noemer) == (70 + 85, 1450 + 1700)
@@ -484,7 +488,7 @@ def test_vt16_en_vt26_worden_vt27(regionaal):
 
 
 def test_maak_vergelijkbaar_op_oefendata(oefendata):
-    df = cbs.maak_vergelijkbaar(oefendata)
+    df = regioindeling.maak_vergelijkbaar(oefendata)
     som = sum(rij(oefendata, "meldingen", c, "2021H1").waarde for c in ("VT16", "VT26"))
     assert rij(df, "meldingen", "VT27", "2021H1").waarde == som
     r = rij(df, "meldingen_per_10000", "VT27", "2021H1")
@@ -493,14 +497,14 @@ def test_maak_vergelijkbaar_op_oefendata(oefendata):
 
 
 def test_naamswijziging_vt15(oefendata):
-    df = cbs.maak_vergelijkbaar(oefendata, "Hart van Brabant")
+    df = regioindeling.maak_vergelijkbaar(oefendata, "Hart van Brabant")
     assert df.loc[df.regio_code == "VT15", "regio_overgang"].str.contains("Midden-Brabant").all()
     assert len(df) == len(oefendata)
 
 
 def test_geen_overgang_bekend(oefendata):
     with pytest.raises(DataFout, match="Voor VT22 is geen regio-overgang bekend"):
-        cbs.maak_vergelijkbaar(oefendata, "Zaanstreek-Waterland")
+        regioindeling.maak_vergelijkbaar(oefendata, "Zaanstreek-Waterland")
 
 
 # -- Every step of the plan on imported CBS data ---------------------------------------------------
@@ -509,7 +513,7 @@ def test_stappenplan_op_cbs_fixtures(tmp_path):
     from impactkit.stappenplan import Stappenplan
     from impactkit.vergelijken import vergelijk
 
-    data = cbs.laad_cbs(cache_map=tmp_path / "cache", ophalen=NepCBS(), melden=False)
+    data = cbs_odata.laad_cbs(cache_map=tmp_path / "cache", ophalen=NepCBS(), melden=False)
     assert data.attrs["bron"] == "CBS" and set(data["herkomst"]) == {"CBS"}
     plan = Stappenplan.uit_startvraag("heftig_structureel_geweld", "Zaanstreek-Waterland", "2021H1")
     plan.bron = "cbs"
@@ -527,7 +531,7 @@ def test_stappenplan_op_cbs_fixtures(tmp_path):
 def test_grafiek_zegt_dat_reeks_over_herindeling_loopt(oefendata):
     from impactkit import grafieken as gr
 
-    df = cbs.maak_vergelijkbaar(oefendata, "VT27")
+    df = regioindeling.maak_vergelijkbaar(oefendata, "VT27")
     tekst = json.dumps(gr.tijdreeks("meldingen_per_10000", "VT27", data=df).to_dict())
     assert "Let op:" in tekst and "Oost-Brabant" in tekst
     zonder = json.dumps(gr.tijdreeks("meldingen_per_10000", "VT22", data=oefendata).to_dict())

@@ -12,9 +12,10 @@ import pytest
 
 import impactkit as ik
 from impactkit import grafieken as gr
+from impactkit.grafieken.bewaren import _slug
 from impactkit.opmaak import VEGA_LOCALE
 from impactkit.paden import data_pad
-from impactkit.regios import vt_codes
+from impactkit.regioindeling import vt_codes
 from impactkit.vergelijken import met_intervallen
 
 REGIO = "Zaanstreek-Waterland"
@@ -490,10 +491,10 @@ def test_standaard_indicatoren_are_regional():
 
 
 def test_slug():
-    assert gr._slug("duur_geweld_meldingen", "kaart", "Noord- en Midden Limburg", "2021H1") == (
+    assert _slug("duur_geweld_meldingen", "kaart", "Noord- en Midden Limburg", "2021H1") == (
         "duur-geweld-meldingen-kaart-noord-en-midden-limburg-2021h1"
     )
-    assert gr._slug("Fryslân") == "fryslan"
+    assert _slug("Fryslân") == "fryslan"
 
 
 def test_trechter_met_overspreiding_noemt_factor():

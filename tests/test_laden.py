@@ -1,5 +1,6 @@
 """Reading the user's own CSV files: good files load, bad files get a Dutch message."""
 
+import pandas as pd
 import pytest
 
 import impactkit as ik
@@ -22,7 +23,7 @@ def test_goed_bestand_met_puntkomma_en_decimale_komma(csv_bestand):
     assert onveilig.waarde == pytest.approx(55.6) and onveilig.periode == "2021H1"
     assert df[df.indicator == "meldingen"].iloc[0].waarde == 1070  # '1.070' = thousands dot
     gooi = df[df.regio_code == "VT07"].iloc[0]
-    assert bool(gooi.onderdrukt) and gooi.waarde is ik.laden.pd.NA
+    assert bool(gooi.onderdrukt) and gooi.waarde is pd.NA
     assert ik.waarde("meldingen", "VT22", "2021H1", data=df) == 1070
 
 

@@ -5,8 +5,8 @@ import pytest
 import impactkit as ik
 from impactkit import DataFout
 from impactkit.bevindingen import analyseer
+from impactkit.bronnen.lokaal import lees_lokale_indicatoren
 from impactkit.grafieken import tijdreeks
-from impactkit.lokaal import lees_lokale_indicatoren
 from impactkit.paden import data_pad
 from impactkit.vergelijken import vergelijk
 from impactkit.werkboek import voorbereiden

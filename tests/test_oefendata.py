@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 import impactkit as ik
-from impactkit import oefendata
+from impactkit.bronnen import oefendata
 from impactkit.paden import data_pad
 
 # Worked example of the step plan for Zaanstreek-Waterland (shared/seeds/004), 2021H1.
@@ -50,9 +50,7 @@ def test_elke_rij_is_oefendata(oefendata):
 
 def test_tijdvak_en_regios(oefendata):
     meldingen = oefendata[oefendata.indicator == "meldingen"]
-    assert sorted(set(meldingen.periode)) == [
-        str(p) for p in ik.perioden.halfjaren("2019H1", "2024H2")
-    ]
+    assert sorted(set(meldingen.periode)) == [str(p) for p in ik.halfjaren("2019H1", "2024H2")]
     assert set(meldingen.regio_code) == set(ik.regios()["code"])
     assert len(meldingen) == 27 * 12
 

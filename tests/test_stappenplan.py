@@ -4,7 +4,7 @@ import impactkit as ik
 from impactkit import DataFout, ImpactkitFout
 from impactkit.indicatoren import THEMAS
 from impactkit.stappenplan import STAPPEN, Stappenplan
-from impactkit.startvragen import startvraag, startvragen
+from impactkit.startvraagbank import startvraag, startvragen
 
 
 def test_zes_stappen():

@@ -10,7 +10,7 @@ def test_voorbereiden_met_startvraag_en_extra_indicatoren(tmp_path):
     assert wb.is_oefendata and wb.uitvoer.exists()
     items = wb.plan.indicatoren()
     assert "meldingen_per_10000" in items and ("aard_geweld", "Ouderenmishandeling") in items
-    assert "oefendata" in werkboek.kop(wb).lower()
+    assert "oefendata" in werkboek.koptekst(wb).lower()
     k = werkboek.kerncijfers(wb).set_index("indicator")
     assert (
         k.loc["Meldingen met acute en/of structurele onveiligheid", "Zaanstreek-Waterland"]

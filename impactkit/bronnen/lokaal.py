@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import indicatoren as _cat
-from .fouten import DataFout, bedoelde_je, niet_ingelezen
+from .. import indicatoren as _cat
+from ..fouten import DataFout, bedoelde_je, niet_ingelezen
 
 VERPLICHT = ("id", "naam", "thema", "eenheid", "richting", "definitie")
 

@@ -21,7 +21,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .fouten import OnbekendeRegio, bedoelde_je
+from .fouten import DataFout, OnbekendeRegio, bedoelde_je
+from .onderdrukking import onderdruk
 from .paden import data_pad
 
 NEDERLAND = "NL01"
@@ -272,3 +273,113 @@ def cohortregios() -> pd.DataFrame:
     codes = [regio(n).code for n in COHORTREGIOS]
     tabel = regios()
     return tabel[tabel["code"].isin(codes)].reset_index(drop=True)[["code", "naam"]]
+
+
+# -- Region changes over time (the crosswalk) --------------------------------------------------
+def _als_float(reeks: pd.Series) -> pd.Series:
+    """Numbers as plain float64 with NaN for missing (pd.NA, None)."""
+    getallen = pd.to_numeric(reeks.astype(object).where(reeks.notna(), None), errors="coerce")
+    return pd.Series(getallen.astype("Float64").to_numpy(dtype=float, na_value=float("nan")),
+                     index=reeks.index)  # fmt: skip
+
+
+def regio_overgangen() -> pd.DataFrame:
+    """The crosswalk of Veilig Thuis-regions over time (``data/cbs/regio_overgangen.csv``)."""
+    df = pd.read_csv(data_pad("cbs", "regio_overgangen.csv"), dtype="string", keep_default_na=False)
+    return df.astype({"vanaf_jaar": "int64"})
+
+
+def maak_vergelijkbaar(df: pd.DataFrame, naar: str = "VT27") -> pd.DataFrame:
+    """Make a region's series comparable across a region change.
+
+    For ``naar='VT27'`` (Oost-Brabant, from 2023) the counts of Brabant Noordoost (VT16) and
+    Zuidoost-Brabant (VT26) before 2023 are added up (teller and noemer) into VT27 rows, and
+    percentages and rates are computed again from the sums; from 2023 the VT27 rows CBS
+    publishes are kept. VT16 and VT26 rows then leave the table. A period is only aggregated
+    when every old region has the row; a withheld part makes the sum withheld. Indicators
+    without counts (scores, averages) cannot be added up and get no aggregated value.
+    ``naar='VT15'`` only notes the new name (Midden-Brabant). Every row of the region gets the
+    column ``regio_overgang`` explaining the change (empty for other regions); the same text is
+    in ``df.attrs["regio_overgang"]`` for charts and reports.
+    """
+    doel = regio(naar).code
+    overgang = regio_overgangen()
+    rijen = overgang[overgang["naar_code"] == doel]
+    if rijen.empty:
+        bekend = sorted(set(overgang["naar_code"]))
+        raise DataFout(
+            f"Voor {doel} is geen regio-overgang bekend. Bekend: {', '.join(bekend)} "
+            "(zie data/cbs/regio_overgangen.csv)."
+        )
+    vanaf = int(rijen["vanaf_jaar"].min())
+    oud = [c for c in rijen["van_code"] if c != doel]
+    namen = dict(zip(regios(alle=True)["code"], regios(alle=True)["naam"]))
+    if not oud:
+        r = rijen.iloc[0]
+        tekst = (
+            f"{r['van_naam']} ({doel}) heet vanaf {vanaf} {r['naar_naam']}; de code blijft {doel}."
+        )
+        uit = df.copy()
+        uit["regio_overgang"] = pd.array(
+            [tekst if c == doel else pd.NA for c in uit["regio_code"]], dtype="string"
+        )
+        uit.attrs["regio_overgang"] = tekst
+        return uit
+    tekst = (
+        f"{namen[doel]} ({doel}) bestaat vanaf {vanaf}; de cijfers van eerdere perioden zijn "
+        f"opgeteld uit {' en '.join(f'{namen[c]} ({c})' for c in oud)}."
+    )
+    jaar = df["periode"].astype("string").str[:4].astype(int)
+    voor = df[df["regio_code"].isin(oud) & (jaar < vanaf)]
+    sleutel = ["indicator", "periode", "categorie"]
+    delen = voor.assign(categorie=voor["categorie"].fillna(""))
+    g = delen.groupby(sleutel, sort=False)
+    som = g.agg(
+        regios=("regio_code", "nunique"),
+        teller=("teller", lambda s: s.sum() if s.notna().all() else pd.NA),
+        noemer=("noemer", lambda s: s.sum() if s.notna().all() else pd.NA),
+        onderdrukt=("onderdrukt", "any"),
+        voorlopig=("status", lambda s: (s == "voorlopig").any()),
+        eenheid=("eenheid", "first"),
+        herkomst=("herkomst", lambda s: ", ".join(sorted(set(s)))),
+    ).reset_index()
+    som = som[som["regios"] == len(oud)]
+    factor = som["eenheid"].map({"%": 100.0, "per 10.000 inwoners": 10_000.0})
+    teller = _als_float(som["teller"])
+    noemer = _als_float(som["noemer"])
+    waarde = pd.Series(float("nan"), index=som.index)
+    waarde[som["eenheid"] == "aantal"] = teller
+    deelbaar = factor.notna() & noemer.gt(0)
+    waarde[deelbaar] = teller / noemer * factor
+    nieuw = pd.DataFrame(
+        {
+            "indicator": som["indicator"],
+            "regio_code": doel,
+            "regio": namen[doel],
+            "periode": som["periode"],
+            "categorie": som["categorie"].replace("", pd.NA),
+            "waarde": waarde,
+            "teller": teller,
+            "noemer": noemer,
+            "eenheid": som["eenheid"],
+            "status": som["voorlopig"].map({True: "voorlopig", False: "definitief"}),
+            "onderdrukt": som["onderdrukt"].astype(bool),
+            "herkomst": som["herkomst"],
+        }
+    )
+    eigen = df[(df["regio_code"] == doel) & (jaar >= vanaf)]
+    rest = df[~df["regio_code"].isin([*oud, doel])]
+    samen = pd.concat(
+        [rest, eigen, nieuw.astype(df.dtypes[nieuw.columns].to_dict())], ignore_index=True
+    )
+    for k in ("teller", "noemer"):
+        samen[k] = pd.array([pd.NA if pd.isna(x) else round(x) for x in samen[k]], dtype="Int64")
+    samen = onderdruk(samen.astype(df.dtypes[samen.columns].to_dict()))
+    samen["regio_overgang"] = pd.array(
+        [tekst if c == doel else pd.NA for c in samen["regio_code"]], dtype="string"
+    )
+    samen = samen.sort_values(["indicator", "regio_code", "periode"], kind="stable")
+    samen = samen.reset_index(drop=True)
+    samen.attrs = dict(df.attrs)
+    samen.attrs["regio_overgang"] = tekst
+    return samen

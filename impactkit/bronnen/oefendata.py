@@ -28,16 +28,19 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .laden import KOLOMMEN as TIDY_KOLOMMEN
-from .onderdrukking import onderdruk
-from .paden import data_pad
-from .perioden import Periode, halfjaren
-from .regios import COHORTREGIOS, NEDERLAND, regio, regios
+from ..fouten import DataFout
+from ..observaties import DTYPES, met_regionaam
+from ..observaties import KOLOMMEN as TIDY_KOLOMMEN
+from ..onderdrukking import onderdruk
+from ..paden import data_pad
+from ..perioden import Periode, halfjaren
+from ..regioindeling import COHORTREGIOS, NEDERLAND, regio, regios
 
 SEED = 20_190_101
 PERIODEN = halfjaren("2019H1", "2024H2")
@@ -622,3 +625,20 @@ def schrijf(pad: Path | None = None, seed: int = SEED) -> Path:
     pad.parent.mkdir(parents=True, exist_ok=True)
     pad.write_text(als_csv(genereer(seed)), encoding="utf-8")
     return pad
+
+
+@lru_cache(maxsize=1)
+def lees_oefendata() -> pd.DataFrame:
+    """The committed practice data as the tidy table (read once per session)."""
+    pad = bestand()
+    if not pad.exists():
+        raise DataFout(
+            f"De oefendata ontbreken ({pad}). Maak ze opnieuw met: impactkit oefendata maken"
+        )
+    df = pd.read_csv(
+        pad,
+        dtype={k: v for k, v in DTYPES.items() if k != "regio"},
+        keep_default_na=False,
+        na_values={"waarde": [""], "teller": [""], "noemer": [""], "categorie": [""]},
+    )
+    return met_regionaam(df)

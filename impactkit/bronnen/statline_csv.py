@@ -1,0 +1,246 @@
+"""Read a CSV file downloaded from CBS StatLine ('gebruikersweergave') into the tidy table."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+from ..fouten import (
+    DataFout,
+    OnbekendeRegio,
+    OngeldigePeriode,
+    niet_ingelezen,
+)
+from .cbs_koppeling import TABELTITELS, _filters, _koppeling
+from .cbs_labels import _getal, _vergelijk, periodelabel, regiolabel
+from .cbs_omzetten import _tabel_id, observaties_uit_tabellen
+
+# -- StatLine CSV downloads ----------------------------------------------------------------------
+_MAAT_KOP = re.compile(r"^(?P<titel>.*?)\s*\((?P<eenheid>[^()]*)\)\s*$")
+_SLEUTEL = re.compile(r"^[A-Z][A-Za-z0-9]*_\d+$")
+
+
+def _lees_tekst(pad: Path) -> str:
+    try:
+        return pad.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return pad.read_text(encoding="latin-1")  # older StatLine downloads
+    except OSError as e:
+        raise DataFout(f"Bestand '{pad}' is niet te openen: {e.strerror}.") from None
+
+
+def _regels(tekst: str, teken: str) -> list[tuple[int, list[str]]]:
+    lezer = csv.reader(io.StringIO(tekst), delimiter=teken)
+    uit, begin = [], 1
+    for velden in lezer:
+        uit.append((begin, velden))
+        begin = lezer.line_num + 1
+    return uit
+
+
+def _is_kop(velden: list[str]) -> bool:
+    namen = {_vergelijk(v) for v in velden}
+    return len([v for v in velden if v.strip()]) >= 2 and bool(
+        namen & {"perioden", "regio's", "regios", "periode"}
+    )
+
+
+def is_statline_csv(pad: str | Path) -> bool:
+    """True when a file looks like a StatLine CSV download (not the kit's own CSV template)."""
+    try:
+        tekst = _lees_tekst(Path(pad))
+    except DataFout:
+        return False
+    for regel in tekst.splitlines()[:15]:
+        teken = ";" if regel.count(";") >= regel.count(",") else ","
+        velden = next(csv.reader([regel], delimiter=teken), [])
+        if _is_kop(velden):
+            return "indicator" not in {_vergelijk(v) for v in velden}
+    return False
+
+
+def _herken_tabel(pad: Path, titels: list[str], kop: list[str]) -> str:
+    for tekst in [pad.name, *titels]:
+        m = re.search(r"(?<![0-9A-Za-z])(\d{5}[A-Za-z]{3})(?![A-Za-z])", tekst)
+        if m and m.group(1).upper() in set(_koppeling()["tabel"]):
+            return m.group(1).upper()
+    for titel in titels:
+        for tabel_id, t in TABELTITELS.items():
+            if _vergelijk(t) == _vergelijk(titel) and tabel_id in set(_koppeling()["tabel"]):
+                return tabel_id
+    # Recognise the table by its dimension and measure titles.
+    kopnamen = {_vergelijk(_MAAT_KOP.sub(r"\g<titel>", k)) for k in kop} | {
+        _vergelijk(k) for k in kop
+    }
+    scores = {}
+    for tabel_id, groep in _koppeling().groupby("tabel"):
+        dims = {_vergelijk(d) for f in groep["filters"] for d, _ in _filters(f)}
+        maten = {_vergelijk(m) for m in groep["maat"]}
+        if dims <= kopnamen and maten & kopnamen:
+            scores[tabel_id] = (len(dims), len(maten & kopnamen), len(groep))
+    if scores:
+        hoogste = max(scores.values())
+        return sorted(t for t, s in scores.items() if s == hoogste)[0]
+    raise DataFout(
+        f"{pad.name}: niet te herkennen uit welke CBS-tabel dit bestand komt. Geef de tabel op, "
+        f"bv. lees_statline_csv('{pad.name}', tabel='84852NED'). Tabellen: "
+        f"{', '.join(sorted(set(_koppeling()['tabel'])))}."
+    )
+
+
+def lees_statline_csv(pad: str | Path, tabel: str | None = None) -> pd.DataFrame:
+    """Read a CSV file downloaded from CBS StatLine into the tidy table (Nederland + VT regions).
+
+    The 'gebruikersweergave' download is understood: ';' between columns (',' also works),
+    labels in quotes, decimal comma, '.' for a withheld figure, title lines above and notes
+    ('Bron: CBS', '©...') below the table, and a header with the units either in brackets
+    ('Ontvangen meldingen (aantal)') or on a line of their own. The table is recognised from
+    the file name, the title line or the column names, or given with ``tabel``. An
+    'onbewerkte dataset' (codes such as 'VT0022' and 'OntvangenMeldingen_1' instead of names)
+    gets a message explaining what to download instead. Problems are reported with file, line
+    and column, and nothing is imported until the whole file is right.
+    """
+    pad = Path(pad)
+    tekst = _lees_tekst(pad)
+    if not tekst.strip():
+        raise DataFout(f"{pad.name} is leeg.")
+    eerste = next((r for r in tekst.splitlines() if r.strip()), "")
+    teken = ";" if tekst.count(";") >= tekst.count(",") or ";" in eerste else ","
+    regels = _regels(tekst, teken)
+    kop_index = next((i for i, (_, v) in enumerate(regels) if _is_kop(v)), None)
+    if kop_index is None:
+        sleutels = any(
+            _vergelijk(v) in ("regios", "id") or _SLEUTEL.match(v.strip())
+            for _, velden in regels[:5]
+            for v in velden
+        )
+        raise DataFout(
+            f"{pad.name}: geen kopregel met de kolommen 'Regio's' en 'Perioden' gevonden."
+            + (" Het lijkt een 'onbewerkte dataset'." if sleutels else "")
+            + " Download in StatLine de tabel als CSV in de gebruikersweergave, met de regio's en "
+            "perioden als kolommen."
+        )
+    kop_regelnr, kop = regels[kop_index]
+    kop = [k.strip() for k in kop]
+    titels = [v[0].strip() for _, v in regels[:kop_index] if v and v[0].strip()]
+    if "ID" in kop or "RegioS" in kop or any(_SLEUTEL.match(k) for k in kop):
+        raise DataFout(
+            f"{pad.name}, regel {kop_regelnr}: dit is een 'onbewerkte dataset' (kolommen als "
+            f"{', '.join(k for k in kop if k == 'RegioS' or _SLEUTEL.match(k))[:80]}, met codes "
+            "in plaats van namen). Die kan impactkit niet vertalen naar regio's en categorieën. "
+            "Kies bij Downloaden in StatLine de gebruikersweergave (CSV), of haal de tabel op met "
+            "impactkit data ophalen."
+        )
+    tabel_id = _tabel_id(tabel) if tabel else _herken_tabel(pad, titels, kop)
+    k = _koppeling()
+    dims = {_vergelijk(d) for f in k.loc[k["tabel"] == tabel_id, "filters"] for d, _ in _filters(f)}
+    regio_i = next(
+        (i for i, n in enumerate(kop) if _vergelijk(n) in ("regio's", "regios", "regio")), None
+    )
+    periode_i = next(
+        (i for i, n in enumerate(kop) if _vergelijk(n) in ("perioden", "periode")), None
+    )
+    for naam, index in (("Regio's", regio_i), ("Perioden", periode_i)):
+        if index is None:
+            raise DataFout(
+                f"{pad.name}, regel {kop_regelnr}: kolom '{naam}' ontbreekt. Zet in StatLine de "
+                "regio's en perioden als kolommen in de tabel voordat je downloadt."
+            )
+    dim_i = [i for i, n in enumerate(kop) if _vergelijk(n) in dims]
+    maat_i = [i for i in range(len(kop)) if i not in {regio_i, periode_i, *dim_i} and kop[i]]
+    # Units on a line of their own under the header (older downloads).
+    eenheden = {}
+    data_vanaf = kop_index + 1
+    if data_vanaf < len(regels):
+        _, volgende = regels[data_vanaf]
+        if (
+            len(volgende) == len(kop)
+            and not any(volgende[i].strip() for i in [regio_i, periode_i, *dim_i])
+            and any(volgende[i].strip() for i in maat_i)
+        ):
+            eenheden = {i: volgende[i].strip() for i in maat_i}
+            data_vanaf += 1
+    props: list[dict] = [
+        {"Type": "GeoDimension", "Key": kop[regio_i], "Title": "Regio's"},
+        {"Type": "TimeDimension", "Key": kop[periode_i], "Title": "Perioden"},
+    ]
+    props += [{"Type": "Dimension", "Key": kop[i], "Title": kop[i]} for i in dim_i]
+    for i in maat_i:
+        m = _MAAT_KOP.match(kop[i])
+        titel, eenheid = (m.group("titel"), m.group("eenheid")) if m else (kop[i], None)
+        props.append(
+            {"Type": "Topic", "Key": f"maat{i}", "Title": titel, "Unit": eenheden.get(i, eenheid)}
+        )
+    fouten: list[str] = []
+    records: list[dict] = []
+
+    def fout(regel: int, kolom: str, bericht: str) -> None:
+        fouten.append(f"{pad.name}, regel {regel}, kolom '{kolom}': {bericht}")
+
+    data = regels[data_vanaf:]
+    laatste = max(
+        (i for i, (_, v) in enumerate(data) if len([x for x in v if x.strip()]) > 1), default=-1
+    )
+    for positie, (regelnr, velden) in enumerate(data):
+        gevuld = [v for v in velden if v.strip()]
+        if not gevuld or (positie > laatste and len(velden) < len(kop)):
+            continue  # blank line, or notes such as 'Bron: CBS' under the table
+        if len(velden) != len(kop):
+            fouten.append(
+                f"{pad.name}, regel {regelnr}: {len(velden)} velden, maar de kopregel (regel "
+                f"{kop_regelnr}) heeft er {len(kop)}. Ontbreekt er een veld, of staat er een ';' "
+                "of aanhalingsteken te veel?"
+            )
+            continue
+        rec: dict = {}
+        goed = True
+        label = velden[regio_i].strip()
+        try:
+            regiolabel(label)
+        except OnbekendeRegio as e:
+            fout(regelnr, kop[regio_i], str(e))
+            goed = False
+        try:
+            periodelabel(velden[periode_i])
+        except OngeldigePeriode:
+            fout(regelnr, kop[periode_i], f"'{velden[periode_i].strip()}' is geen periode; "
+                 "verwacht bv. '2023*', '1e halfjaar 2023*' of '2e halfjaar 2020'.")  # fmt: skip
+            goed = False
+        for i in maat_i:
+            try:
+                rec[f"maat{i}"] = _getal(velden[i])[0]
+            except ValueError:
+                fout(regelnr, kop[i], f"'{velden[i].strip()}' is geen getal. Verwacht bv. 3060, "
+                     "38,1 of '.' voor een onderdrukt cijfer.")  # fmt: skip
+                goed = False
+        if not goed:
+            continue
+        rec[kop[regio_i]] = label
+        rec[kop[periode_i]] = velden[periode_i].strip()
+        for i in dim_i:
+            rec[kop[i]] = velden[i].strip()
+        records.append(rec)
+    if fouten:
+        raise niet_ingelezen(pad.name, fouten)
+    if not records:
+        raise DataFout(
+            f"{pad.name} bevat geen gegevensregels onder de kopregel (regel {kop_regelnr})."
+        )
+    with warnings.catch_warnings(record=True) as gevangen:
+        warnings.simplefilter("always")
+        df = observaties_uit_tabellen({tabel_id: (records, props)}, "regio", ruim=True)
+    if df.empty:
+        redenen = " ".join(str(w.message) for w in gevangen) or " ".join(df.attrs["meldingen"])
+        raise DataFout(
+            f"{pad.name} (CBS-tabel {tabel_id}) bevat geen cijfers die impactkit kent voor "
+            f"Nederland of een Veilig Thuis-regio. {redenen}".strip()
+        )
+    df.attrs["cbs_tabel"] = tabel_id
+    df.attrs["bestand"] = str(pad)
+    df.attrs["meldingen"] = [str(w.message) for w in gevangen] + df.attrs.get("meldingen", [])
+    return df

@@ -1,0 +1,153 @@
+"""Saving charts as PNG or SVG, one at a time or all standard charts of a region."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+
+from ..fouten import GeenWaarde, ImpactkitFout
+from ..indicatoren import Indicator
+from ..indicatoren import indicator as zoek_indicator
+from ..perioden import Periode
+from ..regioindeling import regio as zoek_regio
+from .kaart import kaart
+from .spreiding import rangorde, trechter
+from .thema import FORMATEN, STANDAARD_INDICATOREN, _data
+from .tijd import staaf_vergelijking, tijdreeks
+from .verdeling import verdeling_grafiek
+
+
+def _vl_versie() -> str:
+    # vl-convert names Vega-Lite versions like 'v6_4' (Altair's SCHEMA_VERSION is 'v6.4.1').
+    return "_".join(alt.SCHEMA_VERSION.split(".")[:2])
+
+
+def _controleer_extensie(extensie: str) -> str:
+    ext = extensie.lower() if extensie.startswith(".") else f".{extensie.lower()}"
+    if ext not in FORMATEN:
+        raise ImpactkitFout(
+            f"Bestandsformaat '{extensie or '(geen extensie)'}' kan niet. Kies een van de "
+            f"toegestane extensies: {', '.join(FORMATEN)}."
+        )
+    return ext
+
+
+def bewaar(grafiek: alt.TopLevelMixin, pad: str | Path) -> Path:
+    """Write a chart to a PNG or SVG file, chosen by the file's extension; returns the path.
+
+    The folder is created when needed. PNG is rendered at twice the size (sharp in reports).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> g = staaf_vergelijking("hermeldingen", "VT22", "2021H1")
+    >>> bewaar(g, Path(tempfile.mkdtemp()) / "hermeldingen.svg").suffix
+    '.svg'
+    """
+    import vl_convert as vlc
+
+    pad = Path(pad)
+    ext = _controleer_extensie(pad.suffix)
+    spec = grafiek.to_dict()
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    if ext == ".png":
+        pad.write_bytes(vlc.vegalite_to_png(spec, vl_version=_vl_versie(), scale=2))
+    else:
+        pad.write_text(vlc.vegalite_to_svg(spec, vl_version=_vl_versie()), encoding="utf-8")
+    return pad
+
+
+def _slug(*delen: str) -> str:
+    tekst = "-".join(delen)
+    tekst = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", tekst).strip("-")
+
+
+def _grafieken_voor(ind: Indicator) -> list[str]:
+    if ind.is_verdeling:
+        return ["verdeling"]
+    namen = ["staaf_vergelijking", "tijdreeks", "rangorde"]
+    if ind.eenheid in ("%", "per 10.000 inwoners"):
+        namen.append("trechter")
+    namen.append("kaart")
+    return namen
+
+
+def bewaar_alles(
+    regio: str,
+    periode: str,
+    map: str | Path,
+    indicatoren: Sequence[str] | None = None,
+    formaten: Sequence[str] = ("png", "svg"),
+    data: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Write every applicable chart for a region and period to ``map``; returns what was written.
+
+    Per indicator: comparison bar, time series, ranking, funnel (shares and rates) and map; a
+    distribution gets its grouped bar chart. Default indicators: acuut_structureel_onveilig,
+    meldingen_per_10000, adviezen_per_10000, ots_per_10000, hermeldingen, overdracht_rvdk and
+    the distribution duur_geweld_meldingen. File names are slugs such as
+    ``hermeldingen-tijdreeks-zaanstreek-waterland-2021h1.svg``.
+
+    A chart without figures (e.g. no data in that period) is skipped with a Dutch warning; when
+    nothing at all can be drawn, the first :class:`~impactkit.fouten.GeenWaarde` is raised.
+    An indicator without regional figures raises :class:`~impactkit.fouten.GeenWaarde`.
+
+    Returns a table with columns ``grafiek``, ``indicator``, ``pad``, ``formaat``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> t = bewaar_alles("VT22", "2021H1", tempfile.mkdtemp(), indicatoren=["hermeldingen"],
+    ...                  formaten=["svg"])
+    >>> t["grafiek"].tolist()
+    ['staaf_vergelijking', 'tijdreeks', 'rangorde', 'trechter', 'kaart']
+    """
+    r, p = zoek_regio(regio), Periode.parse(periode)
+    extensies = [_controleer_extensie(f) for f in formaten]
+    if not extensies:
+        raise ImpactkitFout(f"Geef minstens één formaat op: {', '.join(FORMATEN)}.")
+    indicatoren = list(STANDAARD_INDICATOREN if indicatoren is None else indicatoren)
+    inds = [zoek_indicator(i) for i in indicatoren]
+    for ind in inds:
+        if not ind.is_regionaal:
+            raise GeenWaarde(
+                f"{ind.naam} is alleen landelijk beschikbaar ({', '.join(ind.niveaus)}); "
+                "daar zijn geen regiografieken van. Laat deze indicator weg."
+            )
+    df = _data(data)
+    map = Path(map)
+    makers = {
+        "staaf_vergelijking": lambda i: staaf_vergelijking(i, r.code, p.code, data=df),
+        "tijdreeks": lambda i: tijdreeks(i, r.code, data=df),
+        "rangorde": lambda i: rangorde(i, p.code, r.code, data=df),
+        "trechter": lambda i: trechter(i, p.code, r.code, data=df),
+        "kaart": lambda i: kaart(i, p.code, r.code, data=df),
+        "verdeling": lambda i: verdeling_grafiek(i, r.code, p.code, data=df),
+    }
+    rijen: list[dict] = []
+    eerste_fout: GeenWaarde | None = None
+    for ind in inds:
+        for naam in _grafieken_voor(ind):
+            try:
+                grafiek = makers[naam](ind.id)
+            except GeenWaarde as e:
+                eerste_fout = eerste_fout or e
+                warnings.warn(f"Grafiek '{naam}' voor {ind.id} overgeslagen: {e}", stacklevel=2)
+                continue
+            for ext in extensies:
+                pad = map / f"{_slug(ind.id, naam, r.naam, p.code)}{ext}"
+                bewaar(grafiek, pad)
+                rijen.append({"grafiek": naam, "indicator": ind.id, "pad": pad,
+                              "formaat": ext.lstrip(".")})  # fmt: skip
+    if not rijen and eerste_fout is not None:
+        raise eerste_fout
+    return pd.DataFrame(rijen, columns=["grafiek", "indicator", "pad", "formaat"]).astype(
+        {"grafiek": "string", "indicator": "string", "formaat": "string"}
+    )

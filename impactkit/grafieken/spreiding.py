@@ -1,0 +1,298 @@
+"""Charts of all regions at once: the ranking and the funnel plot."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import altair as alt
+import pandas as pd
+
+from ..fouten import GeenWaarde
+from ..indicatoren import Indicator
+from ..indicatoren import indicator as zoek_indicator
+from ..opmaak import met_eenheid
+from ..opvragen import doorsnede
+from ..perioden import Periode
+from ..regioindeling import NEDERLAND, Regio
+from ..regioindeling import regio as zoek_regio
+from ..vergelijken import funnel, met_intervallen
+from .thema import (
+    ACCENT,
+    INTERVAL_TEKST,
+    LANDELIJK,
+    NIVEAU_LABEL,
+    OVERIG,
+    TEKST_KLEUR,
+    _as_titel,
+    _categorie_tekst,
+    _data,
+    _getoond,
+    _klein,
+    _met_thema,
+    _titel,
+    _tooltip_waarde,
+    _wat,
+)
+
+
+def _doorsnede_met_interval(
+    ind: Indicator, p: Periode, categorie: str | None, df: pd.DataFrame
+) -> pd.DataFrame:
+    rijen = met_intervallen(doorsnede(ind.id, p.code, categorie=categorie, data=df))
+    return rijen
+
+
+def _kleurgroep(rijen: pd.DataFrame, r: Regio | None) -> tuple[pd.Series, list[str], list[str]]:
+    """Colour group per row: the chosen region's name, or "Andere regio's"."""
+    anders = "Andere regio's"
+    if r is None:
+        return pd.Series(anders, index=rijen.index), [anders], [OVERIG]
+    groep = rijen["regio_code"].astype(str).map(lambda c: r.naam if c == r.code else anders)
+    return groep, [r.naam, anders], [ACCENT, OVERIG]
+
+
+def _optionele_regio(regio: str | None) -> Regio | None:
+    if regio is None:
+        return None
+    r = zoek_regio(regio)
+    return None if r.code == NEDERLAND else r
+
+
+def rangorde(
+    indicator: str,
+    periode: str,
+    regio: str | None = None,
+    categorie: str | None = None,
+    data: pd.DataFrame | None = None,
+) -> alt.LayerChart:
+    """Dot plot of all regions sorted by value, with 95 % intervals and Nederland as a line.
+
+    The chosen region (optional) is drawn in vermilion and its name in bold. Suppressed regions
+    stay in the list, at the bottom, marked 'onderdrukt (<10)'.
+
+    Examples
+    --------
+    >>> g = rangorde("hermeldingen", "2021H1", "Zaanstreek-Waterland")
+    >>> [laag["mark"]["type"] for laag in g.to_dict()["layer"]]
+    ['rule', 'rule', 'circle']
+    """
+    ind, p = zoek_indicator(indicator), Periode.parse(periode)
+    r = _optionele_regio(regio)
+    df = _data(data)
+    rijen = _doorsnede_met_interval(ind, p, categorie, df)
+    if r is not None and r.code not in set(rijen["regio_code"]):
+        raise GeenWaarde(f"Geen cijfer voor {ind.naam} in {r.naam} over {p.label}.")
+    rijen = rijen.sort_values("waarde", ascending=False, na_position="last", kind="stable")
+    groep, domein, kleuren = _kleurgroep(rijen, r)
+    tabel = _klein(rijen, ["regio", "waarde", "laag", "hoog"])
+    tabel["groep"] = groep.to_numpy()
+    volgorde = tabel["regio"].tolist()
+    landelijk = rijen["landelijk"].dropna()
+    nl_label = None
+    if len(landelijk):
+        # Nederland joins the colour legend, with its value in the label.
+        nl_label = f"Nederland ({met_eenheid(float(landelijk.iloc[0]), ind.eenheid)})"
+        domein = [*domein[:-1], nl_label, domein[-1]]
+        kleuren = [*kleuren[:-1], LANDELIJK, kleuren[-1]]
+
+    nadruk = f"datum.value == {json.dumps(r.naam)}" if r is not None else "false"
+    y_as = alt.Y(
+        "regio:N",
+        sort=volgorde,
+        title=None,
+        axis=alt.Axis(
+            labelFontWeight=alt.ExprRef(expr=f"{nadruk} ? 'bold' : 'normal'"),
+            labelColor=alt.ExprRef(expr=f"{nadruk} ? '#000000' : '{TEKST_KLEUR}'"),
+        ),
+    )
+    kleur = alt.Color(
+        "groep:N",
+        scale=alt.Scale(domain=domein, range=kleuren),
+        legend=alt.Legend(title=None, orient="top", direction="horizontal", symbolType="circle")
+        if len(domein) > 1
+        else None,
+    )
+    x_as_stijl = alt.Axis(orient="top")
+    x_as = alt.X(
+        "waarde:Q", title=_as_titel(ind), axis=x_as_stijl, scale=alt.Scale(zero=False, nice=True)
+    )
+    basis = alt.Chart(tabel).encode(y=y_as)
+    intervallen = basis.mark_rule(strokeWidth=2).encode(
+        x=alt.X("laag:Q", title=_as_titel(ind), axis=x_as_stijl),
+        x2="hoog:Q",
+        color=kleur,
+    )
+    punten = basis.mark_circle(size=80, opacity=1).encode(
+        x=x_as,
+        color=kleur,
+        tooltip=[
+            alt.Tooltip("regio:N", title="Regio"),
+            _tooltip_waarde(ind),
+            _tooltip_waarde(ind, "laag", "95%-interval, ondergrens"),
+            _tooltip_waarde(ind, "hoog", "95%-interval, bovengrens"),
+        ],
+    )
+    lagen = [intervallen, punten]
+    if rijen["waarde"].isna().any():
+        lagen.append(
+            basis.transform_filter("!isValid(datum.waarde)")
+            .transform_calculate(label="'onderdrukt (<10)'")
+            .mark_text(align="left", fontStyle="italic", color="#666666")
+            .encode(text="label:N", x=alt.value(4))
+        )
+    extra = [INTERVAL_TEKST]
+    if nl_label is not None:
+        nl = pd.DataFrame({"landelijk": [float(landelijk.iloc[0])], "groep": [nl_label]})
+        lijn = (
+            alt.Chart(nl)
+            .mark_rule(strokeWidth=2, strokeDash=[6, 3])
+            .encode(x=alt.X("landelijk:Q", title=_as_titel(ind), axis=x_as_stijl), color=kleur)
+        )
+        lagen.insert(0, lijn)
+        extra.append("Blauwe stippellijn: Nederland.")
+    titel = _titel(
+        ind,
+        _wat(ind, "Alle Veilig Thuis-regio's", p.label, _categorie_tekst(categorie)),
+        _getoond(df, ind, p, categorie),
+        extra,
+    )
+    grafiek = alt.layer(*lagen).properties(title=titel, width=440, height=alt.Step(19))
+    return _met_thema(grafiek)
+
+
+# -- 4. Funnel plot -------------------------------------------------------------------------------
+def _dun_uit(grenzen: pd.DataFrame, max_punten: int = 50) -> pd.DataFrame:
+    """Keep at most ``max_punten`` denominators per limit (evenly on the log scale, ends kept)."""
+    delen = []
+    for _, deel in grenzen.groupby("niveau", sort=True):
+        stap = max(1, math.ceil(len(deel) / max_punten))
+        keuze = deel.iloc[::stap]
+        if keuze.index[-1] != deel.index[-1]:
+            keuze = pd.concat([keuze, deel.iloc[[-1]]])
+        delen.append(keuze)
+    return pd.concat(delen)
+
+
+def trechter(
+    indicator: str,
+    periode: str,
+    regio: str | None = None,
+    categorie: str | None = None,
+    data: pd.DataFrame | None = None,
+    overspreiding: bool = False,
+) -> alt.LayerChart:
+    """Funnel plot: every region's value against its denominator, with 95 % and 99,8 % limits.
+
+    ``overspreiding=True`` widens the limits for the spread between regions that chance does
+    not explain (Spiegelhalter 2005); the caption then gives the factor.
+
+    Points outside the funnel differ from Nederland by more than chance would explain. Data from
+    :func:`impactkit.vergelijken.funnel`; only for percentages and rates per 10.000 inwoners
+    (otherwise :class:`~impactkit.fouten.GeenWaarde`).
+
+    Examples
+    --------
+    >>> g = trechter("acuut_structureel_onveilig", "2021H1", "Zaanstreek-Waterland")
+    >>> sorted(g.to_dict()["layer"][0]["encoding"]["strokeDash"]["scale"]["domain"])
+    ['95%-grens', '99,8%-grens']
+    """
+    ind, p = zoek_indicator(indicator), Periode.parse(periode)
+    r = _optionele_regio(regio)
+    df = _data(data)
+    punten_df, grenzen = funnel(ind.id, p.code, categorie=categorie, data=df,
+                                overspreiding=overspreiding)  # fmt: skip
+    phi = float(grenzen.attrs.get("phi", 1.0))
+    getoond = _getoond(df, ind, p, categorie)
+    uitleg = [
+        "Stippellijn: 95%-grens; doorgetrokken lijn: 99,8%-grens; blauw: Nederland.",
+        "Een punt buiten de trechter wijkt meer af dan toeval verklaart.",
+    ]
+    if overspreiding:
+        uitleg.append(
+            f"Grenzen verruimd voor verschillen tussen regio's die geen toeval zijn "
+            f"(overspreiding φ = {phi:.1f}".replace(".", ",")
+            + ")."
+            if phi > 1
+            else "Geen overspreiding tussen regio's gevonden: gewone grenzen."
+        )
+    if r is not None and r.code not in set(punten_df["regio_code"]):
+        # The funnel is still worth seeing; the caption says why the region is not in it.
+        uitleg.insert(0, f"{r.naam} ontbreekt: het cijfer of de noemer is onderdrukt of onbekend.")
+        r = None
+    groep, domein, kleuren = _kleurgroep(punten_df, r)
+    punten_tab = _klein(punten_df, ["regio", "waarde", "noemer", "positie"])
+    punten_tab["groep"] = groep.to_numpy()
+    grenzen = _dun_uit(grenzen)
+    grens_tab = pd.DataFrame(
+        {
+            "noemer": grenzen["noemer"].astype(float).round(1),
+            "grens": grenzen["niveau"].map(lambda n: NIVEAU_LABEL.get(round(float(n), 3), str(n))),
+            "laag": grenzen["laag"].astype(float).round(4),
+            "hoog": grenzen["hoog"].astype(float).round(4),
+        }
+    ).reset_index(drop=True)
+    landelijk = float(grenzen["landelijk"].iloc[0])
+
+    x_titel = (
+        "Aantal inwoners"
+        if ind.is_ratio
+        else f"Noemer: {ind.noemer[:1].lower()}{ind.noemer[1:]}".rstrip(".")
+    )
+    x_as = alt.X("noemer:Q", title=x_titel, scale=alt.Scale(zero=False))
+    y_titel = _as_titel(ind)
+    streep = alt.StrokeDash(
+        "grens:N",
+        scale=alt.Scale(domain=list(NIVEAU_LABEL.values()), range=[[6, 4], [1, 0]]),
+        legend=alt.Legend(title="Controlegrenzen", orient="top", direction="horizontal"),
+    )
+    lijnbasis = alt.Chart(grens_tab).encode(x=x_as, strokeDash=streep)
+    onder = lijnbasis.mark_line(color="#555555", strokeWidth=1.3).encode(
+        y=alt.Y("laag:Q", title=y_titel)
+    )
+    boven = lijnbasis.mark_line(color="#555555", strokeWidth=1.3).encode(y="hoog:Q")
+    nl = pd.DataFrame({"landelijk": [landelijk]})
+    nl_lijn = alt.Chart(nl).mark_rule(color=LANDELIJK, strokeWidth=2).encode(y="landelijk:Q")
+    kleur = alt.Color(
+        "groep:N",
+        scale=alt.Scale(domain=domein, range=kleuren),
+        legend=alt.Legend(title=None, orient="top", direction="horizontal")
+        if r is not None
+        else None,
+    )
+    punten = (
+        alt.Chart(punten_tab)
+        .mark_circle(size=85, opacity=1, stroke="white", strokeWidth=0.8)
+        .encode(
+            x=x_as,
+            y=alt.Y(
+                "waarde:Q",
+                title=y_titel,
+                scale=alt.Scale(zero=False),
+            ),
+            color=kleur,
+            order=alt.Order("groep:N", sort="ascending" if r is None else "descending"),
+            tooltip=[
+                alt.Tooltip("regio:N", title="Regio"),
+                _tooltip_waarde(ind),
+                alt.Tooltip("noemer:Q", title="Noemer", format=",.0f"),
+                alt.Tooltip("positie:N", title="Positie in de trechter"),
+            ],
+        )
+    )
+    lagen = [onder, boven, nl_lijn, punten]
+    if r is not None:
+        lagen.append(
+            alt.Chart(punten_tab)
+            .transform_filter(alt.datum.groep == r.naam)
+            .mark_text(align="left", dx=8, dy=-8, fontWeight="bold", color=ACCENT, fontSize=13)
+            .encode(x=x_as, y="waarde:Q", text="regio:N")
+        )
+    titel = _titel(
+        ind,
+        _wat(ind, "Trechterdiagram", p.label, _categorie_tekst(categorie)),
+        getoond,
+        uitleg,
+    )
+    grafiek = alt.layer(*lagen).properties(title=titel, width=500, height=340)
+    return _met_thema(grafiek)

@@ -1,0 +1,161 @@
+"""The package's shape: no import cycles, one front door, no name that is both a module and a function."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+
+import impactkit as ik
+
+PAKKET = Path(ik.__file__).parent
+
+
+def _modulenaam(pad: Path) -> str:
+    delen = pad.relative_to(PAKKET.parent).with_suffix("").parts
+    return ".".join(delen[:-1] if delen[-1] == "__init__" else delen)
+
+
+def _doel(module: str, is_pakket: bool, node: ast.ImportFrom) -> list[str]:
+    """The package modules an import statement (module level or inside a function) loads."""
+    if node.level == 0:
+        if not (node.module or "").startswith("impactkit"):
+            return []
+        basis = node.module
+    else:
+        delen = module.split(".")
+        if not is_pakket:
+            delen = delen[:-1]
+        delen = delen[: len(delen) - (node.level - 1)]
+        basis = ".".join([*delen, *([node.module] if node.module else [])])
+    doelen = []
+    for alias in node.names:
+        kandidaat = f"{basis}.{alias.name}"
+        doelen.append(kandidaat if kandidaat in MODULES else basis)
+    return doelen
+
+
+MODULES = {_modulenaam(p) for p in PAKKET.rglob("*.py")}
+
+
+def importgraaf() -> dict[str, set[str]]:
+    graaf: dict[str, set[str]] = {}
+    for pad in PAKKET.rglob("*.py"):
+        naam = _modulenaam(pad)
+        randen: set[str] = set()
+        for node in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                randen.update(_doel(naam, pad.name == "__init__.py", node))
+            elif isinstance(node, ast.Import):
+                randen.update(a.name for a in node.names if a.name.startswith("impactkit"))
+        graaf[naam] = {r for r in randen if r in MODULES and r != naam}
+    return graaf
+
+
+def cycli(graaf: dict[str, set[str]]) -> list[list[str]]:
+    """All cycles found by depth-first search (each reported once, from its smallest member)."""
+    gevonden: set[tuple[str, ...]] = set()
+
+    def zoek(pad: list[str]) -> None:
+        for volgende in sorted(graaf.get(pad[-1], ())):
+            if volgende == pad[0]:
+                gevonden.add(tuple(pad))
+            elif volgende not in pad and volgende > pad[0]:
+                zoek([*pad, volgende])
+
+    for start in sorted(graaf):
+        zoek([start])
+    return [list(c) for c in sorted(gevonden)]
+
+
+def test_de_cyclusdetectie_vindt_een_cyclus():
+    assert cycli({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert cycli({"a": {"b"}, "b": set()}) == []
+
+
+def test_importgraaf_ziet_relatieve_en_uitgestelde_imports():
+    graaf = importgraaf()
+    assert "impactkit.observaties" in graaf["impactkit.laden"]
+    assert "impactkit.bronnen.oefendata" in graaf["impactkit.laden"]
+    assert "impactkit.regioindeling" in graaf["impactkit.bronnen.oefendata"]
+
+
+def test_geen_importcycli_in_het_pakket():
+    assert cycli(importgraaf()) == []
+
+
+def test_gegevensbronnen_wonen_in_hun_eigen_subpakket():
+    bronnen = {m.name for m in pkgutil.iter_modules([str(PAKKET / "bronnen")])}
+    assert {
+        "oefendata",
+        "cbs_odata",
+        "statline_csv",
+        "eigen_bestand",
+        "lokaal",
+        "cbs_koppeling",
+    } <= bronnen
+    # Every source builds the one tidy table from the model module, not from the front door.
+    graaf = importgraaf()
+    for bron in bronnen:
+        assert "impactkit.laden" not in graaf[f"impactkit.bronnen.{bron}"], bron
+
+
+@pytest.mark.parametrize("naam", ik.__all__)
+def test_elke_publieke_naam_bestaat(naam):
+    assert getattr(ik, naam) is not None
+
+
+def test_geen_module_en_functie_met_dezelfde_naam():
+    modules = {m.name for m in pkgutil.walk_packages([str(PAKKET)])}
+    modules = {m.rsplit(".", 1)[-1] for m in modules}
+    botsingen = []
+    for naam in ik.__all__:
+        waarde = getattr(ik, naam)
+        if naam in modules and not isinstance(waarde, type(ik)):
+            botsingen.append(naam)
+    assert botsingen == []
+
+
+def test_een_import_volstaat_voor_de_stappen():
+    # What a coordinator calls in the notebook, with one import.
+    assert ik.vergelijk is importlib.import_module("impactkit.vergelijken").vergelijk
+    assert ik.analyseer is importlib.import_module("impactkit.bevindingen").analyseer
+    assert ik.Stappenplan is importlib.import_module("impactkit.stappenplan").Stappenplan
+    assert ik.bewaar is ik.grafieken.bewaar
+    assert callable(ik.grafieken.trechter)
+
+
+def test_modules_blijven_klein():
+    groot = {
+        _modulenaam(p): n
+        for p in PAKKET.rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 900
+    }
+    assert groot == {}
+
+
+def test_onbekende_naam_geeft_attributeerror():
+    with pytest.raises(AttributeError):
+        ik.bestaat_niet  # noqa: B018
+
+
+def test_naslagpagina_noemt_elke_openbare_naam():
+    pagina = (PAKKET.parent / "book" / "api.md").read_text(encoding="utf-8")
+    genoemd = set(re.findall(r"^\.\. auto\w+:: impactkit\.(\w+)$", pagina, flags=re.MULTILINE))
+    assert genoemd == set(ik.__all__) - {"__version__"}
+
+
+def test_modulekaart_in_readme_klopt_met_de_boom():
+    readme = (PAKKET.parent / "README.md").read_text(encoding="utf-8")
+    kaart = readme[readme.index("## Verder") :]
+    genoemd = set(re.findall(r"`([a-z_]+(?:/[a-z_]+)?)`", kaart))
+    modules = {
+        _modulenaam(p).removeprefix("impactkit.").replace(".", "/")
+        for p in PAKKET.rglob("*.py")
+        if p.name != "__init__.py"
+    }
+    assert modules - genoemd == set(), "modules die de README niet noemt"
