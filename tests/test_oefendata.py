@@ -17,6 +17,7 @@ VOORBEELD_004 = {
     "ots_zw": 2.2,  # per 10 000 inwoners
     "overdracht_rvdk_zw": 0.7,
 }
+OVERDRACHT = ["overdracht_rvdk", "overdracht_om", "overdracht_politie"]
 
 
 @pytest.fixture(scope="module")
@@ -255,6 +256,109 @@ def test_meldingen_door_politie(oefendata, gepubliceerd):
     assert 64 <= aandeel < 65  # 'bijna 65 procent'
 
 
+def _breed(df, *indicatoren):
+    """Counts (teller) per region x period, one column per indicator."""
+    sel = df[df.indicator.isin(indicatoren) & df.categorie.isna()]
+    return sel.pivot(index=["regio_code", "periode"], columns="indicator", values="teller")
+
+
+def test_casussen_zijn_niet_adviezen_plus_meldingen(oefendata):
+    # CBS 84850/84851NED: casussen with at least one received melding. Adviezen without a
+    # melding do not count and several meldingen about one casus count once.
+    t = _breed(oefendata, "adviezen", "meldingen", "casussen_vt").dropna().astype(int)
+    assert len(t) == 27 * 12
+    assert (t.casussen_vt < t.adviezen + t.meldingen).all()
+    assert (t.casussen_vt <= t.meldingen).all()
+    assert (t.casussen_vt > 0).all()
+
+
+CASUSSEN_TOTAAL = "84851NED casussen_met_ontvangen_melding | Totaal"
+
+
+def test_casussen_gepubliceerd_drenthe_2023(oefendata, gepubliceerd):
+    # The only published total of casussen in the reference data: Drenthe (VT) 2023, 1.495
+    # casussen against 2.960 adviezen and 1.905 meldingen.
+    pub = gepubliceerd[
+        (gepubliceerd.indicator == CASUSSEN_TOTAAL)
+        & (gepubliceerd.region == "Drenthe (VT)")
+        & (gepubliceerd.period == "2023")
+    ]
+    assert int(pub.value.item()) == 1495
+    jaar = {
+        ind: sum(w(oefendata, ind, "VT02", p).teller for p in ("2023H1", "2023H2"))
+        for ind in ("casussen_vt", "adviezen", "meldingen")
+    }
+    assert jaar == {"casussen_vt": 1495, "adviezen": 2960, "meldingen": 1905}
+
+
+def test_elk_gepubliceerd_casussen_totaal_per_vt_regio(oefendata, gepubliceerd):
+    pub = gepubliceerd[gepubliceerd.indicator.str.match(r"^8485[01]NED casussen_met_ontvangen_"
+                                                        r"melding \| Totaal$")
+                       & (gepubliceerd.region.str.endswith("(VT)")
+                          | (gepubliceerd.region == "Nederland"))]  # fmt: skip
+    assert len(pub) >= 1
+    for rij in pub.itertuples():
+        code = ik.regio(rij.region).code
+        perioden = [rij.period] if "H" in rij.period else [f"{rij.period}H1", f"{rij.period}H2"]
+        som = sum(w(oefendata, "casussen_vt", code, p).teller for p in perioden)
+        assert som == int(rij.value), (rij.region, rij.period)
+
+
+def test_casussen_landelijk_volgens_verhouding_drenthe(oefendata):
+    # No national total is published; the national level is Drenthe's 1.495 / 1.905 = 0,785.
+    assert oefendata_module().CASUSSEN_PER_MELDING_NL == round(1495 / 1905, 3)
+    t = _breed(oefendata, "meldingen", "casussen_vt").loc["NL01"]
+    verhouding = t.casussen_vt / t.meldingen
+    assert (abs(verhouding - 0.785) < 0.001).all()
+
+
+@pytest.mark.parametrize("ind", OVERDRACHT)
+def test_overdracht_heeft_casussen_als_noemer(oefendata, ind):
+    over = oefendata[oefendata.indicator == ind].set_index(["regio_code", "periode"])
+    cas = oefendata[oefendata.indicator == "casussen_vt"].set_index(["regio_code", "periode"])
+    assert len(over) == 27 * 12
+    assert (over.noemer == cas.loc[over.index, "teller"]).all()
+    getoond = over[over.teller.notna()]
+    assert (abs(getoond.waarde - 100 * getoond.teller / getoond.noemer) < 1e-3).all()
+
+
+def test_overdracht_landelijk_rond_een_a_twee_procent(oefendata):
+    # Invented levels (no published figure): RvdK and OM around 1-2 %, politie a bit higher.
+    for ind, pct in [("overdracht_rvdk", 1.5), ("overdracht_om", 1.0), ("overdracht_politie", 2.9)]:
+        nl = oefendata[(oefendata.indicator == ind) & (oefendata.regio_code == "NL01")]
+        assert (abs(nl.waarde.astype(float) - pct) < 0.05).all(), ind
+
+
+def test_professionals_aandeel_heeft_adviezen_en_meldingen_als_noemer(oefendata):
+    # Unlike the overdracht shares, this share is over all adviezen and meldingen.
+    t = _breed(oefendata, "adviezen", "meldingen")
+    prof = oefendata[oefendata.indicator == "professionals_aandeel"]
+    prof = prof.set_index(["regio_code", "periode"])
+    assert (prof.noemer == (t.adviezen + t.meldingen).loc[prof.index]).all()
+
+
+def test_nog_niet_gemeten_indicator_heeft_geen_oefendata(oefendata):
+    assert ik.indicator("burgers_handelen").beschikbaarheid == "nog_niet_meetbaar"
+    assert not (oefendata.indicator == "burgers_handelen").any()
+
+
+def test_halfjaarlijkse_indicatoren_hebben_halfjaren(oefendata):
+    halfjaarlijks = set(ik.selecteer()["id"][ik.selecteer()["frequentie"] == "halfjaarlijks"])
+    for ind, groep in oefendata[oefendata.indicator.isin(halfjaarlijks)].groupby("indicator"):
+        assert groep.periode.str.fullmatch(r"\d{4}H[12]").all(), ind
+
+
+def test_eindvonnissen_per_halfjaar(oefendata):
+    zm = oefendata[oefendata.indicator == "zm_eindvonnissen"]
+    assert list(zm.periode) == [str(p) for p in ik.halfjaren("2021H1", "2023H2")]
+    assert set(zm.regio_code) == {"NL01"}
+    assert (zm.teller % 5 == 0).all()
+
+
+def oefendata_module():
+    return oefendata
+
+
 def test_ots_landelijk(oefendata, gepubliceerd):
     pub = gepubliceerd[(gepubliceerd.indicator == "jeugdbescherming_instroom_ots")
                        & gepubliceerd.period.str.match(r"^20(19|2[0-3])H1$")]  # fmt: skip
@@ -289,6 +393,20 @@ def test_zw_ots_en_overdracht():
     assert (
         round(ik.waarde("overdracht_rvdk", ZW, "2021H1"), 1) == VOORBEELD_004["overdracht_rvdk_zw"]
     )
+
+
+def test_zw_overdracht_is_aandeel_van_de_casussen(oefendata):
+    # 0,7 % needs at least 10 overdrachten (1-9 are suppressed), so 1.335 to 1.535 casussen;
+    # a region has no more casussen than meldingen, hence 1.475 meldingen.
+    meldingen = w(oefendata, "meldingen", "VT22", "2021H1").teller
+    casussen = w(oefendata, "casussen_vt", "VT22", "2021H1").teller
+    rvdk = w(oefendata, "overdracht_rvdk", "VT22", "2021H1")
+    om = w(oefendata, "overdracht_om", "VT22", "2021H1")
+    assert (meldingen, casussen) == (1475, 1350)
+    assert (rvdk.teller, rvdk.noemer) == (10, 1350) and not rvdk.onderdrukt
+    assert (om.teller, om.noemer) == (0, 1350) and not om.onderdrukt
+    onveilig = w(oefendata, "acuut_structureel_onveilig", "VT22", "2021H1")
+    assert (onveilig.teller, onveilig.noemer) == (820, 1475)
 
 
 def test_zw_stijging_tot_2020h2_groter_dan_landelijk_daarna_daling():

@@ -13,14 +13,34 @@ What is calibrated (the targets are the constants below; ``tests/test_oefendata.
   onveiligheid (5 % and 40 % in 2021);
 * regional totals published for Drenthe (2023) and the three Gelderland regions (2023), and the
   lowest/highest hermeldingen shares (Gooi en Vechtstreek 20,6 %, Zuid-Limburg 52,5 %, 2022H1);
+* casussen (``casussen_vt``): CBS 'Casussen met ontvangen melding(en)' (84850/84851NED), the
+  casussen with at least one received melding in the period. This is not adviezen + meldingen:
+  adviezen without a melding do not count and several meldingen about one casus count once, so a
+  region never has more casussen than meldingen. The only published total in our reference data
+  is Drenthe (VT) 2023: 1.495 casussen against 1.905 meldingen (and 2.960 adviezen). The practice
+  data reproduce that figure exactly and use its ratio (1.495 / 1.905 = 0,785 casussen per
+  melding) as the national level for every half-year; no national total of casussen is
+  published there (84850NED only gives the mensenhandel subset, 470 casussen in 2023);
 * Zaanstreek-Waterland in 2021H1 as in the worked example of the step plan: 55,6 % acuut en/of
   structureel onveilig (Nederland 42,8 %), 61 % duur <= 1 week and 1,4 % > 5 jaar, 2,2 OTS per
-  10.000 inwoners, no overdracht to the OM and 0,7 % to the RvdK, and a rise of the unsafe share
-  up to 2020H2, larger than the national rise, followed by a fall.
+  10.000 inwoners, no overdracht to the OM and 0,7 % of the casussen to the RvdK, and a rise of
+  the unsafe share up to 2020H2, larger than the national rise, followed by a fall.
 
-Everything else (regional differences, trends, categories without a published figure) is
-invented, plausibly. Counts are multiples of 5, as CBS rounds them; regional counts add up to
-the national count exactly; counts from 1 to 9 are suppressed (see :mod:`impactkit.onderdrukking`).
+The overdracht shares (politie, OM, RvdK) are shares of the casussen, as CBS defines them. Because
+counts from 1 to 9 are suppressed, 0,7 % needs at least 10 overdrachten and so at least 1.335
+casussen (10 / 1.335 = 0,75 %), more than the 1.070 meldingen the example region had in earlier
+versions of the practice data. Zaanstreek-Waterland therefore has 1.475 meldingen and 1.350
+casussen in 2021H1 (10 / 1.350 = 0,7 %; 820, 900 and 20 of 1.475 meldingen give 55,6 %, 61 % and
+1,4 %). Only 1.385 to 1.480 meldingen fit all four figures without raising the region far above
+the national rate; 1.475 gives the lowest ratio of casussen to meldingen (0,92, against 0,785
+nationally), so Zaanstreek-Waterland is a region with few meldingen per casus. The worked example
+itself gives no count of meldingen.
+
+Everything else (regional differences, trends, categories without a published figure, the
+national overdracht shares) is invented, plausibly. Indicators the catalogue marks as not yet
+measurable (such as ``burgers_handelen``) have no practice data. Counts are multiples of 5, as
+CBS rounds them; regional counts add up to the national count exactly; counts from 1 to 9 are
+suppressed (see :mod:`impactkit.onderdrukking`).
 Every row carries ``herkomst = "oefendata"``.
 """
 
@@ -107,8 +127,11 @@ LANDELIJK_TOTAAL: dict[str, list[int]] = {
 # A year target ("2023") is split over its half-years.
 VASTE_REGIOWAARDEN: dict[str, list[tuple[str, str, int]]] = {
     "meldingen": [
-        # Chosen so 55,6 %, 61 % and 1,4 % come out exactly from counts that are multiples of 5.
-        ("VT22", "2021H1", 1070),
+        # Chosen so 55,6 %, 61 % and 1,4 % come out exactly from counts that are multiples of 5
+        # (820, 900 and 20), and so there are enough casussen for 0,7 % RvdK (see CASUSSEN_VAST).
+        ("VT22", "2021H1", 1475),
+        # Keeps the peak of the example's rise at 58,3 % (825/1415), as in earlier versions.
+        ("VT22", "2020H2", 1415),
         ("VT07", "2022H1", 825),  # fits hermeldingen 20,6 % (170/825)
         ("VT25", "2022H1", 2000),  # fits hermeldingen 52,5 % (1050/2000)
         ("VT02", "2023", 1905),  # StatLine 84849NED, Drenthe (VT) 2023*
@@ -117,7 +140,9 @@ VASTE_REGIOWAARDEN: dict[str, list[tuple[str, str, int]]] = {
         ("VT14", "2023", 2810),  # StatLine 84852NED, Noord- en Oost-Gelderland (VT) 2023*
     ],
     "adviezen": [
-        ("VT22", "2021H1", 1700),  # with 1070 meldingen: 20 RvdK-overdrachten = 0,7 %
+        # No published figure: kept from earlier versions so Zaanstreek-Waterland's adviezen
+        # do not move (it was once part of a wrong noemer for the overdracht shares).
+        ("VT22", "2021H1", 1700),
         ("VT02", "2023", 2960),  # StatLine 84849NED, Drenthe (VT) 2023*
     ],
     "ots": [("VT22", "2021H1", 75)],  # 75 / 339.925 * 10.000 = 2,2
@@ -177,7 +202,7 @@ VERVOLG_AANDELEN = [44.0, 47.0, 3.0, 2.0, 4.0]
 # Share of meldingen with acute and/or structural unsafety. Nederland 2021H1 = 42,8 % (worked
 # example); Zaanstreek-Waterland rises more steeply up to 2020H2 and falls after.
 ONVEILIG_NL = [0.405, 0.410, 0.416, 0.437, 0.428, 0.425, 0.421, 0.418, 0.415, 0.411, 0.406, 0.402]
-ONVEILIG_ZW = [0.492, 0.515, 0.541, 0.585, 595 / 1070, 0.531, 0.517, 0.503, 0.494, 0.487, 0.481,
+ONVEILIG_ZW = [0.492, 0.515, 0.541, 825 / 1415, 820 / 1475, 0.531, 0.517, 0.503, 0.494, 0.487, 0.481,
                0.476]  # fmt: skip
 # Acute unsafety: ~5 % of meldingen in 2021 (CBS); 45 % of those are also structurally unsafe,
 # so structureel = onveilig - acuut + beide is ~40 % in 2021 (CBS: 40 %).
@@ -187,7 +212,18 @@ ACUUT_OOK_STRUCTUREEL = 0.45
 HERMELDINGEN_NL = [np.nan, np.nan, 0.361, 0.366, 0.371, 0.376, 0.380, 0.380, 0.381, 0.381,
                    0.383, 0.384]  # fmt: skip
 HERMELDINGEN_VAST = {"VT07": 170 / 825, "VT25": 1050 / 2000}  # 2022H1 lowest and highest
-OVERDRACHT_NL = {"rvdk": 0.0150, "om": 0.0040, "politie": 0.0290}
+# Casussen with at least one received melding, per melding. CBS 84851NED, Drenthe (VT) 2023:
+# 1.495 casussen and 1.905 meldingen; no national total is published in our reference data, so
+# Drenthe's ratio is used as the national level.
+CASUSSEN_GEPUBLICEERD = {"VT02": ("2023", 1495)}
+CASUSSEN_PER_MELDING_NL = 0.785  # 1495 / 1905 = 0,7848
+# Zaanstreek-Waterland 2021H1: 10 RvdK-overdrachten of 1.350 casussen = 0,7 % (worked example).
+# 10 is the smallest count that is shown, so the region needs 1.335 to 1.535 casussen; it keeps
+# a high ratio in every period so its series has no jump.
+CASUSSEN_VAST = {**CASUSSEN_GEPUBLICEERD, "VT22": ("2021H1", 1350)}
+CASUSSEN_PER_MELDING_ZW = 0.915
+# Overdracht as a share of the casussen (invented; OM and RvdK around 1-2 %).
+OVERDRACHT_NL = {"rvdk": 0.0150, "om": 0.0100, "politie": 0.0290}
 REGIO_INDICATOREN_COHORT = COHORTREGIOS
 
 
@@ -371,9 +407,16 @@ def _binair(
     aandelen_nl: list[float],
     spreiding: float,
     vast_pad: dict[str, list[float]] | None = None,
+    vaste_aantallen: dict[str, list[int]] | None = None,
+    rng: np.random.Generator | None = None,
 ) -> np.ndarray:
-    """Region x period counts of 'ja' for a yes/no share, national share met per period."""
-    effect = np.clip(gen.rng.normal(0.0, spreiding, gen.n), -1.6 * spreiding, 1.6 * spreiding)
+    """Region x period counts of 'ja' for a yes/no share, national share met per period.
+
+    ``vast_pad`` fixes a region's share per period, ``vaste_aantallen`` its count of 'ja' per
+    period. ``rng`` draws the regional effects (default: the generator's own stream).
+    """
+    effect = (rng or gen.rng).normal(0.0, spreiding, gen.n)
+    effect = np.clip(effect, -1.6 * spreiding, 1.6 * spreiding)
     uit = np.zeros_like(noemers)
     for t in range(len(PERIODEN)):
         p = aandelen_nl[t]
@@ -385,10 +428,37 @@ def _binair(
             i = gen.index(code)
             ja = _rond5(pad[t] * noemers[t, i])
             vast[i] = np.array([ja, noemers[t, i] - ja])
+        for code, aantallen in (vaste_aantallen or {}).items():
+            i = gen.index(code)
+            vast[i] = np.array([aantallen[t], noemers[t, i] - aantallen[t]])
         effecten = np.stack([effect, np.zeros(gen.n)], axis=1)
         m = verdeel_categorieen(noemers[t], np.array([p, 1 - p]), effecten, vast)
         uit[t] = m[:, 0]
     return uit
+
+
+def _casussen(gen: _Generator, meldingen: np.ndarray, seed: int) -> np.ndarray:
+    """Region x period casussen with at least one received melding (never more than meldingen).
+
+    The fixed values of ``CASUSSEN_VAST`` are met exactly (a year figure is split over its
+    half-years in proportion to the meldingen); the fixed regions' other periods follow their own
+    ratio. The regional effects come from a separate stream, so adding this indicator left every
+    other random draw of the generator unchanged.
+    """
+    verhouding = {"VT02": CASUSSEN_PER_MELDING_NL, "VT22": CASUSSEN_PER_MELDING_ZW}
+    vaste: dict[str, list[int]] = {}
+    for code, (per, waarde) in CASUSSEN_VAST.items():
+        i = gen.index(code)
+        aantallen = [_rond5(verhouding[code] * m) for m in meldingen[:, i]]
+        ts = [t for t, p in enumerate(PERIODEN) if str(p) == per or str(p.jaar) == per]
+        m_ts = meldingen[ts, i]
+        delen = verdeel_in_vijftallen(waarde, m_ts) if len(ts) > 1 else np.array([waarde])
+        for t, deel in zip(ts, delen):
+            aantallen[t] = int(deel)
+        vaste[code] = aantallen
+    rng = np.random.default_rng((seed, 84851))
+    nl = [CASUSSEN_PER_MELDING_NL] * len(PERIODEN)
+    return _binair(gen, meldingen, nl, 0.2, vaste_aantallen=vaste, rng=rng)
 
 
 def genereer(seed: int = SEED) -> pd.DataFrame:
@@ -433,16 +503,19 @@ def genereer(seed: int = SEED) -> pd.DataFrame:
     }  # fmt: skip
     hermeld = _binair(gen, meldingen, HERMELDINGEN_NL, 0.10, her_pad)
 
-    casussen = adviezen + meldingen
-    zw_rvdk = [0.0095, 0.0092, 0.0088, 0.0085, 20 / 2770, 0.0080, 0.0082, 0.0085, 0.0088,
-               0.0090, 0.0092, 0.0095]  # fmt: skip
-    zw_om = [0.0030, 0.0025, 0.0020, 0.0015, 0.0, 0.0015, 0.0020, 0.0020, 0.0025, 0.0025, 0.0030,
-             0.0030]  # fmt: skip
+    # Overdracht as a share of the casussen. Zaanstreek-Waterland as counts: 10 to the RvdK in
+    # 2021H1 (0,7 %) and 15 in the other half-years (about 1 %); to the OM none in 2021H1 and
+    # otherwise so few that most half-years are suppressed.
+    casussen = _casussen(gen, meldingen, seed)
+    zw_rvdk = [15, 15, 15, 15, 10, 15, 15, 15, 15, 15, 15, 15]
+    zw_om = [10, 5, 5, 5, 0, 5, 5, 5, 5, 5, 10, 10]
     overdracht = {
-        "rvdk": _binair(gen, casussen, [OVERDRACHT_NL["rvdk"]] * 12, 0.25, {"VT22": zw_rvdk}),
-        "om": _binair(gen, casussen, [OVERDRACHT_NL["om"]] * 12, 0.3, {"VT22": zw_om}),
+        "rvdk": _binair(gen, casussen, [OVERDRACHT_NL["rvdk"]] * 12, 0.25,
+                        vaste_aantallen={"VT22": zw_rvdk}),
+        "om": _binair(gen, casussen, [OVERDRACHT_NL["om"]] * 12, 0.3,
+                      vaste_aantallen={"VT22": zw_om}),
         "politie": _binair(gen, casussen, [OVERDRACHT_NL["politie"]] * 12, 0.25),
-    }
+    }  # fmt: skip
 
     for t, p in enumerate(PERIODEN):
         gen.voeg_aantallen_toe("adviezen", p, adviezen[t])
@@ -468,13 +541,15 @@ def genereer(seed: int = SEED) -> pd.DataFrame:
 
         beroeps_a = adviezen[t] - m_av[:, ADVIESVRAGER.index("Burger")] - m_av[:, -1]
         beroeps_m = meldingen[t] - m_md[:, MELDER.index("Burger")] - m_md[:, -1]
-        gen.voeg_aandelen_toe("professionals_aandeel", p, beroeps_a + beroeps_m, casussen[t])
+        gen.voeg_aandelen_toe(
+            "professionals_aandeel", p, beroeps_a + beroeps_m, adviezen[t] + meldingen[t]
+        )
 
         drift = np.array([1 + 0.01 * (t - 5.5), 1, 1, 1, 1, 1 - 0.01 * (t - 5.5)])
         # Zaanstreek-Waterland has short durations throughout (worked example: 61 % <= 1 week
-        # and 1,4 % > 5 jaar in 2021H1, exactly 655 and 15 of 1070).
+        # and 1,4 % > 5 jaar in 2021H1, exactly 900 and 20 of 1475).
         if t == t_2021h1:
-            vast_duur = {zw: np.array([655, 90, 110, 75, 125, 15])}
+            vast_duur = {zw: np.array([900, 125, 150, 100, 180, 20])}
         else:
             vast_duur = {zw: verdeel_in_vijftallen(int(meldingen[t, zw]), ZW_DUUR * drift)}
         m_dm = verdeel_categorieen(meldingen[t], DUUR_MELDINGEN * drift, eff_duur_m, vast_duur)
@@ -536,8 +611,8 @@ def _voeg_onderzoek_toe(gen: _Generator) -> None:
     for jaar, pct in [(2021, 3.4)]:
         gen.voeg_toe("prevalentie_kindermishandeling", NEDERLAND, Periode(jaar), pct, None, None,
                      "%")  # fmt: skip
-    for ind, basis in [("vermoeden_getuige", 11.5), ("gepraat_over_vermoeden", 62.0),
-                       ("burgers_handelen", 38.0)]:  # fmt: skip
+    # burgers_handelen is advised but not yet measured: no practice data.
+    for ind, basis in [("vermoeden_getuige", 11.5), ("gepraat_over_vermoeden", 62.0)]:
         for j, jaar in enumerate((2020, 2022, 2024)):
             gen.voeg_toe(ind, NEDERLAND, Periode(jaar), round(basis + 0.6 * j, 1), None, None, "%")
     for jaar in range(2019, 2024):
@@ -550,9 +625,13 @@ def _voeg_onderzoek_toe(gen: _Generator) -> None:
         if p >= Periode(2021, 1):
             n = 5 * int(round((9100 - 60 * t + rng.normal(0, 80)) / 5))
             gen.voeg_toe("om_instroom_hgkm", NEDERLAND, p, float(n), n, None, "aantal")
+    # Half-yearly (seed 001, appendix 2): the invented year totals, split 49/51 over the halves.
     for jaar in (2021, 2022, 2023):
         n = 5 * int(round((5600 - 150 * (jaar - 2021) + rng.normal(0, 60)) / 5))
-        gen.voeg_toe("zm_eindvonnissen", NEDERLAND, Periode(jaar), float(n), n, None, "aantal")
+        h1 = _rond5(0.49 * n)
+        for halfjaar, aantal in [(1, h1), (2, n - h1)]:
+            gen.voeg_toe("zm_eindvonnissen", NEDERLAND, Periode(jaar, halfjaar), float(aantal),
+                         aantal, None, "aantal")  # fmt: skip
 
     # Cohort study (Verwey-Jonker): 13 regions only, one measurement (2020); Nederland = the 13
     # regions together. Counts are respondents (families), not rounded to 5.
