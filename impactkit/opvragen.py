@@ -23,7 +23,9 @@ from .perioden import Periode
 from .regioindeling import NEDERLAND, Regio, regio
 
 SERIE_KOLOMMEN = KOLOMMEN  # the tidy columns, in the same order
-EXTRA_KOLOMMEN = ("regio_overgang",)  # kept when present (see impactkit.regioindeling.maak_vergelijkbaar)
+EXTRA_KOLOMMEN = (
+    "regio_overgang",
+)  # kept when present (see impactkit.regioindeling.maak_vergelijkbaar)
 
 
 def _kolommen(df: pd.DataFrame) -> list[str]:

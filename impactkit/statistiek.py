@@ -636,6 +636,60 @@ def overspreiding(
     return float(np.mean(z**2))
 
 
+def overspreiding_toets(
+    waarde_teller: Any, noemer: Any, p0: float, soort: str = "proportie", per: float = 10_000
+) -> tuple[float, float]:
+    """Test whether units vary around ``p0`` more than chance allows: ``(phi, p)``.
+
+    Under the null hypothesis of no over-dispersion the z-scores (see :func:`overspreiding`) are
+    standard normal, so ``sum(z²)`` follows a chi-square distribution with ``k - 1`` degrees of
+    freedom (``k`` units; one is lost because ``p0`` is the pooled value of the same units,
+    Spiegelhalter 2005, section 3.5). ``phi`` is the winsorised estimate of
+    :func:`overspreiding`; ``p`` the upper-tail p-value of the unwinsorised statistic.
+
+    Examples
+    --------
+    >>> # z = 2, -2, 0, 0 -> sum z² = 8, chi-square with 3 df: P(X > 8) = 0.0460
+    >>> phi, p = overspreiding_toets([60, 40, 50, 50], [100] * 4, 0.5)
+    >>> round(p, 4)
+    0.046
+    """
+    soort = _soort(soort)
+    per = _per(per)
+    p0 = _controleer_p0(p0, soort)
+    x, n = _zelfde_vorm(_als_getal(waarde_teller, "waarde_teller"), _als_getal(noemer, "noemer"))
+    x, n = np.atleast_1d(x).ravel(), np.atleast_1d(n).ravel()
+    bekend = ~(np.isnan(x) | np.isnan(n)) & (n > 0)
+    x, n = x[bekend], n[bekend]
+    if len(x) < 2 or p0 <= 0 or (soort == "proportie" and p0 >= 1):
+        return float("nan"), float("nan")
+    if soort == "proportie":
+        z = (x / n - p0) / np.sqrt(p0 * (1 - p0) / n)
+    else:
+        z = (x / n * per - p0) / np.sqrt(p0 * per / n)
+    p = float(stats.chi2.sf(float(np.sum(z**2)), len(z) - 1))
+    return overspreiding(x, n, p0, soort=soort, per=per), p
+
+
+def benjamini_hochberg(p: Any) -> np.ndarray:
+    """Benjamini–Hochberg adjusted p-values (false discovery rate); NaN stays NaN.
+
+    A finding is kept at false discovery rate ``q`` when its adjusted p-value is below ``q``.
+    Equal to R's ``p.adjust(p, "BH")`` over the non-missing values.
+
+    Examples
+    --------
+    >>> benjamini_hochberg([0.01, 0.04, 0.03, 0.005]).round(4).tolist()
+    [0.02, 0.04, 0.04, 0.02]
+    """
+    p = np.asarray(p, dtype=float)
+    uit = np.full(p.shape, np.nan)
+    bekend = ~np.isnan(p)
+    if bekend.any():
+        uit[bekend] = stats.false_discovery_control(p[bekend], method="bh")
+    return uit
+
+
 # --------------------------------------------------------------------------------------------
 # Tests
 

@@ -27,6 +27,15 @@ from . import statistiek as st
 from .fouten import DataFout, GeenWaarde, ImpactkitFout, bedoelde_je
 from .indicatoren import Indicator, indicator
 from .laden import laad
+from .oordelen import (
+    GEEN_TOETS,
+    KLEIN_VERSCHIL,
+    MOGELIJK_TOEVAL,
+    OPVALLEND_HOGER,
+    OPVALLEND_LAGER,
+    oordeel,
+)
+from .oordelen import OORDELEN as ALLE_OORDELEN
 from .perioden import Periode
 from .regioindeling import NEDERLAND, regio, regios
 
@@ -66,37 +75,39 @@ VERGELIJKINGEN = {
     "norm": "met de eigen norm",
 }
 
-OORDELEN = (
-    "opvallend hoger",
-    "opvallend lager",
-    "hoger, mogelijk toeval",
-    "lager, mogelijk toeval",
-    "verschil te klein om te tellen",
-    "geen verschil",
-    "geen toets mogelijk",
-    "geen gegevens",
-    "voldoet aan norm",
-    "voldoet niet aan norm",
-    "onzeker ten opzichte van norm",
-)
+OORDELEN = tuple(ALLE_OORDELEN)
+"""The verdicts a comparison can give (defined in :mod:`impactkit.oordelen`)."""
 
 
 @dataclass(frozen=True)
 class Drempels:
-    """Minimum differences that matter, per unit (configurable per analysis).
+    """Minimum differences that matter, per unit, and the significance level (configurable).
 
-    ``procentpunt`` for shares (points), ``relatief`` for rates and counts (fraction of the
-    reference value), ``alpha`` the significance level.
+    For shares the minimum is ``procentpunt`` points or ``deel_van_referentie`` of the reference
+    value, whichever is smaller, and never below ``ondergrens`` points: 3 points for a share
+    around 40 %, but 0,5 point for an overdracht share of 1–2 %, which a fixed 3 points could
+    never reach. For rates and counts it is ``relatief`` times the reference value.
+
+    Examples
+    --------
+    >>> Drempels().minimum("%", 42.8), Drempels().minimum("%", 8.0), Drempels().minimum("%", 1.2)
+    (3.0, 2.0, 0.5)
     """
 
     procentpunt: float = 3.0
     relatief: float = 0.15
     alpha: float = 0.05
+    deel_van_referentie: float = 0.25
+    ondergrens: float = 0.5
 
     def minimum(self, eenheid: str, referentie: float) -> float:
         """The smallest absolute difference that counts for this unit and reference value."""
         if eenheid == "%":
-            return self.procentpunt
+            if st.ontbreekt(referentie):
+                return self.procentpunt
+            return max(
+                self.ondergrens, min(self.procentpunt, self.deel_van_referentie * abs(referentie))
+            )
         return self.relatief * abs(referentie)
 
 
@@ -154,18 +165,7 @@ def _toets(ind: Indicator, a: pd.Series, b: pd.Series) -> float:
 
 
 def _oordeel(verschil: float, p: float, minimum: float, alpha: float) -> str:
-    if st.ontbreekt(verschil):
-        return "geen gegevens"
-    if verschil == 0:
-        return "geen verschil"
-    richting = "hoger" if verschil > 0 else "lager"
-    if st.ontbreekt(p):
-        return "geen toets mogelijk"
-    if st.is_opvallend(p, verschil, minimum, alpha):
-        return f"opvallend {richting}"
-    if p < alpha:
-        return "verschil te klein om te tellen"
-    return f"{richting}, mogelijk toeval"
+    return oordeel(verschil, p, minimum, alpha)
 
 
 def _rest_van_land(land: pd.Series, eigen: pd.Series) -> pd.Series:
@@ -275,9 +275,7 @@ def vergelijk(
         r_laag, r_hoog = interval(ind, land["teller"], land["noemer"])
         if ind.eenheid == "aantal":
             rij("landelijk", "Nederland", referentiewaarde=ref, ref_laag=r_laag, ref_hoog=r_hoog,
-                oordeel="geen toets mogelijk",
-                toelichting="Een aantal is niet te vergelijken met het landelijke aantal; gebruik "
-                "de indicator per 10.000 inwoners.")  # fmt: skip
+                oordeel=GEEN_TOETS, toelichting=_toelichting_aantal(ind))  # fmt: skip
         else:
             pw = _toets(ind, eigen, _rest_van_land(land, eigen))
             verschil = waarde - ref
@@ -294,24 +292,29 @@ def vergelijk(
         kwartiel = int(min(4, 1 + math.floor(4 * (waarden < waarde).sum() / len(waarden))))
         mediaan = float(waarden.median())
         toelichting = f"Rang {rang} van {len(waarden)} (1 = hoogste)."
-        positie = funnel_positie_van(ind, nu, r.code)
+        positie, phi, p_over = funnel_positie_van(ind, nu, r.code)
         if positie:
-            toelichting += f" Trechterdiagram: {positie}."
-        oordeel = "geen toets mogelijk"
+            toelichting += f" Trechterdiagram: {positie}"
+            toelichting += (
+                f" (grenzen verbreed voor overspreiding tussen regio's, factor {phi:.2f})."
+                if phi > 1
+                else "."
+            )
+        oordeel_r = GEEN_TOETS
         landelijk = _waarde(nu.loc[NEDERLAND]) if NEDERLAND in nu.index else math.nan
         groot_genoeg = not st.ontbreekt(landelijk) and abs(waarde - landelijk) >= drempels.minimum(
             ind.eenheid, landelijk
         )
         if positie and positie.startswith(("boven", "onder")):
             if groot_genoeg:
-                oordeel = "opvallend hoger" if positie.startswith("boven") else "opvallend lager"
+                oordeel_r = OPVALLEND_HOGER if positie.startswith("boven") else OPVALLEND_LAGER
             else:
-                oordeel = "verschil te klein om te tellen"
+                oordeel_r = KLEIN_VERSCHIL
         elif positie == "binnen":
-            oordeel = "hoger, mogelijk toeval" if waarde > mediaan else "lager, mogelijk toeval"
+            oordeel_r = MOGELIJK_TOEVAL
         rij("regios", "alle regio's (mediaan)", referentiewaarde=mediaan,
             verschil=waarde - mediaan, verschil_relatief=_relatief(waarde - mediaan, mediaan),
-            rang=rang, kwartiel=kwartiel, aantal_regios=len(waarden), oordeel=oordeel,
+            rang=rang, kwartiel=kwartiel, aantal_regios=len(waarden), oordeel=oordeel_r,
             toelichting=toelichting)  # fmt: skip
 
         # 3. Regions of similar size (the 7 nearest in population, including the region).
@@ -446,19 +449,63 @@ def funnel(
     return regs[kolommen].reset_index(drop=True), grenzen
 
 
-def funnel_positie_van(ind: Indicator, nu: pd.DataFrame, code: str) -> str | None:
-    """Funnel position of one region in a cross-section indexed by region code."""
+def funnel_positie_van(
+    ind: Indicator, nu: pd.DataFrame, code: str
+) -> tuple[str | None, float, float]:
+    """Funnel position of one region in a cross-section indexed by region code.
+
+    Returns ``(positie, phi, p_overspreiding)``. When the regions vary more than chance allows
+    (over-dispersion test, p < 0.05), the position is read against limits widened by ``phi``
+    (Spiegelhalter 2005); otherwise ``phi = 1`` and the plain limits apply.
+    """
+    geen = (None, 1.0, math.nan)
     if ind.eenheid not in ("%", "per 10.000 inwoners") or NEDERLAND not in nu.index:
-        return None
+        return geen
     eigen = nu.loc[code]
     if st.ontbreekt(eigen["teller"]) or st.ontbreekt(eigen["noemer"]):
-        return None
+        return geen
     soort = "proportie" if ind.eenheid == "%" else "ratio"
     p0 = float(nu.loc[NEDERLAND, "waarde"]) / (100.0 if soort == "proportie" else 1.0)
+    phi, p_over = _overspreiding_in(nu, p0, soort)
     uit = st.funnel_positie(
-        np.array([float(eigen["teller"])]), np.array([float(eigen["noemer"])]), p0, soort=soort
+        np.array([float(eigen["teller"])]),
+        np.array([float(eigen["noemer"])]),
+        p0,
+        soort=soort,
+        phi=phi,
     )
-    return str(list(uit)[0])
+    return str(list(uit)[0]), phi, p_over
+
+
+def _overspreiding_in(nu: pd.DataFrame, p0: float, soort: str) -> tuple[float, float]:
+    """(phi, p) for the regions of a cross-section; phi = 1 unless over-dispersion is shown."""
+    regs = nu.drop(index=NEDERLAND, errors="ignore")
+    regs = regs[regs["teller"].notna() & regs["noemer"].notna() & ~regs["onderdrukt"].astype(bool)]
+    if len(regs) < 3:
+        return 1.0, math.nan
+    phi, p = st.overspreiding_toets(
+        regs["teller"].astype(float).to_numpy(),
+        regs["noemer"].astype(float).to_numpy(),
+        p0,
+        soort=soort,
+    )
+    if st.ontbreekt(p) or p >= 0.05 or st.ontbreekt(phi):
+        return 1.0, p
+    return max(1.0, phi), p
+
+
+def _toelichting_aantal(ind: Indicator) -> str:
+    """Why a count is not tested, and which rate to use instead when the catalogue has one."""
+    tekst = "Een aantal is niet te vergelijken met het landelijke aantal."
+    per_inwoners = f"{ind.id}_per_10000"
+    try:
+        indicator(per_inwoners)
+    except ImpactkitFout:
+        return (
+            tekst
+            + " Er is geen indicator per 10.000 inwoners voor; vergelijk het verloop in de tijd."
+        )
+    return tekst + f" Gebruik de indicator per 10.000 inwoners ({per_inwoners})."
 
 
 # -- Trend ----------------------------------------------------------------------------------------

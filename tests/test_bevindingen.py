@@ -1,9 +1,13 @@
-"""Findings (step 5): the Zaanstreek-Waterland analysis of the worked example."""
+"""Findings (step 5): the Zaanstreek-Waterland analysis of the worked example, and many tests at once."""
 
+import numpy as np
+import pandas as pd
 import pytest
 
-from impactkit.bevindingen import analyseer, samenvatting, verloop
-from impactkit.vragen import SJABLONEN, SOORT_PER_INDICATOR, vragen_bij
+import impactkit as ik
+from impactkit.bevindingen import analyseer, samenvatting, toeval_tekst
+from impactkit.oordelen import GEEN_GEGEVENS, MOGELIJK_TOEVAL, OPVALLEND, OPVALLEND_HOGER, oordeel
+from impactkit.statistiek import benjamini_hochberg
 
 ZW = "Zaanstreek-Waterland"
 
@@ -13,37 +17,60 @@ def zw():
     return analyseer(ZW, "2021H1")
 
 
-def test_aandeel_onveilig_duidelijk_hoger_dan_landelijk(zw):
+def test_aandeel_onveilig_opvallend_hoger_dan_landelijk(zw):
     rij = zw[
         (zw.indicator == "acuut_structureel_onveilig") & (zw.vergelijking == "landelijk")
     ].iloc[0]
-    assert rij.opvallend and rij.oordeel == "opvallend hoger"
-    assert "55,6%" in rij.tekst and "42,8%" in rij.tekst and "duidelijk hoger" in rij.tekst
-    assert any("zwaarder" in v for v in rij.vragen)
-    assert any("te laat" in v for v in rij.vragen)
+    assert rij.opvallend and rij.oordeel == OPVALLEND_HOGER
+    assert "55,6%" in rij.tekst and "42,8%" in rij.tekst and "opvallend hoger" in rij.tekst
+    assert "12,8 procentpunt" in rij.tekst  # 55,6 - 42,8 from the shown values
+    assert len(rij.vragen) > 0
 
 
-def test_stijging_tot_2020h2_sterker_dan_landelijk(zw):
+def test_verloop_van_het_voorbeeld_staat_in_de_analyse(zw):
     rij = zw[(zw.indicator == "acuut_structureel_onveilig") & (zw.vergelijking == "verloop")].iloc[
         0
     ]
-    assert rij.opvallend
-    assert "2e halfjaar 2020" in rij.tekst and "duidelijk sterker dan landelijk" in rij.tekst
-    assert "Daarna daalde" in rij.tekst
+    assert rij.referentie == "2019H1–2020H2"
+    assert "het tweede halfjaar van 2020" in rij.tekst and "Daarna daalde" in rij.tekst
+    # On its own the turning-point test finds the stronger rise (tests/test_ontwikkeling.py);
+    # within 36 tests the false-discovery correction decides, and the text follows the verdict.
+    assert rij.p_gecorrigeerd >= rij.p
+    if rij.oordeel == MOGELIJK_TOEVAL:
+        assert "kan op toeval berusten" in rij.tekst and rij.vragen == []
+    else:
+        assert "sterker dan landelijk" in rij.tekst
 
 
-def test_verloop_als_data():
-    v = verloop("acuut_structureel_onveilig", ZW, "2021H1")
-    assert v["keerpunt"] == "2020H2" and v["soort"] == "piek"
-    assert v["verandering"] > v["landelijke_verandering"] > 0
-    assert v["verandering_erna"] < 0
+def test_correctie_voor_veel_toetsen_is_benjamini_hochberg(zw):
+    toetsbaar = zw[zw["p"].notna() & zw.vergelijking.isin(["landelijk", "vorige_periode",
+                                                          "jaar_eerder", "verloop"])]  # fmt: skip
+    verwacht = benjamini_hochberg(toetsbaar["p"].astype(float).to_numpy())
+    np.testing.assert_allclose(toetsbaar["p_gecorrigeerd"].astype(float), verwacht)
+    assert zw.attrs["toetsen"] == len(toetsbaar)
+    # The verdict uses the corrected p-value.
+    for rij in toetsbaar.itertuples():
+        if rij.oordeel in OPVALLEND:
+            assert rij.p_gecorrigeerd < 0.05
 
 
-def test_niet_opvallend_zegt_toeval(zw):
-    toeval = zw[zw.oordeel.str.contains("toeval", na=False)]
+def test_correctie_haalt_een_grensgeval_weg():
+    # Known answer: a p of 0.03 among 36 tests with nothing else below 0.05 is not kept by BH.
+    p = np.r_[0.03, np.linspace(0.2, 0.99, 35)]
+    q = benjamini_hochberg(p)
+    assert q[0] == pytest.approx(min(min(1, pk * 36 / k) for k, pk in enumerate(np.sort(p), 1)))
+    assert q[0] > 0.05
+    assert oordeel(5.0, q[0], 3.0) == MOGELIJK_TOEVAL
+    assert oordeel(5.0, p[0], 3.0) == OPVALLEND_HOGER
+
+
+def test_niet_opvallend_zegt_toeval_en_geen_richting(zw):
+    toeval = zw[zw.oordeel == MOGELIJK_TOEVAL]
     assert len(toeval) > 0
-    assert toeval["tekst"].str.contains("toeval").all()
+    assert toeval["tekst"].str.contains("toeval|gelijk").all()
+    assert not toeval["tekst"].str.contains("opvallend|duidelijk").any()
     assert not toeval["opvallend"].any()
+    assert (toeval["vragen"].map(len) == 0).all()
 
 
 def test_elke_bevinding_heeft_tekst(zw):
@@ -53,20 +80,22 @@ def test_elke_bevinding_heeft_tekst(zw):
 
 def test_ontbrekende_gegevens_worden_bevinding_met_reden():
     b = analyseer("Zuid-Limburg", "2020", ["geweld_gestopt"])
-    assert b["oordeel"].tolist() == ["geen gegevens"]
+    assert b["oordeel"].tolist() == [GEEN_GEGEVENS]
     assert "13 regio" in b["tekst"].iloc[0]
 
 
-def test_samenvatting_markdown(zw):
+def test_samenvatting_noemt_toetsen_en_toeval(zw):
     md = samenvatting(zw)
     assert md.startswith("*Oefendata")
-    assert "55,6%" in md and "  - " in md
+    assert "55,6%" in md
+    m = zw.attrs["toetsen"]
+    assert f"Er zijn {m} toetsen gedaan" in md
+    assert ik.getal(m * 0.05, 1) in md  # chance alone, without correction
+    assert "(en)" not in md
 
 
-def test_vragen_sjablonen_compleet():
-    for soort, sets in SJABLONEN.items():
-        assert set(sets) == {"hoger", "lager"}, soort
-    assert set(SOORT_PER_INDICATOR.values()) <= set(SJABLONEN)
-    v = vragen_bij("overdracht_om", "lager", "Twente", "overdracht aan het OM")
-    assert any("het Openbaar Ministerie" in x for x in v)
-    assert all("{" not in x for x in v)
+def test_toeval_tekst_enkelvoud():
+    b = pd.DataFrame({"p": [0.01], "opvallend": [True]})
+    b.attrs.update(toetsen=1, alpha=0.05)
+    tekst = toeval_tekst(b)
+    assert "Er is 1 toets gedaan" in tekst and "de ene opvallende bevinding" in tekst

@@ -1,0 +1,87 @@
+"""The one vocabulary of verdicts: every table, finding, chart, report and the book use these words.
+
+A verdict is about a difference between a region's value and a reference (Nederland, all
+regions, an earlier period, the national change, a norm). It is decided in one place,
+:func:`oordeel`, from the difference, its p-value (corrected for many tests where the analysis
+did so) and the smallest difference that matters (:class:`impactkit.vergelijken.Drempels`).
+
+The direction is part of the word only where it is clear (``opvallend hoger`` / ``opvallend
+lager``); a difference that may be chance is called ``mogelijk toeval`` whatever its sign, so
+the sentence never suggests a direction the figures do not show.
+
+Examples
+--------
+>>> oordeel(4.0, 0.001, 3.0)
+'opvallend hoger'
+>>> oordeel(1.0, 0.001, 3.0)
+'klein verschil'
+>>> oordeel(-4.0, 0.20, 3.0)
+'mogelijk toeval'
+"""
+
+from __future__ import annotations
+
+import math
+
+OPVALLEND_HOGER = "opvallend hoger"
+OPVALLEND_LAGER = "opvallend lager"
+KLEIN_VERSCHIL = "klein verschil"
+MOGELIJK_TOEVAL = "mogelijk toeval"
+GEEN_VERSCHIL = "geen verschil"
+GEEN_TOETS = "geen toets mogelijk"
+GEEN_GEGEVENS = "geen gegevens"
+VOLDOET = "voldoet aan norm"
+VOLDOET_NIET = "voldoet niet aan norm"
+ONZEKER_NORM = "onzeker ten opzichte van norm"
+
+OORDELEN: dict[str, str] = {
+    OPVALLEND_HOGER: "Hoger dan de referentie; het verschil is groter dan toeval verklaart en "
+    "groot genoeg om ertoe te doen.",
+    OPVALLEND_LAGER: "Lager dan de referentie; het verschil is groter dan toeval verklaart en "
+    "groot genoeg om ertoe te doen.",
+    KLEIN_VERSCHIL: "Het verschil is groter dan toeval verklaart, maar kleiner dan het verschil "
+    "dat in de praktijk telt.",
+    MOGELIJK_TOEVAL: "Er is een verschil, maar het kan op toeval berusten: de cijfers zeggen "
+    "niet of het hoger of lager is.",
+    GEEN_VERSCHIL: "De waarden zijn gelijk.",
+    GEEN_TOETS: "De cijfers laten geen toets toe (bijvoorbeeld een aantal zonder noemer).",
+    GEEN_GEGEVENS: "Er is geen (openbaar) cijfer: het ontbreekt of is onderdrukt.",
+    VOLDOET: "De waarde haalt de eigen norm, ook met de onzekerheid erbij.",
+    VOLDOET_NIET: "De waarde haalt de eigen norm niet, ook met de onzekerheid erbij.",
+    ONZEKER_NORM: "De norm ligt binnen het betrouwbaarheidsinterval: niet te zeggen of de norm "
+    "gehaald is.",
+}
+"""Every verdict with its meaning in plain Dutch (the book's glossary is made from this)."""
+
+OPVALLEND = (OPVALLEND_HOGER, OPVALLEND_LAGER)
+
+
+def oordeel(verschil: float, p: float, minimum: float, alpha: float = 0.05) -> str:
+    """The verdict for a difference with p-value ``p`` and the smallest difference that counts.
+
+    ``opvallend`` needs ``p < alpha`` and ``|verschil| >= minimum`` (relative tolerance 1e-9);
+    ``klein verschil`` is statistically clear but smaller; ``mogelijk toeval`` is not clear.
+    """
+    if verschil is None or _nan(verschil):
+        return GEEN_GEGEVENS
+    if verschil == 0:
+        return GEEN_VERSCHIL
+    if p is None or _nan(p):
+        return GEEN_TOETS
+    if p < alpha:
+        if abs(verschil) >= minimum * (1 - 1e-9):
+            return OPVALLEND_HOGER if verschil > 0 else OPVALLEND_LAGER
+        return KLEIN_VERSCHIL
+    return MOGELIJK_TOEVAL
+
+
+def is_opvallend(verdict: object) -> bool:
+    """True for ``opvallend hoger`` and ``opvallend lager``."""
+    return verdict in OPVALLEND
+
+
+def _nan(x: object) -> bool:
+    try:
+        return math.isnan(float(x))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return True

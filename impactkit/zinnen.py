@@ -1,0 +1,332 @@
+"""Dutch sentences for findings: what changed, in the right number and tense, rounded consistently.
+
+Rules every sentence follows (``tests/test_zinnen.py`` renders the whole matrix of indicators,
+comparisons, directions and units over the practice data and checks them):
+
+* The subject says what is measured: *het aandeel meldingen met …*, *het aantal meldingen per
+  10.000 inwoners*, *de score voor …*; the verb agrees with it (singular).
+* Differences are computed from the values as shown (rounded to the unit's decimals), so the
+  text never says '55,6% tegen 55,6%: 0,1 procentpunt'. Equal rounded values are called equal,
+  never a rise or a fall, and there is no '−0,0'.
+* The verdict words come from :mod:`impactkit.oordelen`; 'mogelijk toeval' never gets a
+  direction in the text.
+* Periods read as Dutch: *in het eerste halfjaar van 2021*, *in 2021*.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .indicatoren import Indicator
+from .oordelen import (
+    GEEN_GEGEVENS,
+    GEEN_TOETS,
+    GEEN_VERSCHIL,
+    KLEIN_VERSCHIL,
+    MOGELIJK_TOEVAL,
+    OPVALLEND_HOGER,
+    OPVALLEND_LAGER,
+)
+from .opmaak import EENHEID_DECIMALEN, getal, met_eenheid
+from .perioden import Periode
+
+RANGTELWOORD = {1: "eerste", 2: "tweede"}
+
+DUUR = {
+    "≤ 1 week": "hooguit een week",
+    "1 week – 1 maand": "een week tot een maand",
+    "1 – 6 maanden": "een tot zes maanden",
+    "6 maanden – 1 jaar": "een half jaar tot een jaar",
+    "1 – 5 jaar": "een tot vijf jaar",
+    "> 5 jaar": "langer dan vijf jaar",
+}
+
+
+# Subjects that the catalogue name alone does not make into good Dutch.
+ONDERWERPEN: dict[str, str] = {
+    "prevalentie_huiselijk_geweld": "het aandeel inwoners van 16 jaar en ouder dat slachtoffer is "
+    "van huiselijk geweld",
+    "prevalentie_kindermishandeling": "het aandeel kinderen dat mishandeld wordt",
+    "vermoeden_getuige": "het aandeel inwoners met een vermoeden van huiselijk geweld of dat er "
+    "getuige van was",
+    "kenmerken_slachtoffers_plegers": "het cijfer voor kenmerken van slachtoffers, plegers en het "
+    "geweld",
+    "toerusting_opleiding": "het cijfer voor toerusting in de opleiding",
+    "burgers_handelen": "het aandeel burgers dat iets doet bij een vermoeden",
+    "gepraat_over_vermoeden": "het aandeel inwoners dat over een vermoeden heeft gepraat",
+    "slachtoffers_plegers_bespreken": "het aandeel slachtoffers en plegers dat erover praat",
+    "procesregie": "het cijfer voor de organisatie van procesregie",
+    "casusregie": "het cijfer voor de organisatie van casusregie",
+    "veiligheidsplan": "het aandeel gezinnen met een veiligheidsplan dat aanwezig is en gebruikt "
+    "wordt",
+    "zorgplan": "het aandeel gezinnen met een risicogestuurd en herstelgericht zorgplan",
+    "traumaklachten": "het aandeel gezinnen waarin aandacht is voor traumaklachten",
+    "effectieve_interventies": "het aandeel gezinnen met inzet van effectieve interventies",
+    "systeemgerichte_inzet": "het aandeel gezinnen met multidisciplinaire en systeemgerichte hulp",
+    "aantal_hulpinstellingen": "het gemiddelde aantal betrokken hulporganisaties per gezin",
+    "geweld_gestopt": "het aandeel gezinnen waarin het geweld gestopt is",
+    "opvoedingsrelatie_verbeterd": "het aandeel gezinnen met een verbeterde opvoedingsrelatie",
+    "recidive_plegers": "het aandeel plegers dat opnieuw geweld pleegt",
+    "veiligheidsscore_vt": "de veiligheidsscore van Veilig Thuis",
+    "casussen_vt": "het aantal casussen met een ontvangen melding bij Veilig Thuis",
+}
+
+
+# -- Building blocks -------------------------------------------------------------------------------
+def periode_tekst(p: Periode | str) -> str:
+    """'het eerste halfjaar van 2021' or '2021'."""
+    p = Periode.parse(p) if not isinstance(p, Periode) else p
+    if p.halfjaar:
+        return f"het {RANGTELWOORD[p.halfjaar]} halfjaar van {p.jaar}"
+    return str(p.jaar)
+
+
+def in_periode(p: Periode | str) -> str:
+    """'in het eerste halfjaar van 2021' or 'in 2021'.
+
+    Examples
+    --------
+    >>> in_periode("2021H1")
+    'in het eerste halfjaar van 2021'
+    """
+    return f"in {periode_tekst(p)}"
+
+
+def klein(naam: str) -> str:
+    """Lower-case the first letter unless the word is an abbreviation ('OTS', 'GGZ')."""
+    if len(naam) > 1 and naam[1].isupper():
+        return naam
+    return naam[:1].lower() + naam[1:]
+
+
+def hoofdletter(zin: str) -> str:
+    return zin[:1].upper() + zin[1:]
+
+
+def onderwerp(ind: Indicator, categorie: str | None = None) -> str:
+    """What the figure is, as the subject of a sentence ('het aandeel meldingen met …').
+
+    Examples
+    --------
+    >>> from impactkit import indicator
+    >>> onderwerp(indicator("duur_geweld_meldingen"), "> 5 jaar")
+    'het aandeel meldingen waarbij het geweld langer dan vijf jaar duurde'
+    >>> onderwerp(indicator("meldingen_per_10000"))
+    'het aantal meldingen per 10.000 inwoners'
+    """
+    naam = klein(ind.naam)
+    if ind.id in ONDERWERPEN and not categorie:
+        return ONDERWERPEN[ind.id]
+    if ind.eenheid == "%":
+        if categorie:
+            return _aandeel_categorie(ind, categorie)
+        if ind.id.startswith("overdracht_"):
+            return f"het aandeel casussen met een {naam}"
+        if naam.startswith("aandeel "):
+            return "het " + naam
+        return f"het aandeel {naam}"
+    if ind.eenheid in ("per 10.000 inwoners", "aantal"):
+        naam = naam.removeprefix("aantal ")
+        return f"het aantal {naam}"
+    if ind.eenheid == "gemiddelde":
+        return f"het gemiddelde {naam.removeprefix('aantal ')}" if naam.startswith("aantal") \
+            else f"het gemiddelde voor {naam}"  # fmt: skip
+    return f"de score voor {naam}"
+
+
+def _aandeel_categorie(ind: Indicator, categorie: str) -> str:
+    if ind.id in ("duur_geweld_meldingen", "duur_geweld_adviezen"):
+        soort = "meldingen" if ind.id.endswith("meldingen") else "adviezen"
+        return f"het aandeel {soort} waarbij het geweld {DUUR.get(categorie, categorie)} duurde"
+    if ind.id == "melder_type":
+        return f"het aandeel meldingen met als melder: {klein(categorie)}"
+    if ind.id == "adviesvrager_type":
+        return f"het aandeel adviezen met als adviesvrager: {klein(categorie)}"
+    if ind.id == "aard_geweld":
+        if categorie == "Onbekend":
+            return "het aandeel meldingen waarvan de soort geweld onbekend is"
+        return f"het aandeel meldingen over {klein(categorie)}"
+    if ind.id == "vervolg_veiligheidsbeoordeling":
+        return f"het aandeel veiligheidsbeoordelingen met als vervolg: {klein(categorie)}"
+    return f"het aandeel '{categorie}' bij {klein(ind.naam)}"
+
+
+def afgerond(ind: Indicator, x: float) -> float:
+    """The value as it is shown (rounded to the unit's decimals)."""
+    return round(float(x), EENHEID_DECIMALEN.get(ind.eenheid, 1))
+
+
+def verschil_getoond(ind: Indicator, a: float, b: float) -> float:
+    """a - b computed from the shown (rounded) values, so text and numbers agree."""
+    d = EENHEID_DECIMALEN.get(ind.eenheid, 1)
+    return round(afgerond(ind, a) - afgerond(ind, b), d)
+
+
+def grootte(ind: Indicator, verschil: float) -> str:
+    """'3,1 procentpunt', '1,2 per 10.000 inwoners', '15' (always without sign)."""
+    d = EENHEID_DECIMALEN.get(ind.eenheid, 1)
+    if ind.eenheid == "%":
+        return f"{getal(abs(verschil), d)} procentpunt"
+    if ind.eenheid in ("aantal",):
+        return getal(abs(verschil), d)
+    if ind.eenheid == "per 10.000 inwoners":
+        return f"{getal(abs(verschil), d)} per 10.000 inwoners"
+    return getal(abs(verschil), d)
+
+
+def met_teken(ind: Indicator, verschil: float) -> str:
+    """'+3,1 procentpunt' / '−2,0 procentpunt'; what rounds to zero has no sign."""
+    if round(abs(verschil), EENHEID_DECIMALEN.get(ind.eenheid, 1)) == 0:
+        return grootte(ind, 0)
+    return ("+" if verschil > 0 else "−") + grootte(ind, verschil)
+
+
+def _getal(ind: Indicator, x: float) -> str:
+    d = EENHEID_DECIMALEN.get(ind.eenheid, 1)
+    tekst = getal(0.0 if round(float(x), d) == 0 else x, d)
+    return "−" + tekst[1:] if tekst.startswith("-") else tekst
+
+
+def interval_tekst(ind: Indicator, laag: float, hoog: float, verschil: bool = False) -> str:
+    """' (95%-interval 52,6 tot 58,6%)'; for a difference of shares the unit is procentpunt."""
+    if _ontbreekt(laag) or _ontbreekt(hoog):
+        return ""
+    eenheid = {"%": " procentpunt" if verschil else "%"}.get(ind.eenheid, "")
+    return f" (95%-interval {_getal(ind, laag)} tot {_getal(ind, hoog)}{eenheid})"
+
+
+def kort(ind: Indicator, x: float) -> str:
+    """A reference value without repeating a long unit: '42,8%', '34,8', '1.070'."""
+    return met_eenheid(x, ind.eenheid) if ind.eenheid == "%" else _getal(ind, x)
+
+
+def _ontbreekt(x: object) -> bool:
+    try:
+        return x is None or math.isnan(float(x))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return True
+
+
+def _beweging(verschil: float, verleden: bool = True) -> str:
+    if verschil > 0:
+        return "steeg"
+    if verschil < 0:
+        return "daalde"
+    return "bleef gelijk"
+
+
+# -- Sentences ------------------------------------------------------------------------------------
+def zin_landelijk(ind, regio: str, p, waarde, laag, hoog, referentie, verdict, rang=None,
+                  aantal_regios=None, categorie=None) -> str:  # fmt: skip
+    """The region against Nederland in one period."""
+    ow = onderwerp(ind, categorie)
+    zin = (f"{hoofdletter(ow)} was in {regio} {in_periode(p)} {met_eenheid(waarde, ind.eenheid)}"
+           f"{interval_tekst(ind, laag, hoog)}; in heel Nederland {kort(ind, referentie)}.")  # fmt: skip
+    d = verschil_getoond(ind, waarde, referentie)
+    if d == 0 or verdict == GEEN_VERSCHIL:
+        zin += " Dat is (afgerond) gelijk aan het landelijke cijfer."
+    elif verdict == OPVALLEND_HOGER:
+        zin += f" Dat is opvallend hoger dan landelijk: {grootte(ind, d)} meer."
+    elif verdict == OPVALLEND_LAGER:
+        zin += f" Dat is opvallend lager dan landelijk: {grootte(ind, d)} minder."
+    elif verdict == KLEIN_VERSCHIL:
+        zin += (f" Het verschil van {grootte(ind, d)} is groter dan toeval verklaart, maar te "
+                "klein om in de praktijk te tellen.")  # fmt: skip
+    elif verdict == MOGELIJK_TOEVAL:
+        zin += f" Het verschil van {grootte(ind, d)} kan op toeval berusten."
+    elif verdict == GEEN_TOETS:
+        zin += " Een toets is met deze cijfers niet mogelijk."
+    if rang is not None and not _ontbreekt(rang) and aantal_regios:
+        zin += (f" Van de {int(aantal_regios)} regio's staat {regio} op plaats {int(rang)} "
+                "(1 = hoogste).")  # fmt: skip
+    return zin
+
+
+def zin_tijd(ind, regio: str, p, eerder, waarde, referentie, verdict, categorie=None) -> str:
+    """The region now against an earlier period."""
+    ow = onderwerp(ind, categorie)
+    zin = (f"{hoofdletter(ow)} in {regio} was {met_eenheid(waarde, ind.eenheid)} "
+           f"{in_periode(p)}, tegen {kort(ind, referentie)} "
+           f"{in_periode(eerder)}.")  # fmt: skip
+    d = verschil_getoond(ind, waarde, referentie)
+    if d == 0 or verdict == GEEN_VERSCHIL:
+        return zin + " Het is (afgerond) gelijk gebleven."
+    beweging = _beweging(d)
+    if verdict in (OPVALLEND_HOGER, OPVALLEND_LAGER):
+        return zin + f" Het {beweging} duidelijk, met {grootte(ind, d)}."
+    if verdict == KLEIN_VERSCHIL:
+        return zin + (f" Het {beweging} met {grootte(ind, d)}: meer dan toeval, maar te weinig "
+                      "om in de praktijk te tellen.")  # fmt: skip
+    if verdict == GEEN_TOETS:
+        return zin + f" Het {beweging} met {grootte(ind, d)}; een toets is niet mogelijk."
+    return zin + f" Dit verschil van {grootte(ind, d)} kan op toeval berusten."
+
+
+def zin_verloop(ind, regio: str, vl: dict, categorie=None) -> str:
+    """The course over time from :func:`impactkit.ontwikkeling.verloop` in two to four sentences."""
+    ow = onderwerp(ind, categorie)
+    start, eind = vl["start"], vl["keerpunt"] or vl["eind"]
+    w, nl = vl["regio_waarden"], vl["landelijke_waarden"]
+    d_r = verschil_getoond(ind, w[eind], w[start])
+    d_n = verschil_getoond(ind, nl[eind], nl[start])
+    if d_r == 0:
+        zin = (f"{hoofdletter(ow)} in {regio} was {in_periode(eind)} even hoog als "
+               f"{in_periode(start)}: {met_eenheid(w[eind], ind.eenheid)}.")  # fmt: skip
+    else:
+        zin = (f"{hoofdletter(ow)} in {regio} {_beweging(d_r)} van "
+               f"{met_eenheid(w[start], ind.eenheid)} {in_periode(start)} tot "
+               f"{met_eenheid(w[eind], ind.eenheid)} {in_periode(eind)} "
+               f"({met_teken(ind, d_r)}).")  # fmt: skip
+    if d_n == 0:
+        zin += f" Landelijk bleef het in die tijd gelijk ({met_eenheid(nl[eind], ind.eenheid)})."
+    else:
+        zin += (f" Landelijk {_beweging(d_n)} het in die tijd van "
+                f"{kort(ind, nl[start])} tot {kort(ind, nl[eind])} "
+                f"({met_teken(ind, d_n)}).")  # fmt: skip
+    if vl["keerpunt"]:
+        na = verschil_getoond(ind, w[vl["eind"]], w[eind])
+        if na == 0:
+            zin += f" Daarna bleef het in {regio} gelijk tot {in_periode(vl['eind'])}."
+        else:
+            zin += (f" Daarna {_beweging(na)} het in {regio} tot "
+                    f"{met_eenheid(w[vl['eind']], ind.eenheid)} {in_periode(vl['eind'])}.")  # fmt: skip
+    ontw = (f"verschil in ontwikkeling met de rest van Nederland: {met_teken(ind, vl['verschil'])}"
+            f"{interval_tekst(ind, vl['laag'], vl['hoog'], verschil=True).replace(' (', ', ').rstrip(')')}")  # fmt: skip
+    verdict = vl["oordeel"]
+    if verdict in (OPVALLEND_HOGER, OPVALLEND_LAGER):
+        zin += f" {hoofdletter(_vergelijking_ontwikkeling(regio, d_r, d_n, verdict))} ({ontw})."
+        if vl["keerpunt"]:
+            zin += " Dat blijft zo als je meetelt dat er naar het keerpunt is gezocht."
+    elif verdict == KLEIN_VERSCHIL:
+        zin += f" De ontwikkeling wijkt meer af dan toeval verklaart, maar weinig ({ontw})."
+    elif verdict == GEEN_GEGEVENS:
+        zin += " Een toets op het verschil met de landelijke ontwikkeling is niet mogelijk."
+    else:
+        zin += f" Het verschil met de landelijke ontwikkeling kan op toeval berusten ({ontw})."
+    return zin
+
+
+def _vergelijking_ontwikkeling(regio: str, d_r: float, d_n: float, verdict: str) -> str:
+    hoger = verdict == OPVALLEND_HOGER
+    if d_r > 0 and d_n > 0:
+        return f"de stijging in {regio} was duidelijk {'sterker' if hoger else 'zwakker'} dan landelijk"
+    if d_r < 0 and d_n < 0:
+        return (
+            f"de daling in {regio} was duidelijk {'zwakker' if hoger else 'sterker'} dan landelijk"
+        )
+    if d_r > 0 >= d_n:
+        return f"{regio} steeg duidelijk, anders dan landelijk"
+    if d_r < 0 <= d_n:
+        return f"{regio} daalde duidelijk, anders dan landelijk"
+    return f"{regio} bleef gelijk, terwijl het landelijk duidelijk {'daalde' if hoger else 'steeg'}"
+
+
+def zin_aantal(ind, regio: str, p, waarde, toelichting: str = "") -> str:
+    zin = (f"{hoofdletter(onderwerp(ind))} in {regio} was {in_periode(p)} "
+           f"{met_eenheid(waarde, ind.eenheid)}.")  # fmt: skip
+    return f"{zin} {toelichting}".strip()
+
+
+def zin_norm(ind, regio: str, waarde, norm_tekst: str, verdict: str, categorie=None) -> str:
+    return (f"Eigen norm voor {onderwerp(ind, categorie)}: {norm_tekst}. {regio} heeft "
+            f"{met_eenheid(waarde, ind.eenheid)}: {verdict}.")  # fmt: skip
