@@ -207,8 +207,15 @@ def _vragen(rij: dict, r) -> list[str]:
         return []
     ind = indicator(rij["indicator"])
     categorie = rij.get("categorie") if isinstance(rij.get("categorie"), str) else None
+    tijd = rij["vergelijking"] in ("jaar_eerder", "vorige_periode", "verloop")
     richting = "hoger" if rij["oordeel"].endswith("hoger") else "lager"
-    tijd = rij["vergelijking"] != "landelijk"
+    if rij["vergelijking"] == "verloop":
+        # Time questions speak of a rise or fall: use the region's own change, not the
+        # difference with Nederland (a region that fell less than Nederland did not rise).
+        eigen = rij["verloop"]["verandering"]
+        if eigen == 0:
+            return []
+        richting = "hoger" if eigen > 0 else "lager"
     return vragen_bij(ind.id, richting, r.naam, klein(ind.naam), tijd=tijd, categorie=categorie)
 
 

@@ -5,7 +5,7 @@ from impactkit import GeenWaarde, OnbekendeIndicator
 
 
 def test_waarde_is_een_getal():
-    assert ik.waarde("meldingen", "VT22", "2021H1") == 1070.0
+    assert ik.waarde("meldingen", "VT22", "2021H1") == 1475.0
 
 
 def test_reeks_met_landelijk_ernaast():

@@ -23,13 +23,13 @@ def test_alle_soorten_vergelijkingen(zw):
 
 def test_met_nederland_tegen_rest_van_het_land(zw):
     rij = zw.loc["landelijk"]
-    assert rij.waarde == pytest.approx(100 * 595 / 1070, abs=1e-3)
+    assert rij.waarde == pytest.approx(100 * 820 / 1475, abs=1e-3)
     assert rij.referentiewaarde == pytest.approx(100 * 26055 / 60880, abs=1e-3)
     assert rij.verschil == pytest.approx(rij.waarde - rij.referentiewaarde)
     assert rij.verschil_relatief == pytest.approx(100 * rij.verschil / rij.referentiewaarde)
-    verwacht = st.toets_twee_proporties(595, 1070, 26055 - 595, 60880 - 1070)
+    verwacht = st.toets_twee_proporties(820, 1475, 26055 - 820, 60880 - 1475)
     assert rij.p == pytest.approx(verwacht.p)
-    laag, hoog = st.wilson(595, 1070)
+    laag, hoog = st.wilson(820, 1475)
     assert (rij.laag, rij.hoog) == (pytest.approx(100 * laag), pytest.approx(100 * hoog))
     assert rij.oordeel == "opvallend hoger"
 
