@@ -1,15 +1,26 @@
 """The six steps of *kennisgestuurd werken* for one region, recorded in a readable file.
 
 A :class:`Stappenplan` holds the hoofdvraag, the deelvragen with their chosen indicators (and why
-each answers which deelvraag), the comparisons and findings with their questions, and the duiding
-(who took part, interpretations, conclusions, agreed actions). It saves to and loads from YAML, so
-a coordinator can stop and resume and a trainer can hand out a prepared plan.
+they answer the deelvraag), the comparisons and findings with their questions, the answer to the
+hoofdvraag and the duiding (who took part, interpretations, conclusions, agreed actions). It saves
+to and loads from YAML, so a coordinator can stop and resume and a trainer can hand out a prepared
+plan.
+
+Deelvragen can also be written as text (YAML or JSON), which is how the notebook takes them as a
+papermill parameter; :func:`lees_deelvragen` reads and checks that text and
+:func:`deelvragen_als_tekst` writes it::
+
+    - vraag: Komen gezinnen minder vaak opnieuw in beeld?
+      waarom: Geweld dat stopt, komt minder vaak terug als nieuwe melding.
+      indicatoren: [hermeldingen, "duur_geweld_meldingen:> 5 jaar"]
 
 Examples
 --------
 >>> plan = Stappenplan.uit_startvraag("heftig_structureel_geweld", "Zaanstreek-Waterland", "2021H1")
 >>> plan.regio_code, len(plan.deelvragen)
 ('VT22', 4)
+>>> [d.vraag for d in lees_deelvragen('[{vraag: "Hoe vaak?", indicatoren: [hermeldingen]}]')]
+['Hoe vaak?']
 """
 
 from __future__ import annotations
@@ -21,15 +32,24 @@ import pandas as pd
 import yaml
 
 from .bevindingen import analyseer
-from .fouten import DataFout, ImpactkitFout
+from .fouten import DataFout, ImpactkitFout, OnbekendeIndicator, bedoelde_je
 from .indicatoren import indicator
 from .laden import laad
+from .oordelen import is_opvallend
 from .perioden import Periode
 from .regioindeling import regio
 from .startvraagbank import startvraag
+from .synthese import synthese
 
 STAPPEN = ("hoofdvraag", "deelvragen", "indicatoren", "vergelijken", "analyseren", "duiden")
-VERSIE = 1
+VERSIE = 2
+"""Plan-file version. 2 added ``waarom`` per deelvraag and ``antwoord``; version 1 still loads."""
+
+VOORBEELD_DEELVRAGEN = (
+    '[{vraag: "Komen gezinnen minder vaak opnieuw in beeld?", indicatoren: [hermeldingen], '
+    'waarom: "een hermelding wijst op geweld dat terugkomt"}]'
+)
+"""A one-line example of deelvragen as text, shown in error messages."""
 
 
 @dataclass
@@ -38,11 +58,208 @@ class GekozenIndicator:
     waarom: str = ""
     categorie: str | None = None
 
+    @property
+    def als_tekst(self) -> str:
+        """The short form used in parameters: ``id`` or ``id:categorie``."""
+        return self.indicator if self.categorie is None else f"{self.indicator}:{self.categorie}"
+
 
 @dataclass
 class DeelvraagPlan:
+    """A sub-question, its indicators, and why these indicators answer it (``waarom``)."""
+
     vraag: str
     indicatoren: list[GekozenIndicator] = field(default_factory=list)
+    waarom: str = ""
+
+
+# -- deelvragen as text (papermill parameter, plan file, widget) ------------------------------------
+_DEELVRAAG_VELDEN = ("vraag", "indicatoren", "waarom")
+_INDICATOR_VELDEN = ("indicator", "categorie", "waarom")
+_SYNONIEMEN = {"reden": "waarom", "deelvraag": "vraag", "id": "indicator"}
+
+
+def _typenaam(x: object) -> str:
+    return {
+        str: "tekst",
+        int: "getal",
+        float: "getal",
+        bool: "ja/nee-waarde",
+        dict: "losse deelvraag (een woordenboek)",
+        list: "lijst",
+    }.get(type(x), type(x).__name__)
+
+
+def _velden(d: dict, toegestaan: tuple[str, ...], plek: str) -> dict:
+    """Keys of one item, with Dutch synonyms mapped and unknown keys refused (with a suggestion)."""
+    uit = {}
+    for sleutel, waarde in d.items():
+        naam = _SYNONIEMEN.get(str(sleutel).strip().lower(), str(sleutel).strip().lower())
+        if naam not in toegestaan:
+            raise ImpactkitFout(
+                f"{plek}: onbekend onderdeel '{sleutel}'.{bedoelde_je(str(sleutel), toegestaan)} "
+                f"Gebruik alleen: {', '.join(toegestaan)}."
+            )
+        uit[naam] = waarde
+    return uit
+
+
+def lees_indicator(item: object, plek: str = "indicator") -> GekozenIndicator:
+    """One chosen indicator from ``'id'``, ``'id:categorie'`` or ``{indicator, categorie, waarom}``.
+
+    Checked against the catalogue: an unknown id or category gets the closest suggested, and a
+    distribution needs a category. ``plek`` says where the item stands, for the message.
+    """
+    if isinstance(item, GekozenIndicator):
+        item = asdict(item)
+    if isinstance(item, str):
+        ind_id, _, categorie = item.partition(":")
+        velden = {"indicator": ind_id, "categorie": categorie}
+    elif (
+        isinstance(item, dict)
+        and len(item) == 1
+        and next(iter(item))
+        not in (
+            *_INDICATOR_VELDEN,
+            *_SYNONIEMEN,
+        )
+    ):
+        # YAML reads an unquoted 'aard_geweld: Ouderenmishandeling' as a mapping: accept it.
+        ((ind_id, categorie),) = item.items()
+        velden = {"indicator": str(ind_id), "categorie": "" if categorie is None else categorie}
+    elif isinstance(item, dict):
+        velden = _velden(item, _INDICATOR_VELDEN, plek)
+    else:
+        raise ImpactkitFout(
+            f"{plek}: een indicator is een id zoals 'hermeldingen' of 'id:categorie' zoals "
+            f"'duur_geweld_meldingen:> 5 jaar', niet een {_typenaam(item)} ({item!r})."
+        )
+    ind_id = str(velden.get("indicator") or "").strip()
+    if not ind_id:
+        raise ImpactkitFout(f"{plek}: de naam van de indicator ontbreekt (bv. 'hermeldingen').")
+    try:
+        ind = indicator(ind_id)
+    except OnbekendeIndicator as e:
+        raise OnbekendeIndicator(f"{plek}: {e}") from None
+    cat = velden.get("categorie")
+    cat = str(cat).strip() if cat is not None and str(cat).strip() else None
+    if cat is not None and cat not in ind.categorieen:
+        if not ind.categorieen:
+            raise ImpactkitFout(
+                f"{plek}: {ind.id} heeft geen categorieën; schrijf alleen '{ind.id}'."
+            )
+        raise ImpactkitFout(
+            f"{plek}: '{cat}' is geen categorie van {ind.id}.{bedoelde_je(cat, ind.categorieen)} "
+            f"Kies uit: {'; '.join(ind.categorieen)}."
+        )
+    if ind.is_verdeling and cat is None:
+        raise ImpactkitFout(
+            f"{plek}: {ind.id} is een verdeling; kies ook een categorie en schrijf "
+            f"'{ind.id}:categorie', bv. '{ind.id}:{ind.categorieen[0]}'. "
+            f"Categorieën: {'; '.join(ind.categorieen)}."
+        )
+    waarom = velden.get("waarom")
+    return GekozenIndicator(ind.id, "" if waarom is None else str(waarom).strip(), cat)
+
+
+def _lees_deelvraag(item: object, plek: str) -> DeelvraagPlan:
+    if isinstance(item, DeelvraagPlan):
+        item = asdict(item)
+    if isinstance(item, str):
+        item = {"vraag": item}
+    if not isinstance(item, dict):
+        raise ImpactkitFout(
+            f"{plek} is een {_typenaam(item)}; een deelvraag heeft de vorm "
+            f"{{vraag: ..., indicatoren: [...], waarom: ...}}."
+        )
+    velden = _velden(item, _DEELVRAAG_VELDEN, plek)
+    vraag = velden.get("vraag")
+    if not isinstance(vraag, str) or not vraag.strip():
+        raise ImpactkitFout(
+            f"{plek} heeft geen vraag. Schrijf de deelvraag als tekst achter 'vraag:'."
+        )
+    lijst = velden.get("indicatoren")
+    if lijst is None:
+        lijst = []
+    elif isinstance(lijst, str):
+        lijst = [d for d in lijst.split(",") if d.strip()]
+    elif isinstance(lijst, dict):
+        lijst = [lijst]
+    elif not isinstance(lijst, list):
+        raise ImpactkitFout(
+            f"{plek}: 'indicatoren' moet een lijst zijn, bv. [hermeldingen, "
+            f"'duur_geweld_meldingen:> 5 jaar'], niet een {_typenaam(lijst)}."
+        )
+    indicatoren = [
+        lees_indicator(k, f"{plek}, indicator {j}") for j, k in enumerate(lijst, start=1)
+    ]
+    waarom = velden.get("waarom")
+    return DeelvraagPlan(vraag.strip(), indicatoren, "" if waarom is None else str(waarom).strip())
+
+
+def lees_deelvragen(
+    invoer: str | list | None, naam: str = "deelvragen", bron: str | None = None
+) -> list[DeelvraagPlan]:
+    """Read and check deelvragen given as YAML/JSON text or as a list (a papermill parameter).
+
+    Each deelvraag is a question (text) or ``{vraag, indicatoren, waarom}``; each indicator is
+    ``'id'``, ``'id:categorie'`` or ``{indicator, categorie, waarom}``. Empty input gives an empty
+    list. Problems raise :class:`~impactkit.fouten.ImpactkitFout` (an unknown indicator
+    :class:`~impactkit.fouten.OnbekendeIndicator`) with a Dutch message that names the parameter,
+    the deelvraag and the fix. ``bron`` replaces "Parameter '<naam>'" at the start of a message.
+    """
+    plek = bron or f"Parameter '{naam}'"
+    if invoer is None or (isinstance(invoer, str) and not invoer.strip()):
+        return []
+    if isinstance(invoer, str):
+        try:
+            invoer = yaml.safe_load(invoer)
+        except yaml.YAMLError as e:
+            mark = getattr(e, "problem_mark", None)
+            waar = f" (regel {mark.line + 1}, kolom {mark.column + 1})" if mark else ""
+            raise ImpactkitFout(
+                f"{plek} is geen leesbare YAML of JSON{waar}. Zet teksten met een dubbele punt "
+                f"of komma tussen aanhalingstekens. Voorbeeld: {VOORBEELD_DEELVRAGEN}"
+            ) from None
+    if isinstance(invoer, dict) and "deelvragen" in invoer:
+        invoer = invoer["deelvragen"]  # a pasted piece of a plan file
+    if isinstance(invoer, (dict, DeelvraagPlan)):
+        invoer = [invoer]
+    if invoer is None:
+        return []
+    if not isinstance(invoer, (list, tuple)):
+        raise ImpactkitFout(
+            f"{plek} moet een lijst van deelvragen zijn, niet een {_typenaam(invoer)} "
+            f"({invoer!r}). Voorbeeld: {VOORBEELD_DEELVRAGEN}"
+        )
+    return [
+        _lees_deelvraag(item, f"{plek}, deelvraag {i}") for i, item in enumerate(invoer, start=1)
+    ]
+
+
+def deelvragen_als_tekst(deelvragen: list[DeelvraagPlan]) -> str:
+    """The deelvragen as compact YAML: the form :func:`lees_deelvragen` reads (and round-trips)."""
+    return yaml.safe_dump(
+        [_deelvraag_dict(d, kort=True) for d in deelvragen],
+        allow_unicode=True,
+        sort_keys=False,
+        width=1000,
+        default_flow_style=None,
+    )
+
+
+def _deelvraag_dict(d: DeelvraagPlan, kort: bool = False) -> dict:
+    indicatoren: list = []
+    for k in d.indicatoren:
+        if kort and not k.waarom:
+            indicatoren.append(k.als_tekst)
+            continue
+        item: dict = {"indicator": k.indicator}
+        if k.categorie is not None:
+            item["categorie"] = k.categorie
+        item["waarom"] = k.waarom
+        indicatoren.append(item)
+    return {"vraag": d.vraag, "waarom": d.waarom, "indicatoren": indicatoren}
 
 
 @dataclass
@@ -77,6 +294,7 @@ class Stappenplan:
     duiding: Duiding = field(default_factory=Duiding)
     bron: str = "oefendata"
     startvraag: str | None = None
+    antwoord: str = ""
 
     # -- construction ---------------------------------------------------------------------------
     @classmethod
@@ -95,7 +313,8 @@ class Stappenplan:
             DeelvraagPlan(
                 d.vraag,
                 [GekozenIndicator(k.indicator, k.waarom, k.categorie) for k in d.indicatoren],
-            )  # fmt: skip
+                d.waarom,
+            )
             for d in s.deelvragen
         ]
         return plan
@@ -105,8 +324,14 @@ class Stappenplan:
     def regio_naam(self) -> str:
         return regio(self.regio_code).naam
 
-    def voeg_deelvraag_toe(self, vraag: str) -> DeelvraagPlan:
-        d = DeelvraagPlan(vraag)
+    def voeg_deelvraag_toe(
+        self, vraag: str, waarom: str = "", indicatoren: list | str | None = None
+    ) -> DeelvraagPlan:
+        """Step 2: add a sub-question, optionally with its indicators (``'id'``/``'id:categorie'``)."""
+        d = _lees_deelvraag(
+            {"vraag": vraag, "waarom": waarom, "indicatoren": indicatoren},
+            f"Deelvraag {len(self.deelvragen) + 1}",
+        )
         self.deelvragen.append(d)
         return d
 
@@ -120,15 +345,10 @@ class Stappenplan:
                 f"Deelvraag {deelvraag} bestaat niet; het plan heeft er {len(self.deelvragen)} "
                 "(tel vanaf 0)."
             )
-        if categorie is not None and categorie not in ind.categorieen:
-            raise ImpactkitFout(f"'{categorie}' is geen categorie van {ind.id}.")
-        if ind.is_verdeling and categorie is None:
-            raise ImpactkitFout(
-                f"{ind.id} is een verdeling; kies ook een categorie: {'; '.join(ind.categorieen)}."
-            )
-        self.deelvragen[deelvraag].indicatoren.append(
-            GekozenIndicator(ind.id, waarom.strip(), categorie)
+        gekozen = lees_indicator(
+            {"indicator": ind.id, "categorie": categorie, "waarom": waarom}, ind.id
         )
+        self.deelvragen[deelvraag].indicatoren.append(gekozen)
 
     def indicatoren(self) -> list[str | tuple[str, str]]:
         """All chosen indicators, each once (id, or (id, categorie))."""
@@ -143,7 +363,8 @@ class Stappenplan:
     def analyseer(self, data: pd.DataFrame | None = None, normen=None) -> pd.DataFrame:
         """Steps 4 and 5: compare and analyse the chosen indicators; the findings are stored.
 
-        Without ``data`` the plan's own source (``plan.bron``) is loaded.
+        Without ``data`` the plan's own source (``plan.bron``) is loaded. The answer to the
+        hoofdvraag (:func:`impactkit.synthese.synthese`) is stored in ``plan.antwoord``.
         """
         if data is None:
             data = laad(self.bron)
@@ -160,13 +381,14 @@ class Stappenplan:
             )  # fmt: skip
             for r in tabel.itertuples(index=False)
         ]
+        self.antwoord = synthese(self, tabel).antwoord
         return tabel
 
     def vragen_voor_gesprek(self) -> list[str]:
         """Questions from the notable findings, each once (input for step 6, duiden)."""
         uit: list[str] = []
         for b in self.bevindingen:
-            if b.oordeel.startswith("opvallend"):
+            if is_opvallend(b.oordeel):
                 uit += [v for v in b.vragen if v not in uit]
         return uit
 
@@ -177,15 +399,16 @@ class Stappenplan:
             "deelvragen": bool(self.deelvragen),
             "indicatoren": bool(self.indicatoren()),
             "vergelijken": bool(self.bevindingen),
-            "analyseren": any(
-                b.oordeel.startswith("opvallend") or b.tekst for b in self.bevindingen
-            ),
+            "analyseren": any(is_opvallend(b.oordeel) or b.tekst for b in self.bevindingen),
             "duiden": bool(self.duiding.conclusies or self.duiding.interpretaties),
         }
 
     # -- files ----------------------------------------------------------------------------------
     def naar_dict(self) -> dict:
-        return {"versie": VERSIE, **asdict(self)}
+        """The plan as plain data (the plan-file format, version :data:`VERSIE`)."""
+        d = asdict(self)
+        d["deelvragen"] = [_deelvraag_dict(x) for x in self.deelvragen]
+        return {"versie": VERSIE, **d}
 
     def bewaar(self, pad: str | Path) -> Path:
         """Save as YAML (readable and editable by hand)."""
@@ -199,36 +422,39 @@ class Stappenplan:
 
     @classmethod
     def van_dict(cls, d: dict, bron: str = "plan") -> Stappenplan:
+        """A plan from plain data; reads every plan-file version up to :data:`VERSIE`."""
         if not isinstance(d, dict) or "regio_code" not in d or "periode" not in d:
             raise DataFout(f"{bron}: dit is geen stappenplan (regio_code en periode ontbreken).")
+        versie = d.get("versie", 1)
+        if not isinstance(versie, int) or versie > VERSIE:
+            raise DataFout(
+                f"{bron}: dit plan heeft versie {versie} en is gemaakt met een nieuwere impactkit; "
+                f"deze versie leest tot en met versie {VERSIE}. Werk impactkit bij."
+            )
         try:
+            deelvragen = d.get("deelvragen") or []
+            if not isinstance(deelvragen, list):
+                raise TypeError("deelvragen is geen lijst")
             plan = cls(
                 regio_code=regio(str(d["regio_code"])).code,
                 periode=Periode.parse(str(d["periode"])).code,
                 hoofdvraag=d.get("hoofdvraag") or "",
                 toelichting=d.get("toelichting") or "",
                 deelvragen=[
-                    DeelvraagPlan(
-                        dv["vraag"], [GekozenIndicator(**k) for k in dv.get("indicatoren") or []]
-                    )
-                    for dv in d.get("deelvragen") or []
+                    _lees_deelvraag(dv, f"deelvraag {i}") for i, dv in enumerate(deelvragen, 1)
                 ],
                 bevindingen=[Bevinding(**b) for b in d.get("bevindingen") or []],
                 duiding=Duiding(**(d.get("duiding") or {})),
                 bron=d.get("bron") or "oefendata",
                 startvraag=d.get("startvraag"),
+                antwoord=d.get("antwoord") or "",
             )
         except ImpactkitFout as e:
             raise DataFout(f"{bron}: {e}") from None
-        except (TypeError, KeyError) as e:
+        except (TypeError, KeyError, AttributeError) as e:
             raise DataFout(
                 f"{bron}: onderdeel van het plan heeft een onverwachte vorm ({e})."
             ) from None
-        for i in plan.indicatoren():
-            try:
-                indicator(i if isinstance(i, str) else i[0])
-            except ImpactkitFout as e:
-                raise DataFout(f"{bron}: {e}") from None
         return plan
 
     @classmethod

@@ -1,8 +1,8 @@
 """A starter library of main questions (hoofdvragen) for the step plan.
 
-Each starter question comes with sub-questions (deelvragen) and, per sub-question, the
-indicators that help answer it and why. Written for this kit; the first one follows the worked
-example of Zaanstreek-Waterland (heavy and structural violence).
+Each starter question comes with sub-questions (deelvragen); each sub-question says why its
+indicators answer it (``waarom``) and gives, per indicator, what it shows. Written for this kit;
+the first one follows the worked example of Zaanstreek-Waterland (heavy and structural violence).
 """
 
 from __future__ import annotations
@@ -23,8 +23,11 @@ class Keuze:
 
 @dataclass(frozen=True)
 class Deelvraag:
+    """A sub-question, the indicators that help answer it, and why these indicators answer it."""
+
     vraag: str
     indicatoren: tuple[Keuze, ...] = field(default_factory=tuple)
+    waarom: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,10 +61,11 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
                 (
                     Keuze(
                         "acuut_structureel_onveilig",
-                        "laat zien hoe vaak een melding over acute "
-                        "of structurele onveiligheid gaat",
+                        "laat zien hoe vaak een melding over acute of structurele onveiligheid gaat",
                     ),
-                ),  # fmt: skip
+                ),
+                waarom="Als de inzet werkt, gaat een kleiner deel van de meldingen over acute of "
+                "structurele onveiligheid, vergeleken met eerder en met het land.",
             ),
             Deelvraag(
                 "Duurt het geweld korter voordat het bij Veilig Thuis bekend wordt?",
@@ -70,17 +74,21 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
                         "duur_geweld_meldingen",
                         "aandeel meldingen waarin het geweld al meer dan vijf jaar duurt",
                         "> 5 jaar",
-                    ),  # fmt: skip
+                    ),
                     Keuze(
                         "duur_geweld_meldingen",
                         "aandeel meldingen waarin het geweld hooguit een week duurt",
                         "≤ 1 week",
-                    ),  # fmt: skip
+                    ),
                 ),
+                waarom="Minder langdurig geweld zie je aan minder meldingen waarin het geweld al "
+                "jaren speelt en meer meldingen waarin het pas kort speelt.",
             ),
             Deelvraag(
                 "Komen gezinnen minder vaak opnieuw in beeld?",
                 (Keuze("hermeldingen", "een hermelding wijst op geweld dat terugkomt"),),
+                waarom="Geweld dat echt stopt, komt minder vaak terug als nieuwe melding bij "
+                "Veilig Thuis.",
             ),
             Deelvraag(
                 "Worden minder zaken doorgezet naar het justitiële kader?",
@@ -89,13 +97,16 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
                     Keuze(
                         "overdracht_rvdk",
                         "overdracht aan de Raad bij zorgen over de ontwikkeling van kinderen",
-                    ),  # fmt: skip
+                    ),
                     Keuze(
                         "ots_per_10000",
-                        "een ondertoezichtstelling is de zwaarste vorm van "
-                        "gedwongen hulp voor een gezin",
-                    ),  # fmt: skip
+                        "een ondertoezichtstelling is de lichtste kinderbeschermingsmaatregel: de "
+                        "ouders houden het gezag, maar krijgen een jeugdbeschermer naast zich",
+                    ),
                 ),
+                waarom="Overdracht aan OM en Raad en een ondertoezichtstelling volgen vooral bij "
+                "ernstige zaken; minder ervan kan op minder ernstig geweld wijzen, maar ook op "
+                "een andere werkwijze.",
             ),
         ),
     ),
@@ -113,6 +124,8 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
                         "adviezen_per_10000", "adviesvragen per inwoner maken regio's vergelijkbaar"
                     ),
                 ),
+                waarom="Wie Veilig Thuis kent, vraagt er eerder advies; per 10.000 inwoners is dat "
+                "te vergelijken met andere regio's en eerdere jaren.",
             ),
             Deelvraag(
                 "Komen er meer meldingen binnen?",
@@ -121,19 +134,25 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
                         "meldingen_per_10000", "meldingen per inwoner maken regio's vergelijkbaar"
                     ),
                 ),
+                waarom="Meer meldingen per inwoner kan betekenen dat Veilig Thuis beter gevonden "
+                "wordt.",
             ),
             Deelvraag(
                 "Vinden burgers zelf de weg naar Veilig Thuis?",
                 (Keuze("adviesvrager_type", "aandeel adviezen dat van burgers komt", "Burger"),),
+                waarom="Het aandeel adviesvragen van burgers laat zien of campagnes burgers "
+                "bereiken.",
             ),
             Deelvraag(
                 "Signaleren professionals vaker?",
                 (
                     Keuze(
                         "professionals_aandeel", "aandeel adviezen en meldingen van professionals"
-                    ),  # fmt: skip
+                    ),
                     Keuze("adviesvrager_type", "adviesvragen vanuit het onderwijs", "Onderwijs"),
                 ),
+                waarom="Trainingen over de meldcode horen terug te komen in meer adviesvragen en "
+                "meldingen van professionals, bijvoorbeeld uit het onderwijs.",
             ),
         ),
     ),
@@ -151,8 +170,10 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
                         "melder_type",
                         "aandeel meldingen dat van de politie komt, de grootste stroom",
                         "Politie",
-                    ),  # fmt: skip
+                    ),
                 ),
+                waarom="De politie is de grootste melder; haar aandeel laat zien of de afspraken "
+                "tussen politie en Veilig Thuis werken.",
             ),
             Deelvraag(
                 "Worden zaken overgedragen aan de justitiële partners als dat nodig is?",
@@ -161,10 +182,20 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
                     Keuze("overdracht_om", "overdracht aan het OM"),
                     Keuze("overdracht_rvdk", "overdracht aan de Raad voor de Kinderbescherming"),
                 ),
+                waarom="De overdrachten laten zien hoe vaak Veilig Thuis een zaak bij politie, OM "
+                "of Raad neerlegt.",
             ),
             Deelvraag(
                 "Hoe vaak is gedwongen hulp voor kinderen nodig?",
-                (Keuze("ots_per_10000", "gestarte ondertoezichtstellingen per inwoner"),),
+                (
+                    Keuze(
+                        "ots_per_10000",
+                        "gestarte ondertoezichtstellingen (de lichtste "
+                        "kinderbeschermingsmaatregel) per 10.000 inwoners",
+                    ),
+                ),
+                waarom="Een ondertoezichtstelling is de lichtste kinderbeschermingsmaatregel; het "
+                "aantal per inwoner laat zien hoe vaak de kinderrechter hulp verplicht maakt.",
             ),
             Deelvraag(
                 "Wat gebeurt er na de veiligheidsbeoordeling?",
@@ -174,7 +205,9 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
                         "aandeel meldingen dat wordt overgedragen na de beoordeling",
                         "Overdracht",
                     ),
-                ),  # fmt: skip
+                ),
+                waarom="Het vervolg na de beoordeling laat zien hoe vaak Veilig Thuis een zaak aan "
+                "een partner overdraagt.",
             ),
         ),
     ),
@@ -193,11 +226,13 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
                         "geweld dat hooguit een week speelt bij een adviesvraag",
                         "≤ 1 week",
                     ),
-                ),  # fmt: skip
+                ),
+                waarom="Wie eerder signaleert, vraagt advies als het geweld nog maar kort speelt.",
             ),
             Deelvraag(
                 "Vragen professionals vaker advies?",
                 (Keuze("professionals_aandeel", "aandeel professionals in adviezen en meldingen"),),
+                waarom="Professionals in de basisvoorzieningen zien gezinnen vaak als eersten.",
             ),
             Deelvraag(
                 "Signaleren huisartsen en het onderwijs?",
@@ -205,6 +240,8 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
                     Keuze("adviesvrager_type", "adviesvragen vanuit de huisarts", "Huisarts"),
                     Keuze("adviesvrager_type", "adviesvragen vanuit het onderwijs", "Onderwijs"),
                 ),
+                waarom="Huisartsen en scholen zien veel gezinnen; hun adviesvragen laten zien of "
+                "zij geweld herkennen en er iets mee doen.",
             ),
         ),
     ),
@@ -223,7 +260,9 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
                         "aandeel meldingen over kindermishandeling",
                         "Kindermishandeling",
                     ),
-                ),  # fmt: skip
+                ),
+                waarom="Het aandeel meldingen over een vorm van geweld laat zien hoeveel aandacht "
+                "die vorm bij Veilig Thuis vraagt.",
             ),
             Deelvraag(
                 "Hoe vaak gaat het om (ex-)partnergeweld?",
@@ -233,7 +272,9 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
                         "aandeel meldingen over (ex-)partnergeweld",
                         "(Ex-)partnergeweld",
                     ),
-                ),  # fmt: skip
+                ),
+                waarom="Het aandeel meldingen over een vorm van geweld laat zien hoeveel aandacht "
+                "die vorm bij Veilig Thuis vraagt.",
             ),
             Deelvraag(
                 "Is ouderenmishandeling in beeld?",
@@ -243,11 +284,15 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
                         "aandeel meldingen over ouderenmishandeling",
                         "Ouderenmishandeling",
                     ),
-                ),  # fmt: skip
+                ),
+                waarom="Ouderenmishandeling wordt weinig gemeld; een klein aandeel kan betekenen "
+                "dat het minder in beeld is, niet dat het minder voorkomt.",
             ),
             Deelvraag(
                 "Hoe vaak grijpt de burgemeester in met een tijdelijk huisverbod?",
                 (Keuze("tijdelijk_huisverbod", "een huisverbod wordt opgelegd bij acuut gevaar"),),
+                waarom="Een tijdelijk huisverbod laat zien hoe vaak het geweld zo acuut is dat de "
+                "burgemeester ingrijpt.",
             ),
         ),
     ),
@@ -261,6 +306,7 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
             Deelvraag(
                 "Stopt het geweld na de melding?",
                 (Keuze("geweld_gestopt", "aandeel gezinnen waarin het geweld gestopt is"),),
+                waarom="De cohortstudie vraagt gezinnen na de melding of het geweld gestopt is.",
             ),
             Deelvraag(
                 "Verbetert de relatie tussen ouder en kind?",
@@ -269,11 +315,15 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
                         "opvoedingsrelatie_verbeterd",
                         "aandeel gezinnen met een betere opvoedingsrelatie",
                     ),
-                ),  # fmt: skip
+                ),
+                waarom="Een betere relatie tussen ouder en kind is een doel van de hulp na een "
+                "melding.",
             ),
             Deelvraag(
                 "Komen gezinnen opnieuw bij Veilig Thuis terecht?",
                 (Keuze("hermeldingen", "een hermelding wijst erop dat de onveiligheid terugkwam"),),
+                waarom="Regio's zonder cijfers uit de cohortstudie zien aan hermeldingen of de "
+                "onveiligheid terugkwam.",
             ),
         ),
     ),
@@ -287,6 +337,7 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
             Deelvraag(
                 "Hoe vaak gaat een melding over een gezin dat al bekend was?",
                 (Keuze("hermeldingen", "aandeel hermeldingen"),),
+                waarom="Een hermelding betekent dat een gezin opnieuw bij Veilig Thuis terechtkomt.",
             ),
             Deelvraag(
                 "Worden zaken na de veiligheidsbeoordeling bij Veilig Thuis gehouden?",
@@ -296,11 +347,13 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
                         "aandeel met vervolgstappen bij Veilig Thuis",
                         "Vervolgstappen bij Veilig Thuis",
                     ),
-                ),  # fmt: skip
+                ),
+                waarom="Zaken die Veilig Thuis zelf volgt, krijgen daar ook de nazorg.",
             ),
             Deelvraag(
                 "Is de onveiligheid ernstig bij de meldingen?",
                 (Keuze("acuut_structureel_onveilig", "ernst van de meldingen"),),
+                waarom="Bij ernstige onveiligheid is goede nazorg extra belangrijk.",
             ),
         ),
     ),

@@ -2,7 +2,8 @@
 
 The notebook ``notebooks/stappenplan.ipynb`` stays thin: it calls :func:`voorbereiden` with its
 papermill parameters and then one function per step. All checks of the parameters happen here,
-so a wrong region or indicator gives one Dutch message at the top of the executed notebook.
+so a wrong region, indicator or deelvraag gives one Dutch message at the top of the executed
+notebook.
 """
 
 from __future__ import annotations
@@ -21,13 +22,20 @@ from .laden import laad
 from .opmaak import met_eenheid
 from .perioden import Periode
 from .regioindeling import regio
-from .stappenplan import GekozenIndicator, Stappenplan
+from .stappenplan import GekozenIndicator, Stappenplan, lees_deelvragen, lees_indicator
+from .synthese import GESPREKSVRAGEN, Synthese, duiding_sjabloon_tekst, periode_tekst, synthese
 from .vergelijken import lees_normen
 
 OEFENDATA_WAARSCHUWING = (
     "**Let op: oefendata.** De cijfers in dit werkboek zijn verzonnen om mee te oefenen. "
     "Trek er geen conclusies uit over de regio."
 )
+
+HERKOMST = {
+    "oefendata": "oefendata (verzonnen cijfers om mee te oefenen)",
+    "CBS": "CBS, Impactmonitor huiselijk geweld en kindermishandeling",
+    "eigen data": "eigen cijfers van de regio",
+}
 
 
 @dataclass
@@ -45,28 +53,31 @@ class Werkboek:
     def is_oefendata(self) -> bool:
         return bool((self.data["herkomst"] == "oefendata").any())
 
+    @property
+    def bron_tekst(self) -> str:
+        """Where the region's figures come from, in words (file names without their folders)."""
+        eigen = self.data[self.data["regio_code"] == self.plan.regio_code]
+        soorten = [h for h in dict.fromkeys(eigen["herkomst"].dropna()) if isinstance(h, str)]
+        delen = [HERKOMST.get(h, h) for h in soorten] or [self.bron]
+        bestanden = [Path(b.strip()).name for b in str(self.bron).split(",")
+                     if b.strip() and b.strip().lower() not in ("oefendata", "cbs")]  # fmt: skip
+        if bestanden:
+            delen.append(f"bestand{'en' if len(bestanden) > 1 else ''}: {', '.join(bestanden)}")
+        return "; ".join(delen)
+
 
 def _indicatorlijst(tekst: str | list | None) -> list[GekozenIndicator]:
+    """The old parameter 'indicatoren': comma-separated 'id' or 'id:categorie' (or a list)."""
     if not tekst:
         return []
-    delen = tekst if isinstance(tekst, list) else [d for d in str(tekst).split(",")]
+    delen = tekst if isinstance(tekst, list) else str(tekst).split(",")
     uit = []
-    for deel in (str(d).strip() for d in delen):
-        if not deel:
+    for i, deel in enumerate(delen, start=1):
+        if isinstance(deel, str) and not deel.strip():
             continue
-        ind_id, _, categorie = deel.partition(":")
-        ind = indicator(ind_id.strip())
-        cat = categorie.strip() or None
-        if cat is not None and cat not in ind.categorieen:
-            raise ImpactkitFout(
-                f"'{cat}' is geen categorie van {ind.id}. Kies uit: {'; '.join(ind.categorieen)}."
-            )
-        if ind.is_verdeling and cat is None:
-            raise ImpactkitFout(
-                f"{ind.id} is een verdeling; schrijf '{ind.id}:categorie', bv. "
-                f"'{ind.id}:{ind.categorieen[0]}'."
-            )
-        uit.append(GekozenIndicator(ind.id, "zelf gekozen", cat))
+        k = lees_indicator(deel.strip() if isinstance(deel, str) else deel,
+                           f"Parameter 'indicatoren', indicator {i}")  # fmt: skip
+        uit.append(GekozenIndicator(k.indicator, k.waarom or "zelf gekozen", k.categorie))
     return uit
 
 
@@ -81,10 +92,17 @@ def voorbereiden(
     plan_bestand: str = "",
     uitvoer: str = "",
     lokale_indicatoren: str = "",
+    deelvragen: str | list | None = "",
 ) -> Werkboek:
-    """Check the notebook's parameters and prepare the plan; Dutch errors on bad input."""
+    """Check the notebook's parameters and prepare the plan; Dutch errors on bad input.
+
+    ``deelvragen``: YAML or JSON text (or a list) with the plan's own deelvragen, each with
+    ``vraag``, ``indicatoren`` (``'id'`` or ``'id:categorie'``) and ``waarom``; they replace those
+    of the starter question or the plan file (see :func:`impactkit.stappenplan.lees_deelvragen`).
+    """
     if lokale_indicatoren:
         registreer_lokaal(lokale_indicatoren)
+    eigen_deelvragen = lees_deelvragen(deelvragen)  # checked first: no data loaded in vain
     r = regio(regio_naam)
     p = Periode.parse(periode)
     meldingen: list[str] = []
@@ -103,6 +121,13 @@ def voorbereiden(
         plan = Stappenplan.nieuw(r.code, p.code)
     if hoofdvraag:
         plan.hoofdvraag = hoofdvraag
+    if eigen_deelvragen:
+        if plan_bestand and plan.deelvragen:
+            meldingen.append(
+                f"De deelvragen uit de parameter 'deelvragen' vervangen de "
+                f"{len(plan.deelvragen)} deelvragen uit {Path(plan_bestand).name}."
+            )
+        plan.deelvragen = eigen_deelvragen
     eigen = _indicatorlijst(indicatoren)
     if eigen:
         plan.voeg_deelvraag_toe("Zelf gekozen indicatoren")
@@ -114,8 +139,8 @@ def voorbereiden(
         )
     if not plan.indicatoren():
         raise ImpactkitFout(
-            "Er zijn geen indicatoren gekozen. Kies een 'startvraag' of vul 'indicatoren' in, "
-            "bv. 'acuut_structureel_onveilig, hermeldingen'."
+            "Er zijn geen indicatoren gekozen. Kies een 'startvraag', geef 'deelvragen' met "
+            "indicatoren, of vul 'indicatoren' in, bv. 'acuut_structureel_onveilig, hermeldingen'."
         )
     data = laad(bron)
     plan.bron = bron
@@ -141,10 +166,18 @@ def toon(tabel: pd.DataFrame):
 
 
 def koptekst(wb: Werkboek) -> str:
-    """Markdown heading for the region (papermill cannot parameterise Markdown cells)."""
+    """Markdown opening of a report: region, period, data source and hoofdvraag.
+
+    Papermill cannot parameterise Markdown cells, so the notebook displays this from code. The
+    region is a second-level heading: the notebook's title is the page's only first-level one.
+    """
     r = regio(wb.plan.regio_code)
-    p = Periode.parse(wb.plan.periode)
-    regels = [f"# Stappenplan {r.naam} — {p.label}", "", f"**Hoofdvraag:** {wb.plan.hoofdvraag}"]
+    regels = [
+        f"## {r.naam}, {periode_tekst(wb.plan.periode)}",
+        "",
+        f"**Bron van de cijfers:** {wb.bron_tekst}  ",
+        f"**Hoofdvraag:** {wb.plan.hoofdvraag}",
+    ]
     if wb.is_oefendata:
         regels += ["", OEFENDATA_WAARSCHUWING]
     regels += [f"\n*{m}*" for m in wb.meldingen]
@@ -152,15 +185,27 @@ def koptekst(wb: Werkboek) -> str:
 
 
 def deelvragen_tabel(wb: Werkboek) -> pd.DataFrame:
-    """Step 2 and 3: each sub-question with its indicators and why."""
+    """Step 2 and 3: each sub-question with its indicators and why.
+
+    Columns: deelvraag, indicator, categorie, eenheid, bron, waarom (why this indicator) and
+    waarom_deelvraag (why these indicators answer the deelvraag). A deelvraag without indicators
+    keeps a row: it goes to the conversation with partners.
+    """
     rijen = []
     for i, d in enumerate(wb.plan.deelvragen, start=1):
+        if not d.indicatoren:
+            rijen.append({"deelvraag": f"{i}. {d.vraag}",
+                          "indicator": "(geen indicator: bespreek deze vraag met de partners)",
+                          "categorie": "", "eenheid": "", "bron": "", "waarom": "",
+                          "waarom_deelvraag": d.waarom})  # fmt: skip
         for k in d.indicatoren:
             ind = indicator(k.indicator)
             rijen.append({"deelvraag": f"{i}. {d.vraag}", "indicator": ind.naam,
                           "categorie": k.categorie or "", "eenheid": ind.eenheid,
-                          "bron": ind.bron, "waarom": k.waarom})  # fmt: skip
-    return pd.DataFrame(rijen)
+                          "bron": ind.bron, "waarom": k.waarom,
+                          "waarom_deelvraag": d.waarom})  # fmt: skip
+    return pd.DataFrame(rijen, columns=["deelvraag", "indicator", "categorie", "eenheid", "bron",
+                                        "waarom", "waarom_deelvraag"])  # fmt: skip
 
 
 def kerncijfers(wb: Werkboek) -> pd.DataFrame:
@@ -184,19 +229,34 @@ def kerncijfers(wb: Werkboek) -> pd.DataFrame:
     return pd.DataFrame(rijen)
 
 
-def schrijf_samenvatting(wb: Werkboek, bevindingen: pd.DataFrame) -> dict:
-    """Write the run's summary (for the batch index) and the plan file to the output folder."""
-    opvallend = bevindingen[bevindingen["opvallend"]]
-    kop_tekst = opvallend["tekst"].iloc[0] if len(opvallend) else (
-        "Geen opvallende verschillen met landelijk of over de tijd.")  # fmt: skip
+def schrijf_samenvatting(
+    wb: Werkboek, bevindingen: pd.DataFrame, uitkomst: Synthese | None = None
+) -> dict:
+    """Write the run's summary (for the batch index) and the plan file to the output folder.
+
+    The summary opens with the answer to the hoofdvraag: ``kop`` is the sentence that carries it
+    (the batch index shows it per region), ``antwoord`` the whole answer. Keys: regio_code, regio,
+    periode, hoofdvraag, kop, antwoord, sterkte, deelvragen (nummer, vraag, sterkte), vragen,
+    opvallend (number of notable findings), bevindingen (number of findings), toetsen, oefendata.
+    """
+    uitkomst = uitkomst if uitkomst is not None else synthese(wb.plan, bevindingen)
+    wb.plan.antwoord = uitkomst.antwoord
     uit = {
         "regio_code": wb.plan.regio_code,
         "regio": regio(wb.plan.regio_code).naam,
         "periode": wb.plan.periode,
         "hoofdvraag": wb.plan.hoofdvraag,
-        "kop": kop_tekst,
-        "opvallend": int(len(opvallend)),
+        "kop": uitkomst.kern,
+        "antwoord": uitkomst.antwoord,
+        "sterkte": uitkomst.sterkte,
+        "deelvragen": [
+            {"nummer": int(r.nummer), "vraag": r.deelvraag, "sterkte": r.sterkte}
+            for r in uitkomst.deelvragen.itertuples(index=False)
+        ],
+        "vragen": uitkomst.vragen,
+        "opvallend": int(bevindingen["opvallend"].sum()),
         "bevindingen": int(len(bevindingen)),
+        "toetsen": uitkomst.toetsen,
         "oefendata": wb.is_oefendata,
     }
     if wb.uitvoer is not None:
@@ -207,45 +267,41 @@ def schrijf_samenvatting(wb: Werkboek, bevindingen: pd.DataFrame) -> dict:
     return uit
 
 
-def duiding_sjabloon(wb: Werkboek) -> str:
-    """Step 6: the template for the joint interpretation, filled with what is known."""
-    r = regio(wb.plan.regio_code)
-    vragen = wb.plan.vragen_voor_gesprek()
-    d = wb.plan.duiding
-    regels = [
-        f"## Duiding met partners — {r.naam}, {Periode.parse(wb.plan.periode).label}",
-        "",
-        f"**Hoofdvraag:** {wb.plan.hoofdvraag}",
-        "",
-        f"**Datum gesprek:** {d.datum or '…'}",
-        "",
-        "**Deelnemers:** "
-        + (
-            ", ".join(d.deelnemers)
-            if d.deelnemers
-            else "… (Veilig Thuis, "
-            "gemeente(n), politie, Raad voor de Kinderbescherming, OM, zorgpartners)"
-        ),
-        "",
-        "**Vragen voor het gesprek:**",
-    ]
-    regels += [f"- {v}" for v in vragen] or ["- (geen opvallende bevindingen)"]
-    regels += ["", "**Interpretaties van de partners:**"]
-    regels += [f"- {x}" for x in d.interpretaties] or ["- …"]
-    regels += ["", "**Conclusies:**"] + ([f"- {x}" for x in d.conclusies] or ["- …"])
-    regels += ["", "**Afgesproken acties (wie, wat, wanneer):**"]
-    regels += [f"- {x}" for x in d.acties] or ["- …"]
-    return "\n".join(regels)
+def samenvatting_tekst(uitkomst: Synthese, bevindingen: pd.DataFrame) -> str:
+    """One line on the findings, in the right number: '2 opvallende bevindingen van 16'."""
+    n, totaal = int(bevindingen["opvallend"].sum()), len(bevindingen)
+    woord = "opvallende bevinding" if n == 1 else "opvallende bevindingen"
+    return (f"{uitkomst.regio}, {periode_tekst(uitkomst.periode)}: {n} {woord} van {totaal} "
+            f"vergelijking{'' if totaal == 1 else 'en'}.")  # fmt: skip
+
+
+def duiding_sjabloon(wb: Werkboek, vragen: list[str] | None = None) -> str:
+    """Step 6: the template for the joint interpretation, filled with what is known.
+
+    It opens with the hoofdvraag and the answer from the figures (after ``plan.analyseer``);
+    the questions are those of the notable findings, or general ones when nothing stands out.
+    """
+    vragen = vragen if vragen is not None else wb.plan.vragen_voor_gesprek()
+    return duiding_sjabloon_tekst(
+        regio(wb.plan.regio_code).naam,
+        wb.plan.periode,
+        wb.plan.hoofdvraag,
+        vragen or list(GESPREKSVRAGEN),
+        wb.plan.duiding,
+        wb.plan.antwoord,
+    )
 
 
 __all__ = [
+    "HERKOMST",
     "OEFENDATA_WAARSCHUWING",
     "Werkboek",
     "deelvragen_tabel",
     "duiding_sjabloon",
     "kerncijfers",
-    "kop",
+    "koptekst",
     "samenvatting",
+    "samenvatting_tekst",
     "schrijf_samenvatting",
     "toon",
     "voorbereiden",

@@ -1,6 +1,9 @@
+import json
+
 import pytest
 
 from impactkit import GeenWaarde, ImpactkitFout, OnbekendeIndicator, OnbekendeRegio, werkboek
+from impactkit.stappenplan import Stappenplan
 
 
 def test_voorbereiden_met_startvraag_en_extra_indicatoren(tmp_path):
@@ -40,3 +43,128 @@ def test_foute_parameters(kwargs, fout, tekst):
     with pytest.raises(fout) as e:
         werkboek.voorbereiden(**args)
     assert tekst in str(e.value)
+
+
+# -- deelvragen as a papermill parameter ------------------------------------------------------------
+DEELVRAGEN_TEKST = (
+    '[{vraag: "Komen gezinnen minder vaak opnieuw in beeld?", indicatoren: [hermeldingen], '
+    'waarom: "een hermelding wijst op geweld dat terugkomt"}, '
+    '{vraag: "Duurt het geweld korter?", indicatoren: ["duur_geweld_meldingen:> 5 jaar"]}]'
+)
+DEELVRAGEN_LIJST = [
+    {"vraag": "Komen gezinnen minder vaak opnieuw in beeld?", "indicatoren": ["hermeldingen"],
+     "waarom": "een hermelding wijst op geweld dat terugkomt"},
+    {"vraag": "Duurt het geweld korter?", "indicatoren": ["duur_geweld_meldingen:> 5 jaar"]},
+]  # fmt: skip
+
+
+def _geinjecteerd(parameters: dict) -> dict:
+    """What the notebook sees after papermill injected ``parameters`` (no kernel needed)."""
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
+
+    from impactkit.paden import PROJECT_MAP
+
+    nb = load_notebook_node(str(PROJECT_MAP / "notebooks" / "stappenplan.ipynb"))
+    nb = parameterize_notebook(nb, parameters, kernel_name="python3", language="python")
+    ruimte: dict = {}
+    for cel in nb.cells:
+        tags = cel.metadata.get("tags", [])
+        if "parameters" in tags or "injected-parameters" in tags:
+            exec(cel.source, ruimte)  # noqa: S102 - literals only, written by papermill
+    return ruimte
+
+
+@pytest.mark.parametrize("waarde", [DEELVRAGEN_TEKST, DEELVRAGEN_LIJST], ids=["tekst", "lijst"])
+def test_deelvragen_via_papermill(waarde):
+    p = _geinjecteerd({"regio": "Twente", "deelvragen": waarde})
+    wb = werkboek.voorbereiden(p["regio"], p["periode"], startvraag=p["startvraag"],
+                               deelvragen=p["deelvragen"])  # fmt: skip
+    assert [d.vraag for d in wb.plan.deelvragen] == [
+        "Komen gezinnen minder vaak opnieuw in beeld?", "Duurt het geweld korter?"
+    ]  # fmt: skip
+    assert wb.plan.deelvragen[0].waarom == "een hermelding wijst op geweld dat terugkomt"
+    assert wb.plan.indicatoren() == ["hermeldingen", ("duur_geweld_meldingen", "> 5 jaar")]
+    # The starter question still gives the hoofdvraag.
+    assert wb.plan.hoofdvraag.startswith("Is het gelukt")
+
+
+def test_standaard_deelvragen_komen_uit_de_startvraag():
+    p = _geinjecteerd({})
+    assert p["deelvragen"] == ""
+    wb = werkboek.voorbereiden(p["regio"], p["periode"], startvraag=p["startvraag"],
+                               deelvragen=p["deelvragen"])  # fmt: skip
+    assert len(wb.plan.deelvragen) == 4 and all(d.waarom for d in wb.plan.deelvragen)
+
+
+@pytest.mark.parametrize(
+    "waarde, fout, tekst",
+    [
+        (12, ImpactkitFout, "moet een lijst van deelvragen zijn, niet een getal"),
+        ("vraag: [", ImpactkitFout, "geen leesbare YAML of JSON"),
+        ("[{vraag: x, indicatoren: [hermelding]}]", OnbekendeIndicator, "'hermeldingen'"),
+        ([{"vraag": "x", "indicatoren": ["aard_geweld"]}], ImpactkitFout, "aard_geweld:"),
+        ([{"deelvraag": "x", "indicator": "hermeldingen"}], ImpactkitFout, "'indicatoren'"),
+    ],
+)
+def test_foute_deelvragen_via_papermill(waarde, fout, tekst):
+    p = _geinjecteerd({"deelvragen": waarde})
+    with pytest.raises(fout) as e:
+        werkboek.voorbereiden(p["regio"], p["periode"], deelvragen=p["deelvragen"])
+    assert str(e.value).startswith("Parameter 'deelvragen'") and tekst in str(e.value)
+
+
+def test_deelvragen_vervangen_die_uit_een_plan_bestand(tmp_path):
+    plan = Stappenplan.uit_startvraag("zorg_en_veiligheid", "Twente", "2021H1")
+    pad = plan.bewaar(tmp_path / "plan.yaml")
+    wb = werkboek.voorbereiden("Twente", "2021H1", plan_bestand=str(pad),
+                               deelvragen=DEELVRAGEN_LIJST)  # fmt: skip
+    assert len(wb.plan.deelvragen) == 2
+    assert any("vervangen de 4 deelvragen uit plan.yaml" in m for m in wb.meldingen)
+
+
+def test_kop_en_samenvatting_openen_met_het_antwoord(tmp_path):
+    wb = werkboek.voorbereiden("VT22", "2021H1", startvraag="heftig_structureel_geweld",
+                               uitvoer=str(tmp_path))  # fmt: skip
+    kop = werkboek.koptekst(wb)
+    assert kop.startswith("## Zaanstreek-Waterland, het eerste halfjaar van 2021")
+    assert "**Bron van de cijfers:** oefendata" in kop and "**Hoofdvraag:** Is het gelukt" in kop
+    assert "\n# " not in "\n" + kop  # the notebook's title is the only first-level heading
+    bevindingen = wb.plan.analyseer(data=wb.data)
+    s = werkboek.schrijf_samenvatting(wb, bevindingen)
+    # The batch reads 'kop' and 'oefendata'; the other keys stay for readers of the file.
+    for sleutel in ("regio_code", "regio", "periode", "hoofdvraag", "kop", "opvallend",
+                    "bevindingen", "oefendata", "antwoord", "sterkte", "deelvragen", "vragen"):  # fmt: skip
+        assert sleutel in s, sleutel
+    assert s["kop"] in s["antwoord"] and s["antwoord"].startswith("Dit zijn oefendata")
+    assert [d["nummer"] for d in s["deelvragen"]] == [1, 2, 3, 4]
+    bestand = json.loads((tmp_path / "samenvatting.json").read_text(encoding="utf-8"))
+    assert bestand["antwoord"] == s["antwoord"]
+    assert Stappenplan.laad(tmp_path / "stappenplan.yaml").antwoord == s["antwoord"]
+    sjabloon = werkboek.duiding_sjabloon(wb)
+    assert "**Antwoord uit de cijfers:** Dit zijn oefendata" in sjabloon
+
+
+def test_enkelvoud_en_meervoud():
+    from impactkit.synthese import synthese
+
+    wb = werkboek.voorbereiden("VT22", "2021H1", startvraag="heftig_structureel_geweld")
+    bevindingen = wb.plan.analyseer(data=wb.data)
+    uitkomst = synthese(wb.plan, bevindingen)
+    een = bevindingen.copy()
+    een["opvallend"] = [True] + [False] * (len(een) - 1)
+    assert "1 opvallende bevinding van" in werkboek.samenvatting_tekst(uitkomst, een)
+    een["opvallend"] = False
+    assert "0 opvallende bevindingen van" in werkboek.samenvatting_tekst(uitkomst, een)
+    assert "(en)" not in werkboek.samenvatting_tekst(uitkomst, bevindingen)
+
+
+def test_deelvraag_zonder_indicator_staat_in_de_tabel():
+    wb = werkboek.voorbereiden("VT22", "2021H1", startvraag="",
+                               hoofdvraag="Komt ouderenmishandeling in beeld?",
+                               deelvragen=[{"vraag": "Hoe vaak?", "indicatoren": ["hermeldingen"],
+                                            "waarom": "omdat"},
+                                           "Weten ouderen waar ze terechtkunnen?"])  # fmt: skip
+    t = werkboek.deelvragen_tabel(wb)
+    assert t["deelvraag"].tolist() == ["1. Hoe vaak?", "2. Weten ouderen waar ze terechtkunnen?"]
+    assert t["waarom_deelvraag"].iloc[0] == "omdat" and "geen indicator" in t["indicator"].iloc[1]

@@ -1,0 +1,495 @@
+"""Step 6: the answer to the hoofdvraag, per deelvraag and as a whole, honest about its strength.
+
+Most tests build their own small findings tables with the verdict words of impactkit.oordelen,
+so they do not depend on how bevindingen decides verdicts; one integration test runs the real
+analysis for the worked example (Zaanstreek-Waterland, 2021H1).
+"""
+
+import re
+
+import pandas as pd
+import pytest
+
+import impactkit as ik
+from impactkit.oordelen import (
+    GEEN_GEGEVENS,
+    GEEN_TOETS,
+    GEEN_VERSCHIL,
+    KLEIN_VERSCHIL,
+    MOGELIJK_TOEVAL,
+    OPVALLEND_HOGER,
+    OPVALLEND_LAGER,
+    VOLDOET_NIET,
+)
+from impactkit.stappenplan import Stappenplan
+from impactkit.synthese import (
+    BEPERKT,
+    GEEN_UITSLUITSEL,
+    GESPREKSVRAGEN,
+    STERK,
+    STERKTES,
+    WISSELEND,
+    antwoord_markdown,
+    onderwerp,
+    periode_tekst,
+    synthese,
+    synthese_markdown,
+)
+
+RICHTINGSWOORDEN = re.compile(
+    r"\b(hoger|lager|gestegen|gedaald|stijging|daling|steeg|daalde|toegenomen|afgenomen)\b",
+    flags=re.IGNORECASE,
+)
+
+
+def zinnen(tekst: str) -> list[str]:
+    return [z for z in re.split(r"(?<=[.!?])\s+(?=[A-Z])", tekst.strip()) if z]
+
+
+def plan_met(*deelvragen: tuple[str, list[str]], hoofdvraag="Gaat het beter in onze regio?"):
+    plan = Stappenplan.nieuw("Zaanstreek-Waterland", "2021H1", hoofdvraag)
+    for vraag, indicatoren in deelvragen:
+        plan.voeg_deelvraag_toe(vraag, "omdat het erover gaat", indicatoren)
+    return plan
+
+
+def rij(
+    indicator,
+    oordeel,
+    vergelijking="landelijk",
+    categorie=None,
+    waarde=40.0,
+    ref=30.0,
+    herkomst="CBS",
+    vragen=None,
+    p="standaard",
+    **extra,
+):
+    verschil = None if waarde is None or ref is None else waarde - ref
+    if p == "standaard":
+        p = 0.001 if oordeel in (OPVALLEND_HOGER, OPVALLEND_LAGER, KLEIN_VERSCHIL) else 0.4
+    referentie = {
+        "landelijk": "Nederland",
+        "jaar_eerder": "2020H1",
+        "vorige_periode": "2020H2",
+        "verloop": "2019H1–2020H2",
+        "regios": "alle regio's",
+        "norm": "minstens 50%",
+    }[vergelijking]
+    eenheid = ik.indicator(indicator).eenheid
+    return {
+        "regio_code": "VT22",
+        "regio": "Zaanstreek-Waterland",
+        "periode": "2021H1",
+        "indicator": indicator,
+        "naam": ik.indicator(indicator).naam,
+        "categorie": categorie,
+        "vergelijking": vergelijking,
+        "referentie": referentie,
+        "waarde": waarde,
+        "laag": None if waarde is None else waarde - 2,
+        "hoog": None if waarde is None else waarde + 2,
+        "referentiewaarde": ref,
+        "verschil": verschil,
+        "p": p,
+        "oordeel": oordeel,
+        "opvallend": oordeel in (OPVALLEND_HOGER, OPVALLEND_LAGER),
+        "tekst": "…",
+        "vragen": list(vragen or []),
+        "eenheid": eenheid,
+        "herkomst": herkomst,
+        **extra,
+    }
+
+
+def tabel(*rijen):
+    return pd.DataFrame(list(rijen))
+
+
+# -- the matrix of small cases --------------------------------------------------------------------
+TWEE = plan_met(("Is de onveiligheid ernstiger?", ["acuut_structureel_onveilig", "hermeldingen"]))
+TWEE_DEELVRAGEN = plan_met(
+    ("Is de onveiligheid ernstiger?", ["acuut_structureel_onveilig"]),
+    ("Komen gezinnen terug?", ["hermeldingen"]),
+)
+
+GEVALLEN = {
+    "alles_opvallend_dezelfde_kant": (
+        TWEE,
+        tabel(
+            rij(
+                "acuut_structureel_onveilig",
+                OPVALLEND_HOGER,
+                waarde=55.6,
+                ref=42.8,
+                vragen=["Waarom is het aandeel hier groter?"],
+            ),
+            rij("hermeldingen", OPVALLEND_HOGER, waarde=45.0, ref=37.0),
+        ),
+    ),
+    "alles_mogelijk_toeval": (
+        TWEE,
+        tabel(
+            rij(
+                "acuut_structureel_onveilig",
+                MOGELIJK_TOEVAL,
+                waarde=44.0,
+                ref=42.8,
+                vragen=["Waarom is het aandeel hier groter?"],
+            ),
+            rij(
+                "acuut_structureel_onveilig", MOGELIJK_TOEVAL, "jaar_eerder", waarde=44.0, ref=41.0
+            ),
+            rij("acuut_structureel_onveilig", MOGELIJK_TOEVAL, "verloop", waarde=44.0, ref=None),
+            rij("hermeldingen", MOGELIJK_TOEVAL, waarde=35.0, ref=37.0),
+        ),
+    ),
+    "gemengd": (
+        TWEE_DEELVRAGEN,
+        tabel(
+            rij("acuut_structureel_onveilig", OPVALLEND_HOGER, waarde=55.6, ref=42.8),
+            rij("hermeldingen", MOGELIJK_TOEVAL, waarde=35.0, ref=37.0),
+        ),
+    ),
+    "tegengesteld": (
+        TWEE,
+        tabel(
+            rij("acuut_structureel_onveilig", OPVALLEND_HOGER, waarde=55.6, ref=42.8),
+            rij("hermeldingen", OPVALLEND_LAGER, waarde=30.0, ref=37.0),
+        ),
+    ),
+    "geen_gegevens": (
+        TWEE,
+        tabel(
+            rij(
+                "acuut_structureel_onveilig",
+                GEEN_GEGEVENS,
+                waarde=None,
+                ref=None,
+                tekst="Het cijfer is onderdrukt: te weinig meldingen.",
+            )
+        ),
+    ),
+    "klein_verschil": (
+        TWEE,
+        tabel(
+            rij("acuut_structureel_onveilig", KLEIN_VERSCHIL, waarde=44.0, ref=42.8),
+            rij("hermeldingen", GEEN_VERSCHIL, waarde=37.0, ref=37.0),
+        ),
+    ),
+    "oefendata": (
+        TWEE_DEELVRAGEN,
+        tabel(
+            rij(
+                "acuut_structureel_onveilig",
+                OPVALLEND_HOGER,
+                waarde=55.6,
+                ref=42.8,
+                herkomst="oefendata",
+            ),
+            rij("hermeldingen", MOGELIJK_TOEVAL, herkomst="oefendata"),
+        ),
+    ),
+    "oefendata_zonder_uitsluitsel": (
+        TWEE,
+        tabel(rij("acuut_structureel_onveilig", MOGELIJK_TOEVAL, herkomst="oefendata")),
+    ),
+}
+
+
+@pytest.mark.parametrize("naam", list(GEVALLEN))
+def test_antwoord_heeft_twee_tot_vier_zinnen(naam):
+    plan, bevindingen = GEVALLEN[naam]
+    s = synthese(plan, bevindingen)
+    assert 2 <= len(zinnen(s.antwoord)) <= 4, s.antwoord
+    assert s.kern in s.antwoord
+    assert s.sterkte in STERKTES and set(s.deelvragen["sterkte"]) <= set(STERKTES)
+    assert s.hoofdvraag == plan.hoofdvraag
+    assert "(en)" not in s.antwoord and "(en)" not in synthese_markdown(s)
+
+
+def test_alles_opvallend_dezelfde_kant_wijst_erop():
+    s = synthese(*GEVALLEN["alles_opvallend_dezelfde_kant"])
+    assert s.sterkte == STERK and s.deelvragen["sterkte"].tolist() == [STERK]
+    assert s.kern.startswith("De cijfers wijzen erop dat")
+    assert "hoger is dan landelijk (55,6% tegen 42,8%)" in s.antwoord
+    assert "uitsluitsel" not in s.antwoord
+    assert "Waarom is het aandeel hier groter?" in s.vragen
+    assert s.deelvragen["opvallend"].tolist() == [2]
+
+
+def test_alles_mogelijk_toeval_geeft_geen_uitsluitsel():
+    s = synthese(*GEVALLEN["alles_mogelijk_toeval"])
+    assert s.sterkte == GEEN_UITSLUITSEL
+    assert s.kern.startswith("De cijfers geven geen uitsluitsel over")
+    assert "toeval" in s.kern and "wijzen erop" not in s.antwoord
+    # Questions of findings that may be chance do not go to the conversation; general ones do.
+    assert "Waarom is het aandeel hier groter?" not in s.vragen
+    assert s.vragen == list(GESPREKSVRAGEN)
+
+
+def test_gemengd_noemt_wat_opvalt_en_wat_geen_uitsluitsel_geeft():
+    s = synthese(*GEVALLEN["gemengd"])
+    assert s.deelvragen["sterkte"].tolist() == [BEPERKT, GEEN_UITSLUITSEL]
+    assert s.sterkte == BEPERKT
+    assert "De cijfers wijzen erop dat het aandeel meldingen met acute" in s.antwoord
+    assert "al steunt dat op één indicator" in s.antwoord
+    assert "Over deelvraag 2 geven de cijfers geen uitsluitsel." in s.antwoord
+
+
+def test_tegengestelde_richtingen_heten_wisselend():
+    s = synthese(*GEVALLEN["tegengesteld"])
+    assert s.deelvragen["sterkte"].tolist() == [WISSELEND]
+    assert "niet dezelfde kant op" in s.antwoord
+    assert "Twee indicatoren laten een opvallend verschil zien" in s.deelvragen["uitleg"].iloc[0]
+
+
+def test_categorieen_van_een_verdeling_spreken_elkaar_niet_tegen():
+    # More short violence and less long violence both say "shorter": one distribution.
+    plan = plan_met(
+        (
+            "Duurt het geweld korter?",
+            ["duur_geweld_meldingen:> 5 jaar", "duur_geweld_meldingen:≤ 1 week"],
+        )
+    )
+    s = synthese(
+        plan,
+        tabel(
+            rij(
+                "duur_geweld_meldingen", OPVALLEND_LAGER, categorie="> 5 jaar", waarde=1.4, ref=8.2
+            ),
+            rij(
+                "duur_geweld_meldingen",
+                OPVALLEND_HOGER,
+                categorie="≤ 1 week",
+                waarde=61.0,
+                ref=54.6,
+            ),
+        ),
+    )
+    assert s.sterkte == STERK
+    assert "het aandeel meldingen waarin het geweld (vermoedelijk) meer dan vijf jaar duurt" in (
+        s.antwoord
+    )
+    assert "(1,4% tegen 8,2%)" in s.antwoord
+
+
+def test_geen_gegevens_geeft_geen_uitsluitsel_en_zegt_waarom():
+    s = synthese(*GEVALLEN["geen_gegevens"])
+    assert s.sterkte == GEEN_UITSLUITSEL
+    assert "geen cijfers" in s.kern
+    toont = s.deelvragen["toont"].iloc[0]
+    assert "onderdrukt" in toont  # the reason from the finding
+    assert "geen bevindingen" in toont  # hermeldingen is not in the table at all
+
+
+def test_klein_verschil_is_geen_bewijs():
+    s = synthese(*GEVALLEN["klein_verschil"])
+    assert s.sterkte == GEEN_UITSLUITSEL
+    assert "te klein" in s.kern
+
+
+@pytest.mark.parametrize("naam", ["oefendata", "oefendata_zonder_uitsluitsel"])
+def test_oefendata_staat_in_de_eerste_zin(naam):
+    s = synthese(*GEVALLEN[naam])
+    assert s.oefendata
+    eerste = zinnen(s.antwoord)[0]
+    assert eerste.startswith("Dit zijn oefendata") and "Zaanstreek-Waterland" in eerste
+    assert "oefendata" in s.grenzen[0]
+
+
+def test_echte_cijfers_noemen_geen_oefendata():
+    s = synthese(*GEVALLEN["gemengd"])
+    assert not s.oefendata and "oefendata" not in s.antwoord.lower()
+
+
+@pytest.mark.parametrize(
+    "vergelijking", ["landelijk", "jaar_eerder", "vorige_periode", "verloop", "regios"]
+)
+@pytest.mark.parametrize("teken", [1, -1])
+def test_mogelijk_toeval_is_nooit_hoger_of_lager(vergelijking, teken):
+    plan = plan_met(("Is de onveiligheid ernstiger?", ["acuut_structureel_onveilig"]))
+    s = synthese(
+        plan,
+        tabel(
+            rij(
+                "acuut_structureel_onveilig",
+                MOGELIJK_TOEVAL,
+                vergelijking,
+                waarde=42.8 + teken * 5,
+                ref=42.8,
+                vragen=["Waarom is het hier hoger?"],
+            ),
+        ),
+    )
+    teksten = [s.antwoord, *s.deelvragen["toont"], *s.deelvragen["uitleg"], *s.vragen]
+    for tekst in teksten:
+        assert not RICHTINGSWOORDEN.search(tekst), tekst
+
+
+@pytest.mark.parametrize(
+    "oud", ["verschil kan toeval zijn", "hoger, mogelijk toeval", "lager, mogelijk toeval"]
+)
+def test_oudere_woorden_voor_toeval_worden_mogelijk_toeval(oud):
+    plan = plan_met(("Is de onveiligheid ernstiger?", ["acuut_structureel_onveilig"]))
+    s = synthese(plan, tabel(rij("acuut_structureel_onveilig", oud)))
+    assert s.sterkte == GEEN_UITSLUITSEL
+    assert MOGELIJK_TOEVAL in s.deelvragen["toont"].iloc[0]
+    assert not RICHTINGSWOORDEN.search(s.deelvragen["toont"].iloc[0])
+
+
+def test_gecorrigeerde_p_telt_mee():
+    plan = plan_met(("Is de onveiligheid ernstiger?", ["acuut_structureel_onveilig"]))
+    bevindingen = tabel(
+        rij("acuut_structureel_onveilig", OPVALLEND_HOGER, p=0.01, p_gecorrigeerd=0.2),
+        rij(
+            "acuut_structureel_onveilig", MOGELIJK_TOEVAL, "jaar_eerder", p=0.5, p_gecorrigeerd=0.6
+        ),
+    )
+    s = synthese(plan, bevindingen)
+    assert s.sterkte == GEEN_UITSLUITSEL and s.gecorrigeerd
+    assert "na correctie voor het aantal toetsen" in s.deelvragen["toont"].iloc[0]
+    assert any("Benjamini-Hochberg" in g for g in s.grenzen)
+
+
+def test_zonder_correctie_zegt_hoeveel_toeval_geeft():
+    s = synthese(*GEVALLEN["alles_mogelijk_toeval"])
+    assert s.toetsen == 4  # every row with a p-value is a test
+    regel = next(g for g in s.grenzen if "toetsen gedaan" in g)
+    assert "ongeveer 0,2 uitkomsten met p onder 0,05" in regel
+
+
+def test_norm_niet_gehaald_is_bewijs():
+    plan = plan_met(("Halen we onze norm?", ["hermeldingen"]))
+    s = synthese(plan, tabel(rij("hermeldingen", VOLDOET_NIET, "norm", waarde=41.0, ref=None)))
+    assert s.sterkte == BEPERKT
+    assert "de eigen norm (minstens 50%) niet haalt (41,0%)" in s.kern
+
+
+def test_per_deelvraag_wat_de_monitor_niet_kan_zeggen():
+    s = synthese(*GEVALLEN["alles_opvallend_dezelfde_kant"])
+    niet = s.deelvragen["niet_te_zeggen"].iloc[0]
+    assert ik.indicator("hermeldingen").beperking[:30].lower() in niet.lower()
+    assert "registraties" in niet
+    assert any("registraties" in g for g in s.grenzen)
+    assert any("waardoor" in g for g in s.grenzen)
+
+
+def test_deelvraag_zonder_indicator_gaat_naar_het_gesprek():
+    plan = plan_met(
+        ("Is de onveiligheid ernstiger?", ["acuut_structureel_onveilig"]),
+        ("Weten ouderen waar ze terechtkunnen?", []),
+    )
+    s = synthese(plan, tabel(rij("acuut_structureel_onveilig", OPVALLEND_HOGER)))
+    tweede = s.deelvragen.iloc[1]
+    assert tweede["sterkte"] == GEEN_UITSLUITSEL and tweede["indicatoren"] == ""
+    assert "geen indicator" in tweede["niet_te_zeggen"]
+    assert any("Weten ouderen waar ze terechtkunnen?" in v for v in s.vragen)
+
+
+def test_tabel_per_deelvraag_is_netjes():
+    s = synthese(*GEVALLEN["gemengd"])
+    assert s.deelvragen.columns.tolist() == [
+        "nummer",
+        "deelvraag",
+        "waarom",
+        "indicatoren",
+        "toont",
+        "sterkte",
+        "uitleg",
+        "niet_te_zeggen",
+        "opvallend",
+        "vragen",
+    ]
+    assert s.deelvragen["nummer"].tolist() == [1, 2]
+    toont = s.deelvragen["toont"].iloc[0]
+    assert "was in het eerste halfjaar van 2021 55,6% (95%-interval 53,6–57,6%)" in toont
+    assert f"Tegenover landelijk (42,8%): {OPVALLEND_HOGER}." in toont
+
+
+def test_getallen_per_10000_inwoners():
+    plan = plan_met(("Is er meer gedwongen hulp?", ["ots_per_10000"]))
+    s = synthese(plan, tabel(rij("ots_per_10000", OPVALLEND_HOGER, waarde=4.0, ref=2.5)))
+    assert (
+        "het aantal ondertoezichtstellingen per 10.000 inwoners in Zaanstreek-Waterland "
+        "hoger is dan landelijk (4,0 tegen 2,5 per 10.000 inwoners)"
+    ) in s.kern
+
+
+def test_markdown_opent_met_het_antwoord():
+    s = synthese(*GEVALLEN["oefendata"])
+    md = synthese_markdown(s)
+    assert md.startswith("### Antwoord op de hoofdvraag")
+    assert md.index(s.antwoord) < md.index("### Per deelvraag") < md.index("### Vragen voor het")
+    assert "Duiding met partners" in md
+    assert "Duiding met partners" not in synthese_markdown(s, sjabloon=False)
+    assert antwoord_markdown(s).endswith(s.antwoord)
+    assert f"**{s.hoofdvraag}**" in antwoord_markdown(s)
+
+
+def test_werkt_met_een_startvraag_als_plan():
+    s = synthese(
+        ik.startvraag("heftig_structureel_geweld"),
+        tabel(rij("acuut_structureel_onveilig", OPVALLEND_HOGER)),
+    )
+    assert len(s.deelvragen) == 4 and s.deelvragen["waarom"].str.len().min() > 0
+
+
+@pytest.mark.parametrize("ind", ik.catalogus()["id"].tolist())
+def test_onderwerp_voor_elke_indicator(ind):
+    categorieen = ik.indicator(ind).categorieen or (None,)
+    for cat in categorieen:
+        tekst = onderwerp(ind, cat)
+        assert tekst.startswith("het ") and "  " not in tekst, tekst
+
+
+def test_periode_in_een_zin():
+    assert periode_tekst("2021H1") == "het eerste halfjaar van 2021"
+    assert periode_tekst("2022") == "2022"
+
+
+# -- integration: the real analysis -----------------------------------------------------------------
+@pytest.fixture(scope="module")
+def zaanstreek():
+    plan = Stappenplan.uit_startvraag("heftig_structureel_geweld", "Zaanstreek-Waterland", "2021H1")
+    return plan, plan.analyseer()
+
+
+def test_zaanstreek_waterland_structuur(zaanstreek):
+    plan, bevindingen = zaanstreek
+    s = synthese(plan, bevindingen)
+    assert s.regio == "Zaanstreek-Waterland" and s.periode == "2021H1"
+    assert len(s.deelvragen) == len(plan.deelvragen) == 4
+    assert set(s.deelvragen["sterkte"]) <= set(STERKTES)
+    assert 2 <= len(zinnen(s.antwoord)) <= 4
+    assert zinnen(s.antwoord)[0].startswith("Dit zijn oefendata")
+    assert s.toetsen > 0 and s.vragen
+    assert plan.antwoord == s.antwoord  # analyseer() stores the answer in the plan
+
+
+def test_zaanstreek_waterland_antwoord_noemt_de_ernstige_onveiligheid(zaanstreek):
+    # The worked example (seed 004): 55,6% acute and/or structural unsafety against 42,8%.
+    plan, bevindingen = zaanstreek
+    s = synthese(plan, bevindingen)
+    assert "acute en/of structurele onveiligheid" in s.kern
+    assert "55,6%" in s.kern and "42,8%" in s.kern
+
+
+@pytest.mark.parametrize("regio", ["Twente", "Friesland", "Zuid-Limburg"])
+def test_echte_analyse_noemt_toeval_nooit_hoger_of_lager(regio):
+    plan = Stappenplan.uit_startvraag("heftig_structureel_geweld", regio, "2021H2")
+    bevindingen = plan.analyseer()
+    s = synthese(plan, bevindingen)
+    assert 2 <= len(zinnen(s.antwoord)) <= 4
+    for r in s.deelvragen.itertuples():
+        if r.sterkte == GEEN_UITSLUITSEL:
+            assert not RICHTINGSWOORDEN.search(r.toont), r.toont
+    if s.sterkte == GEEN_UITSLUITSEL:
+        assert not RICHTINGSWOORDEN.search(s.antwoord)
+
+
+def test_oordeel_geen_toets_voor_aantallen():
+    plan = plan_met(("Hoe vaak een huisverbod?", ["tijdelijk_huisverbod"]))
+    s = synthese(plan, tabel(rij("tijdelijk_huisverbod", GEEN_TOETS, waarde=120, ref=5000, p=None)))
+    assert s.sterkte == GEEN_UITSLUITSEL
+    assert "geen toets" in s.kern or "geen cijfers" in s.kern
