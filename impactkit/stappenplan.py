@@ -39,7 +39,7 @@ from .oordelen import is_opvallend
 from .perioden import Periode
 from .regioindeling import regio
 from .startvraagbank import startvraag
-from .synthese import synthese
+from .synthese import beantwoord
 
 STAPPEN = ("hoofdvraag", "deelvragen", "indicatoren", "vergelijken", "analyseren", "duiden")
 VERSIE = 2
@@ -364,7 +364,7 @@ class Stappenplan:
         """Steps 4 and 5: compare and analyse the chosen indicators; the findings are stored.
 
         Without ``data`` the plan's own source (``plan.bron``) is loaded. The answer to the
-        hoofdvraag (:func:`impactkit.synthese.synthese`) is stored in ``plan.antwoord``.
+        hoofdvraag (:func:`impactkit.synthese.beantwoord`) is stored in ``plan.antwoord``.
         """
         if data is None:
             data = laad(self.bron)
@@ -381,7 +381,7 @@ class Stappenplan:
             )  # fmt: skip
             for r in tabel.itertuples(index=False)
         ]
-        self.antwoord = synthese(self, tabel).antwoord
+        self.antwoord = beantwoord(self, tabel).antwoord
         return tabel
 
     def vragen_voor_gesprek(self) -> list[str]:

@@ -1,6 +1,6 @@
 """Step 6 closes the plan: from the findings to an honest answer on the hoofdvraag.
 
-:func:`synthese` takes the plan (hoofdvraag, deelvragen with their indicators and reasons) and
+:func:`beantwoord` takes the plan (hoofdvraag, deelvragen with their indicators and reasons) and
 the findings table of :func:`impactkit.bevindingen.analyseer` and returns a :class:`Synthese`:
 
 - per deelvraag (a tidy table, one row per deelvraag): what its indicators show (verdicts with
@@ -32,7 +32,7 @@ Examples
 ...     "hoog": 58.6, "referentiewaarde": 42.8, "verschil": 12.8, "p": 1e-9,
 ...     "oordeel": OPVALLEND_HOGER, "opvallend": True, "vragen": [], "eenheid": "%",
 ...     "herkomst": "CBS"}])
->>> s = synthese(plan, bevindingen)
+>>> s = beantwoord(plan, bevindingen)
 >>> s.sterkte
 'beperkt'
 >>> s.kern.startswith("De cijfers wijzen erop dat het aandeel meldingen met acute")
@@ -121,7 +121,7 @@ _TELWOORDEN = ("geen", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", 
 
 @dataclass
 class Synthese:
-    """The answer to the hoofdvraag with its evidence per deelvraag (see :func:`synthese`)."""
+    """The answer to the hoofdvraag with its evidence per deelvraag (see :func:`beantwoord`)."""
 
     regio: str
     periode: str
@@ -629,7 +629,7 @@ def _toeval_gecorrigeerd(df: pd.DataFrame, attrs: dict, toetsen: int, alpha: flo
         )
 
 
-def synthese(plan: Any, bevindingen: pd.DataFrame, alpha: float = 0.05) -> Synthese:
+def beantwoord(plan: Any, bevindingen: pd.DataFrame, alpha: float = 0.05) -> Synthese:
     """The answer to the hoofdvraag, per deelvraag and as a whole, from the plan and its findings.
 
     ``plan``: a :class:`~impactkit.stappenplan.Stappenplan` (or anything with ``hoofdvraag`` and
@@ -644,6 +644,7 @@ def synthese(plan: Any, bevindingen: pd.DataFrame, alpha: float = 0.05) -> Synth
 
     rijen: list[dict] = []
     alle: dict[tuple[str, str | None], _Keuze] = {}
+    nummers: dict[tuple[str, str | None], int] = {}
     zonder: list[int] = []  # deelvragen without clear evidence
     vragen: list[str] = []
     for nummer, (vraag, waarom, paren) in enumerate(_deelvragen_van(plan, df), start=1):
@@ -651,6 +652,7 @@ def synthese(plan: Any, bevindingen: pd.DataFrame, alpha: float = 0.05) -> Synth
         keuzes = list({k.sleutel: k for k in keuzes}.values())
         for k in keuzes:
             alle.setdefault(k.sleutel, k)
+            nummers.setdefault(k.sleutel, nummer)
         sterkte = _sterkte(keuzes)
         if sterkte == GEEN_UITSLUITSEL:
             zonder.append(nummer)
@@ -686,7 +688,7 @@ def synthese(plan: Any, bevindingen: pd.DataFrame, alpha: float = 0.05) -> Synth
     keuzes = list(alle.values())
     sterkte = _totaal(tabel["sterkte"].tolist())
     wisselend = tabel.loc[tabel["sterkte"] == WISSELEND, "nummer"].astype(int).tolist()
-    kern = _kern(keuzes, sterkte, wisselend, regio_naam)
+    kern = _kern(keuzes, sterkte, wisselend, regio_naam, nummers)
     zinnen = [OEFENDATA_ZIN.format(regio=regio_naam)] if oefendata else []
     zinnen.append(kern)
     if sterkte != GEEN_UITSLUITSEL and zonder and len(zonder) < len(rijen):
@@ -732,25 +734,49 @@ def synthese(plan: Any, bevindingen: pd.DataFrame, alpha: float = 0.05) -> Synth
 
 
 def _kern(
-    keuzes: list[_Keuze], sterkte: str, wisselend: list[int], regio_naam: str, maximum: int = 2
+    keuzes: list[_Keuze],
+    sterkte: str,
+    wisselend: list[int],
+    regio_naam: str,
+    nummers: dict[tuple[str, str | None], int] | None = None,
+    maximum: int = 2,
 ) -> str:
-    """The sentence that carries the answer: the first clear findings, then how many more."""
+    """The sentence that carries the answer: the first clear findings, then where to find more.
+
+    At most ``maximum`` comparisons are spelled out (one indicator with two clear comparisons,
+    or two indicators with one each), so the sentence stays readable; the others are counted
+    with the numbers of their deelvragen.
+    """
     if sterkte == GEEN_UITSLUITSEL:
         return (f"De cijfers geven geen uitsluitsel over de hoofdvraag: "
                 f"{_reden_geen_uitsluitsel(keuzes)}.")  # fmt: skip
     met = [k for k in keuzes if not k.helder.empty]
-    beweringen = [_bewering(k, regio_naam) for k in met[:maximum]]
+    getoond: list[_Keuze] = []
+    ruimte = maximum
+    for k in met:
+        n = min(len(k.helder), 2)
+        if getoond and n > ruimte:
+            break
+        getoond.append(k)
+        ruimte -= n
+        if ruimte <= 0:
+            break
+    beweringen = [_bewering(k, regio_naam) for k in getoond]
     # Repeat 'dat' per indicator: a clause can itself contain 'en'.
     zin = "De cijfers wijzen erop dat " + beweringen[0]
     if len(beweringen) > 1:
+        voegwoord = ", en dat " if any(" en " in b for b in beweringen) else " en dat "
         zin = "De cijfers wijzen erop dat " + ", dat ".join(beweringen[:-1])
-        zin += (", en dat " if any(" en " in b for b in beweringen) else " en dat ") + beweringen[
-            -1
-        ]
-    rest = len(met) - len(beweringen)
+        zin += voegwoord + beweringen[-1]
+    rest = met[len(getoond) :]
     if rest:
-        zin += (f"; ook bij {_telwoord(rest)} andere indicator{'' if rest == 1 else 'en'} is er "
-                "een opvallend verschil")  # fmt: skip
+        waar = sorted({(nummers or {}).get(k.sleutel, 0) for k in rest} - {0})
+        deel = (f" ({'deelvraag' if len(waar) == 1 else 'deelvragen'} "
+                f"{_opsomming([str(n) for n in waar])})" if waar else "")  # fmt: skip
+        zin += (f"; ook bij één andere indicator{deel} is er een opvallend verschil"
+                if len(rest) == 1 else
+                f"; ook bij {_telwoord(len(rest))} andere indicatoren{deel} zijn er opvallende "
+                "verschillen")  # fmt: skip
     if len(met) == 1:
         zin += ", al steunt dat op één indicator"
     if wisselend:
@@ -793,7 +819,7 @@ def duiding_sjabloon_tekst(
         + (
             ", ".join(deelnemers)
             if deelnemers
-            else "… (Veilig Thuis, gemeente(n), politie, Raad voor de Kinderbescherming, OM, "
+            else "… (Veilig Thuis, gemeenten, politie, Raad voor de Kinderbescherming, OM, "
             "zorgpartners)"
         ),
         "",
@@ -854,9 +880,9 @@ __all__ = [
     "Synthese",
     "WISSELEND",
     "antwoord_markdown",
+    "beantwoord",
     "duiding_sjabloon_tekst",
     "onderwerp",
     "periode_tekst",
-    "synthese",
     "synthese_markdown",
 ]

@@ -23,7 +23,7 @@ from .opmaak import met_eenheid
 from .perioden import Periode
 from .regioindeling import regio
 from .stappenplan import GekozenIndicator, Stappenplan, lees_deelvragen, lees_indicator
-from .synthese import GESPREKSVRAGEN, Synthese, duiding_sjabloon_tekst, periode_tekst, synthese
+from .synthese import GESPREKSVRAGEN, Synthese, beantwoord, duiding_sjabloon_tekst, periode_tekst
 from .vergelijken import lees_normen
 
 OEFENDATA_WAARSCHUWING = (
@@ -239,7 +239,7 @@ def schrijf_samenvatting(
     periode, hoofdvraag, kop, antwoord, sterkte, deelvragen (nummer, vraag, sterkte), vragen,
     opvallend (number of notable findings), bevindingen (number of findings), toetsen, oefendata.
     """
-    uitkomst = uitkomst if uitkomst is not None else synthese(wb.plan, bevindingen)
+    uitkomst = uitkomst if uitkomst is not None else beantwoord(wb.plan, bevindingen)
     wb.plan.antwoord = uitkomst.antwoord
     uit = {
         "regio_code": wb.plan.regio_code,

@@ -30,9 +30,9 @@ from impactkit.synthese import (
     STERKTES,
     WISSELEND,
     antwoord_markdown,
+    beantwoord,
     onderwerp,
     periode_tekst,
-    synthese,
     synthese_markdown,
 )
 
@@ -200,7 +200,7 @@ GEVALLEN = {
 @pytest.mark.parametrize("naam", list(GEVALLEN))
 def test_antwoord_heeft_twee_tot_vier_zinnen(naam):
     plan, bevindingen = GEVALLEN[naam]
-    s = synthese(plan, bevindingen)
+    s = beantwoord(plan, bevindingen)
     assert 2 <= len(zinnen(s.antwoord)) <= 4, s.antwoord
     assert s.kern in s.antwoord
     assert s.sterkte in STERKTES and set(s.deelvragen["sterkte"]) <= set(STERKTES)
@@ -209,7 +209,7 @@ def test_antwoord_heeft_twee_tot_vier_zinnen(naam):
 
 
 def test_alles_opvallend_dezelfde_kant_wijst_erop():
-    s = synthese(*GEVALLEN["alles_opvallend_dezelfde_kant"])
+    s = beantwoord(*GEVALLEN["alles_opvallend_dezelfde_kant"])
     assert s.sterkte == STERK and s.deelvragen["sterkte"].tolist() == [STERK]
     assert s.kern.startswith("De cijfers wijzen erop dat")
     assert "hoger is dan landelijk (55,6% tegen 42,8%)" in s.antwoord
@@ -219,7 +219,7 @@ def test_alles_opvallend_dezelfde_kant_wijst_erop():
 
 
 def test_alles_mogelijk_toeval_geeft_geen_uitsluitsel():
-    s = synthese(*GEVALLEN["alles_mogelijk_toeval"])
+    s = beantwoord(*GEVALLEN["alles_mogelijk_toeval"])
     assert s.sterkte == GEEN_UITSLUITSEL
     assert s.kern.startswith("De cijfers geven geen uitsluitsel over")
     assert "toeval" in s.kern and "wijzen erop" not in s.antwoord
@@ -229,7 +229,7 @@ def test_alles_mogelijk_toeval_geeft_geen_uitsluitsel():
 
 
 def test_gemengd_noemt_wat_opvalt_en_wat_geen_uitsluitsel_geeft():
-    s = synthese(*GEVALLEN["gemengd"])
+    s = beantwoord(*GEVALLEN["gemengd"])
     assert s.deelvragen["sterkte"].tolist() == [BEPERKT, GEEN_UITSLUITSEL]
     assert s.sterkte == BEPERKT
     assert "De cijfers wijzen erop dat het aandeel meldingen met acute" in s.antwoord
@@ -238,7 +238,7 @@ def test_gemengd_noemt_wat_opvalt_en_wat_geen_uitsluitsel_geeft():
 
 
 def test_tegengestelde_richtingen_heten_wisselend():
-    s = synthese(*GEVALLEN["tegengesteld"])
+    s = beantwoord(*GEVALLEN["tegengesteld"])
     assert s.deelvragen["sterkte"].tolist() == [WISSELEND]
     assert "niet dezelfde kant op" in s.antwoord
     assert "Twee indicatoren laten een opvallend verschil zien" in s.deelvragen["uitleg"].iloc[0]
@@ -252,7 +252,7 @@ def test_categorieen_van_een_verdeling_spreken_elkaar_niet_tegen():
             ["duur_geweld_meldingen:> 5 jaar", "duur_geweld_meldingen:≤ 1 week"],
         )
     )
-    s = synthese(
+    s = beantwoord(
         plan,
         tabel(
             rij(
@@ -275,7 +275,7 @@ def test_categorieen_van_een_verdeling_spreken_elkaar_niet_tegen():
 
 
 def test_geen_gegevens_geeft_geen_uitsluitsel_en_zegt_waarom():
-    s = synthese(*GEVALLEN["geen_gegevens"])
+    s = beantwoord(*GEVALLEN["geen_gegevens"])
     assert s.sterkte == GEEN_UITSLUITSEL
     assert "geen cijfers" in s.kern
     toont = s.deelvragen["toont"].iloc[0]
@@ -284,14 +284,14 @@ def test_geen_gegevens_geeft_geen_uitsluitsel_en_zegt_waarom():
 
 
 def test_klein_verschil_is_geen_bewijs():
-    s = synthese(*GEVALLEN["klein_verschil"])
+    s = beantwoord(*GEVALLEN["klein_verschil"])
     assert s.sterkte == GEEN_UITSLUITSEL
     assert "te klein" in s.kern
 
 
 @pytest.mark.parametrize("naam", ["oefendata", "oefendata_zonder_uitsluitsel"])
 def test_oefendata_staat_in_de_eerste_zin(naam):
-    s = synthese(*GEVALLEN[naam])
+    s = beantwoord(*GEVALLEN[naam])
     assert s.oefendata
     eerste = zinnen(s.antwoord)[0]
     assert eerste.startswith("Dit zijn oefendata") and "Zaanstreek-Waterland" in eerste
@@ -299,7 +299,7 @@ def test_oefendata_staat_in_de_eerste_zin(naam):
 
 
 def test_echte_cijfers_noemen_geen_oefendata():
-    s = synthese(*GEVALLEN["gemengd"])
+    s = beantwoord(*GEVALLEN["gemengd"])
     assert not s.oefendata and "oefendata" not in s.antwoord.lower()
 
 
@@ -309,7 +309,7 @@ def test_echte_cijfers_noemen_geen_oefendata():
 @pytest.mark.parametrize("teken", [1, -1])
 def test_mogelijk_toeval_is_nooit_hoger_of_lager(vergelijking, teken):
     plan = plan_met(("Is de onveiligheid ernstiger?", ["acuut_structureel_onveilig"]))
-    s = synthese(
+    s = beantwoord(
         plan,
         tabel(
             rij(
@@ -332,7 +332,7 @@ def test_mogelijk_toeval_is_nooit_hoger_of_lager(vergelijking, teken):
 )
 def test_oudere_woorden_voor_toeval_worden_mogelijk_toeval(oud):
     plan = plan_met(("Is de onveiligheid ernstiger?", ["acuut_structureel_onveilig"]))
-    s = synthese(plan, tabel(rij("acuut_structureel_onveilig", oud)))
+    s = beantwoord(plan, tabel(rij("acuut_structureel_onveilig", oud)))
     assert s.sterkte == GEEN_UITSLUITSEL
     assert MOGELIJK_TOEVAL in s.deelvragen["toont"].iloc[0]
     assert not RICHTINGSWOORDEN.search(s.deelvragen["toont"].iloc[0])
@@ -346,14 +346,14 @@ def test_gecorrigeerde_p_telt_mee():
             "acuut_structureel_onveilig", MOGELIJK_TOEVAL, "jaar_eerder", p=0.5, p_gecorrigeerd=0.6
         ),
     )
-    s = synthese(plan, bevindingen)
+    s = beantwoord(plan, bevindingen)
     assert s.sterkte == GEEN_UITSLUITSEL and s.gecorrigeerd
     assert "na correctie voor het aantal toetsen" in s.deelvragen["toont"].iloc[0]
     assert any("Benjamini-Hochberg" in g for g in s.grenzen)
 
 
 def test_zonder_correctie_zegt_hoeveel_toeval_geeft():
-    s = synthese(*GEVALLEN["alles_mogelijk_toeval"])
+    s = beantwoord(*GEVALLEN["alles_mogelijk_toeval"])
     assert s.toetsen == 4  # every row with a p-value is a test
     regel = next(g for g in s.grenzen if "toetsen gedaan" in g)
     assert "ongeveer 0,2 uitkomsten met p onder 0,05" in regel
@@ -361,13 +361,13 @@ def test_zonder_correctie_zegt_hoeveel_toeval_geeft():
 
 def test_norm_niet_gehaald_is_bewijs():
     plan = plan_met(("Halen we onze norm?", ["hermeldingen"]))
-    s = synthese(plan, tabel(rij("hermeldingen", VOLDOET_NIET, "norm", waarde=41.0, ref=None)))
+    s = beantwoord(plan, tabel(rij("hermeldingen", VOLDOET_NIET, "norm", waarde=41.0, ref=None)))
     assert s.sterkte == BEPERKT
     assert "de eigen norm (minstens 50%) niet haalt (41,0%)" in s.kern
 
 
 def test_per_deelvraag_wat_de_monitor_niet_kan_zeggen():
-    s = synthese(*GEVALLEN["alles_opvallend_dezelfde_kant"])
+    s = beantwoord(*GEVALLEN["alles_opvallend_dezelfde_kant"])
     niet = s.deelvragen["niet_te_zeggen"].iloc[0]
     assert ik.indicator("hermeldingen").beperking[:30].lower() in niet.lower()
     assert "registraties" in niet
@@ -380,7 +380,7 @@ def test_deelvraag_zonder_indicator_gaat_naar_het_gesprek():
         ("Is de onveiligheid ernstiger?", ["acuut_structureel_onveilig"]),
         ("Weten ouderen waar ze terechtkunnen?", []),
     )
-    s = synthese(plan, tabel(rij("acuut_structureel_onveilig", OPVALLEND_HOGER)))
+    s = beantwoord(plan, tabel(rij("acuut_structureel_onveilig", OPVALLEND_HOGER)))
     tweede = s.deelvragen.iloc[1]
     assert tweede["sterkte"] == GEEN_UITSLUITSEL and tweede["indicatoren"] == ""
     assert "geen indicator" in tweede["niet_te_zeggen"]
@@ -388,7 +388,7 @@ def test_deelvraag_zonder_indicator_gaat_naar_het_gesprek():
 
 
 def test_tabel_per_deelvraag_is_netjes():
-    s = synthese(*GEVALLEN["gemengd"])
+    s = beantwoord(*GEVALLEN["gemengd"])
     assert s.deelvragen.columns.tolist() == [
         "nummer",
         "deelvraag",
@@ -409,7 +409,7 @@ def test_tabel_per_deelvraag_is_netjes():
 
 def test_getallen_per_10000_inwoners():
     plan = plan_met(("Is er meer gedwongen hulp?", ["ots_per_10000"]))
-    s = synthese(plan, tabel(rij("ots_per_10000", OPVALLEND_HOGER, waarde=4.0, ref=2.5)))
+    s = beantwoord(plan, tabel(rij("ots_per_10000", OPVALLEND_HOGER, waarde=4.0, ref=2.5)))
     assert (
         "het aantal ondertoezichtstellingen per 10.000 inwoners in Zaanstreek-Waterland "
         "hoger is dan landelijk (4,0 tegen 2,5 per 10.000 inwoners)"
@@ -417,7 +417,7 @@ def test_getallen_per_10000_inwoners():
 
 
 def test_markdown_opent_met_het_antwoord():
-    s = synthese(*GEVALLEN["oefendata"])
+    s = beantwoord(*GEVALLEN["oefendata"])
     md = synthese_markdown(s)
     assert md.startswith("### Antwoord op de hoofdvraag")
     assert md.index(s.antwoord) < md.index("### Per deelvraag") < md.index("### Vragen voor het")
@@ -428,7 +428,7 @@ def test_markdown_opent_met_het_antwoord():
 
 
 def test_werkt_met_een_startvraag_als_plan():
-    s = synthese(
+    s = beantwoord(
         ik.startvraag("heftig_structureel_geweld"),
         tabel(rij("acuut_structureel_onveilig", OPVALLEND_HOGER)),
     )
@@ -457,7 +457,7 @@ def zaanstreek():
 
 def test_zaanstreek_waterland_structuur(zaanstreek):
     plan, bevindingen = zaanstreek
-    s = synthese(plan, bevindingen)
+    s = beantwoord(plan, bevindingen)
     assert s.regio == "Zaanstreek-Waterland" and s.periode == "2021H1"
     assert len(s.deelvragen) == len(plan.deelvragen) == 4
     assert set(s.deelvragen["sterkte"]) <= set(STERKTES)
@@ -470,7 +470,7 @@ def test_zaanstreek_waterland_structuur(zaanstreek):
 def test_zaanstreek_waterland_antwoord_noemt_de_ernstige_onveiligheid(zaanstreek):
     # The worked example (seed 004): 55,6% acute and/or structural unsafety against 42,8%.
     plan, bevindingen = zaanstreek
-    s = synthese(plan, bevindingen)
+    s = beantwoord(plan, bevindingen)
     assert "acute en/of structurele onveiligheid" in s.kern
     assert "55,6%" in s.kern and "42,8%" in s.kern
 
@@ -479,7 +479,7 @@ def test_zaanstreek_waterland_antwoord_noemt_de_ernstige_onveiligheid(zaanstreek
 def test_echte_analyse_noemt_toeval_nooit_hoger_of_lager(regio):
     plan = Stappenplan.uit_startvraag("heftig_structureel_geweld", regio, "2021H2")
     bevindingen = plan.analyseer()
-    s = synthese(plan, bevindingen)
+    s = beantwoord(plan, bevindingen)
     assert 2 <= len(zinnen(s.antwoord)) <= 4
     for r in s.deelvragen.itertuples():
         if r.sterkte == GEEN_UITSLUITSEL:
@@ -490,6 +490,29 @@ def test_echte_analyse_noemt_toeval_nooit_hoger_of_lager(regio):
 
 def test_oordeel_geen_toets_voor_aantallen():
     plan = plan_met(("Hoe vaak een huisverbod?", ["tijdelijk_huisverbod"]))
-    s = synthese(plan, tabel(rij("tijdelijk_huisverbod", GEEN_TOETS, waarde=120, ref=5000, p=None)))
+    s = beantwoord(
+        plan, tabel(rij("tijdelijk_huisverbod", GEEN_TOETS, waarde=120, ref=5000, p=None))
+    )
     assert s.sterkte == GEEN_UITSLUITSEL
     assert "geen toets" in s.kern or "geen cijfers" in s.kern
+
+
+def test_lange_antwoorden_verwijzen_naar_de_deelvragen():
+    plan = plan_met(
+        ("Is de onveiligheid ernstiger?", ["acuut_structureel_onveilig"]),
+        ("Komen gezinnen terug?", ["hermeldingen"]),
+        ("Is er meer gedwongen hulp?", ["ots_per_10000", "overdracht_rvdk"]),
+    )
+    s = beantwoord(plan, tabel(
+        rij("acuut_structureel_onveilig", OPVALLEND_HOGER, waarde=55.6, ref=42.8),
+        rij("acuut_structureel_onveilig", OPVALLEND_HOGER, "verloop", waarde=55.6, ref=None),
+        rij("hermeldingen", OPVALLEND_LAGER),
+        rij("ots_per_10000", OPVALLEND_HOGER, waarde=4.0, ref=2.5),
+        rij("overdracht_rvdk", OPVALLEND_HOGER, waarde=2.0, ref=1.5),
+    ))  # fmt: skip
+    # One indicator with two clear comparisons is spelled out; the rest is counted.
+    assert "ten opzichte van landelijk is gestegen" in s.kern
+    assert "ook bij drie andere indicatoren (deelvragen 2 en 3) zijn er opvallende verschillen" in (
+        s.kern
+    )
+    assert 2 <= len(zinnen(s.antwoord)) <= 4

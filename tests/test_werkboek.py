@@ -146,11 +146,11 @@ def test_kop_en_samenvatting_openen_met_het_antwoord(tmp_path):
 
 
 def test_enkelvoud_en_meervoud():
-    from impactkit.synthese import synthese
+    from impactkit.synthese import beantwoord
 
     wb = werkboek.voorbereiden("VT22", "2021H1", startvraag="heftig_structureel_geweld")
     bevindingen = wb.plan.analyseer(data=wb.data)
-    uitkomst = synthese(wb.plan, bevindingen)
+    uitkomst = beantwoord(wb.plan, bevindingen)
     een = bevindingen.copy()
     een["opvallend"] = [True] + [False] * (len(een) - 1)
     assert "1 opvallende bevinding van" in werkboek.samenvatting_tekst(uitkomst, een)
