@@ -251,7 +251,7 @@ def samenvatting(bevindingen: pd.DataFrame) -> str:
     opvallend = bevindingen[bevindingen["opvallend"]]
     if opvallend.empty:
         regels.append("Geen opvallende verschillen: de verschillen die er zijn, kunnen op toeval "
-                      "berusten of zijn te klein om te tellen.")  # fmt: skip
+                      "berusten of zijn te klein om in de praktijk te tellen.")  # fmt: skip
     for rij in opvallend.itertuples(index=False):
         regels.append(f"- **{rij.naam}** — {rij.tekst}")
         for vraag in rij.vragen:

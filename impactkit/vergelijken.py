@@ -36,6 +36,7 @@ from .oordelen import (
     oordeel,
 )
 from .oordelen import OORDELEN as ALLE_OORDELEN
+from .opmaak import getal
 from .perioden import Periode
 from .regioindeling import NEDERLAND, regio, regios
 
@@ -296,7 +297,7 @@ def vergelijk(
         if positie:
             toelichting += f" Trechterdiagram: {positie}"
             toelichting += (
-                f" (grenzen verbreed voor overspreiding tussen regio's, factor {phi:.2f})."
+                f" (grenzen verbreed voor overspreiding tussen regio's, factor {getal(phi, 2)})."
                 if phi > 1
                 else "."
             )
