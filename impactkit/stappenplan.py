@@ -346,7 +346,8 @@ class Stappenplan:
                 "(tel vanaf 0)."
             )
         gekozen = lees_indicator(
-            {"indicator": ind.id, "categorie": categorie, "waarom": waarom}, ind.id
+            {"indicator": ind.id, "categorie": categorie, "waarom": waarom},
+            f"Deelvraag {deelvraag} (geteld vanaf 0)",
         )
         self.deelvragen[deelvraag].indicatoren.append(gekozen)
 
