@@ -74,7 +74,6 @@ _OPENBAAR: dict[str, str] = {
     "verloop": "ontwikkeling",
     "verschil_in_verschillen": "ontwikkeling",
     "toeval_tekst": "bevindingen",
-    "OORDELEN": "oordelen",
     "oordeel": "oordelen",
     "samenvatting": "bevindingen",
     "vragen_bij": "vragen",
