@@ -510,12 +510,18 @@ def _reden_geen_uitsluitsel(keuzes: list[_Keuze]) -> str:
     )
     klein = bool(oordelen & {KLEIN_VERSCHIL, GEEN_VERSCHIL})
     if toeval and klein:
-        return "de verschillen kunnen op toeval berusten of zijn te klein om ertoe te doen"
-    if klein:
-        return "de verschillen die er zijn, zijn te klein om ertoe te doen"
-    if toeval:
-        return "de verschillen die er zijn, kunnen op toeval berusten"
-    return "de cijfers laten geen toets toe"
+        reden = "de verschillen kunnen op toeval berusten of zijn te klein om ertoe te doen"
+    elif klein:
+        reden = "de verschillen die er zijn, zijn te klein om ertoe te doen"
+    elif toeval:
+        reden = "de verschillen die er zijn, kunnen op toeval berusten"
+    else:
+        reden = "de cijfers laten geen toets toe"
+    zonder = sum(not set(k.rijen["oordeel"]) - {GEEN_GEGEVENS, GEEN_TOETS} for k in keuzes)
+    if zonder:
+        wie = "één indicator" if zonder == 1 else f"{_telwoord(zonder)} indicatoren"
+        reden = f"voor {wie} zijn er geen cijfers die een vergelijking toelaten, en {reden}"
+    return reden
 
 
 def _uitleg(sterkte: str, keuzes: list[_Keuze]) -> str:

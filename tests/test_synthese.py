@@ -516,3 +516,15 @@ def test_lange_antwoorden_verwijzen_naar_de_deelvragen():
         s.kern
     )
     assert 2 <= len(zinnen(s.antwoord)) <= 4
+
+
+def test_geen_uitsluitsel_noemt_ook_ontbrekende_cijfers():
+    s = beantwoord(
+        TWEE,
+        tabel(
+            rij("acuut_structureel_onveilig", GEEN_GEGEVENS, waarde=None, ref=None),
+            rij("hermeldingen", MOGELIJK_TOEVAL),
+        ),
+    )
+    assert "voor één indicator zijn er geen cijfers die een vergelijking toelaten, en de " in s.kern
+    assert "kunnen op toeval berusten" in s.kern
