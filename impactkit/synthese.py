@@ -64,8 +64,8 @@ from .oordelen import (
     VOLDOET_NIET,
 )
 from .opmaak import EENHEID_DECIMALEN, getal, met_eenheid
-from .perioden import Periode
 from .regioindeling import regio as zoek_regio
+from .zinnen import hoofdletter, interval_tekst, klein, onderwerp, periode_tekst
 
 # -- how strong the evidence is -------------------------------------------------------------------
 STERK = "sterk"
@@ -180,20 +180,6 @@ def _ontbreekt(x: object) -> bool:
         return False
 
 
-def _klein(tekst: str) -> str:
-    """Lower-case the first letter, unless the word is an abbreviation ('OM', 'GGZ')."""
-    for i, teken in enumerate(tekst):
-        if teken.isalpha():
-            if i + 1 < len(tekst) and tekst[i + 1].isupper():
-                return tekst
-            return tekst[:i] + teken.lower() + tekst[i + 1 :]
-    return tekst
-
-
-def _groot(tekst: str) -> str:
-    return tekst[:1].upper() + tekst[1:]
-
-
 def _telwoord(n: int) -> str:
     return _TELWOORDEN[n] if 0 <= n < len(_TELWOORDEN) else getal(n, 0)
 
@@ -205,20 +191,6 @@ def _opsomming(delen: list[str]) -> str:
     return ", ".join(delen[:-1]) + " en " + delen[-1]
 
 
-def periode_tekst(code: str) -> str:
-    """A period in a sentence: 'het eerste halfjaar van 2021' or '2021'.
-
-    Examples
-    --------
-    >>> periode_tekst("2020H2")
-    'het tweede halfjaar van 2020'
-    """
-    p = Periode.parse(code)
-    if p.halfjaar:
-        return f"het {'eerste' if p.halfjaar == 1 else 'tweede'} halfjaar van {p.jaar}"
-    return str(p.jaar)
-
-
 def _periode_of_tekst(code: object) -> str:
     try:
         return periode_tekst(str(code))
@@ -226,74 +198,19 @@ def _periode_of_tekst(code: object) -> str:
         return str(code)
 
 
-# -- the subject of a sentence: what the figure is about -------------------------------------------
-_ONDERWERP = {
-    "acuut_structureel_onveilig": "het aandeel meldingen met acute en/of structurele onveiligheid",
-    "acuut_onveilig": "het aandeel meldingen met acute onveiligheid",
-    "structureel_onveilig": "het aandeel meldingen met structurele onveiligheid",
-    "hermeldingen": "het aandeel hermeldingen",
-    "professionals_aandeel": "het aandeel professionals in adviezen en meldingen",
-    "overdracht_rvdk": "het aandeel casussen dat Veilig Thuis overdroeg aan de Raad voor de "
-    "Kinderbescherming",
-    "overdracht_om": "het aandeel casussen dat Veilig Thuis overdroeg aan het Openbaar Ministerie",
-    "overdracht_politie": "het aandeel casussen dat Veilig Thuis overdroeg aan de politie",
-    "geweld_gestopt": "het aandeel gezinnen waarin het geweld gestopt is",
-    "opvoedingsrelatie_verbeterd": "het aandeel gezinnen met een betere opvoedingsrelatie",
-    "recidive_plegers": "het aandeel plegers dat opnieuw geweld pleegt",
-}
-_DUUR = {
-    "≤ 1 week": "hooguit een week",
-    "1 week – 1 maand": "een week tot een maand",
-    "1 – 6 maanden": "een tot zes maanden",
-    "6 maanden – 1 jaar": "een half jaar tot een jaar",
-    "1 – 5 jaar": "een tot vijf jaar",
-    "> 5 jaar": "meer dan vijf jaar",
-}
+# Who reported or asked for advice, for a clause without a colon ('van de politie').
 _GROEP = {"Burger": "burgers", "Huisarts": "huisartsen", "Onderwijs": "het onderwijs",
           "Politie": "de politie", "Kinderopvang": "de kinderopvang"}  # fmt: skip
 
 
-def onderwerp(indicator_id: str, categorie: str | None = None) -> str:
-    """What a figure is about, as the subject of a Dutch sentence (lower case).
-
-    Examples
-    --------
-    >>> onderwerp("duur_geweld_meldingen", "> 5 jaar")
-    'het aandeel meldingen waarin het geweld (vermoedelijk) meer dan vijf jaar duurt'
-    >>> onderwerp("ots_per_10000")
-    'het aantal ondertoezichtstellingen per 10.000 inwoners'
-    """
-    try:
-        ind = indicator(indicator_id)
-    except Exception:  # noqa: BLE001 - an id outside the catalogue keeps its own name
-        return f"het cijfer voor {indicator_id}" + (f" ({categorie})" if categorie else "")
-    naam = _klein(ind.naam)
-    if categorie:
-        if ind.id in ("duur_geweld_meldingen", "duur_geweld_adviezen") and categorie in _DUUR:
-            soort = "meldingen" if ind.id.endswith("meldingen") else "adviezen"
-            return f"het aandeel {soort} waarin het geweld (vermoedelijk) {_DUUR[categorie]} duurt"
-        if ind.id == "aard_geweld":
-            if categorie == "Onbekend":
-                return "het aandeel meldingen waarbij de soort geweld onbekend is"
-            if categorie == "Huiselijk geweld overig":
-                return "het aandeel meldingen over overig huiselijk geweld"
-            return f"het aandeel meldingen over {_klein(categorie)}"
-        if ind.id in ("adviesvrager_type", "melder_type"):
-            soort = "adviesvragen" if ind.id == "adviesvrager_type" else "meldingen"
-            groep = _GROEP.get(categorie, f"de groep '{categorie}'")
-            return f"het aandeel {soort} van {groep}"
-        if ind.id == "vervolg_veiligheidsbeoordeling":
-            return f"het aandeel meldingen met als vervolg '{_klein(categorie)}'"
-        return f"het aandeel '{categorie}' bij {naam}"
-    if ind.id in _ONDERWERP:
-        return _ONDERWERP[ind.id]
-    if ind.eenheid == "per 10.000 inwoners":
-        return f"het aantal {naam}"
-    if ind.eenheid == "aantal":
-        return f"het {naam}" if naam.startswith("aantal ") else f"het aantal {naam}"
-    if ind.eenheid == "%" and naam.startswith("aandeel "):
-        return f"het {naam}"
-    return f"het cijfer voor {naam}"
+def _onderwerp(k: _Keuze) -> str:
+    """What the figure is about, as the subject of a sentence (the wording of the findings)."""
+    if k.ind is None:
+        return f"het cijfer voor {k.indicator_id}" + (f" ({k.categorie})" if k.categorie else "")
+    if k.ind.id in ("melder_type", "adviesvrager_type") and k.categorie in _GROEP:
+        soort = "meldingen" if k.ind.id == "melder_type" else "adviezen"
+        return f"het aandeel {soort} van {_GROEP[k.categorie]}"
+    return onderwerp(k.ind, k.categorie)
 
 
 # -- reading the findings table --------------------------------------------------------------------
@@ -368,12 +285,10 @@ def _eenheid(k: _Keuze) -> str:
 
 
 # -- sentences -------------------------------------------------------------------------------------
-def _interval(eenheid: str, laag: object, hoog: object) -> str:
-    if _ontbreekt(laag) or _ontbreekt(hoog):
+def _interval(k: _Keuze, laag: object, hoog: object) -> str:
+    if k.ind is None or _ontbreekt(laag) or _ontbreekt(hoog):
         return ""
-    d = EENHEID_DECIMALEN.get(eenheid, 1)
-    teken = "%" if eenheid == "%" else ""
-    return f" (95%-interval {getal(float(laag), d)}–{getal(float(hoog), d)}{teken})"  # type: ignore[arg-type]
+    return interval_tekst(k.ind, float(laag), float(hoog))  # type: ignore[arg-type]
 
 
 def _twee_waarden(w: object, ref: object, eenheid: str) -> str:
@@ -402,7 +317,7 @@ def _oordeel_tekst(rij) -> str:
 
 def _toont(k: _Keuze, periode: str) -> str:
     """What one indicator shows: its value with interval, then every comparison's verdict."""
-    subject = _groot(onderwerp(k.indicator_id, k.categorie))
+    subject = hoofdletter(_onderwerp(k))
     eenheid = _eenheid(k)
     if k.rijen.empty:
         return f"{subject}: er zijn geen bevindingen voor deze indicator."
@@ -414,7 +329,7 @@ def _toont(k: _Keuze, periode: str) -> str:
     eerst = met_waarde.iloc[0]
     zinnen = [
         f"{subject} was in {periode_tekst(periode)} {met_eenheid(eerst['waarde'], eenheid)}"
-        f"{_interval(eenheid, eerst['laag'], eerst['hoog'])}."
+        f"{_interval(k, eerst['laag'], eerst['hoog'])}."
     ]
     for _, rij in k.rijen.iterrows():
         soort = rij["vergelijking"]
@@ -467,7 +382,7 @@ def _bewering(k: _Keuze, regio_naam: str) -> str:
     """'het aandeel … in <regio> hoger is dan landelijk (…) en …' for one indicator."""
     eenheid = _eenheid(k)
     gezegden = list(dict.fromkeys(_gezegde(r, eenheid) for _, r in k.helder.iterrows()))[:2]
-    return f"{onderwerp(k.indicator_id, k.categorie)} in {regio_naam} {_opsomming(gezegden)}"
+    return f"{_onderwerp(k)} in {regio_naam} {_opsomming(gezegden)}"
 
 
 def _sterkte(keuzes: list[_Keuze]) -> str:
@@ -527,7 +442,7 @@ def _reden_geen_uitsluitsel(keuzes: list[_Keuze]) -> str:
 def _uitleg(sterkte: str, keuzes: list[_Keuze]) -> str:
     n = sum(not k.helder.empty for k in keuzes)
     if sterkte == GEEN_UITSLUITSEL:
-        return _groot(_reden_geen_uitsluitsel(keuzes)) + "."
+        return hoofdletter(_reden_geen_uitsluitsel(keuzes)) + "."
     if sterkte == BEPERKT:
         rest = len(keuzes) - 1
         return "Eén indicator laat een opvallend verschil zien" + (
@@ -536,7 +451,7 @@ def _uitleg(sterkte: str, keuzes: list[_Keuze]) -> str:
             else "."
         )
     kant = "en ze wijzen dezelfde kant op" if sterkte == STERK else "maar niet dezelfde kant op"
-    return f"{_groot(_telwoord(n))} indicatoren laten een opvallend verschil zien, {kant}."
+    return f"{hoofdletter(_telwoord(n))} indicatoren laten een opvallend verschil zien, {kant}."
 
 
 def _niet_te_zeggen(keuzes: list[_Keuze]) -> str:
@@ -551,7 +466,7 @@ def _niet_te_zeggen(keuzes: list[_Keuze]) -> str:
         gezien.add(k.ind.beperking)
         beperking = k.ind.beperking.strip()
         beperking += "" if beperking.endswith(".") else "."
-        delen.append(f"{k.ind.naam}: {_klein(beperking)}" if len(keuzes) > 1 else beperking)
+        delen.append(f"{k.ind.naam}: {klein(beperking)}" if len(keuzes) > 1 else beperking)
     if any(k.ind is not None and k.ind.beschikbaarheid == "registratie" for k in keuzes):
         delen.append("Het gaat om registraties, niet om hoe vaak geweld voorkomt; verschillen "
                      "kunnen ook komen door een andere manier van registreren.")  # fmt: skip
@@ -888,7 +803,5 @@ __all__ = [
     "antwoord_markdown",
     "beantwoord",
     "duiding_sjabloon_tekst",
-    "onderwerp",
-    "periode_tekst",
     "synthese_markdown",
 ]

@@ -23,8 +23,9 @@ from .opmaak import met_eenheid
 from .perioden import Periode
 from .regioindeling import regio
 from .stappenplan import GekozenIndicator, Stappenplan, lees_deelvragen, lees_indicator
-from .synthese import GESPREKSVRAGEN, Synthese, beantwoord, duiding_sjabloon_tekst, periode_tekst
+from .synthese import GESPREKSVRAGEN, Synthese, beantwoord, duiding_sjabloon_tekst
 from .vergelijken import lees_normen
+from .zinnen import periode_tekst
 
 OEFENDATA_WAARSCHUWING = (
     "**Let op: oefendata.** De cijfers in dit werkboek zijn verzonnen om mee te oefenen. "
