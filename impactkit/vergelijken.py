@@ -398,13 +398,16 @@ def funnel(
     periode: str,
     categorie: str | None = None,
     data: pd.DataFrame | None = None,
-    overspreiding: bool = False,
+    overspreiding: bool | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Funnel-plot data: (regions, limits).
 
-    With ``overspreiding=True`` the limits are widened for the spread between regions that
-    chance does not explain (Spiegelhalter 2005; factor ``phi`` in ``limits.attrs["phi"]``,
-    1 when there is no over-dispersion).
+    ``overspreiding=None`` (default) tests whether the regions vary more than chance allows
+    and, only when they do (p < 0.05), widens the limits by the estimated factor ``phi``
+    (Spiegelhalter 2005) -- the same rule as the 'regios' verdict of :func:`vergelijk`.
+    ``True`` always widens with the estimate, ``False`` never. ``limits.attrs`` holds ``phi``
+    (1 without widening) and ``p_overspreiding``; when widened, the plain limits stay in the
+    columns ``laag_gewoon`` and ``hoog_gewoon`` so a chart can show both.
 
     ``regions``: one row per region with ``waarde``, ``noemer`` (denominator: number of meldingen
     or inhabitants), ``positie`` ('binnen', 'boven 95%', 'boven 99,8%', ...). ``limits``: the 95 %
@@ -433,16 +436,24 @@ def funnel(
     tellers = regs["teller"].astype(float).to_numpy()
     noemers_r = regs["noemer"].astype(float).to_numpy()
     phi = 1.0
-    if overspreiding:
-        geschat = st.overspreiding(tellers, noemers_r, p0, soort=soort)
-        phi = max(1.0, geschat) if not math.isnan(geschat) else 1.0
+    geschat, p_over = st.overspreiding_toets(tellers, noemers_r, p0, soort=soort)
+    verruimen = (
+        (not st.ontbreekt(p_over) and p_over < 0.05) if overspreiding is None else overspreiding
+    )
+    if verruimen and not math.isnan(geschat):
+        phi = max(1.0, geschat)
     posities = st.funnel_positie(tellers, noemers_r, p0, soort=soort, phi=phi)
     regs["positie"] = list(posities)
     n_min = max(1.0, float(regs["noemer"].min()) * 0.8)
     n_max = float(regs["noemer"].max()) * 1.1
     noemers = np.unique(np.geomspace(n_min, n_max, 120).round())
     grenzen = st.funnel_grenzen(p0, noemers, soort=soort, phi=phi)
+    if phi > 1:
+        gewoon = st.funnel_grenzen(p0, noemers, soort=soort)
+        grenzen["laag_gewoon"] = gewoon["laag"].to_numpy() * schaal
+        grenzen["hoog_gewoon"] = gewoon["hoog"].to_numpy() * schaal
     grenzen.attrs["phi"] = phi
+    grenzen.attrs["p_overspreiding"] = p_over
     for k in ("laag", "hoog"):
         grenzen[k] = grenzen[k] * schaal
     grenzen["landelijk"] = p0 * schaal

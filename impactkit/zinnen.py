@@ -303,6 +303,11 @@ def zin_verloop(ind, regio: str, vl: dict, categorie=None) -> str:
         zin += " Een toets op het verschil met de landelijke ontwikkeling is niet mogelijk."
     else:
         zin += f" Het verschil met de landelijke ontwikkeling kan op toeval berusten ({ontw})."
+        if not (_ontbreekt(vl["laag"]) or _ontbreekt(vl["hoog"])) and (
+            vl["laag"] > 0 or vl["hoog"] < 0
+        ):
+            zin += (" Het interval geldt voor deze ene vergelijking; na de correctie voor het zoeken "
+                    "naar een keerpunt en voor het aantal toetsen is het verschil niet meer zeker.")  # fmt: skip
     return zin
 
 

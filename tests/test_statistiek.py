@@ -438,9 +438,15 @@ def test_funnelgrenzen_met_phi_verbreden_met_wortel_phi():
 def test_funnel_met_overspreiding_in_vergelijken():
     from impactkit.vergelijken import funnel
 
-    regs, grenzen = funnel("meldingen_per_10000", "2021H1")
+    regs, grenzen = funnel("meldingen_per_10000", "2021H1", overspreiding=False)
     regs2, grenzen2 = funnel("meldingen_per_10000", "2021H1", overspreiding=True)
     assert grenzen2.attrs["phi"] > 1
+    # Default: widened because the test shows over-dispersion; the plain limits are kept.
+    regs3, grenzen3 = funnel("meldingen_per_10000", "2021H1")
+    assert grenzen3.attrs["p_overspreiding"] < 0.05
+    assert grenzen3.attrs["phi"] == pytest.approx(grenzen2.attrs["phi"])
+    assert (grenzen3["hoog_gewoon"] < grenzen3["hoog"]).all()
+    assert "laag_gewoon" not in grenzen.columns
     assert (regs2["positie"] != "binnen").sum() < (regs["positie"] != "binnen").sum()
     # Zaanstreek-Waterland's unsafe share stays outside the widened funnel.
     r, _ = funnel("acuut_structureel_onveilig", "2021H1", overspreiding=True)

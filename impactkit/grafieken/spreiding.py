@@ -180,12 +180,14 @@ def trechter(
     regio: str | None = None,
     categorie: str | None = None,
     data: pd.DataFrame | None = None,
-    overspreiding: bool = False,
+    overspreiding: bool | None = None,
 ) -> alt.LayerChart:
     """Funnel plot: every region's value against its denominator, with 95 % and 99,8 % limits.
 
-    ``overspreiding=True`` widens the limits for the spread between regions that chance does
-    not explain (Spiegelhalter 2005); the caption then gives the factor.
+    By default the limits are widened only when the regions vary more than chance allows
+    (over-dispersion test, Spiegelhalter 2005), as in the 'regios' verdict; the caption gives
+    the factor and the plain 95 % limits stay visible as a thin grey line. ``True``/``False``
+    force widening on or off.
 
     Points outside the funnel differ from Nederland by more than chance would explain. Data from
     :func:`impactkit.vergelijken.funnel`; only for percentages and rates per 10.000 inwoners
@@ -208,14 +210,14 @@ def trechter(
         "Stippellijn: 95%-grens; doorgetrokken lijn: 99,8%-grens; blauw: Nederland.",
         "Een punt buiten de trechter wijkt meer af dan toeval verklaart.",
     ]
-    if overspreiding:
+    if phi > 1:
         uitleg.append(
             f"Grenzen verruimd voor verschillen tussen regio's die geen toeval zijn "
             f"(overspreiding φ = {phi:.1f}".replace(".", ",")
-            + ")."
-            if phi > 1
-            else "Geen overspreiding tussen regio's gevonden: gewone grenzen."
+            + "); dunne grijze lijn: de gewone 95%-grens."
         )
+    elif overspreiding is not False:
+        uitleg.append("Geen overspreiding tussen regio's gevonden: gewone grenzen.")
     if r is not None and r.code not in set(punten_df["regio_code"]):
         # The funnel is still worth seeing; the caption says why the region is not in it.
         uitleg.insert(0, f"{r.naam} ontbreekt: het cijfer of de noemer is onderdrukt of onbekend.")
@@ -224,6 +226,16 @@ def trechter(
     punten_tab = _klein(punten_df, ["regio", "waarde", "noemer", "positie"])
     punten_tab["groep"] = groep.to_numpy()
     grenzen = _dun_uit(grenzen)
+    gewoon_tab = None
+    if "laag_gewoon" in grenzen.columns:
+        van95 = grenzen[grenzen["niveau"].astype(float).round(3) == 0.95]
+        gewoon_tab = pd.DataFrame(
+            {
+                "noemer": van95["noemer"].astype(float).round(1),
+                "laag": van95["laag_gewoon"].astype(float).round(4),
+                "hoog": van95["hoog_gewoon"].astype(float).round(4),
+            }
+        ).reset_index(drop=True)
     grens_tab = pd.DataFrame(
         {
             "noemer": grenzen["noemer"].astype(float).round(1),
@@ -281,6 +293,12 @@ def trechter(
         )
     )
     lagen = [onder, boven, nl_lijn, punten]
+    if gewoon_tab is not None:
+        gewoon = alt.Chart(gewoon_tab).encode(x=x_as)
+        lagen[2:2] = [
+            gewoon.mark_line(color="#767676", strokeWidth=0.8).encode(y="laag:Q"),
+            gewoon.mark_line(color="#767676", strokeWidth=0.8).encode(y="hoog:Q"),
+        ]
     if r is not None:
         lagen.append(
             alt.Chart(punten_tab)
