@@ -32,7 +32,7 @@ from .cbs_labels import _schoon, _vergelijk
 
 HERKOMST = "CBS"
 ROLLEN = ("teller", "noemer", "waarde")
-NIVEAUS = ("regio", "gemeente", "beide")
+NIVEAUS = ("regio", "gemeente", "beide", "regio_uit_gemeenten")
 ZEKERHEDEN = ("bevestigd", "onbevestigd")
 KOPPELING_KOLOMMEN = [
     "tabel",
@@ -76,8 +76,10 @@ def koppeling() -> pd.DataFrame:
 
     One row per part: ``tabel``, ``indicator``, ``categorie`` (empty for single-value
     indicators, and for a ``noemer`` shared by all categories), ``rol`` (teller, noemer or
-    waarde), ``maat`` (measure title), ``filters`` (``Dimensie=Categorie; ...``, with ``|``
-    between categories that are summed), ``niveau`` (regio, gemeente or beide), ``zekerheid``
+    waarde), ``maat`` (measure title, its path through the topic groups as
+    ``Groep › Maat``, or its DataProperties key), ``filters`` (``Dimensie=Categorie; ...``, with ``|``
+    between categories that are summed), ``niveau`` (regio,
+    gemeente, beide, or regio_uit_gemeenten: the regional figure is the sum of the gemeenten), ``zekerheid``
     (bevestigd or onbevestigd), ``opmerking``. Column ``regel`` is the line in the file.
     """
     return _koppeling().copy()
@@ -130,8 +132,15 @@ def tabellen_in_koppeling(niveau: str | None = None) -> list[str]:
     """The CBS tables the mapping uses (optionally only for ``niveau`` 'regio' or 'gemeente')."""
     k = _koppeling()
     if niveau is not None:
-        k = k[k["niveau"].isin([niveau, "beide"])]
+        k = k[k["niveau"].isin(niveaus_voor(niveau))]
     return sorted(set(k["tabel"]))
+
+
+def niveaus_voor(niveau: str) -> list[str]:
+    """The mapping ``niveau`` values that serve output level ``niveau`` ('regio'/'gemeente')."""
+    if niveau == "regio":
+        return ["regio", "beide", "regio_uit_gemeenten"]
+    return [niveau, "beide"]
 
 
 def controleer_koppeling(bronnen: dict | None = None) -> pd.DataFrame:
@@ -252,27 +261,80 @@ def _soort_kolom(props: list[dict], kolommen: Iterable[str], soort: str, namen: 
     )
 
 
+PAD_SCHEIDING = "›"
+"""Separator between topic-group titles and the measure title in ``maat`` (also ' > ')."""
+
+
+def _maat_delen(tekst: str) -> list[str]:
+    """'Ontvangen meldingen › Hermelding › Totaal' -> the path parts (spacing collapsed)."""
+    t = str(tekst).replace(" > ", f" {PAD_SCHEIDING} ")
+    return [_schoon(d) for d in t.split(PAD_SCHEIDING) if _schoon(d)]
+
+
+def maatpad(props: list[dict], p: dict) -> list[str]:
+    """The full path of a DataProperties row: its topic-group titles (via ``ParentID``) + title."""
+    per_id = {q.get("ID"): q for q in props if q.get("ID") is not None}
+    pad = [_schoon(p.get("Title", ""))]
+    ouder, gezien = p.get("ParentID"), set()
+    while ouder is not None and ouder in per_id and ouder not in gezien:
+        gezien.add(ouder)
+        groep = per_id[ouder]
+        pad.insert(0, _schoon(groep.get("Title", "")))
+        ouder = groep.get("ParentID")
+    return pad
+
+
+def pad_tekst(pad: list[str]) -> str:
+    return f" {PAD_SCHEIDING} ".join(pad)
+
+
 def _maat_kolom(props: list[dict], kolommen: Iterable[str], titel: str) -> tuple[str | None, str]:
-    """The record column of a measure (Topic) by title; counts ('aantal') only."""
+    """The record column of a measure (Topic); counts ('aantal') only.
+
+    ``titel`` is the measure's title, its path through the topic groups written with ``›``
+    (``Ontvangen meldingen › Hermelding › Totaal``; the trailing part of the path is enough), or
+    its DataProperties ``Key`` (``HermeldingTotaal_3``).
+    """
     kolommen = list(kolommen)
-    treffers = [
-        p
-        for p in props
-        if p.get("Type") == "Topic" and _vergelijk(p.get("Title", "")) == _vergelijk(titel)
-    ]
+    topics = [p for p in props if p.get("Type") == "Topic"]
+    sleutel = [p for p in topics if str(p.get("Key", "")) == str(titel).strip()]
+    if sleutel:
+        treffers = sleutel
+    else:
+        gezocht = [_vergelijk(d) for d in _maat_delen(titel)]
+        treffers = []
+        for p in topics:
+            pad = [_vergelijk(d) for d in maatpad(props, p)]
+            if gezocht and pad[-len(gezocht) :] == gezocht:
+                treffers.append(p)
+        if not treffers and len(gezocht) > 1:
+            # A flat title that writes the path with spaces, as a StatLine CSV header does
+            # ('Hermelding Totaal' for 'Ontvangen meldingen › Hermelding › Totaal').
+            staarten = {" ".join(gezocht[-k:]) for k in range(2, len(gezocht) + 1)}
+            treffers = [p for p in topics if _vergelijk(p.get("Title", "")) in staarten]
     if not treffers:
-        maten = [str(p.get("Title")) for p in props if p.get("Type") == "Topic"]
-        hint = bedoelde_je(titel, maten)
+        paden = [pad_tekst(maatpad(props, p)) for p in topics]
+        laatste = _maat_delen(titel)[-1] if _maat_delen(titel) else str(titel)
+        hint = bedoelde_je(titel, paden) or bedoelde_je(
+            laatste, [p.get("Title", "") for p in topics]
+        )
         return None, (
             f"maat '{titel}' niet gevonden.{hint} Beschikbare maten: "
-            f"{'; '.join(dict.fromkeys(maten)) or 'geen'}."
+            f"{'; '.join(dict.fromkeys(paden)) or 'geen'}. Bekijk de tabel met: "
+            "impactkit data uitleg TABEL."
         )
     aantal = [p for p in treffers if _vergelijk(p.get("Unit") or "aantal") == "aantal"]
     if not aantal:
         eenheden = ", ".join(str(p.get("Unit")) for p in treffers)
         return None, f"maat '{titel}' is er alleen in {eenheden}; impactkit rekent met aantallen."
     if len(aantal) > 1:
-        return None, f"maat '{titel}' komt {len(aantal)} keer voor als aantal; maak hem eenduidig."
+        opties = "; ".join(
+            f"'{pad_tekst(maatpad(props, p))}' (sleutel {p.get('Key')})" for p in aantal
+        )
+        return None, (
+            f"maat '{titel}' komt {len(aantal)} keer voor als aantal: {opties}. Schrijf in de "
+            "kolom 'maat' het groepspad met › of de sleutel."
+        )
     for naam in (aantal[0].get("Key"), aantal[0].get("Title")):
         if naam in kolommen:
             return naam, ""

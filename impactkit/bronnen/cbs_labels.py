@@ -21,6 +21,7 @@ from ..fouten import (
 from ..perioden import Periode
 from ..regioindeling import NEDERLAND, _normaliseer, _registry, gemeenten
 from ..regioindeling import regio as zoek_regio
+from .cbs_indeling import gemeente_info, gemeentecode, regio_van_gemeente
 
 
 # -- Labels --------------------------------------------------------------------------------
@@ -38,7 +39,8 @@ def regiolabel(label: str) -> tuple[str, str | None]:
     """Classify a CBS region label: ``(soort, code)``.
 
     ``soort`` is 'land' (code NL01), 'vt' (VT01..VT27), 'gemeente' (GM code, or None when the
-    name is not in the 2022 division), 'provincie', 'landsdeel' or 'overig' (code None).
+    name is unknown; CBS's disambiguators such as 'Hengelo (O.)' and the gemeenten in
+    ``data/cbs/gemeente_wijzigingen.csv`` are known), 'provincie', 'landsdeel' or 'overig' (code None).
     Raw CBS keys ('NL01', 'VT0022', 'GM0479') are understood too. A '(VT)' label that is no
     Veilig Thuis-region raises :class:`~impactkit.OnbekendeRegio` with the closest names.
 
@@ -74,7 +76,7 @@ def regiolabel(label: str) -> tuple[str, str | None]:
             ) from None
     if achtervoegsel and achtervoegsel.group(1).casefold() != "gemeente":
         return ("overig", None)
-    return ("gemeente", _gemeente_index().get(_normaliseer(re.sub(r"\(gemeente\)$", "", t))))
+    return ("gemeente", gemeentecode(t))
 
 
 def _vt_regios():
@@ -88,10 +90,26 @@ def _gemeente_index() -> dict[str, str]:
     return {_normaliseer(n): c for n, c in zip(g["naam"], g["code"])}
 
 
-@lru_cache(maxsize=1)
 def _gemeente_info() -> dict[str, tuple[str, str]]:
+    """Name and 2022 region per gemeente code, including the known later/earlier gemeenten."""
+    return _gemeente_info_cache()
+
+
+@lru_cache(maxsize=1)
+def _gemeente_info_cache() -> dict[str, tuple[str, str]]:
     g = gemeenten()
-    return {c: (n, r) for c, n, r in zip(g["code"], g["naam"], g["regio_code"])}
+    uit = {c: (n, r) for c, n, r in zip(g["code"], g["naam"], g["regio_code"])}
+    for code in list(_alle_codes()):
+        if code not in uit:
+            info = gemeente_info(code)
+            uit[code] = (info.naam, regio_van_gemeente(code, 2022))
+    return uit
+
+
+def _alle_codes():
+    from .cbs_indeling import _alle
+
+    return _alle().keys()
 
 
 @lru_cache(maxsize=1024)

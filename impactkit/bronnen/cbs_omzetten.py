@@ -24,6 +24,8 @@ from ..indicatoren import indicator as zoek_indicator
 from ..observaties import DTYPES, KOLOMMEN, valideer
 from ..onderdrukking import onderdruk
 from ..regioindeling import regios
+from .cbs_bevolking import bevolkingstabel, inwoners_per_jaar, inwoners_voor
+from .cbs_indeling import regio_van_gemeente, tel_op_per_regio
 from .cbs_koppeling import (
     HERKOMST,
     TABELTITELS,
@@ -33,6 +35,7 @@ from .cbs_koppeling import (
     _koppeling,
     _soort_kolom,
     _uitpakken,
+    niveaus_voor,
     tabellen_in_koppeling,
 )
 from .cbs_labels import _gemeente_info, _getal, _schoon, _vergelijk, periodelabel, regiolabel
@@ -42,14 +45,15 @@ from .cbs_labels import _gemeente_info, _getal, _schoon, _vergelijk, periodelabe
 def _delen(tabel_id: str, records: list[dict], props: list[dict], rijen: pd.DataFrame):
     """Extract the parts (one count per mapping row x region x period) from one table.
 
-    Returns ``(parts, failed_rows, messages)``: parts has columns regel, soort, regio_code,
+    Returns ``(parts, failed_rows, messages, notes)``: parts has columns regel, soort, regio_code,
     gemeente_code, gemeente_label, periode, voorlopig, aantal, onderdrukt, n.
     """
     meldingen: list[str] = []
+    notities: list[str] = []  # not warnings: skipped labels are expected on real tables
     mislukt: set[int] = set()
     leeg = _lege_delen()
     if not records:
-        return leeg, set(rijen["regel"]), [f"{tabel_id}: de tabel bevat geen records."]
+        return leeg, set(rijen["regel"]), [f"{tabel_id}: de tabel bevat geen records."], []
     df = pd.DataFrame.from_records(records)
     regio_kol = _soort_kolom(props, df.columns, "GeoDimension", ("regios", "regio's", "regio"))
     periode_kol = _soort_kolom(props, df.columns, "TimeDimension", ("perioden", "periode"))
@@ -75,7 +79,7 @@ def _delen(tabel_id: str, records: list[dict], props: list[dict], rijen: pd.Data
         sub = sub.assign(regel=r.regel)
         stukken.append(sub)
     if not stukken:
-        return leeg, mislukt, meldingen
+        return leeg, mislukt, meldingen, notities
     delen = pd.concat(stukken, ignore_index=True)
     # Labels -> codes (once per distinct label); unknown VT labels stop the import.
     regio_map = {}
@@ -83,7 +87,9 @@ def _delen(tabel_id: str, records: list[dict], props: list[dict], rijen: pd.Data
         try:
             regio_map[label] = regiolabel(str(label))
         except OnbekendeRegio as e:
-            raise DataFout(f"CBS-tabel {tabel_id}: {e}") from None
+            regio_map[label] = ("onbekend", None)
+            notities.append(f"{tabel_id}: {str(e).split(' Bekijk')[0]} Deze regio is overgeslagen; "
+                            "de rest van de tabel is ingelezen.")  # fmt: skip
     periode_map = {}
     for label in delen["periode_label"].dropna().unique():
         try:
@@ -117,7 +123,7 @@ def _delen(tabel_id: str, records: list[dict], props: list[dict], rijen: pd.Data
         }
     )
     uit["n"] = 1
-    return uit, mislukt, meldingen
+    return uit, mislukt, meldingen, notities
 
 
 def _hashbaar(waarde: object) -> object:
@@ -141,7 +147,7 @@ def _regels_voor(niveau: str, beschikbaar: set[str], ruim: bool):
         k["tabel"] = k["tabel"].replace(zus)
         k = k.drop_duplicates(["tabel", "indicator", "categorie", "rol", "maat", "filters"])
     else:
-        k = k[k["niveau"].isin([niveau, "beide"])]
+        k = k[k["niveau"].isin(niveaus_voor(niveau))]
     gebruik = []
     for ind_id, groep in k.groupby("indicator", sort=False):
         ontbreekt = sorted(set(groep["tabel"]) - beschikbaar)
@@ -204,9 +210,51 @@ def _toewijzing(rijen: pd.DataFrame, mislukt: set[int]) -> pd.DataFrame:
     )
 
 
-def _combineer(delen: pd.DataFrame, rijen: pd.DataFrame, mislukt: set[int], niveau: str):
+def _uit_gemeenten(delen: pd.DataFrame, rijen: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
+    """For mapping rows with niveau 'regio_uit_gemeenten': VT parts summed from gemeente parts.
+
+    The table's own VT rows (if any) of those mapping rows are replaced; Nederland stays CBS's.
+    """
+    som_regels = set(rijen.loc[rijen["niveau"] == "regio_uit_gemeenten", "regel"].astype(int))
+    if not som_regels:
+        return delen, []
+    eigen = delen["regel"].isin(som_regels)
+    gem = delen[eigen & (delen["soort"] == "gemeente") & delen["gemeente_code"].notna()]
+    per_regio, onvolledig = tel_op_per_regio(
+        pd.DataFrame({"sleutel": gem["regel"], "gemeente_code": gem["gemeente_code"],
+                      "periode": gem["periode"], "voorlopig": gem["voorlopig"],
+                      "aantal": gem["aantal"].where(~gem["onderdrukt"].astype(bool))})  # fmt: skip
+    )
+    # Only periods the table has for Nederland or a gemeente; regions outside their years vanish.
+    opgeteld = pd.DataFrame(
+        {
+            "regel": per_regio["sleutel"].astype("int64"),
+            "soort": "vt",
+            "regio_code": per_regio["regio_code"],
+            "gemeente_code": None,
+            "gemeente_label": None,
+            "periode": per_regio["periode"],
+            "voorlopig": per_regio["voorlopig"].astype(bool),
+            "aantal": per_regio["aantal"].astype(float),
+            "onderdrukt": per_regio["onvolledig"].astype(bool),
+            "n": 1,
+        }
+    )
+    rest = delen[~(eigen & (delen["soort"] == "vt"))]
+    return pd.concat([rest, opgeteld], ignore_index=True), onvolledig
+
+
+def _combineer(
+    delen: pd.DataFrame,
+    rijen: pd.DataFrame,
+    mislukt: set[int],
+    niveau: str,
+    bevolking: pd.DataFrame | None = None,
+):
     """Parts -> observation rows for ``niveau`` ('regio' or 'gemeente')."""
+    onvolledig: list[dict] = []
     if niveau == "regio":
+        delen, onvolledig = _uit_gemeenten(delen, rijen)
         delen = delen[delen["soort"].isin(["land", "vt"])]
         sleutel = ["regio_code", "periode"]
     else:
@@ -233,7 +281,7 @@ def _combineer(delen: pd.DataFrame, rijen: pd.DataFrame, mislukt: set[int], nive
     # 2. Rows -> teller and noemer per indicator and category; every row must be there.
     toewijzing = _toewijzing(rijen, mislukt)
     if toewijzing.empty or per_regel.empty:
-        return pd.DataFrame(), meldingen
+        return pd.DataFrame(), meldingen, {}
     samen = per_regel.drop(columns="n").merge(toewijzing, on="regel")
     samen["een"] = 1
     delen_som = _som(samen, ["indicator", "categorie", "deel", "eenheid", "nodig", *sleutel], "een")
@@ -249,17 +297,40 @@ def _combineer(delen: pd.DataFrame, rijen: pd.DataFrame, mislukt: set[int], nive
         ignore_index=True,
     )
     if df.empty:
-        return pd.DataFrame(), meldingen
+        return pd.DataFrame(), meldingen, {}
     df["categorie"] = df["categorie"].replace("", None)
     df = df.rename(columns={"aantal": "teller", "aantal_n": "noemer"})
     df["onderdrukt"] = df["onderdrukt"].astype(bool) | df["onderdrukt_n"].astype(bool)
     df["status"] = (df["voorlopig"].astype(bool) | df["voorlopig_n"].astype(bool)).map(
         {True: "voorlopig", False: "definitief"}
     )
+    extra: dict = {}
     if niveau == "regio":
-        inwoners = dict(zip(regios(alle=True)["code"], regios(alle=True)["inwoners"]))
         ratio = df["eenheid"] == "per 10.000 inwoners"
-        df.loc[ratio, "noemer"] = df.loc[ratio, "regio_code"].map(inwoners).astype(float)
+        inwoners, jaar, bron = inwoners_voor(
+            bevolking, df.loc[ratio, "regio_code"], df.loc[ratio, "periode"]
+        )
+        df.loc[ratio, "noemer"] = inwoners
+        if ratio.any():
+            per_periode = (
+                pd.DataFrame({"periode": df.loc[ratio, "periode"], "jaar": jaar})
+                .dropna()
+                .drop_duplicates("periode")
+            )
+            extra["inwoners"] = {
+                "bron": bron,
+                "jaar_per_periode": {p: int(j) for p, j in zip(per_periode.periode, per_periode.jaar)},
+            }
+        regel_ind = dict(zip(rijen["regel"].astype(int), rijen["indicator"]))
+        if onvolledig:
+            extra["onvolledig"] = [
+                {"indicator": regel_ind.get(int(o["sleutel"]), ""), "regio_code": o["regio_code"],
+                 "periode": o["periode"], "reden": o["reden"]}
+                for o in onvolledig
+            ]  # fmt: skip
+        som = rijen.loc[rijen["niveau"] == "regio_uit_gemeenten", "indicator"]
+        if len(som):
+            extra["uit_gemeenten"] = sorted(set(som) & set(df["indicator"]))
     else:
         df = df[df["eenheid"] != "per 10.000 inwoners"].copy()
     factor = df["eenheid"].map({"%": 100.0, "per 10.000 inwoners": 10_000.0})
@@ -270,7 +341,7 @@ def _combineer(delen: pd.DataFrame, rijen: pd.DataFrame, mislukt: set[int], nive
     df.loc[df["onderdrukt"], ["waarde", "teller"]] = float("nan")
     df.loc[df["eenheid"] == "aantal", "noemer"] = float("nan")
     df["herkomst"] = HERKOMST
-    return df, meldingen
+    return df, meldingen, extra
 
 
 def observaties_uit_tabellen(
@@ -286,6 +357,12 @@ def observaties_uit_tabellen(
     """
     if niveau not in ("regio", "gemeente"):
         raise ImpactkitFout(f"niveau '{niveau}' bestaat niet; kies 'regio' of 'gemeente'.")
+    bronnen = dict(bronnen)
+    bevolking, notities = None, []
+    bev_id = next((t for t in bronnen if str(t).upper() == bevolkingstabel()), None)
+    if bev_id is not None:
+        bevolking, extra_meldingen = inwoners_per_jaar(*_uitpakken(bronnen.pop(bev_id)))
+        notities += extra_meldingen
     beschikbaar = set(bronnen)
     rijen, meldingen = _regels_voor(niveau, beschikbaar, ruim)
     for tabel_id in sorted(beschikbaar - set(rijen["tabel"])):
@@ -297,22 +374,51 @@ def observaties_uit_tabellen(
     alle_delen, mislukt = [], set()
     for tabel_id in sorted(beschikbaar & set(rijen["tabel"])):
         records, props = _uitpakken(bronnen[tabel_id])
-        delen, fout, berichten = _delen(tabel_id, records, props, rijen[rijen["tabel"] == tabel_id])
+        delen, fout, berichten, notes = _delen(
+            tabel_id, records, props, rijen[rijen["tabel"] == tabel_id]
+        )
+        notities += notes
         alle_delen.append(delen)
         mislukt |= fout
         meldingen += berichten
         for b in berichten:
             warnings.warn(b, stacklevel=2)
     delen = pd.concat([d for d in alle_delen if not d.empty] or [_lege_delen()], ignore_index=True)
-    df, extra = _combineer(delen, rijen, mislukt, niveau)
+    df, extra, toelichting = _combineer(delen, rijen, mislukt, niveau, bevolking)
     meldingen += extra
     if niveau == "regio":
         uit = _regio_tabel(df)
     else:
         uit = _gemeente_tabel(df)
-    uit.attrs["meldingen"] = meldingen
+    uit.attrs["meldingen"] = meldingen + notities
     uit.attrs["cbs_tabellen"] = sorted(beschikbaar)
+    uit.attrs.update(toelichting)
+    uit.attrs["toelichting"] = toelichting_tekst(toelichting)
     return uit
+
+
+def toelichting_tekst(extra: dict) -> list[str]:
+    """Dutch sentences on how figures were made: population year, summed gemeenten, gaps."""
+    zinnen = []
+    if "inwoners" in extra:
+        jaren = extra["inwoners"]["jaar_per_periode"]
+        paren = ", ".join(f"{p}: {j}" for p, j in sorted(jaren.items()))
+        zinnen.append(f"Per 10.000 inwoners: {extra['inwoners']['bron']} (periode: jaar — {paren}).")
+    for ind in extra.get("uit_gemeenten", []):
+        zinnen.append(
+            f"{ind}: het CBS publiceert dit alleen per gemeente; de cijfers per Veilig Thuis-regio "
+            "zijn opgeteld uit de gemeenten, met de gemeente-indeling van elk jaar."
+        )
+    onvolledig = extra.get("onvolledig", [])
+    if onvolledig:
+        voorbeelden = "; ".join(
+            f"{o['regio_code']} {o['periode']}: {o['reden']}" for o in onvolledig[:3]
+        )
+        zinnen.append(
+            f"{len(onvolledig)} regiocijfer(s) zijn onvolledig en daarom leeg gelaten (nooit een te "
+            f"laag totaal): {voorbeelden}{' ...' if len(onvolledig) > 3 else ''}."
+        )
+    return zinnen
 
 
 def _lege_delen() -> pd.DataFrame:
@@ -376,7 +482,10 @@ def _gemeente_tabel(df: pd.DataFrame) -> pd.DataFrame:
     df = df[df["gemeente_code"].notna()].copy()
     info = _gemeente_info()
     df["gemeente"] = df["gemeente_code"].map(lambda c: info[c][0])
-    df["regio_code"] = df["gemeente_code"].map(lambda c: info[c][1])
+    df["regio_code"] = [
+        regio_van_gemeente(c, int(str(p)[:4])) or info[c][1]
+        for c, p in zip(df["gemeente_code"], df["periode"])
+    ]
     namen = dict(zip(regios(alle=True)["code"], regios(alle=True)["naam"]))
     df["regio"] = df["regio_code"].map(namen)
     df = df.drop_duplicates(["indicator", "gemeente_code", "periode", "categorie"])
@@ -417,7 +526,7 @@ def gemeente_observaties(tabel_id: str, records: list[dict], metadata: list[dict
 
 def _tabel_id(tabel_id: str) -> str:
     t = str(tabel_id).strip().upper()
-    bekend = sorted(set(_koppeling()["tabel"]))
+    bekend = sorted(set(_koppeling()["tabel"]) | {bevolkingstabel()})
     if t not in bekend:
         titels = [f"{k} ({TABELTITELS.get(k, '?')})" for k in bekend]
         raise DataFout(
