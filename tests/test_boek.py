@@ -59,8 +59,12 @@ def test_zaanstreek_waterland_toont_gepubliceerde_cijfers(boek):
     assert "geen casussen overgedragen aan het OM" in tekst
     assert "0,7% (onder andere) aan de Raad voor de Kinderbescherming" in tekst
     # The rise up to 2020H2, stronger than nationally, and the fall after it.
-    assert "tot 58,3% (2e halfjaar 2020)" in tekst and "Daarna daalde het tot 55,6%" in tekst
-    assert "De stijging was duidelijk sterker dan landelijk" in tekst
+    assert "tot 58,3% in het tweede halfjaar van 2020" in tekst
+    assert "Daarna daalde het in Zaanstreek-Waterland tot 55,6%" in tekst
+    assert "De stijging in Zaanstreek-Waterland was duidelijk sterker dan landelijk" in tekst
+    # Step 6 closes the plan: the page opens with the answer to the hoofdvraag.
+    assert "Antwoord op de hoofdvraag" in tekst and "De cijfers wijzen erop dat" in tekst
+    assert tekst.index("Antwoord op de hoofdvraag") < tekst.index("De regio heeft de afgelopen jaren")
 
 
 def test_voorbeelden_zeggen_dat_het_oefendata_zijn(boek):
