@@ -108,8 +108,14 @@ def _controleer_eigen_data(args: argparse.Namespace) -> int:
 
 
 def _data_ophalen(args: argparse.Namespace) -> int:
+    if args.actie == "uitleg":
+        from .bronnen.cbs_uitleg import uitleg_tabel
 
-    tabel = data_ophalen(args.tabel, args.cache)
+        if not args.tabel_id:
+            raise ImpactkitFout("Noem de tabel, bv.: impactkit data uitleg 85361NED")
+        print(uitleg_tabel(args.tabel_id, cache_map=args.cache))
+        return 0
+    tabel = data_ophalen(args.tabel, args.cache, voortgang=lambda t: print(t, flush=True))
     for rij in tabel.itertuples(index=False):
         if rij.status == "opgehaald":
             print(f"{rij.tabel}  opgehaald: {rij.records} records  {rij.titel}")
@@ -220,7 +226,10 @@ def maak_parser() -> argparse.ArgumentParser:
     p.set_defaults(functie=_controleer_eigen_data)
 
     p = sub.add_parser("data", help="echte CBS-cijfers ophalen en bewaren")
-    p.add_argument("actie", choices=["ophalen"], help="ophalen: haal de CBS-tabellen (opnieuw) op")
+    p.add_argument("actie", choices=["ophalen", "uitleg"],
+                   help="ophalen: haal de CBS-tabellen (opnieuw) op; uitleg TABEL: toon dimensies, "
+                   "categorieën en maten van een tabel")  # fmt: skip
+    p.add_argument("tabel_id", nargs="?", help="bij uitleg: de tabel, bv. 85361NED")
     p.add_argument("--tabel", nargs="+", help="alleen deze tabellen, bv. 84852NED 85361NED")
     p.add_argument("--cache", default=None, help="map voor de opgeslagen tabellen "
                    "(standaard ~/.cache/impactkit/cbs)")  # fmt: skip
