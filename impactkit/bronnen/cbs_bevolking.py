@@ -56,11 +56,15 @@ def inwoners_per_jaar(records: list[dict], props: list[dict]) -> tuple[pd.DataFr
     bron = bevolkingsbron()
     kolommen, reden = _kolommen_voor(bron, df, props)
     if kolommen is None:
-        return leeg, [f"bevolkingstabel {bevolkingstabel()}: {reden} Pas data/cbs/bevolking.csv aan."]
+        return leeg, [
+            f"bevolkingstabel {bevolkingstabel()}: {reden} Pas data/cbs/bevolking.csv aan."
+        ]
     masker = pd.Series(True, index=df.index)
     for kolom, keuzes in kolommen["filters"]:
-        masker &= df[kolom].map(lambda v: " ".join(str(v).split()).casefold()).isin(
-            {" ".join(k.split()).casefold() for k in keuzes}
+        masker &= (
+            df[kolom]
+            .map(lambda v: " ".join(str(v).split()).casefold())
+            .isin({" ".join(k.split()).casefold() for k in keuzes})
         )
     regio_kol = _soort_kolom(props, df.columns, "GeoDimension", ("regios", "regio's", "regio"))
     periode_kol = _soort_kolom(props, df.columns, "TimeDimension", ("perioden", "periode"))
@@ -77,8 +81,15 @@ def inwoners_per_jaar(records: list[dict], props: list[dict]) -> tuple[pd.DataFr
     land = delen[delen["soort"] == "land"].rename(columns={"code": "regio_code"})
     gem = delen[(delen["soort"] == "gemeente") & delen["code"].notna()]
     som, _ = tel_op_per_regio(
-        pd.DataFrame({"sleutel": 0, "gemeente_code": gem["code"], "periode": gem["jaar"].astype(str),
-                      "aantal": gem["aantal"], "voorlopig": False})  # fmt: skip
+        pd.DataFrame(
+            {
+                "sleutel": 0,
+                "gemeente_code": gem["code"],
+                "periode": gem["jaar"].astype(str),
+                "aantal": gem["aantal"],
+                "voorlopig": False,
+            }
+        )  # fmt: skip
     )
     som = som.assign(jaar=som["periode"].astype(int))
     uit = pd.concat(
@@ -106,7 +117,9 @@ def inwoners_voor(
             "inwoners uit het regioregister (2021, voor elke periode; geen CBS-bevolkingstabel)",
         )
     bekend = tabel.dropna(subset=["inwoners"])
-    per_regio = {r: g.set_index("jaar")["inwoners"].sort_index() for r, g in bekend.groupby("regio_code")}
+    per_regio = {
+        r: g.set_index("jaar")["inwoners"].sort_index() for r, g in bekend.groupby("regio_code")
+    }
     reg = register_inwoners().set_index("regio_code")
     inwoners, gebruikt, uit_register = [], [], set()
     for r, j in zip(regio_code, jaren):

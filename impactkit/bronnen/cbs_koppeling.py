@@ -61,6 +61,7 @@ TABELTITELS: dict[str, str] = {
     "85361NED": "Huiselijk geweld; meldingen naar eerdere betrokkenheid Veilig Thuis, regio",
     "82975NED": "Jeugdbeschermingstrajecten; regio",
     "82977NED": "Jeugdreclasseringstrajecten; regio",
+    "03759NED": "Bevolking op 1 januari en gemiddeld; geslacht, leeftijd en regio",
 }
 """Titles of the CBS tables as StatLine shows them (see ``data/cbs/LEESMIJ.md``)."""
 

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import json
+import logging
 import math
 import os
+import time
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -24,7 +27,9 @@ from ..fouten import (
     DataFout,
     ImpactkitFout,
 )
+from ..opmaak import getal
 from ..paden import PROJECT_MAP
+from .cbs_bevolking import bevolkingstabel
 from .cbs_koppeling import TABELTITELS, CBSTabel, Ophalen, tabellen_in_koppeling
 from .cbs_omzetten import _tabel_id, observaties_uit_tabellen
 from .oefendata import lees_oefendata
@@ -59,15 +64,140 @@ WACHTTIJD = 120
 """Seconds to wait for an answer from CBS per request before giving up."""
 
 
-def cbsodata_ophalen(tabel_id: str) -> tuple[list[dict], list[dict]]:
+MAX_FILTERWAARDEN = 60
+"""Above this many keys per dimension, the filter is written with key prefixes or left out."""
+
+
+def selectie(tabel_id: str, props: list[dict], categorieen: Callable[[str], list[dict]]):
+    """The OData ``$filter`` and ``$select`` that fetch only what the mapping needs.
+
+    ``categorieen(dimensie_key)`` returns that dimension's ``Key``/``Title`` rows (cbsodata's
+    ``get_meta(id, key)``). Measures: the mapped ones; category dimensions: the mapped
+    categories; regions: Nederland and the Veilig Thuis-regio's only, unless the mapping also
+    needs gemeenten. Periods are never filtered (the series need all of them). A title that is
+    not found leaves its dimension unfiltered, so :func:`controleer_koppeling` can report it.
+    Returns ``(filter_or_None, select_list_or_None)``.
+    """
+    from .cbs_koppeling import _dim_kolom, _filters, _maat_kolom, _vergelijk
+
+    k = _koppeling_rijen(tabel_id)
+    if k.empty:
+        return None, None
+    topics = [q.get("Key") for q in props if q.get("Type") == "Topic"]
+    maten = set()
+    for r in k.itertuples(index=False):
+        kolom, _ = _maat_kolom(props, topics, r.maat)
+        if kolom is None:
+            maten = None
+            break
+        maten.add(kolom)
+    dims = [q for q in props if str(q.get("Type", "")).endswith("Dimension")]
+    delen = []
+    gewenst: dict[str, set[str] | None] = {}
+    for r in k.itertuples(index=False):
+        for dim, keuzes in _filters(r.filters):
+            key = _dim_kolom(props, [q.get("Key") for q in dims], dim)
+            if key is None:
+                continue
+            if key in gewenst and gewenst[key] is None:
+                continue
+            gewenst.setdefault(key, set())
+            gewenst[key] |= {_vergelijk(c) for c in keuzes}
+    for key, titels in gewenst.items():
+        cats = categorieen(key)
+        sleutels = [c["Key"] for c in cats if _vergelijk(c.get("Title", "")) in titels]
+        if titels and len(sleutels) >= len(titels):
+            delen.append(_of(key, sleutels, [c["Key"] for c in cats]))
+    if set(k["niveau"]) == {"regio"}:
+        geo = next((q.get("Key") for q in dims if q.get("Type") == "GeoDimension"), None)
+        if geo:
+            cats = categorieen(geo)
+            sleutels = [c["Key"] for c in cats
+                        if str(c.get("Title", "")).strip() == "Nederland"
+                        or str(c.get("Title", "")).strip().endswith("(VT)")]  # fmt: skip
+            if sleutels:
+                delen.append(_of(geo, sleutels, [c["Key"] for c in cats]))
+    filter_ = " and ".join(d for d in delen if d) or None
+    select = None
+    if maten:
+        select = [q.get("Key") for q in dims] + sorted(maten)
+    return filter_, select
+
+
+def _of(dim: str, sleutels: list[str], alle: list[str]) -> str:
+    """``(Dim eq 'a' or Dim eq 'b')``, or with ``substringof`` on key prefixes when long."""
+    if len(sleutels) <= MAX_FILTERWAARDEN:
+        return "(" + " or ".join(f"{dim} eq '{s}'" for s in sleutels) + ")"
+    voorvoegsels = sorted({s.strip()[:2] for s in sleutels})
+    anders = [s for s in alle if s not in set(sleutels)]
+    if any(s.strip()[:2] in voorvoegsels for s in anders):
+        return ""
+    return "(" + " or ".join(f"substringof('{v}', {dim})" for v in voorvoegsels) + ")"
+
+
+def _koppeling_rijen(tabel_id: str):
+    from .cbs_bevolking import bevolkingsbron, bevolkingstabel
+    from .cbs_koppeling import _koppeling
+
+    if tabel_id.upper() == bevolkingstabel():
+        b = bevolkingsbron()
+        return pd.DataFrame(
+            [{"maat": b.maat, "filters": b.filters, "niveau": "regio_uit_gemeenten"}]
+        )
+    k = _koppeling()
+    return k[k["tabel"] == tabel_id]
+
+
+def cbsodata_ophalen(
+    tabel_id: str, voortgang: Callable[[str], None] | None = None, *, filteren: bool = True
+) -> tuple[list[dict], list[dict]]:
     """Fetch one table with ``cbsodata``: the records and the DataProperties.
 
-    ``timeout`` is passed on to ``requests`` so a silent network cannot hang a notebook.
+    With ``filteren`` only the measures, categories and regions the mapping needs are fetched
+    (see :func:`selectie`). ``voortgang`` gets a Dutch progress line per page of 10.000
+    records. ``timeout`` is passed on to ``requests`` so a silent network cannot hang a notebook.
     """
     import cbsodata
 
-    records = cbsodata.get_data(tabel_id, timeout=WACHTTIJD)
-    return records, cbsodata.get_meta(tabel_id, "DataProperties", timeout=WACHTTIJD)
+    props = cbsodata.get_meta(tabel_id, "DataProperties", timeout=WACHTTIJD)
+    filter_, select = None, None
+    if filteren:
+        filter_, select = selectie(
+            tabel_id, props, lambda key: cbsodata.get_meta(tabel_id, key, timeout=WACHTTIJD)
+        )
+    teller = _Paginateller(tabel_id, voortgang)
+    with teller:
+        records = cbsodata.get_data(tabel_id, filters=filter_, select=select, timeout=WACHTTIJD)
+    return records, props
+
+
+class _Paginateller(logging.Handler):
+    """Turns cbsodata's 'Download <url>' log lines for data pages into progress lines."""
+
+    def __init__(self, tabel_id: str, voortgang: Callable[[str], None] | None):
+        super().__init__(logging.INFO)
+        self.tabel_id, self.voortgang, self.paginas = tabel_id, voortgang, 0
+        self._niveau = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        bericht = record.getMessage()
+        if "DataSet" in bericht and self.voortgang is not None:
+            self.paginas += 1
+            self.voortgang(f"{self.tabel_id}: pagina {self.paginas} opgehaald")
+
+    def __enter__(self):
+        wortel = logging.getLogger()
+        self._niveau = wortel.level
+        if wortel.level > logging.INFO or wortel.level == logging.NOTSET:
+            wortel.setLevel(logging.INFO)
+        wortel.addHandler(self)
+        return self
+
+    def __exit__(self, *exc):
+        wortel = logging.getLogger()
+        wortel.removeHandler(self)
+        wortel.setLevel(self._niveau)
+        return False
 
 
 def _cbsodata_versie() -> str:
@@ -104,11 +234,20 @@ def _schrijf_cache(tabel: CBSTabel, map: Path) -> None:
         "opgehaald": tabel.opgehaald,
         "cbsodata_versie": tabel.cbsodata_versie,
         "records": len(tabel.records),
+        "koppeling": koppeling_vingerafdruk(tabel.id),
         "dataproperties": tabel.dataproperties,
     }
     tijdelijk = json_pad.with_suffix(".json.tmp")
     tijdelijk.write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     tijdelijk.replace(json_pad)  # written last: a JSON means the CSV beside it is complete
+
+
+def koppeling_vingerafdruk(tabel_id: str) -> str:
+    """A short hash of the mapping rows of a table: a filtered cached copy is only reused while
+    the rows it was fetched for are unchanged."""
+    k = _koppeling_rijen(tabel_id)
+    tekst = k[["maat", "filters", "niveau"]].to_csv(index=False) if len(k) else ""
+    return hashlib.sha256(tekst.encode("utf-8")).hexdigest()[:12]
 
 
 def lees_cache(tabel_id: str, cache_map: str | Path | None = None) -> CBSTabel | None:
@@ -127,6 +266,8 @@ def lees_cache(tabel_id: str, cache_map: str | Path | None = None) -> CBSTabel |
         return None
     if meta.get("records") not in (None, len(records)):
         return None
+    if meta.get("koppeling") not in (None, koppeling_vingerafdruk(meta["tabel"])):
+        meta["opgehaald"] = "1970-01-01T00:00:00+00:00"  # mapping changed since: stale
     return CBSTabel(
         id=meta["tabel"],
         records=records,
@@ -166,6 +307,7 @@ def haal_op(
     *,
     vernieuw: bool = False,
     max_dagen: float | None = None,
+    voortgang: Callable[[str], None] | None = None,
 ) -> dict[str, CBSTabel]:
     """Fetch CBS tables (default: every table in the mapping) and cache them.
 
@@ -176,18 +318,25 @@ def haal_op(
     A table that cannot be fetched raises :class:`CBSNietBereikbaar` with the reason in Dutch.
     """
     if tabellen is None:
-        tabellen = tabellen_in_koppeling()
+        tabellen = [*tabellen_in_koppeling(), bevolkingstabel()]
     elif isinstance(tabellen, str):
         tabellen = [tabellen]
     ids = [_tabel_id(t) for t in tabellen]
     map = cache_locatie(cache_map)
-    ophalen = ophalen or cbsodata_ophalen
+    if ophalen is None:
+
+        def ophalen(t):
+            return cbsodata_ophalen(t, voortgang)
+
     uit: dict[str, CBSTabel] = {}
     for tabel_id in ids:
         kopie = None if vernieuw else lees_cache(tabel_id, map)
         if kopie is not None and (max_dagen is None or _leeftijd_dagen(kopie) <= max_dagen):
             uit[tabel_id] = kopie
             continue
+        begin = time.perf_counter()
+        if voortgang is not None:
+            voortgang(f"{tabel_id}: ophalen bij het CBS ...")
         try:
             records, props = ophalen(tabel_id)
         except ImpactkitFout:
@@ -206,6 +355,9 @@ def haal_op(
         )
         _schrijf_cache(tabel, map)
         uit[tabel_id] = tabel
+        if voortgang is not None:
+            duur = time.perf_counter() - begin
+            voortgang(f"{tabel_id}: {getal(len(records), 0)} records in {getal(duur, 1)} s")
     return uit
 
 
@@ -213,6 +365,7 @@ def data_ophalen(
     tabellen: Iterable[str] | None = None,
     cache_map: str | Path | None = None,
     ophalen: Ophalen | None = None,
+    voortgang: Callable[[str], None] | None = None,
 ) -> pd.DataFrame:
     """Fetch all tables anew and return an overview (for ``impactkit data ophalen``).
 
@@ -220,9 +373,12 @@ def data_ophalen(
     does not stop the others; its ``status`` says why (and an older cached copy stays usable).
     """
     rijen = []
-    for tabel_id in [_tabel_id(t) for t in (tabellen or tabellen_in_koppeling())]:
+    alle = tabellen or [*tabellen_in_koppeling(), bevolkingstabel()]
+    for tabel_id in [_tabel_id(t) for t in alle]:
         try:
-            t = haal_op([tabel_id], cache_map, ophalen, vernieuw=True)[tabel_id]
+            t = haal_op([tabel_id], cache_map, ophalen, vernieuw=True, voortgang=voortgang)[
+                tabel_id
+            ]
             rijen.append(
                 {"tabel": tabel_id, "titel": TABELTITELS.get(tabel_id, ""),
                  "records": len(t.records), "opgehaald": t.opgehaald_op, "status": "opgehaald"}
@@ -270,6 +426,14 @@ def laad_cbs(
             kopie = lees_cache(tabel_id, cache_map)
             if kopie is not None:
                 beschikbaar[tabel_id] = kopie
+    if niveau == "regio" and beschikbaar:
+        try:
+            beschikbaar.update(haal_op([bevolkingstabel()], cache_map, ophalen,
+                                       vernieuw=vernieuw, max_dagen=max_dagen))  # fmt: skip
+        except (CBSNietBereikbaar, ImpactkitFout):
+            kopie = lees_cache(bevolkingstabel(), cache_map)
+            if kopie is not None:
+                beschikbaar[bevolkingstabel()] = kopie
     if not beschikbaar:
         df = lees_oefendata().copy()
         reden = storingen[0].rstrip(".") if storingen else "geen tabellen in de koppeling"
@@ -284,6 +448,7 @@ def laad_cbs(
         df = observaties_uit_tabellen(beschikbaar, niveau)
     uit_cache = sorted(t for t, v in beschikbaar.items() if v.bron == "cache")
     ontbreekt = sorted(set(tabellen_in_koppeling(niveau)) - set(beschikbaar))
+    delen_toelichting = list(df.attrs.get("toelichting", []))
     delen = []
     if storingen:
         delen.append(
@@ -306,6 +471,7 @@ def laad_cbs(
             "df.attrs['meldingen'] of impactkit.controleer_koppeling()."
         )
     bron = "CBS (deels)" if ontbreekt else ("CBS (cache)" if uit_cache else "CBS")
+    delen += delen_toelichting
     melding = f"Bron: echte CBS-cijfers{' (deels)' if ontbreekt else ''}. " + " ".join(delen)
     return _met_melding(df, bron, melding, melden)
 

@@ -221,9 +221,15 @@ def _uit_gemeenten(delen: pd.DataFrame, rijen: pd.DataFrame) -> tuple[pd.DataFra
     eigen = delen["regel"].isin(som_regels)
     gem = delen[eigen & (delen["soort"] == "gemeente") & delen["gemeente_code"].notna()]
     per_regio, onvolledig = tel_op_per_regio(
-        pd.DataFrame({"sleutel": gem["regel"], "gemeente_code": gem["gemeente_code"],
-                      "periode": gem["periode"], "voorlopig": gem["voorlopig"],
-                      "aantal": gem["aantal"].where(~gem["onderdrukt"].astype(bool))})  # fmt: skip
+        pd.DataFrame(
+            {
+                "sleutel": gem["regel"],
+                "gemeente_code": gem["gemeente_code"],
+                "periode": gem["periode"],
+                "voorlopig": gem["voorlopig"],
+                "aantal": gem["aantal"].where(~gem["onderdrukt"].astype(bool)),
+            }
+        )  # fmt: skip
     )
     # Only periods the table has for Nederland or a gemeente; regions outside their years vanish.
     opgeteld = pd.DataFrame(
@@ -319,7 +325,9 @@ def _combineer(
             )
             extra["inwoners"] = {
                 "bron": bron,
-                "jaar_per_periode": {p: int(j) for p, j in zip(per_periode.periode, per_periode.jaar)},
+                "jaar_per_periode": {
+                    p: int(j) for p, j in zip(per_periode.periode, per_periode.jaar)
+                },
             }
         regel_ind = dict(zip(rijen["regel"].astype(int), rijen["indicator"]))
         if onvolledig:
@@ -403,7 +411,9 @@ def toelichting_tekst(extra: dict) -> list[str]:
     if "inwoners" in extra:
         jaren = extra["inwoners"]["jaar_per_periode"]
         paren = ", ".join(f"{p}: {j}" for p, j in sorted(jaren.items()))
-        zinnen.append(f"Per 10.000 inwoners: {extra['inwoners']['bron']} (periode: jaar — {paren}).")
+        zinnen.append(
+            f"Per 10.000 inwoners: {extra['inwoners']['bron']} (periode: jaar — {paren})."
+        )
     for ind in extra.get("uit_gemeenten", []):
         zinnen.append(
             f"{ind}: het CBS publiceert dit alleen per gemeente; de cijfers per Veilig Thuis-regio "
