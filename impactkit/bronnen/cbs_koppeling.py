@@ -313,6 +313,12 @@ def _maat_kolom(props: list[dict], kolommen: Iterable[str], titel: str) -> tuple
             # ('Hermelding Totaal' for 'Ontvangen meldingen › Hermelding › Totaal').
             staarten = {" ".join(gezocht[-k:]) for k in range(2, len(gezocht) + 1)}
             treffers = [p for p in topics if _vergelijk(p.get("Title", "")) in staarten]
+        if not treffers and len(gezocht) == 1:
+            # ... and the other way round: a flat title in the mapping, nested in the table
+            for p in topics:
+                pad = [_vergelijk(d) for d in maatpad(props, p)]
+                if any(" ".join(pad[-k:]) == gezocht[0] for k in range(2, len(pad) + 1)):
+                    treffers.append(p)
     if not treffers:
         paden = [pad_tekst(maatpad(props, p)) for p in topics]
         laatste = _maat_delen(titel)[-1] if _maat_delen(titel) else str(titel)
