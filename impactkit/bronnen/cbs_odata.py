@@ -159,14 +159,14 @@ def cbsodata_ophalen(
     """
     import cbsodata
 
-    props = cbsodata.get_meta(tabel_id, "DataProperties", timeout=WACHTTIJD)
-    filter_, select = None, None
-    if filteren:
-        filter_, select = selectie(
-            tabel_id, props, lambda key: cbsodata.get_meta(tabel_id, key, timeout=WACHTTIJD)
-        )
-    teller = _Paginateller(tabel_id, voortgang)
-    with teller:
+    with _Paginateller(tabel_id, None):
+        props = cbsodata.get_meta(tabel_id, "DataProperties", timeout=WACHTTIJD)
+        filter_, select = None, None
+        if filteren:
+            filter_, select = selectie(
+                tabel_id, props, lambda key: cbsodata.get_meta(tabel_id, key, timeout=WACHTTIJD)
+            )
+    with _Paginateller(tabel_id, voortgang):
         records = cbsodata.get_data(tabel_id, filters=filter_, select=select, timeout=WACHTTIJD)
     return records, props
 
@@ -188,6 +188,9 @@ class _Paginateller(logging.Handler):
     def __enter__(self):
         wortel = logging.getLogger()
         self._niveau = wortel.level
+        self._anderen = list(wortel.handlers)
+        for h in self._anderen:  # cbsodata logs on the root logger: keep its lines off screen
+            h.addFilter(_zonder_cbsodata)
         if wortel.level > logging.INFO or wortel.level == logging.NOTSET:
             wortel.setLevel(logging.INFO)
         wortel.addHandler(self)
@@ -196,8 +199,14 @@ class _Paginateller(logging.Handler):
     def __exit__(self, *exc):
         wortel = logging.getLogger()
         wortel.removeHandler(self)
+        for h in self._anderen:
+            h.removeFilter(_zonder_cbsodata)
         wortel.setLevel(self._niveau)
         return False
+
+
+def _zonder_cbsodata(record: logging.LogRecord) -> bool:
+    return record.module != "cbsodata3"
 
 
 def _cbsodata_versie() -> str:
