@@ -37,6 +37,7 @@ _OPENBAAR: dict[str, str] = {
     "data_ophalen": "bronnen.cbs_odata",
     "koppeling": "bronnen.cbs_koppeling",
     "controleer_koppeling": "bronnen.cbs_koppeling",
+    "uitleg_tabel": "bronnen.cbs_uitleg",
     "lokale_indicatoren": "bronnen.lokaal",
     "lees_lokale_indicatoren": "bronnen.lokaal",
     "waarde": "opvragen",
