@@ -263,9 +263,7 @@ def test_lege_cellen_van_een_opgeheven_regio_vallen_weg(regionaal):
 
 def test_none_wordt_onderdrukt_nooit_nul(bronnen):
     data, props = bronnen["85361NED"]
-    met_none = [
-        r | {"Totaal_3": None} if r["RegioS"] == "Zuid-Limburg (VT)" else r for r in data
-    ]
+    met_none = [r | {"Totaal_3": None} if r["RegioS"] == "Zuid-Limburg (VT)" else r for r in data]
     df = cbs_omzetten.naar_observaties("85361NED", met_none, props)
     zl = rij(df, "hermeldingen", "VT25", "2022H1")
     assert bool(zl.onderdrukt) and pd.isna(zl.waarde) and zl.noemer == 2000
