@@ -63,8 +63,8 @@ def test_zaanstreek_waterland_toont_gepubliceerde_cijfers(boek):
     assert "Daarna daalde het in Zaanstreek-Waterland tot 55,6%" in tekst
     assert "De stijging in Zaanstreek-Waterland was duidelijk sterker dan landelijk" in tekst
     # Step 6 closes the plan: the page opens with the answer to the hoofdvraag.
-    assert "Antwoord op de hoofdvraag" in tekst and "De cijfers wijzen erop dat" in tekst
-    assert tekst.index("Antwoord op de hoofdvraag") < tekst.index("De regio heeft de afgelopen jaren")
+    assert "Het antwoord in het kort" in tekst and "De cijfers wijzen erop dat" in tekst
+    assert tekst.index("De cijfers wijzen erop dat") < tekst.index("De regio heeft de afgelopen jaren")
 
 
 def test_voorbeelden_zeggen_dat_het_oefendata_zijn(boek):
