@@ -72,6 +72,25 @@ ONDERWERPEN: dict[str, str] = {
 }
 
 
+# Who reports or asks for advice, as it reads after 'van' / 'gevraagd door'.
+WIE: dict[str, str] = {
+    "Politie": "de politie",
+    "Justitie overig": "overige justitiële organisaties",
+    "Justitie en veiligheid, exclusief politie": "justitie en veiligheid (zonder de politie)",
+    "Gezondheidszorg": "de gezondheidszorg",
+    "Overig gezondheidszorg": "de overige gezondheidszorg",
+    "Huisarts": "huisartsen",
+    "GGZ": "de ggz",
+    "Preventieve basisvoorzieningen": "preventieve basisvoorzieningen",
+    "Onderwijs": "het onderwijs",
+    "Jeugdhulp/zorg": "de jeugdhulp",
+    "Kinderopvang": "de kinderopvang",
+    "Maatschappelijk werk": "het maatschappelijk werk",
+    "Beroepsmatig overig": "overige beroepskrachten",
+    "Burger": "burgers",
+}
+
+
 # -- Building blocks -------------------------------------------------------------------------------
 def periode_tekst(p: Periode | str) -> str:
     """'het eerste halfjaar van 2021' or '2021'."""
@@ -139,8 +158,12 @@ def _aandeel_categorie(ind: Indicator, categorie: str) -> str:
         soort = "meldingen" if ind.id.endswith("meldingen") else "adviezen"
         return f"het aandeel {soort} waarbij het geweld {DUUR.get(categorie, categorie)} duurde"
     if ind.id == "melder_type":
+        if categorie in WIE:
+            return f"het aandeel meldingen van {WIE[categorie]}"
         return f"het aandeel meldingen met als melder: {klein(categorie)}"
     if ind.id == "adviesvrager_type":
+        if categorie in WIE:
+            return f"het aandeel adviezen gevraagd door {WIE[categorie]}"
         return f"het aandeel adviezen met als adviesvrager: {klein(categorie)}"
     if ind.id == "aard_geweld":
         if categorie == "Onbekend":

@@ -127,9 +127,18 @@ def test_alle_regios_over_de_oefendata(periode):
 
 def test_onderwerp_zegt_wat_er_veranderde():
     assert z.onderwerp(ik.indicator("hermeldingen")) == "het aandeel hermeldingen"
-    assert z.onderwerp(ik.indicator("melder_type"), "Politie") == (
-        "het aandeel meldingen met als melder: politie"
+    assert (
+        z.onderwerp(ik.indicator("melder_type"), "Politie")
+        == "het aandeel meldingen van de politie"
     )
+    assert z.onderwerp(ik.indicator("adviesvrager_type"), "Huisarts") == (
+        "het aandeel adviezen gevraagd door huisartsen"
+    )
+    # Every category of who reports reads as Dutch (no raw category title after 'met als').
+    for ind_id in ("melder_type", "adviesvrager_type"):
+        for cat in ik.indicator(ind_id).categorieen:
+            if cat != "Onbekend":
+                assert "met als" not in z.onderwerp(ik.indicator(ind_id), cat), cat
     assert z.in_periode("2021H2") == "in het tweede halfjaar van 2021"
     assert z.in_periode("2023") == "in 2023"
 
