@@ -4,7 +4,8 @@ CBS does not publish counts below its disclosure threshold in the Veilig Thuis t
 '.'); after rounding to multiples of 5 that means a count of 5. The kit applies the same rule to
 every table it returns or writes, whatever the source: a count from 1 to ``GRENS - 1``, or a
 percentage or rate built on such a count or denominator, is replaced by a missing value and
-flagged ``onderdrukt``. Zero stays zero: 'no cases' is not disclosive.
+flagged ``onderdrukt``. Every small count the row carries is withheld with it: a suppressed share
+does not keep a denominator of 1 to 9 visible. Zero stays zero: 'no cases' is not disclosive.
 """
 
 from __future__ import annotations
@@ -42,5 +43,7 @@ def onderdruk(df: pd.DataFrame) -> pd.DataFrame:
     vlag = klein | eerder
     uit.loc[vlag, "waarde"] = pd.NA
     uit.loc[vlag, "teller"] = pd.NA
+    # A small denominator is itself a small count: withhold it too (a large one may stay).
+    uit.loc[vlag & is_klein(uit["noemer"]), "noemer"] = pd.NA
     uit["onderdrukt"] = pd.array(vlag, dtype="boolean")
     return uit
