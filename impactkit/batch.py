@@ -25,12 +25,13 @@ import re
 import time
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 import pandas as pd
 
 from .fouten import ImpactkitFout
+from .oordelen import OORDELEN
 from .paden import PROJECT_MAP, data_pad
 from .perioden import Periode
 from .regioindeling import regio as zoek_regio
@@ -59,6 +60,8 @@ class Resultaat:
     kop: str = ""
     fout: str = ""
     seconden: float = 0.0
+    datum: str = ""  # when the report was made (ISO); for a skipped region: its last run
+    startvraag: str = ""
 
 
 # -- Worker side ----------------------------------------------------------------------------------
@@ -141,26 +144,17 @@ def _foutcel(ename: str, evalue: str):
     return cel
 
 
-def _naar_html(nb) -> str:
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(template_name="lab")
-    exporter.exclude_input = True
-    exporter.exclude_input_prompt = True
-    exporter.exclude_output_prompt = True
-    tekst, _ = exporter.from_notebook_node(nb)
-    # nbconvert's default alt text is English; charts carry their own title and caption.
-    return tekst.replace(
-        'alt="No description has been provided for this image"',
-        'alt="Grafiek; zie titel en bijschrift"',
-    ).replace("<html>", '<html lang="nl">', 1)
+def _relatief(doel: Path, van: Path) -> str:
+    return Path(os.path.relpath(doel, van)).as_posix()
 
 
 def _draai_regio(taak: dict) -> dict:
-    """Run one region (in a worker process)."""
+    """Run one region (in a worker process): executed notebook, report, status."""
     import nbformat
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
+
+    from .rapport import aanmaakmoment, maak_rapport
 
     begin = time.perf_counter()
     doelmap = Path(taak["map"])
@@ -171,7 +165,10 @@ def _draai_regio(taak: dict) -> dict:
     if fout is not None:
         nb.cells.insert(0, _foutcel(*fout))
     nbformat.write(nb, doelmap / "stappenplan.ipynb")
-    (doelmap / "rapport.html").write_text(_naar_html(nb), encoding="utf-8")
+    moment = aanmaakmoment()
+    (doelmap / "rapport.html").write_text(
+        maak_rapport(nb, aangemaakt=moment, vega=taak.get("vega")), encoding="utf-8"
+    )
     kop, melding = "", ""
     if fout is None:
         samenvatting = doelmap / "samenvatting.json"
@@ -185,6 +182,7 @@ def _draai_regio(taak: dict) -> dict:
         "kop": kop,
         "fout": melding,
         "seconden": round(time.perf_counter() - begin, 2),
+        "datum": moment.isoformat(timespec="minutes"),
         "sleutel": taak["sleutel"],
     }
 
@@ -229,7 +227,8 @@ def _sleutel(notebook: Path, parameters: dict) -> str:
         h.update(f"{pad.name}:{st.st_size}:{st.st_mtime_ns}".encode())
     for pad in _bestanden_in(parameters):  # the user's own files: by content
         h.update(pad.read_bytes())
-    for pad in sorted(Path(__file__).parent.glob("*.py")):  # kit code, also without a new version
+    kit = Path(__file__).parent  # kit code and report templates, also without a new version
+    for pad in sorted([*kit.glob("*.py"), *(kit / "sjablonen").glob("*")]):
         h.update(pad.read_bytes())
     h.update(json.dumps(parameters, sort_keys=True, ensure_ascii=False).encode())
     h.update(__version__.encode())
@@ -251,62 +250,142 @@ def _binnen(uit: Path, doel: Path) -> Path:
     return doel
 
 
+GEEN_KERNEL = (
+    "De batch heeft de Python-kernel 'python3' nodig (het pakket ipykernel), en die is niet "
+    "gevonden. Installeer hem in dezelfde omgeving als impactkit: 'pip install ipykernel'. "
+    "Controleer daarna met 'jupyter kernelspec list' dat 'python3' erbij staat."
+)
+
+
+def controleer_kernel() -> None:
+    """Stop with one Dutch message when the kernel the batch needs is missing."""
+    try:
+        from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+    except ImportError as e:  # pragma: no cover - jupyter_client comes with nbclient
+        raise ImpactkitFout(GEEN_KERNEL) from e
+    try:
+        KernelSpecManager().get_kernel_spec("python3")
+    except NoSuchKernel as e:
+        raise ImpactkitFout(GEEN_KERNEL) from e
+
+
+def standaard_periode() -> str:
+    """The latest period with data; '2021H1' until the kit can tell (``laatste_periode``)."""
+    from . import perioden
+
+    laatste = getattr(perioden, "laatste_periode", None)
+    if laatste is None:
+        from . import opvragen
+
+        laatste = getattr(opvragen, "laatste_periode", None)
+    if laatste is None:
+        return "2021H1"
+    from .laden import laad
+
+    return str(laatste(laad()))
+
+
+def _standaard_startvraag(notebook: Path) -> str:
+    """The notebook's own default for ``startvraag`` (the parameters cell)."""
+    import ast
+
+    from papermill import inspect_notebook
+
+    try:
+        return str(ast.literal_eval(inspect_notebook(str(notebook))["startvraag"]["default"]))
+    except (KeyError, ValueError, SyntaxError):
+        return ""
+
+
+def _sorteer_naam(naam: str) -> str:
+    return unicodedata.normalize("NFKD", str(naam)).encode("ascii", "ignore").decode().casefold()
+
+
 def draai_batch(
     uit: str | Path,
     regio_namen: list[str] | None = None,
-    periode: str = "2021H1",
+    periode: str | None = None,
     werkers: int | None = None,
     parameters: dict | None = None,
     notebook: str | Path = NOTEBOOK,
     opnieuw: bool = False,
     voortgang: bool = True,
+    startvragen: list[str] | None = None,
+    pdf: bool = False,
 ) -> pd.DataFrame:
-    """Run the step-plan notebook for each region; returns one row per region.
+    """Run the step-plan notebook for each region; returns one row per region (and question).
 
     ``regio_namen``: names or codes as typed by the user (default: all 26 regions). A name that
     is not a region still gets a run, so its notebook shows the Dutch message and the summary
-    lists it. ``parameters`` are extra notebook parameters (e.g. ``startvraag``, ``bron``).
+    lists it. ``parameters`` are extra notebook parameters (e.g. ``bron``, ``hoofdvraag``).
+    ``startvragen``: one report per region for each of these start questions; with more than
+    one, each question gets its own folder (``uit/<startvraag>/<regio>/``) and the overview page
+    groups by question. ``pdf``: also print each report to PDF with headless Chromium.
+    The rows are sorted by question and region name.
     """
+    from .rapport import GEEN_CHROMIUM, VEGA_BESTAND, VEGA_MAP, schrijf_vega, vind_chromium
+
     uit = Path(uit)
-    uit.mkdir(parents=True, exist_ok=True)
     notebook = Path(notebook)
     if not notebook.exists():
         raise ImpactkitFout(f"Notebook '{notebook}' bestaat niet.")
+    controleer_kernel()
+    if pdf and vind_chromium() is None:
+        raise ImpactkitFout(GEEN_CHROMIUM)
+    periode = periode or standaard_periode()
     Periode.parse(periode)
+    uit.mkdir(parents=True, exist_ok=True)
     if regio_namen is None:
         vt = regios().query("soort == 'vt'")
         regio_namen = vt["naam"].tolist()
-    werkers = max(1, min(werkers or os.cpu_count() or 1, len(regio_namen)))
+    regio_namen = list(dict.fromkeys(str(n) for n in regio_namen))  # typed twice: once
+    parameters = dict(parameters or {})
+    if startvragen:
+        vragen = list(dict.fromkeys(str(v) for v in startvragen))
+    else:
+        vragen = [str(parameters.get("startvraag", _standaard_startvraag(notebook)))]
+    apart = len(vragen) > 1
+    vega_pad = uit / VEGA_MAP / VEGA_BESTAND
 
     taken, resultaten = [], []
-    for naam in regio_namen:
-        try:
-            r = zoek_regio(naam)
-            code, weergave = r.code, r.naam
-        except ImpactkitFout:
-            code, weergave = "", str(naam)
-        doelmap = _binnen(uit, uit / slug(weergave))
-        params = _absolute_paden(
-            {"regio": str(naam), "periode": periode, "uitvoer": str(doelmap),
-             "interactief": False, "weergave": "svg", **(parameters or {})}
-        )  # fmt: skip
-        sleutel = _sleutel(notebook, params)
-        basis = Resultaat(regio=weergave, regio_code=code, status="", map=str(doelmap))
-        if not opnieuw and _is_actueel(doelmap, sleutel):
-            vorig = json.loads((doelmap / "batch.json").read_text(encoding="utf-8"))
-            basis.status, basis.kop = "overgeslagen", vorig.get("kop", "")
-            resultaten.append(basis)
-            continue
-        taken.append((basis, {"notebook": str(notebook), "parameters": params,
-                              "map": str(doelmap), "sleutel": sleutel}))  # fmt: skip
+    for vraag in vragen:
+        basis_map = uit / slug(vraag or "eigen-hoofdvraag") if apart else uit
+        for naam in regio_namen:
+            try:
+                r = zoek_regio(naam)
+                code, weergave = r.code, r.naam
+            except ImpactkitFout:
+                code, weergave = "", str(naam)
+            doelmap = _binnen(uit, basis_map / slug(weergave))
+            extra = {"startvraag": vraag}
+            params = _absolute_paden(
+                {"regio": str(naam), "periode": periode, "uitvoer": str(doelmap),
+                 "interactief": False, "weergave": "rapport", **parameters, **extra}
+            )  # fmt: skip
+            sleutel = _sleutel(notebook, params)
+            basis = Resultaat(regio=weergave, regio_code=code, status="", map=str(doelmap),
+                              startvraag=vraag)  # fmt: skip
+            if not opnieuw and _is_actueel(doelmap, sleutel):
+                vorig = json.loads((doelmap / "batch.json").read_text(encoding="utf-8"))
+                basis.status, basis.kop = "overgeslagen", vorig.get("kop", "")
+                basis.datum = vorig.get("datum", "")
+                basis.seconden = float(vorig.get("seconden", 0.0))
+                resultaten.append(basis)
+                continue
+            taken.append((basis, {"notebook": str(notebook), "parameters": params,
+                                  "map": str(doelmap), "sleutel": sleutel,
+                                  "vega": _relatief(vega_pad, doelmap)}))  # fmt: skip
 
     if taken:
         from tqdm.auto import tqdm
 
+        schrijf_vega(uit)  # once per output folder, shared by all reports
+        werkers = max(1, min(werkers or os.cpu_count() or 1, len(taken)))
         balk = tqdm(total=len(taken), desc="Regio's", unit="regio", disable=not voortgang)
         context = mp.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=min(werkers, len(taken)), mp_context=context,
+        with ProcessPoolExecutor(max_workers=werkers, mp_context=context,
                                  initializer=_werker_start, initargs=(str(uit),)) as pool:  # fmt: skip
+            # Longest first is unknowable; submit in order so the bar moves steadily.
             lopend = {pool.submit(_draai_regio, t): basis for basis, t in taken}
             for klaar in as_completed(lopend):
                 basis = lopend[klaar]
@@ -314,64 +393,205 @@ def draai_batch(
                     uitkomst = klaar.result()
                 except Exception as e:  # noqa: BLE001 - a broken worker must not stop the batch
                     uitkomst = {"status": "mislukt", "fout": f"{type(e).__name__}: {e}",
-                                "kop": "", "seconden": 0.0, "sleutel": ""}  # fmt: skip
+                                "kop": "", "seconden": 0.0, "sleutel": "", "datum": ""}  # fmt: skip
                 basis.status = uitkomst["status"]
                 basis.kop, basis.fout = uitkomst["kop"], uitkomst["fout"]
-                basis.seconden = uitkomst["seconden"]
+                basis.seconden, basis.datum = uitkomst["seconden"], uitkomst["datum"]
                 Path(basis.map).mkdir(parents=True, exist_ok=True)
                 (Path(basis.map) / "batch.json").write_text(
-                    json.dumps({**asdict(basis), "sleutel": uitkomst["sleutel"]},
+                    json.dumps({**asdict(basis), "map": "", "sleutel": uitkomst["sleutel"]},
                                ensure_ascii=False, indent=2), encoding="utf-8")  # fmt: skip
                 resultaten.append(basis)
                 balk.set_postfix_str(f"{basis.regio}: {basis.status}")
                 balk.update()
         balk.close()
 
-    volgorde = {str(n): i for i, n in enumerate(regio_namen)}
-    tabel = pd.DataFrame([asdict(r) for r in resultaten])
-    tabel["_v"] = [volgorde.get(r.regio, volgorde.get(r.regio_code, 999)) for r in resultaten]
-    tabel = tabel.sort_values("_v").drop(columns="_v").reset_index(drop=True)
-    tabel.to_csv(uit / "samenvatting.csv", index=False)
-    schrijf_index(uit, tabel, periode)
+    if pdf:
+        _maak_pdfs(resultaten, voortgang)
+
+    tabel = pd.DataFrame(
+        [asdict(r) for r in resultaten], columns=[f.name for f in fields(Resultaat)]
+    )
+    volgorde = {v: i for i, v in enumerate(vragen)}
+    tabel["_v"] = tabel["startvraag"].map(lambda v: volgorde.get(v, 0))
+    tabel["_n"] = tabel["regio"].map(_sorteer_naam)
+    tabel = tabel.sort_values(["_v", "_n"]).drop(columns=["_v", "_n"]).reset_index(drop=True)
+    csv = tabel.copy()
+    csv["map"] = [_relatief(Path(m), uit) for m in csv["map"]]
+    csv.insert(csv.columns.get_loc("map") + 1, "rapport", [f"{m}/rapport.html" for m in csv["map"]])
+    csv.to_csv(uit / "samenvatting.csv", index=False)
+    schrijf_index(uit, tabel, periode, parameters)
     return tabel
 
 
-def schrijf_index(uit: Path, tabel: pd.DataFrame, periode: str) -> Path:
-    """An offline index page linking every region's report, with a one-line headline each."""
+def _maak_pdfs(resultaten: list[Resultaat], voortgang: bool) -> None:
+    """One PDF per report, next to it (also for reports skipped as up to date)."""
+    from .rapport import naar_pdf
+
+    klaar = [r for r in resultaten if r.status in ("gelukt", "overgeslagen")]
+    from tqdm.auto import tqdm
+
+    for r in tqdm(klaar, desc="PDF's", unit="pdf", disable=not voortgang):
+        rapport = Path(r.map) / "rapport.html"
+        pdf = rapport.with_suffix(".pdf")
+        if (
+            r.status == "overgeslagen"
+            and pdf.exists()
+            and pdf.stat().st_mtime >= rapport.stat().st_mtime
+        ):
+            continue
+        naar_pdf(rapport, pdf)
+
+
+def _lees(pad: Path, standaard):  # noqa: ANN001, ANN202
+    try:
+        return json.loads(pad.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return standaard
+
+
+OORDEEL_KLASSE = {
+    "opvallend hoger": ("hoger", "hoger"),
+    "opvallend lager": ("lager", "lager"),
+    "klein verschil": ("klein", "klein verschil"),
+    "mogelijk toeval": ("toeval", "toeval?"),
+    "geen verschil": ("klein", "gelijk"),
+    "geen toets mogelijk": ("geen", "geen toets"),
+    "geen gegevens": ("geen", "geen cijfer"),
+}
+"""Verdict -> (CSS class, short word on the overview page); the word is always shown."""
+
+
+def _datum_kort(iso: str) -> str:
+    from datetime import datetime
+
+    from .rapport import datum_tekst
+
+    try:
+        return datum_tekst(datetime.fromisoformat(iso))
+    except (TypeError, ValueError):
+        return ""
+
+
+def _vraag_tekst(startvraag: str, hoofdvraag: str) -> str:
+    if startvraag:
+        return f"Startvraag: {hoofdvraag or startvraag}"
+    return f"Eigen hoofdvraag: {hoofdvraag}" if hoofdvraag else "Eigen hoofdvraag"
+
+
+def _badge(oordeel: str) -> str:
+    klasse, woord = OORDEEL_KLASSE.get(oordeel, ("geen", oordeel or "–"))
+    return (f'<span class="oordeel {klasse}" title="{html.escape(oordeel)}">'
+            f"{html.escape(woord)}</span>")  # fmt: skip
+
+
+def _status_tekst(r) -> str:  # noqa: ANN001
+    if r.status == "mislukt":
+        return "mislukt"
+    if r.status == "overgeslagen":
+        return f"al actueel (gemaakt op {_datum_kort(r.datum)})" if r.datum else "al actueel"
+    return "nieuw gemaakt"
+
+
+def schrijf_index(
+    uit: Path, tabel: pd.DataFrame, periode: str, parameters: dict | None = None
+) -> Path:
+    """The overview page: the question(s), period and data, then per question a region x
+    indicator table of verdicts against Nederland (colour plus word), each row linking to the
+    region's report, with status, date and headline of its last run."""
+    from .rapport import aanmaakmoment, datum_tekst, sjabloon, tabel_html
+
+    uit = Path(uit)
     p = Periode.parse(periode)
-    rijen = []
-    for r in tabel.itertuples(index=False):
-        link = f"{Path(r.map).name}/rapport.html"
-        tekst = html.escape(r.kop if r.status != "mislukt" else f"Mislukt: {r.fout}")
-        klasse = "mislukt" if r.status == "mislukt" else ""
-        rijen.append(
-            f'<tr class="{klasse}"><td><a href="{html.escape(link)}">{html.escape(r.regio)}</a></td>'
-            f"<td>{html.escape(r.status)}</td><td>{tekst}</td></tr>"
+    parameters = parameters or {}
+    oefen, bronnen = False, set()
+    delen = []
+    for vraag, groep in tabel.groupby("startvraag", sort=False):
+        info = [_lees(Path(m) / "samenvatting.json", {}) for m in groep["map"]]
+        oordelen = [_lees(Path(m) / "oordelen.json", []) for m in groep["map"]]
+        oefen = oefen or any(i.get("oefendata") for i in info)
+        hoofdvragen = [i.get("hoofdvraag", "") for i in info if i.get("hoofdvraag")]
+        hoofdvraag = hoofdvragen[0] if hoofdvragen else str(parameters.get("hoofdvraag", ""))
+        kolommen: dict[str, str] = {}
+        for rijen in oordelen:
+            for o in rijen:
+                kolommen.setdefault(f"{o['indicator']}:{o.get('categorie') or ''}", o["naam"])
+        kop = ["Regio", *kolommen.values()]
+        matrix, kernen = [], []
+        for r, o in zip(groep.itertuples(index=False), oordelen):
+            link = html.escape(_relatief(Path(r.map) / "rapport.html", uit))
+            naam = f'<th scope="row"><a href="{link}">{html.escape(r.regio)}</a></th>'
+            per = {f"{x['indicator']}:{x.get('categorie') or ''}": x["oordeel"] for x in o}
+            cellen = [f"<td>{_badge(per[k]) if k in per else '–'}</td>" for k in kolommen]
+            klasse = ' class="mislukt"' if r.status == "mislukt" else ""
+            matrix.append(f"<tr{klasse}>{naam}{''.join(cellen)}</tr>")
+            kern = f"Mislukt: {r.fout}" if r.status == "mislukt" else r.kop
+            kernen.append(f"<tr{klasse}>{naam}<td>{html.escape(_status_tekst(r))}</td>"
+                          f'<td class="kern">{html.escape(kern)}</td></tr>')  # fmt: skip
+        koppen = "".join(f'<th scope="col">{html.escape(k)}</th>' for k in kop)
+        titel = _vraag_tekst(str(vraag), hoofdvraag)
+        delen.append(
+            f"<section>\n<h2>{html.escape(titel)}</h2>\n"
+            # A map of the verdicts (impactkit.grafieken) can go here, before the table.
+            '<div class="tabel" role="region" tabindex="0" aria-label="Oordelen per regio">'
+            f'<table class="overzicht"><caption>Oordeel per regio en indicator, tegenover '
+            f"Nederland, {html.escape(p.label)}. Klik op een regio voor het rapport.</caption>"
+            f"<thead><tr>{koppen}</tr></thead><tbody>{''.join(matrix)}</tbody></table></div>\n"
+            '<div class="tabel" role="region" tabindex="0" aria-label="De kern per regio">'
+            "<table><caption>De kern per regio, met de stand van het rapport</caption>"
+            '<thead><tr><th scope="col">Regio</th><th scope="col">Rapport</th>'
+            '<th scope="col">Kern</th></tr></thead>'
+            f"<tbody>{''.join(kernen)}</tbody></table></div>\n</section>"
         )
+        bronnen.update(str(i.get("bron", "")) for i in info if i.get("bron"))
+    bron = str(parameters.get("bron", "oefendata"))
+    if oefen:
+        data = ("<b>oefendata</b>: verzonnen cijfers om mee te oefenen, geen echte cijfers. "
+                "Trek er geen conclusies uit over een regio.")  # fmt: skip
+    else:
+        data = html.escape(bron if bron != "oefendata" else "zie het rapport per regio")
     mislukt = int((tabel["status"] == "mislukt").sum())
-    oefen = any(
-        json.loads((Path(m) / "samenvatting.json").read_text(encoding="utf-8")).get("oefendata")
-        for m in tabel["map"]
-        if (Path(m) / "samenvatting.json").exists()
+    uitleg = tabel_html(
+        ["Woord", "Oordeel", "Betekenis"],
+        [[w, o, OORDELEN[o]] for o, (_, w) in OORDEEL_KLASSE.items() if o in OORDELEN],
+        "Wat de woorden in de tabel betekenen",
     )
-    melding = (
-        f'<p class="let-op">Gemaakt met impactkit {__version__}. De cijfers zijn <b>oefendata</b>: '
-        "verzonnen cijfers om mee te oefenen, geen echte cijfers.</p>"
-        if oefen
-        else f"<p>Gemaakt met impactkit {__version__}. Bron per regio: zie het rapport.</p>"
-    )
+    moment = aanmaakmoment()
     pagina = f"""<!DOCTYPE html>
-<html lang="nl"><head><meta charset="utf-8">
-<title>Stappenplan per regio — {html.escape(p.label)}</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:70em;margin:2em auto;color:#222}}
-table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:.4em;
-text-align:left;vertical-align:top}}tr.mislukt td{{background:#fff4ee}}
-.let-op{{border-left:4px solid #D55E00;padding:.4em .8em;background:#fff8f3}}</style></head>
-<body><h1>Stappenplan per regio — {html.escape(p.label)}</h1>
-{melding}
-<p>{len(tabel)} regio's, waarvan {mislukt} mislukt.</p>
-<table><thead><tr><th>Regio</th><th>Status</th><th>Kern</th></tr></thead>
-<tbody>{"".join(rijen)}</tbody></table></body></html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Stappenplan per regio, {html.escape(p.label)} — overzicht</title>
+<style>
+{sjabloon("rapport.css")}
+main {{ max-width: 80rem; }}
+table.overzicht thead th {{ min-width: 7rem; max-width: 11rem; font-weight: 600; }}
+table.overzicht tbody th {{ white-space: nowrap; }}
+td.kern {{ min-width: 18rem; }}
+tr.mislukt td, tr.mislukt th {{ background: #fff4ee; }}
+</style>
+</head>
+<body>
+<main>
+<h1>Stappenplan per regio, {html.escape(p.label)}</h1>
+<p class="aangemaakt">Gemaakt op: <time datetime="{moment:%Y-%m-%dT%H:%M}">{datum_tekst(moment)}</time></p>
+<ul class="over">
+<li><strong>Periode:</strong> {html.escape(p.label)}</li>
+<li><strong>Cijfers:</strong> {data}</li>
+<li><strong>Regio's:</strong> {tabel["regio"].nunique()}, waarvan {mislukt} mislukt{"" if mislukt == 1 else ""}.</li>
+<li><strong>Gemaakt met:</strong> impactkit {__version__}. Alle regio's staan ook in samenvatting.csv.</li>
+</ul>
+{"".join(delen)}
+<section>
+<h2>Zo lees je de tabel</h2>
+<p>Elke cel zegt in een woord en een kleur hoe de regio zich verhoudt tot Nederland (zonder de
+regio), met de toets uit het rapport. Een kleur staat nooit alleen: het woord zegt het ook.</p>
+{uitleg}
+</section>
+</main>
+</body>
+</html>
 """
     doel = uit / "index.html"
     doel.write_text(pagina, encoding="utf-8")
