@@ -40,6 +40,29 @@ class DataFout(ImpactkitFout):
     """A data file that cannot be read into the observation model."""
 
 
+class OngeldigeInvoer(ImpactkitFout, TypeError):
+    """An argument of the wrong kind (a number where a name or a path belongs, ...)."""
+
+
+def soort_invoer(x: object) -> str:
+    """A Dutch name for the kind of a value, for messages (never a Python type name)."""
+    if x is None:
+        return "niets (None)"
+    if isinstance(x, bool):
+        return "ja/nee-waarde"
+    if isinstance(x, (int, float)):
+        return f"getal ({x})"
+    if isinstance(x, str):
+        return f"tekst ('{x[:40]}')"
+    if isinstance(x, (list, tuple, set)):
+        return "lege lijst" if not x else "lijst"
+    if isinstance(x, dict):
+        return "woordenboek"
+    if type(x).__name__ == "DataFrame":
+        return "tabel"
+    return "iets anders dan tekst"
+
+
 def suggesties(
     invoer: str, kandidaten: Iterable[str], n: int = 3, cutoff: float = 0.5
 ) -> list[str]:
