@@ -129,12 +129,11 @@ def _draai_batch(args: argparse.Namespace) -> int:
     from .batch import draai_batch
 
     extra = {}
-    if args.startvraag:
-        extra["startvraag"] = args.startvraag
     if args.bron != "oefendata":
         extra["bron"] = args.bron  # relative paths are made absolute by draai_batch
     if args.lokaal:
         extra["lokale_indicatoren"] = str(Path(args.lokaal).resolve())
+    startvragen = [v for v in (args.startvraag or []) if v.strip()]
     tabel = draai_batch(
         args.uit,
         regio_namen=args.regio or None,
@@ -142,6 +141,8 @@ def _draai_batch(args: argparse.Namespace) -> int:
         werkers=args.werkers,
         parameters=extra,
         opnieuw=args.opnieuw,
+        startvragen=startvragen or None,
+        pdf=args.pdf,
     )
     tellingen = tabel["status"].value_counts()
     print(
@@ -206,11 +207,18 @@ def maak_parser() -> argparse.ArgumentParser:
         "uitgevoerd werkboek en een rapport (HTML zonder code), plus een overzichtspagina.",
     )
     p.add_argument("--uit", required=True, help="map voor de uitvoer")
-    p.add_argument("--regio", nargs="+", help="regio's (naam of code); standaard alle 26")
-    p.add_argument("--periode", default="2021H1", help="halfjaar, bv. 2021H1 (standaard)")
+    p.add_argument("--regio", nargs="+", action="extend",
+                   help="regio's (naam of code), bv. --regio Twente Utrecht of --regio Twente "
+                   "--regio Utrecht; standaard alle 26")  # fmt: skip
+    p.add_argument("--periode", default=None, help="halfjaar, bv. 2021H1 (standaard: de laatste "
+                   "periode met cijfers)")  # fmt: skip
     p.add_argument("--werkers", type=int, default=None, help="aantal parallelle werkers "
                    "(standaard: aantal processorkernen)")  # fmt: skip
-    p.add_argument("--startvraag", default="", help="sleutel van de startvraag")
+    p.add_argument("--startvraag", nargs="+", action="extend",
+                   help="sleutel van de startvraag; geef er meer, dan krijgt elke regio een "
+                   "rapport per startvraag")  # fmt: skip
+    p.add_argument("--pdf", action="store_true",
+                   help="maak van elk rapport ook een PDF (nodig: de browser Chromium)")  # fmt: skip
     p.add_argument(
         "--bron",
         default="oefendata",
