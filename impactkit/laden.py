@@ -33,7 +33,7 @@ from .bronnen.cbs_odata import laad_cbs
 from .bronnen.eigen_bestand import lees_csv
 from .bronnen.oefendata import lees_oefendata
 from .bronnen.statline_csv import is_statline_csv, lees_statline_csv
-from .fouten import DataFout, bedoelde_je
+from .fouten import DataFout, OngeldigeInvoer, bedoelde_je, soort_invoer
 from .observaties import DTYPES, valideer
 
 BRONNEN = ("oefendata", "cbs")
@@ -59,6 +59,11 @@ def laad(bron: str | Path | pd.DataFrame | list = "oefendata") -> pd.DataFrame:
     if isinstance(bron, str) and "," in bron:
         bron = [b.strip() for b in bron.split(",") if b.strip()]
     if isinstance(bron, (list, tuple)):
+        if not bron:
+            raise OngeldigeInvoer(
+                "Geen bron opgegeven (een lege lijst). Geef 'oefendata', 'cbs', het pad van een "
+                "CSV-bestand, of een lijst daarvan."
+            )
         delen = [laad(b) for b in bron]
         samen = pd.concat(delen, ignore_index=True)
         sleutel = ["indicator", "regio_code", "periode", "categorie"]
@@ -70,7 +75,17 @@ def laad(bron: str | Path | pd.DataFrame | list = "oefendata") -> pd.DataFrame:
         return lees_oefendata().copy()
     if isinstance(bron, str) and bron.strip().lower() == "cbs":
         return laad_cbs()
+    if isinstance(bron, bytes) or not isinstance(bron, (str, Path)) or not str(bron).strip():
+        raise OngeldigeInvoer(
+            f"laad() kreeg {soort_invoer(bron)} als bron. Geef 'oefendata', 'cbs', het pad van een "
+            "CSV-bestand (tekst), een tabel in de vorm van laad(), of een lijst daarvan."
+        )
     pad = Path(bron)
+    if pad.is_dir():
+        raise DataFout(
+            f"'{bron}' is een map, geen bestand. Geef het pad van het CSV-bestand zelf, bv. "
+            f"'{pad / 'eigen_cijfers.csv'}'."
+        )
     if not pad.exists():
         hint = bedoelde_je(str(bron), BRONNEN)
         raise DataFout(

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .fouten import DataFout, bedoelde_je
+from .fouten import DataFout, OngeldigeInvoer, bedoelde_je, soort_invoer
 from .indicatoren import ids
 from .onderdrukking import onderdruk
 from .perioden import Periode
@@ -68,13 +68,47 @@ def met_regionaam(df: pd.DataFrame) -> pd.DataFrame:
     return df[KOLOMMEN].astype(DTYPES)
 
 
-def valideer(df: pd.DataFrame) -> pd.DataFrame:
-    """Check a tidy table (columns, known ids, regions, periods) and apply suppression."""
+def controleer_vorm(df: object, wat: str = "De tabel") -> None:
+    """Refuse anything that is not a table in the tidy shape, with a Dutch message."""
+    if not isinstance(df, pd.DataFrame):
+        raise OngeldigeInvoer(
+            f"{wat} moet een tabel zijn zoals impactkit.laad() die geeft, niet {soort_invoer(df)}."
+        )
     ontbreekt = [k for k in KOLOMMEN if k not in df.columns and k != "regio"]
     if ontbreekt:
         raise DataFout(
-            f"De tabel mist de kolom(men) {', '.join(ontbreekt)}. Verwacht: {', '.join(KOLOMMEN)}."
+            f"{wat} mist de kolom(men) {', '.join(ontbreekt)}. Verwacht: {', '.join(KOLOMMEN)}. "
+            "Maak de tabel met impactkit.laad(...)."
         )
+
+
+def valideer(df: pd.DataFrame) -> pd.DataFrame:
+    """Check a tidy table (columns, known ids, regions, periods, numbers) and apply suppression."""
+    controleer_vorm(df)
+    if df.empty:
+        raise DataFout("De tabel is leeg: er staan geen rijen in.")
+    df = df.copy()
+    for kolom in ("waarde", "teller", "noemer"):
+        getal = pd.to_numeric(df[kolom], errors="coerce")
+        fout = getal.isna() & df[kolom].notna()
+        if fout.any():
+            rij = fout.to_numpy().nonzero()[0][0]
+            raise DataFout(
+                f"Kolom '{kolom}', rij {rij + 1}: '{df[kolom].iloc[rij]}' is geen getal. Zet in "
+                f"'{kolom}' alleen getallen (of laat de cel leeg)."
+            )
+        if kolom != "waarde":
+            heel = getal.dropna()
+            if not (heel == heel.round()).all():
+                raise DataFout(f"Kolom '{kolom}' bevat getallen met decimalen; een {kolom} is een "
+                               "aantal, dus een heel getal.")  # fmt: skip
+        df[kolom] = getal
+    for kolom in ("indicator", "regio_code", "periode"):
+        if df[kolom].isna().any():
+            rij = df[kolom].isna().to_numpy().nonzero()[0][0]
+            raise DataFout(f"Kolom '{kolom}', rij {rij + 1}, is leeg; elke rij heeft een "
+                           f"{kolom} nodig.")  # fmt: skip
+        df[kolom] = df[kolom].astype(str)
     onbekend = sorted(set(df["indicator"]) - set(ids()))
     if onbekend:
         raise DataFout(

@@ -18,7 +18,7 @@ import pandas as pd
 from .fouten import GeenWaarde
 from .indicatoren import Indicator, indicator
 from .laden import laad
-from .observaties import KOLOMMEN
+from .observaties import KOLOMMEN, controleer_vorm
 from .perioden import Periode
 from .regioindeling import NEDERLAND, Regio, regio
 
@@ -33,6 +33,8 @@ def _kolommen(df: pd.DataFrame) -> list[str]:
 
 
 def _data(data: pd.DataFrame | None) -> pd.DataFrame:
+    if data is not None:
+        controleer_vorm(data, "'data'")  # a wrong shape gets a Dutch message, not a KeyError
     return laad() if data is None else data
 
 
