@@ -9,12 +9,14 @@ import altair as alt
 import pandas as pd
 
 from ..indicatoren import indicator as zoek_indicator
+from ..opmaak import EENHEID_DECIMALEN, met_eenheid
 from ..opvragen import doorsnede
 from ..paden import data_pad
 from ..perioden import Periode
 from .spreiding import _optionele_regio
 from .thema import (
     ACCENT,
+    KAART_KLEUREN,
     ONDERDRUKT_KLEUR,
     _as_titel,
     _categorie_tekst,
@@ -27,6 +29,9 @@ from .thema import (
     _titel,
     _wat,
 )
+from .toegankelijk import beschrijf, in_zin, waarde_tekst
+
+ONTBREKEND = "onderdrukt (<10) of geen cijfer"
 
 
 # -- 6. Map ---------------------------------------------------------------------------------------
@@ -48,6 +53,46 @@ def _vt_gebieden() -> tuple[dict, ...]:
     )
 
 
+def _ring_midden(ring: list) -> tuple[float, float, float]:
+    """Area and centroid of one ring (shoelace; lon/lat treated as plane, fine at this scale)."""
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+        k = x0 * y1 - x1 * y0
+        a, cx, cy = a + k, cx + (x0 + x1) * k, cy + (y0 + y1) * k
+    if a == 0:
+        return 0.0, ring[0][0], ring[0][1]
+    return abs(a / 2), cx / (3 * a), cy / (3 * a)
+
+
+@lru_cache(maxsize=1)
+def _middens() -> dict[str, tuple[float, float]]:
+    """Label point per region: the centroid of its largest polygon (lon, lat)."""
+    uit = {}
+    for ft in _vt_gebieden():
+        geo = ft["geometry"]
+        veelhoeken = [geo["coordinates"]] if geo["type"] == "Polygon" else geo["coordinates"]
+        _, x, y = max(_ring_midden(v[0]) for v in veelhoeken)
+        uit[ft["properties"]["vt_code"]] = (round(x, 4), round(y, 4))
+    return uit
+
+
+def _gekozen_lagen(r) -> list[alt.Chart]:
+    """The chosen region: a black-and-vermilion outline and its name on a white halo."""
+    filter_ = f"datum.properties.vt_code == '{r.code}'"
+    x, y = _middens()[r.code]
+    naam = pd.DataFrame({"lon": [x], "lat": [y], "naam": [r.naam]})
+    tekst = alt.Chart(naam).encode(longitude="lon:Q", latitude="lat:Q", text="naam:N")
+    return [
+        alt.Chart().transform_filter(filter_).mark_geoshape(fill=None, stroke="#000000",
+                                                            strokeWidth=5.5),  # fmt: skip
+        alt.Chart().transform_filter(filter_).mark_geoshape(fill=None, stroke=ACCENT,
+                                                            strokeWidth=3),  # fmt: skip
+        tekst.mark_text(fontSize=13, fontWeight="bold", stroke="white", strokeWidth=4,
+                        strokeJoin="round", dy=-16),  # fmt: skip
+        tekst.mark_text(fontSize=13, fontWeight="bold", color="#000000", dy=-16),
+    ]
+
+
 def kaart(
     indicator: str,
     periode: str,
@@ -55,8 +100,10 @@ def kaart(
     categorie: str | None = None,
     data: pd.DataFrame | None = None,
 ) -> alt.LayerChart:
-    """Choropleth of the 26 Veilig Thuis regions, the chosen region outlined in vermilion.
+    """Choropleth of the 26 Veilig Thuis regions; the chosen region outlined and named.
 
+    The colours run from a mid blue (3,4:1 on white) to dark blue. The chosen region gets a
+    thick black-and-vermilion outline and its name on the map, so it is found without colour.
     Regions whose figure is suppressed or missing are light grey with a legend entry. The
     boundaries (``data/referentie/vt_regions.geojson``, CBS/PDOK 2022) are embedded as they are
     and joined to the figures with a ``lookup`` on the region code.
@@ -78,7 +125,7 @@ def kaart(
     opzoeken = alt.LookupData(
         data=alt.NamedData(name="vt_waarden"), key="regio_code", fields=["regio", "waarde"]
     )
-    ontbrekend = "onderdrukt (<10) of geen cijfer"
+    ontbrekend = ONTBREKEND
     tooltip = [
         alt.Tooltip("regio:N", title="Regio"),
         alt.Tooltip("waarde:Q", title=_as_titel(ind), format=_formaat(ind)),
@@ -121,7 +168,7 @@ def kaart(
             color=alt.Color(
                 "waarde:Q",
                 title=_as_titel(ind),
-                scale=alt.Scale(scheme="blues", zero=False),
+                scale=alt.Scale(range=KAART_KLEUREN, zero=False),
                 legend=alt.Legend(orient="right", gradientLength=180),
             ),
             tooltip=tooltip,
@@ -130,12 +177,8 @@ def kaart(
     lagen = [achtergrond, vlakken]
     extra = ["Lichtgrijs met stippelrand: cijfer onderdrukt of onbekend."]
     if r is not None:
-        lagen.append(
-            alt.Chart()
-            .transform_filter(f"datum.properties.vt_code == '{r.code}'")
-            .mark_geoshape(fill=None, stroke=ACCENT, strokeWidth=3)
-        )
-        extra.insert(0, f"Oranje rand: {r.naam}.")
+        lagen += _gekozen_lagen(r)
+        extra.insert(0, f"Dikke zwart-oranje rand en naam: {r.naam}.")
     titel = _titel(
         ind,
         _wat(ind, "Veilig Thuis-regio's", p.label, _categorie_tekst(categorie)),
@@ -147,4 +190,29 @@ def kaart(
         .resolve_scale(color="independent")
         .properties(title=titel, width=420, height=480, projection=alt.Projection(type="mercator"))
     )
-    return _met_thema(grafiek)
+    waarde = f"Waarde ({ind.eenheid})"
+    tab = pd.DataFrame({
+        "Regio": waarden["regio"].astype(str).to_numpy(),
+        waarde: pd.to_numeric(waarden["waarde"], errors="coerce").to_numpy(),
+    }).sort_values("Regio", kind="stable").reset_index(drop=True)  # fmt: skip
+    return beschrijf(_met_thema(grafiek), "kaart", _kaart_alt(ind, p, tab, waarde, r, categorie),
+                     tab, {waarde: EENHEID_DECIMALEN.get(ind.eenheid, 1)})  # fmt: skip
+
+
+def _kaart_alt(ind, p, tab: pd.DataFrame, waarde: str, r, categorie) -> str:
+    cat = f" (categorie {categorie})" if categorie else ""
+    zin = f"Kaart van de {len(tab)} Veilig Thuis-regio's, gekleurd naar {in_zin(ind.naam)}{cat}"
+    zin += f", {p.label}"
+    met = tab[tab[waarde].notna()]
+    if len(met):
+        laag, hoog = met.loc[met[waarde].idxmin()], met.loc[met[waarde].idxmax()]
+        zin += (f": van {met_eenheid(laag[waarde], ind.eenheid)} ({laag['Regio']}) tot "
+                f"{met_eenheid(hoog[waarde], ind.eenheid)} ({hoog['Regio']})")  # fmt: skip
+    zinnen = [zin + "."]
+    if len(met) < len(tab):
+        zinnen.append(f"{len(tab) - len(met)} regio's zonder cijfer (onderdrukt of onbekend).")
+    if r is not None:
+        eigen = tab[tab["Regio"] == r.naam]
+        if len(eigen):
+            zinnen.append(f"{r.naam}: {waarde_tekst(eigen[waarde].iloc[0], ind.eenheid)}.")
+    return " ".join(zinnen)

@@ -11,7 +11,7 @@ import pandas as pd
 from ..fouten import GeenWaarde
 from ..indicatoren import Indicator
 from ..indicatoren import indicator as zoek_indicator
-from ..opmaak import met_eenheid
+from ..opmaak import EENHEID_DECIMALEN, met_eenheid
 from ..opvragen import doorsnede
 from ..perioden import Periode
 from ..regioindeling import NEDERLAND, Regio
@@ -34,6 +34,7 @@ from .thema import (
     _tooltip_waarde,
     _wat,
 )
+from .toegankelijk import beschrijf, in_zin, waarde_tekst
 
 
 def _doorsnede_met_interval(
@@ -158,7 +159,53 @@ def rangorde(
         extra,
     )
     grafiek = alt.layer(*lagen).properties(title=titel, width=440, height=alt.Step(19))
-    return _met_thema(grafiek)
+    nl_waarde = float(landelijk.iloc[0]) if len(landelijk) else None
+    return beschrijf(_met_thema(grafiek), "rangorde",
+                     _rangorde_alt(ind, p, rijen, r, nl_waarde, categorie),
+                     *_rangorde_tabel(ind, rijen, nl_waarde))  # fmt: skip
+
+
+def _cat(categorie: str | None) -> str:
+    return f" (categorie {categorie})" if categorie else ""
+
+
+def _rangorde_alt(ind, p, rijen: pd.DataFrame, r, nl: float | None, categorie) -> str:
+    """'Rangorde van 26 regio's op X: van a (A) tot b (B); Nederland c. R: plaats k met v.'"""
+    met = rijen[rijen["waarde"].notna()]
+    zin = f"Rangorde van {len(rijen)} Veilig Thuis-regio's op {in_zin(ind.naam)}{_cat(categorie)}"
+    zin += f", {p.label}"
+    if len(met):
+        hoog, laag = met.iloc[0], met.iloc[-1]
+        zin += (f": van {waarde_tekst(laag['waarde'], ind.eenheid)} ({laag['regio']}) tot "
+                f"{waarde_tekst(hoog['waarde'], ind.eenheid)} ({hoog['regio']})")  # fmt: skip
+    if nl is not None:
+        zin += f"; Nederland {met_eenheid(nl, ind.eenheid)}"
+    zinnen = [zin + "."]
+    if r is not None:
+        eigen = rijen[rijen["regio_code"].astype(str) == r.code].iloc[0]
+        if pd.isna(eigen["waarde"]):
+            zinnen.append(f"Het cijfer van {r.naam} is onderdrukt of onbekend.")
+        else:
+            plaats = list(met["regio_code"].astype(str)).index(r.code) + 1
+            zinnen.append(f"{r.naam} staat op plaats {plaats} van {len(met)} (1 = hoogste) met "
+                          f"{waarde_tekst(eigen['waarde'], ind.eenheid)}.")  # fmt: skip
+    return " ".join(zinnen)
+
+
+def _rangorde_tabel(ind, rijen: pd.DataFrame, nl: float | None) -> tuple[pd.DataFrame, dict]:
+    d = EENHEID_DECIMALEN.get(ind.eenheid, 1)
+    waarde = f"Waarde ({ind.eenheid})"
+    getal = rijen["waarde"].notna()
+    tab = pd.DataFrame({
+        "Plaats": [str(i + 1) if g else "–" for i, g in enumerate(getal)],
+        "Regio": rijen["regio"].astype(str).to_numpy(),
+        waarde: pd.to_numeric(rijen["waarde"], errors="coerce").to_numpy(),
+        "95%-interval, ondergrens": pd.to_numeric(rijen["laag"], errors="coerce").to_numpy(),
+        "95%-interval, bovengrens": pd.to_numeric(rijen["hoog"], errors="coerce").to_numpy(),
+    })  # fmt: skip
+    if nl is not None:
+        tab.loc[len(tab)] = ["–", "Nederland", nl, None, None]
+    return tab, {waarde: d, "95%-interval, ondergrens": d, "95%-interval, bovengrens": d}
 
 
 # -- 4. Funnel plot -------------------------------------------------------------------------------
@@ -313,4 +360,32 @@ def trechter(
         uitleg,
     )
     grafiek = alt.layer(*lagen).properties(title=titel, width=500, height=340)
-    return _met_thema(grafiek)
+    return beschrijf(_met_thema(grafiek), "trechter",
+                     _trechter_alt(ind, p, punten_df, r, landelijk, categorie),
+                     *_trechter_tabel(ind, punten_df, x_titel))  # fmt: skip
+
+
+def _trechter_alt(ind, p, punten: pd.DataFrame, r, landelijk: float, categorie) -> str:
+    posities = punten["positie"].astype(str)
+    boven, onder = posities.str.startswith("boven").sum(), posities.str.startswith("onder").sum()
+    zin = (f"Trechterdiagram: {in_zin(ind.naam)}{_cat(categorie)}, {p.label}: {boven + onder} "
+           f"van de {len(punten)} regio's liggen buiten de 95%-grens ({boven} erboven, {onder} "
+           f"eronder); Nederland {met_eenheid(landelijk, ind.eenheid)}.")  # fmt: skip
+    if r is not None:
+        eigen = punten[punten["regio_code"].astype(str) == r.code].iloc[0]
+        plek = str(eigen["positie"])
+        woord, _, grens = plek.partition(" ")
+        plek = "binnen de trechter" if plek == "binnen" else f"{woord} de {grens}-grens"
+        zin += f" {r.naam} ({waarde_tekst(eigen['waarde'], ind.eenheid)}) ligt {plek}."
+    return zin
+
+
+def _trechter_tabel(ind, punten: pd.DataFrame, x_titel: str) -> tuple[pd.DataFrame, dict]:
+    waarde = f"Waarde ({ind.eenheid})"
+    tab = pd.DataFrame({
+        "Regio": punten["regio"].astype(str).to_numpy(),
+        waarde: pd.to_numeric(punten["waarde"], errors="coerce").to_numpy(),
+        x_titel: pd.to_numeric(punten["noemer"], errors="coerce").to_numpy(),
+        "Positie in de trechter": punten["positie"].astype(str).to_numpy(),
+    }).sort_values("Regio", kind="stable")  # fmt: skip
+    return tab, {waarde: EENHEID_DECIMALEN.get(ind.eenheid, 1), x_titel: 0}

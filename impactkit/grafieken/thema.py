@@ -12,6 +12,18 @@ from ..fouten import GeenWaarde
 from ..indicatoren import Indicator
 from ..laden import laad
 from ..opmaak import D3_FORMAAT, VEGA_LOCALE
+from ..oordelen import (
+    GEEN_GEGEVENS,
+    GEEN_TOETS,
+    GEEN_VERSCHIL,
+    KLEIN_VERSCHIL,
+    MOGELIJK_TOEVAL,
+    ONZEKER_NORM,
+    OPVALLEND_HOGER,
+    OPVALLEND_LAGER,
+    VOLDOET,
+    VOLDOET_NIET,
+)
 from ..opvragen import reeks
 from ..perioden import Periode
 from ..regioindeling import NEDERLAND, Regio
@@ -19,11 +31,33 @@ from ..regioindeling import NEDERLAND, Regio
 # -- Theme ----------------------------------------------------------------------------------------
 ACCENT = "#D55E00"  # Okabe-Ito vermilion: the chosen region
 LANDELIJK = "#0072B2"  # Okabe-Ito blue: Nederland
-OVERIG = "#BBBBBB"  # other regions
+OVERIG = "#8C8C8C"  # other regions: 3,4:1 on white (graphics need 3:1; #BBBBBB had 1,9:1)
 ONDERDRUKT_KLEUR = "#E4E4E4"  # suppressed or missing on the map
 TEKST_KLEUR = "#333333"
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
              "#000000"]  # fmt: skip
+# Map values: a blue ramp whose lightest colour still has 3,4:1 on white (WCAG 1.4.11);
+# the 'blues' scheme started at #F7FBFF (1,0:1).
+KAART_KLEUREN = ["#4292C6", "#08306B"]
+RAND_KLEUR = "#595959"  # region borders on the verdict map: 7,0:1 on white
+MARKERING_KLEUR = "#4D4D4D"  # the analysed period in a time series: 8,5:1 on white
+OORDEEL_STIJL: dict[str, dict[str, str]] = {
+    OPVALLEND_HOGER: {"kleur": ACCENT, "vorm": "triangle-up", "teken": "▲", "vulling": ACCENT},
+    OPVALLEND_LAGER: {"kleur": LANDELIJK, "vorm": "triangle-down", "teken": "▼",
+                      "vulling": LANDELIJK},  # fmt: skip
+    KLEIN_VERSCHIL: {"kleur": "#595959", "vorm": "circle", "teken": "●", "vulling": "#8C8C8C"},
+    MOGELIJK_TOEVAL: {"kleur": "#595959", "vorm": "circle", "teken": "○", "vulling": "#E3E3E3"},
+    GEEN_VERSCHIL: {"kleur": "#595959", "vorm": "circle", "teken": "○", "vulling": "#E3E3E3"},
+    GEEN_TOETS: {"kleur": "#595959", "vorm": "diamond", "teken": "◇", "vulling": "#E3E3E3"},
+    GEEN_GEGEVENS: {"kleur": "#595959", "vorm": "cross", "teken": "–", "vulling": "#FFFFFF"},
+    VOLDOET: {"kleur": "#009E73", "vorm": "square", "teken": "■", "vulling": "#009E73"},
+    VOLDOET_NIET: {"kleur": ACCENT, "vorm": "square", "teken": "□", "vulling": ACCENT},
+    ONZEKER_NORM: {"kleur": "#595959", "vorm": "diamond", "teken": "◇", "vulling": "#E3E3E3"},
+}
+"""How each verdict looks, everywhere: ``kleur`` for a marker (at least 3:1 on white), ``vorm``
+(a Vega-Lite shape), ``teken`` (the same shape as a text character) and ``vulling`` (the fill of
+a map area). The word itself is always shown too: colour never carries a verdict alone."""
+
 CATEGORIE_KLEUREN = [*OKABE_ITO, "#999999", "#6B4E16"]  # ten categories at most in the catalogue
 LETTERTYPE = "Arial, Helvetica, 'DejaVu Sans', sans-serif"
 
@@ -43,7 +77,8 @@ AS_TITEL = {
 }
 NIVEAU_LABEL = {0.95: "95%-grens", 0.998: "99,8%-grens"}
 FORMATEN = (".png", ".svg")
-GRAFIEKEN = ("staaf_vergelijking", "tijdreeks", "rangorde", "trechter", "kaart", "verdeling")
+GRAFIEKEN = ("staaf_vergelijking", "tijdreeks", "rangorde", "trechter", "kaart", "verdeling",
+             "profiel", "kaart_oordelen")  # fmt: skip
 STANDAARD_INDICATOREN = (
     "acuut_structureel_onveilig",
     "meldingen_per_10000",

@@ -10,11 +10,13 @@ from ..opvragen import reeks
 from ..perioden import Periode
 from ..regioindeling import NEDERLAND
 from ..regioindeling import regio as zoek_regio
+from ..opmaak import EENHEID_DECIMALEN
 from ..vergelijken import met_intervallen
 from .thema import (
     ACCENT,
     INTERVAL_TEKST,
     LANDELIJK,
+    MARKERING_KLEUR,
     _as_titel,
     _categorie_tekst,
     _data,
@@ -27,6 +29,7 @@ from .thema import (
     _tooltip_waarde,
     _wat,
 )
+from .toegankelijk import beschrijf, in_zin, waarde_tekst
 
 
 def staaf_vergelijking(
@@ -99,7 +102,43 @@ def staaf_vergelijking(
     grafiek = alt.layer(staven, foutbalken, begin, uiteinden, labels).properties(
         title=titel, width=480, height=alt.Step(44)
     )
-    return _met_thema(grafiek)
+    eigen_rij = rijen.iloc[0]
+    zin = (
+        f"Staafdiagram: {in_zin(ind.naam)}{_cat(categorie)} in {r.naam} over {p.label}: "
+        f"{waarde_tekst(eigen_rij['waarde'], ind.eenheid)}"
+    )
+    if pd.notna(eigen_rij["laag"]):
+        zin += (f" (95%-interval {waarde_tekst(eigen_rij['laag'], ind.eenheid)} tot "
+                f"{waarde_tekst(eigen_rij['hoog'], ind.eenheid)})")  # fmt: skip
+    if len(rijen) > 1:
+        zin += f", tegen {waarde_tekst(rijen.iloc[1]['waarde'], ind.eenheid)} in Nederland"
+    return beschrijf(_met_thema(grafiek), "staaf_vergelijking", zin + ".",
+                     _tabel(rijen, ind), _decimalen(ind))  # fmt: skip
+
+
+def _cat(categorie: str | None) -> str:
+    return f" (categorie {categorie})" if categorie else ""
+
+
+def _decimalen(ind) -> dict[str, int]:
+    d = EENHEID_DECIMALEN.get(ind.eenheid, 1)
+    return {_kop(ind, "Waarde"): d, "95%-interval, ondergrens": d, "95%-interval, bovengrens": d}
+
+
+def _kop(ind, naam: str) -> str:
+    return f"{naam} ({ind.eenheid})"
+
+
+def _tabel(rijen: pd.DataFrame, ind, met_periode: bool = False) -> pd.DataFrame:
+    """The drawn rows with Dutch column names (periods as labels)."""
+    uit = pd.DataFrame()
+    if met_periode:
+        uit["Periode"] = rijen["periode"].map(lambda c: Periode.parse(c).label).to_numpy()
+    uit["Regio"] = rijen["regio"].astype(str).to_numpy()
+    uit[_kop(ind, "Waarde")] = pd.to_numeric(rijen["waarde"], errors="coerce").to_numpy()
+    uit["95%-interval, ondergrens"] = pd.to_numeric(rijen["laag"], errors="coerce").to_numpy()
+    uit["95%-interval, bovengrens"] = pd.to_numeric(rijen["hoog"], errors="coerce").to_numpy()
+    return uit
 
 
 # -- 2. Over time ---------------------------------------------------------------------------------
@@ -108,18 +147,25 @@ def tijdreeks(
     regio: str,
     categorie: str | None = None,
     data: pd.DataFrame | None = None,
+    periode: str | None = None,
 ) -> alt.LayerChart:
     """Line chart of a region and Nederland over time, with the region's 95 % interval band.
 
-    Periods are on an ordinal x axis in time order. Suppressed periods leave a gap.
+    Periods are on an ordinal x axis in time order. Suppressed periods leave a gap. With
+    ``periode`` (the analysed period) and a series that runs beyond it, that period is marked:
+    a dark dashed line, the label 'geanalyseerd', ringed points and a caption line.
 
     Examples
     --------
     >>> g = tijdreeks("hermeldingen", "Zaanstreek-Waterland")
     >>> g.to_dict()["layer"][0]["mark"]["type"]
     'area'
+    >>> g = tijdreeks("hermeldingen", "Zaanstreek-Waterland", periode="2021H1")
+    >>> g.to_dict()["layer"][-1]["mark"]["text"]
+    'geanalyseerd'
     """
     ind, r = zoek_indicator(indicator), zoek_regio(regio)
+    p = Periode.parse(periode) if periode is not None else None
     df = _data(data)
     eigen = reeks(ind.id, r.code, categorie=categorie, data=df)
     land = _landelijke_reeks(ind, categorie, df) if r.code != NEDERLAND else eigen.iloc[:0]
@@ -127,6 +173,9 @@ def tijdreeks(
     delen = [eigen] if land.empty else [eigen, land[eigen.columns]]
     rijen = met_intervallen(pd.concat(delen, ignore_index=True))
     perioden = [x.code for x in sorted(rijen["periode"].map(Periode.parse).unique())]
+    rijen = rijen.iloc[rijen["periode"].map(perioden.index).argsort(kind="stable")].reset_index(
+        drop=True
+    )
     namen = list(dict.fromkeys([r.naam, *rijen["regio"].astype(str)]))
     kleuren = [ACCENT if n == r.naam else LANDELIJK for n in namen]
     tabel = _klein(rijen, ["periode", "regio", "waarde", "laag", "hoog", "status"])
@@ -165,12 +214,73 @@ def tijdreeks(
             alt.Tooltip("status:N", title="Status"),
         ],
     )
+    lagen = [band, lijnen, punten]
+    extra = [f"Band: 95%-betrouwbaarheidsinterval van {r.naam}."]
+    markeer = p is not None and p.code in perioden and p.code != perioden[-1]
+    if markeer:
+        # The analysed period, marked by line, ring and word (not by colour alone).
+        keuze = pd.DataFrame({"periode": [p.code]})
+        lijn = (
+            alt.Chart(keuze)
+            .mark_rule(color=MARKERING_KLEUR, strokeWidth=1.5, strokeDash=[5, 3])
+            .encode(x=x_as)
+        )
+        ring = (
+            basis.transform_filter(alt.datum.periode == p.code)
+            .mark_point(size=190, strokeWidth=2, color=MARKERING_KLEUR, filled=False, opacity=1)
+            .encode(y=y_as)
+        )
+        woord = (
+            alt.Chart(keuze)
+            .mark_text(
+                text="geanalyseerd",
+                align="left",
+                baseline="top",
+                dx=4,
+                dy=2,
+                fontWeight="bold",
+                color=MARKERING_KLEUR,
+            )  # fmt: skip
+            .encode(x=x_as, y=alt.value(0))
+        )
+        lagen += [lijn, ring, woord]
+        extra.append(
+            f"Stippellijn 'geanalyseerd': {p.label}, het halfjaar van de analyse; "
+            "de lijn loopt verder."
+        )
+    elif p is not None and p.code not in perioden:
+        extra.append(f"Geen cijfer over {p.label}, het halfjaar van de analyse.")
     tekst = f"{r.naam} en Nederland per periode" if r.code != NEDERLAND else "Nederland"
-    titel = _titel(
-        ind,
-        _wat(ind, tekst, _categorie_tekst(categorie)),
-        rijen,
-        [f"Band: 95%-betrouwbaarheidsinterval van {r.naam}."],
-    )
-    grafiek = alt.layer(band, lijnen, punten).properties(title=titel, width=520, height=300)
-    return _met_thema(grafiek)
+    titel = _titel(ind, _wat(ind, tekst, _categorie_tekst(categorie)), rijen, extra)
+    grafiek = alt.layer(*lagen).properties(title=titel, width=520, height=300)
+    tab = _tabel(rijen, ind, met_periode=True)
+    if p is not None:
+        tab["Geanalyseerd"] = ["ja" if c == p.code else "" for c in rijen["periode"]]
+    return beschrijf(_met_thema(grafiek), "tijdreeks", _tijdreeks_alt(ind, r, rijen, p, categorie),
+                     tab, _decimalen(ind))  # fmt: skip
+
+
+def _tijdreeks_alt(ind, r, rijen: pd.DataFrame, p: Periode | None, categorie) -> str:
+    """Two sentences: the course from first to last period per line, then the analysed period."""
+    perioden = sorted(rijen["periode"].map(Periode.parse).unique())
+    eerste, laatste = perioden[0].code, perioden[-1].code
+    wie = r.naam if r.code == NEDERLAND else f"{r.naam} en Nederland"
+    delen = []
+    for naam in dict.fromkeys(rijen["regio"].astype(str)):
+        serie = rijen[(rijen["regio"].astype(str) == naam) & rijen["waarde"].notna()]
+        if serie.empty:
+            continue
+        van, naar = serie.iloc[0], serie.iloc[-1]
+        vanaf = "" if van["periode"] == eerste else f" ({Periode.parse(van['periode']).label})"
+        tot = "" if naar["periode"] == laatste else f" ({Periode.parse(naar['periode']).label})"
+        delen.append(f"in {naam} van {waarde_tekst(van['waarde'], ind.eenheid)}{vanaf} naar "
+                     f"{waarde_tekst(naar['waarde'], ind.eenheid)}{tot}")  # fmt: skip
+    zin = (f"Lijngrafiek: {in_zin(ind.naam)}{_cat(categorie)} in {wie}, "
+           f"{perioden[0].label} tot en met {perioden[-1].label}")  # fmt: skip
+    zinnen = [zin + (": " + ", ".join(delen) if delen else "") + "."]
+    if p is not None:
+        rij = rijen[(rijen["periode"] == p.code) & (rijen["regio"].astype(str) == r.naam)]
+        if len(rij):
+            zinnen.append(f"In het geanalyseerde halfjaar, {p.label}, was het in {r.naam} "
+                          f"{waarde_tekst(rij['waarde'].iloc[0], ind.eenheid)}.")  # fmt: skip
+    return " ".join(zinnen)

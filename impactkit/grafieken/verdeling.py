@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from ..indicatoren import indicator as zoek_indicator
+from ..opmaak import EENHEID_DECIMALEN
 from ..opvragen import verdeling
 from ..perioden import Periode
 from ..regioindeling import NEDERLAND
@@ -25,6 +26,7 @@ from .thema import (
     _tooltip_waarde,
     _wat,
 )
+from .toegankelijk import beschrijf, in_zin, waarde_tekst
 
 
 def verdeling_grafiek(
@@ -123,4 +125,30 @@ def verdeling_grafiek(
         hoogte = alt.Step(18 * max(1, len(namen)) + 10, **{"for": "position"})
     titel = _titel(ind, _wat(ind, f"{r.naam} en Nederland", p.label), rijen)
     grafiek = alt.layer(*lagen).properties(title=titel, width=440, height=hoogte)
-    return _met_thema(grafiek)
+    waarde = f"Waarde ({ind.eenheid})"
+    tab = pd.DataFrame({
+        "Categorie": rijen["categorie"].astype(str).to_numpy(),
+        "Regio": rijen["regio"].astype(str).to_numpy(),
+        waarde: pd.to_numeric(rijen["waarde"], errors="coerce").to_numpy(),
+    })  # fmt: skip
+    tab = tab.iloc[tab["Categorie"].map(
+        lambda c: categorieen.index(c) if c in categorieen else len(categorieen)
+    ).argsort(kind="stable")].reset_index(drop=True)  # fmt: skip
+    return beschrijf(_met_thema(grafiek), "verdeling", _verdeling_alt(ind, r, p, tab, waarde),
+                     tab, {waarde: EENHEID_DECIMALEN.get(ind.eenheid, 1)})  # fmt: skip
+
+
+def _verdeling_alt(ind, r, p, tab: pd.DataFrame, waarde: str) -> str:
+    """'Staafdiagram van de verdeling ...: grootste categorie in R is c (v; Nederland w).'"""
+    zin = f"Staafdiagram van de verdeling van {in_zin(ind.naam)} in {r.naam}"
+    zin += (" en Nederland" if r.code != NEDERLAND else "") + f", {p.label}"
+    eigen = tab[(tab["Regio"] == r.naam) & tab[waarde].notna()]
+    if eigen.empty:
+        return zin + f": de cijfers van {r.naam} zijn onderdrukt of onbekend."
+    top = eigen.loc[eigen[waarde].idxmax()]
+    zin += (f": de grootste categorie in {r.naam} is '{top['Categorie']}' met "
+            f"{waarde_tekst(top[waarde], ind.eenheid)}")  # fmt: skip
+    land = tab[(tab["Regio"] == "Nederland") & (tab["Categorie"] == top["Categorie"])]
+    if r.code != NEDERLAND and len(land):
+        zin += f" (Nederland {waarde_tekst(land[waarde].iloc[0], ind.eenheid)})"
+    return zin + "."
