@@ -208,6 +208,12 @@ def _lees_regels(tekst: str, teken: str, pad: Path) -> list[tuple[int, list[str]
     begin = 1
     try:
         for velden in lezer:
+            if any("\n" in v or "\r" in v for v in velden):
+                raise DataFout(
+                    f"{pad.name}, regel {begin}: een veld loopt door over de volgende regel(s). "
+                    'Waarschijnlijk wordt een aanhalingsteken (") niet gesloten; zo zouden '
+                    "regels ongemerkt samenvallen. Sluit het aanhalingsteken of haal het weg."
+                )
             uit.append((begin, velden))
             begin = lezer.line_num + 1
     except csv.Error:
