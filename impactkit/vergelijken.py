@@ -24,7 +24,7 @@ import pandas as pd
 from scipy import stats as sps
 
 from . import statistiek as st
-from .fouten import DataFout, GeenWaarde, ImpactkitFout, bedoelde_je
+from .fouten import DataFout, GeenWaarde, ImpactkitFout, bedoelde_je, niet_ingelezen
 from .indicatoren import Indicator, indicator
 from .laden import laad
 from .oordelen import (
@@ -549,60 +549,181 @@ def lees_normen(pad: str | Path) -> pd.DataFrame:
     Columns/keys: ``indicator``, ``norm`` (a number in the indicator's unit), ``soort``
     (``minimaal``: the value should be at least the norm; ``maximaal``: at most), optional
     ``regio`` (empty = every region), ``categorie`` and ``toelichting``. The kit never invents a
-    norm: this file is the region's own statement.
+    norm: this file is the region's own statement. Every problem is reported with its line, and
+    nothing is used until the whole file is right.
     """
-    pad = Path(pad)
-    if not pad.exists():
-        raise DataFout(f"Normenbestand '{pad}' bestaat niet.")
+    from .bronnen.eigen_bestand import _lees_regels, _scheidingsteken, lees_tekstbestand
+
+    pad, tekst = lees_tekstbestand(pad, "normenbestand")
+    if not tekst.strip():
+        raise DataFout(f"{pad.name} is leeg. Zet op regel 1: {';'.join(NORM_KOLOMMEN)}.")
     if pad.suffix.lower() in (".yml", ".yaml"):
         import yaml
 
         try:
-            inhoud = yaml.safe_load(pad.read_text(encoding="utf-8")) or []
+            inhoud = yaml.safe_load(tekst) or []
         except yaml.YAMLError as e:
-            raise DataFout(f"{pad.name} is geen geldige YAML: {e}") from None
+            mark = getattr(e, "problem_mark", None)
+            waar = f" (regel {mark.line + 1}, kolom {mark.column + 1})" if mark else ""
+            raise DataFout(f"{pad.name} is geen leesbare YAML{waar}. Zet teksten met een dubbele "
+                           "punt tussen aanhalingstekens.") from None  # fmt: skip
         if isinstance(inhoud, dict):
             inhoud = inhoud.get("normen", [])
+        if not isinstance(inhoud, list) or not all(isinstance(x, dict) for x in inhoud):
+            raise DataFout(
+                f"{pad.name}: verwacht een lijst van normen, elk met indicator, norm en soort, "
+                "bv. 'normen:\n  - {indicator: hermeldingen, norm: 30, soort: maximaal}'."
+            )
         tabel = pd.DataFrame(inhoud)
-    else:
-        tabel = pd.read_csv(pad, sep=None, engine="python", dtype="string")
-    return valideer_normen(tabel, pad.name)
+        plekken = [f"norm {i}" for i in range(1, len(tabel) + 1)]
+        return valideer_normen(tabel, pad.name, _plekken=plekken)
+    teken = _scheidingsteken(tekst.splitlines()[0], pad)
+    regels = _lees_regels(tekst, teken, pad)
+    kop = [k.strip().lower() for k in regels[0][1]]
+    rijen, plekken = [], []
+    for nr, velden in regels[1:]:
+        if not any(v.strip() for v in velden):
+            continue
+        if len(velden) != len(kop):
+            raise DataFout(f"{pad.name}, regel {nr}: {len(velden)} velden, maar de kopregel heeft "
+                           f"er {len(kop)}. Zet een tekst met een '{teken}' tussen "
+                           "aanhalingstekens.")  # fmt: skip
+        rijen.append(dict(zip(kop, (v.strip() for v in velden))))
+        plekken.append(f"regel {nr}")
+    tabel = pd.DataFrame(rijen, columns=kop)
+    return valideer_normen(tabel, pad.name, _plekken=plekken, _teken=teken)
 
 
-def valideer_normen(tabel: pd.DataFrame, naam: str = "normen") -> pd.DataFrame:
-    """Check a norms table: known indicators, numeric norms, soort minimaal/maximaal."""
+NORM_OPTIONEEL = ("regio", "categorie", "toelichting")
+
+
+def valideer_normen(
+    tabel: pd.DataFrame,
+    naam: str = "normen",
+    _plekken: list[str] | None = None,
+    _teken: str = ";",
+) -> pd.DataFrame:
+    """Check a norms table: known indicators, a number in the indicator's unit, soort, no conflicts.
+
+    A norm for a count is a whole number ('1.070' is 1070); a share lies between 0 and 100, a
+    rate per 10.000 between 0 and 10.000; no negative or infinite norms; one indicator, region
+    and category has at most one norm of each soort, and a minimum above a maximum is refused.
+    """
+    from .bronnen.eigen_bestand import _GeenGetal, _lees_getal
+
+    if not isinstance(tabel, pd.DataFrame):
+        raise DataFout(f"{naam}: normen zijn een tabel met de kolommen {', '.join(NORM_KOLOMMEN)}.")
+    tabel = tabel.rename(columns=lambda k: str(k).strip().lower())
     ontbreekt = [k for k in NORM_KOLOMMEN if k not in tabel.columns]
     if ontbreekt:
-        raise DataFout(f"{naam}: kolom(men) {', '.join(ontbreekt)} ontbreken. Verplicht: "
+        hint = "".join(bedoelde_je(k, [str(c) for c in tabel.columns]) for k in ontbreekt)
+        raise DataFout(f"{naam}: kolom(men) {', '.join(ontbreekt)} ontbreken.{hint} Verplicht: "
                        f"{', '.join(NORM_KOLOMMEN)}.")  # fmt: skip
-    uit = []
-    for i, rij in enumerate(tabel.to_dict("records"), start=2):
+    onbekend = [k for k in tabel.columns if k not in (*NORM_KOLOMMEN, *NORM_OPTIONEEL)]
+    if onbekend:
+        hint = "".join(bedoelde_je(k, (*NORM_KOLOMMEN, *NORM_OPTIONEEL), n=1) for k in onbekend)
+        raise DataFout(f"{naam}: onbekende kolom(men) {', '.join(repr(k) for k in onbekend)}.{hint} "
+                       f"Mogelijk: {', '.join((*NORM_KOLOMMEN, *NORM_OPTIONEEL))}.")  # fmt: skip
+    plekken = _plekken or [f"regel {i}" for i in range(2, len(tabel) + 2)]
+    fouten: list[str] = []
+    uit: list[dict] = []
+    gezien: dict[tuple, str] = {}
+    for plek, rij in zip(plekken, tabel.to_dict("records")):
+
+        def fout(bericht: str, _p: str = plek) -> None:
+            scheiding = ", " if bericht.startswith("kolom") else ": "
+            fouten.append(f"{naam}, {_p}{scheiding}{bericht}")
+
         try:
             ind = indicator(str(rij["indicator"]))
         except ImpactkitFout as e:
-            raise DataFout(f"{naam}, regel {i}: norm voor een onbekende indicator. {e}") from None
+            fout(f"norm voor een onbekende indicator. {e}")
+            continue
         soort = str(rij["soort"]).strip().lower()
         if soort not in ("minimaal", "maximaal"):
-            raise DataFout(f"{naam}, regel {i}, kolom 'soort': '{rij['soort']}' moet 'minimaal' of "
-                           "'maximaal' zijn.")  # fmt: skip
-        try:
-            norm = float(str(rij["norm"]).replace(",", "."))
-        except ValueError:
-            raise DataFout(
-                f"{naam}, regel {i}, kolom 'norm': '{rij['norm']}' is geen getal."
-            ) from None
+            fout(f"kolom 'soort': '{rij['soort']}' moet 'minimaal' of 'maximaal' zijn."
+                 f"{bedoelde_je(soort, ('minimaal', 'maximaal'))}")  # fmt: skip
+            continue
+        ruw = rij["norm"]
+        aantal = ind.eenheid == "aantal"
+        if isinstance(ruw, bool) or ruw is None or (isinstance(ruw, float) and math.isnan(ruw)):
+            fout("kolom 'norm' is leeg of geen getal. Vul een getal in de eenheid van "
+                 f"{ind.id} ({ind.eenheid}) in.")  # fmt: skip
+            continue
+        if isinstance(ruw, (int, float)):
+            norm = float(ruw)
+            if not math.isfinite(norm):
+                fout(f"kolom 'norm': '{ruw}' is geen eindig getal.")
+                continue
+            if aantal and not norm.is_integer():
+                fout(f"kolom 'norm': {getal(norm, 3)} is geen heel getal, en {ind.id} is een "
+                     "aantal. Bedoel je een duizendtal (1.070 = 1070)? Schrijf dan 1070.")  # fmt: skip
+                continue
+        else:
+            try:
+                norm = _lees_getal(str(ruw), _teken, aantal=aantal)
+            except _GeenGetal as e:
+                fout(f"kolom 'norm': {e}")
+                continue
+            if norm is None:
+                fout(f"kolom 'norm' is leeg. Vul een getal in de eenheid van {ind.id} in.")
+                continue
+        if norm < 0:
+            fout(f"kolom 'norm': {_getal_kort(norm)} is negatief; een norm voor {ind.id} is 0 of meer.")
+            continue
+        if ind.is_aandeel and norm > 100:
+            fout(f"kolom 'norm': {_getal_kort(norm)}% kan niet; een percentage ligt tussen 0 en 100.")
+            continue
+        if ind.is_ratio and norm > 10_000:
+            fout(f"kolom 'norm': {_getal_kort(norm)} per 10.000 inwoners kan niet.")
+            continue
         code = rij.get("regio")
-        code = regio(str(code)).code if isinstance(code, str) and code.strip() else None
+        try:
+            code = regio(str(code)).code if isinstance(code, str) and code.strip() else None
+        except ImpactkitFout as e:
+            fout(f"kolom 'regio': {e}")
+            continue
         categorie = rij.get("categorie")
-        categorie = categorie if isinstance(categorie, str) and categorie.strip() else None
+        categorie = categorie.strip() if isinstance(categorie, str) and categorie.strip() else None
         if categorie and categorie not in ind.categorieen:
-            raise DataFout(f"{naam}, regel {i}: '{categorie}' is geen categorie van {ind.id}."
-                           f"{bedoelde_je(categorie, ind.categorieen)}")  # fmt: skip
+            fout(f"'{categorie}' is geen categorie van {ind.id}."
+                 f"{bedoelde_je(categorie, ind.categorieen)}")  # fmt: skip
+            continue
+        sleutel = (ind.id, code, categorie, soort)
+        if sleutel in gezien:
+            fout(f"een tweede {soort}e norm voor {ind.id}"
+                 f"{' in ' + code if code else ''}{' (' + categorie + ')' if categorie else ''} "
+                 f"(de eerste staat op {gezien[sleutel]}). Houd er één; twee normen voor "
+                 "hetzelfde spreken elkaar tegen.")  # fmt: skip
+            continue
+        gezien[sleutel] = plek
         toel = rij.get("toelichting")
         uit.append({"indicator": ind.id, "regio_code": code, "categorie": categorie, "norm": norm,
-                    "soort": soort, "toelichting": toel if isinstance(toel, str) else ""})  # fmt: skip
+                    "soort": soort, "toelichting": toel if isinstance(toel, str) else "",
+                    "_plek": plek})  # fmt: skip
+    # A minimum above a maximum for the same indicator, region and category cannot both be met.
+    for r in uit:
+        if r["soort"] != "minimaal":
+            continue
+        for m in uit:
+            if (m["soort"] == "maximaal" and (m["indicator"], m["regio_code"], m["categorie"])
+                    == (r["indicator"], r["regio_code"], r["categorie"]) and r["norm"] > m["norm"]):  # fmt: skip
+                fouten.append(
+                    f"{naam}, {r['_plek']}: de minimale norm ({_getal_kort(r['norm'])}) ligt boven de "
+                    f"maximale ({_getal_kort(m['norm'])}, {m['_plek']}) voor {r['indicator']}; aan "
+                    "beide tegelijk kan niemand voldoen."
+                )
+    if fouten:
+        raise niet_ingelezen(naam, fouten)
+    for r in uit:
+        del r["_plek"]
     return pd.DataFrame(uit, columns=["indicator", "regio_code", "categorie", "norm", "soort",
                                       "toelichting"])  # fmt: skip
+
+
+def _getal_kort(x: float) -> str:
+    """A norm as written: 150 stays '150', 45.5 becomes '45,5'."""
+    return getal(x, 0 if float(x).is_integer() else 1)
 
 
 def _normen_voor(tabel: pd.DataFrame, ind_id: str, code: str, categorie: str | None) -> list[dict]:
