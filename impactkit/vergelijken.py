@@ -669,10 +669,14 @@ def valideer_normen(
                 fout(f"kolom 'norm' is leeg. Vul een getal in de eenheid van {ind.id} in.")
                 continue
         if norm < 0:
-            fout(f"kolom 'norm': {_getal_kort(norm)} is negatief; een norm voor {ind.id} is 0 of meer.")
+            fout(
+                f"kolom 'norm': {_getal_kort(norm)} is negatief; een norm voor {ind.id} is 0 of meer."
+            )
             continue
         if ind.is_aandeel and norm > 100:
-            fout(f"kolom 'norm': {_getal_kort(norm)}% kan niet; een percentage ligt tussen 0 en 100.")
+            fout(
+                f"kolom 'norm': {_getal_kort(norm)}% kan niet; een percentage ligt tussen 0 en 100."
+            )
             continue
         if ind.is_ratio and norm > 10_000:
             fout(f"kolom 'norm': {_getal_kort(norm)} per 10.000 inwoners kan niet.")
