@@ -13,7 +13,6 @@ Declaration columns (one row per indicator): ``id``, ``naam``, ``thema``, ``eenh
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
@@ -23,6 +22,8 @@ from .. import indicatoren as _cat
 from ..fouten import DataFout, bedoelde_je, niet_ingelezen
 
 VERPLICHT = ("id", "naam", "thema", "eenheid", "richting", "definitie")
+OPTIONEEL = ("teller", "noemer", "uitleg", "bron", "frequentie", "niveaus", "beperking",
+             "categorieen", "laag")  # fmt: skip
 
 
 def lees_lokale_indicatoren(pad: str | Path) -> pd.DataFrame:
@@ -31,25 +32,47 @@ def lees_lokale_indicatoren(pad: str | Path) -> pd.DataFrame:
     Every problem is reported with file, line and column; nothing is registered unless the whole
     file is right.
     """
-    pad = Path(pad)
-    if not pad.exists():
-        raise DataFout(f"Bestand '{pad}' met lokale indicatoren bestaat niet.")
-    tekst = pad.read_text(encoding="utf-8-sig")
-    kop = tekst.splitlines()[0] if tekst.strip() else ""
-    teken = ";" if kop.count(";") >= kop.count(",") else ","
-    lezer = csv.DictReader(tekst.splitlines(), delimiter=teken)
-    kolommen = [k.strip().lower() for k in (lezer.fieldnames or [])]
+    from .eigen_bestand import _lees_regels, _scheidingsteken, lees_tekstbestand
+
+    pad, tekst = lees_tekstbestand(pad, "bestand met lokale indicatoren")
+    if not tekst.strip():
+        raise DataFout(f"{pad.name} is leeg. Zet op regel 1 de kolomnamen: {', '.join(VERPLICHT)}.")
+    teken = _scheidingsteken(tekst.splitlines()[0], pad)
+    regels = _lees_regels(tekst, teken, pad)
+    kolommen = [k.strip().lower() for k in regels[0][1]]
     ontbreekt = [k for k in VERPLICHT if k not in kolommen]
     if ontbreekt:
+        hints = "".join(bedoelde_je(k, kolommen, n=1) for k in ontbreekt)
         raise DataFout(
-            f"{pad.name}, regel 1: kolom(men) {', '.join(ontbreekt)} ontbreken. Een lokale "
+            f"{pad.name}, regel 1: kolom(men) {', '.join(ontbreekt)} ontbreken.{hints} Een lokale "
             f"indicator declareert minstens: {', '.join(VERPLICHT)} (en teller/noemer bij een "
             "percentage of ratio)."
         )
+    onbekend = [k for k in kolommen if k and k not in (*VERPLICHT, *OPTIONEEL)]
+    if onbekend:
+        hints = "".join(bedoelde_je(k, (*VERPLICHT, *OPTIONEEL), n=1) for k in onbekend)
+        raise DataFout(
+            f"{pad.name}, regel 1: onbekende kolom(men) {', '.join(repr(k) for k in onbekend)}; "
+            f"die zouden niet worden ingelezen.{hints} Mogelijk: "
+            f"{', '.join((*VERPLICHT, *OPTIONEEL))}."
+        )
+    lezer = []
+    for nr, velden in regels[1:]:
+        if not any(v.strip() for v in velden):
+            continue
+        while len(velden) > len(kolommen) and not velden[-1].strip():
+            velden = velden[:-1]
+        if len(velden) != len(kolommen):
+            raise DataFout(
+                f"{pad.name}, regel {nr}: {len(velden)} velden, maar de kopregel heeft er "
+                f"{len(kolommen)}. Staat er een '{teken}' in een tekst (bv. de definitie)? Zet "
+                'die tekst dan tussen aanhalingstekens: "tekst, met komma".'
+            )
+        lezer.append((nr, dict(zip(kolommen, velden))))
     bestaand = set(_cat._monitor()["id"])
     fouten, rijen, gezien = [], [], set()
-    for regelnr, ruw in enumerate(lezer, start=2):
-        rij = {k.strip().lower(): (v or "").strip() for k, v in ruw.items() if k}
+    for regelnr, ruw in lezer:
+        rij = {k: (v or "").strip() for k, v in ruw.items() if k}
 
         def fout(kolom: str, bericht: str, _r: int = regelnr) -> None:
             fouten.append(f"{pad.name}, regel {_r}, kolom '{kolom}': {bericht}")
