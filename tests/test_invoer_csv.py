@@ -222,9 +222,14 @@ def test_naamloze_kolom_met_inhoud(csv_bestand):
     assert "regel 2" in m and "geen naam" in m
 
 
-def test_lege_velden_achteraan_mogen(csv_bestand):
-    df = ik.laad(csv_bestand("indicator;regio;periode;waarde\nmeldingen;VT22;2021H1;1070;;\n"))
+def test_lege_kolommen_achteraan_mogen(csv_bestand):
+    df = ik.laad(csv_bestand("indicator;regio;periode;waarde;;\nmeldingen;VT22;2021H1;1070;;\n"))
     assert df.iloc[0].waarde == 1070
+
+
+def test_extra_veld_achteraan_is_verschuiving(csv_bestand):
+    m = melding(csv_bestand("indicator;regio;periode;waarde\nmeldingen;VT22;2021H1;1070;\n"))
+    assert "regel 2: 5 velden" in m
 
 
 def test_te_weinig_velden(csv_bestand):

@@ -297,8 +297,6 @@ def lees_csv(pad: str | Path, herkomst: str = "eigen data") -> pd.DataFrame:
     for regelnr, velden in records[1:]:
         if not any(v.strip() for v in velden):
             continue
-        while len(velden) > len(kop) and not velden[-1].strip():
-            velden = velden[:-1]  # trailing separators, as spreadsheets write them
         if len(velden) != len(kop):
             extra = ""
             if teken == "," and len(velden) > len(kop):

@@ -60,8 +60,6 @@ def lees_lokale_indicatoren(pad: str | Path) -> pd.DataFrame:
     for nr, velden in regels[1:]:
         if not any(v.strip() for v in velden):
             continue
-        while len(velden) > len(kolommen) and not velden[-1].strip():
-            velden = velden[:-1]
         if len(velden) != len(kolommen):
             raise DataFout(
                 f"{pad.name}, regel {nr}: {len(velden)} velden, maar de kopregel heeft er "
