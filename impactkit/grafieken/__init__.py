@@ -8,7 +8,12 @@ they are: remove it first (``g.config = alt.Undefined``) and configure the combi
 ``alt.vconcat(g1, g2).configure(**thema())``.
 
 Colours (Okabe-Ito, safe for colour blindness): the chosen region in vermilion ``#D55E00``,
-Nederland in blue ``#0072B2``, other regions grey ``#BBBBBB``.
+Nederland in blue ``#0072B2``, other regions grey ``#8C8C8C`` (3,4:1 on white: graphics need
+3:1). A verdict always has a colour, a sign and its word (``thema.OORDEEL_STIJL``).
+
+Every chart carries its own description for readers who cannot see it (:mod:`.toegankelijk`):
+:func:`alt_tekst`, :func:`bijschrift` (the visible caption) and :func:`grafiek_tabel` (the data
+as a table; :func:`tabel_html` gives it as a collapsed "Grafiek als tabel" block).
 
 Every chart says where its figures come from, says so loudly when they are practice data
 (``herkomst == "oefendata"``), and says when small numbers were suppressed. The charts embed
@@ -16,7 +21,9 @@ only the aggregated rows they draw, never the observation table.
 
 The rooms: :mod:`.thema` (look, captions, shared helpers), :mod:`.tijd` (one region against
 Nederland: bars and time series), :mod:`.spreiding` (all regions: ranking and funnel),
-:mod:`.verdeling` (categories), :mod:`.kaart` (the map) and :mod:`.bewaren` (PNG/SVG export).
+:mod:`.verdeling` (categories), :mod:`.kaart` (the maps), :mod:`.profiel` (a region on one
+picture: the spine chart), :mod:`.toegankelijk` (alt text, caption, table, contrast) and
+:mod:`.bewaren` (PNG/SVG export).
 
 Examples
 --------
@@ -26,7 +33,8 @@ True
 """
 
 from .bewaren import bewaar, bewaar_alles
-from .kaart import kaart
+from .kaart import kaart, kaart_oordelen
+from .profiel import profiel, profiel_tabel
 from .spreiding import rangorde, trechter
 from .thema import (
     ACCENT,
@@ -43,6 +51,7 @@ from .thema import (
     thema,
 )
 from .tijd import staaf_vergelijking, tijdreeks
+from .toegankelijk import alt_tekst, bijschrift, contrast, grafiek_tabel, soort, tabel_html
 from .verdeling import verdeling_grafiek
 
 __all__ = [
@@ -57,9 +66,18 @@ __all__ = [
     "ONDERDRUKT_TEKST",
     "OVERIG",
     "STANDAARD_INDICATOREN",
+    "alt_tekst",
     "bewaar",
     "bewaar_alles",
+    "bijschrift",
+    "contrast",
+    "grafiek_tabel",
     "kaart",
+    "kaart_oordelen",
+    "profiel",
+    "profiel_tabel",
+    "soort",
+    "tabel_html",
     "rangorde",
     "staaf_vergelijking",
     "thema",

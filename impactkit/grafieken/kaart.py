@@ -8,16 +8,23 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
+from ..fouten import GeenWaarde
 from ..indicatoren import indicator as zoek_indicator
+from ..oordelen import GEEN_GEGEVENS, KLEIN_VERSCHIL, OPVALLEND_HOGER, OPVALLEND_LAGER, is_opvallend
 from ..opmaak import EENHEID_DECIMALEN, met_eenheid
 from ..opvragen import doorsnede
 from ..paden import data_pad
 from ..perioden import Periode
+from ..regioindeling import regio as zoek_regio
+from ..regioindeling import vt_codes
+from .profiel import LANDELIJK_VERGELIJKING
 from .spreiding import _optionele_regio
 from .thema import (
     ACCENT,
     KAART_KLEUREN,
     ONDERDRUKT_KLEUR,
+    OORDEEL_STIJL,
+    RAND_KLEUR,
     _as_titel,
     _categorie_tekst,
     _data,
@@ -83,12 +90,20 @@ def _gekozen_lagen(r) -> list[alt.Chart]:
     naam = pd.DataFrame({"lon": [x], "lat": [y], "naam": [r.naam]})
     tekst = alt.Chart(naam).encode(longitude="lon:Q", latitude="lat:Q", text="naam:N")
     return [
-        alt.Chart().transform_filter(filter_).mark_geoshape(fill=None, stroke="#000000",
-                                                            strokeWidth=5.5),  # fmt: skip
-        alt.Chart().transform_filter(filter_).mark_geoshape(fill=None, stroke=ACCENT,
-                                                            strokeWidth=3),  # fmt: skip
-        tekst.mark_text(fontSize=13, fontWeight="bold", stroke="white", strokeWidth=4,
-                        strokeJoin="round", dy=-16),  # fmt: skip
+        alt.Chart()
+        .transform_filter(filter_)
+        .mark_geoshape(fill=None, stroke="#000000", strokeWidth=5.5),  # fmt: skip
+        alt.Chart()
+        .transform_filter(filter_)
+        .mark_geoshape(fill=None, stroke=ACCENT, strokeWidth=3),  # fmt: skip
+        tekst.mark_text(
+            fontSize=13,
+            fontWeight="bold",
+            stroke="white",
+            strokeWidth=4,
+            strokeJoin="round",
+            dy=-16,
+        ),  # fmt: skip
         tekst.mark_text(fontSize=13, fontWeight="bold", color="#000000", dy=-16),
     ]
 
@@ -216,3 +231,177 @@ def _kaart_alt(ind, p, tab: pd.DataFrame, waarde: str, r, categorie) -> str:
         if len(eigen):
             zinnen.append(f"{r.naam}: {waarde_tekst(eigen[waarde].iloc[0], ind.eenheid)}.")
     return " ".join(zinnen)
+
+
+# -- 7. Map of verdicts ---------------------------------------------------------------------------
+def _oordelen_van(
+    ind, p: Periode, oordelen: pd.DataFrame | None, categorie: str | None, df: pd.DataFrame
+) -> pd.DataFrame:
+    """One verdict per region code (comparison with Nederland), from the rows or computed."""
+    if oordelen is None:
+        from ..vergelijken import vergelijk
+
+        delen = []
+        for code in vt_codes():
+            try:
+                delen.append(vergelijk(ind.id, code, p.code, categorie=categorie, data=df))
+            except GeenWaarde:
+                continue
+        oordelen = pd.concat(delen, ignore_index=True) if delen else pd.DataFrame()
+    rijen = oordelen
+    for kolom, waarde in (("indicator", ind.id), ("vergelijking", LANDELIJK_VERGELIJKING),
+                          ("periode", p.code)):  # fmt: skip
+        if kolom in rijen:
+            rijen = rijen[rijen[kolom].astype(str) == waarde]
+    if "categorie" in rijen:
+        cat = rijen["categorie"].astype("string")
+        rijen = rijen[cat.isna()] if categorie is None else rijen[cat == categorie]
+    if "regio_code" not in rijen and "regio" in rijen:
+        rijen = rijen.assign(regio_code=[zoek_regio(str(n)).code for n in rijen["regio"]])
+    if rijen.empty or "oordeel" not in rijen:
+        raise GeenWaarde(f"Geen oordelen voor {ind.naam} over {p.label} om op de kaart te zetten.")
+    return rijen.drop_duplicates("regio_code").set_index("regio_code")
+
+
+def kaart_oordelen(
+    indicator: str,
+    periode: str,
+    oordelen: pd.DataFrame | None = None,
+    categorie: str | None = None,
+    regio: str | None = None,
+    links: dict[str, str] | None = None,
+    data: pd.DataFrame | None = None,
+) -> alt.LayerChart:
+    """Map of the 26 regions coloured by their verdict against Nederland on one indicator.
+
+    ``oordelen``: rows with ``regio_code`` (or ``regio``) and ``oordeel``, such as the
+    :func:`impactkit.analyseer` results of several regions put together; rows of other
+    indicators, periods or comparisons are left out. Without it every region is compared with
+    :func:`impactkit.vergelijk` (uncorrected for many tests). Each area also carries the sign of
+    its verdict (▲, ▼, ●), the legend and tooltip give the word, so colour never works alone.
+    ``links``: region code -> address (e.g. the region's report), made clickable. ``regio``:
+    outlined and named, as in :func:`kaart`.
+
+    Examples
+    --------
+    >>> g = kaart_oordelen("acuut_structureel_onveilig", "2021H1")
+    >>> alt_tekst(g)[:45]
+    "Kaart van de 26 Veilig Thuis-regio's met het "
+    """
+    ind, p = zoek_indicator(indicator), Periode.parse(periode)
+    r = _optionele_regio(regio)
+    df = _data(data)
+    per_code = _oordelen_van(ind, p, oordelen, categorie, df)
+    gebieden = _vt_gebieden()
+    middens = _middens()
+    woorden = list(OORDEEL_STIJL)
+    rijen = []
+    for ft in gebieden:
+        code, naam = ft["properties"]["vt_code"], ft["properties"]["vt_name"]
+        rij = per_code.loc[code] if code in per_code.index else None
+        woord = str(rij["oordeel"]) if rij is not None else GEEN_GEGEVENS
+        x, y = middens[code]
+        rijen.append({
+            "regio_code": code,
+            "regio": str(rij["regio"]) if rij is not None and "regio" in rij else naam,
+            "oordeel": woord if woord in woorden else GEEN_GEGEVENS,
+            "teken": OORDEEL_STIJL.get(woord, {}).get("teken", "") if is_opvallend(woord)
+            or woord == KLEIN_VERSCHIL else "",
+            "waarde": _getal(rij, "waarde"),
+            "nederland": _getal(rij, "referentiewaarde"),
+            "link": (links or {}).get(code),
+            "lon": x,
+            "lat": y,
+        })  # fmt: skip
+    tab = pd.DataFrame(rijen)
+    getoond = [w for w in woorden if w in set(tab["oordeel"])]
+    opzoeken = alt.LookupData(
+        data=alt.NamedData(name="vt_oordelen"),
+        key="regio_code",
+        fields=["regio", "oordeel", "waarde", "nederland", "link"],
+    )
+    tooltip = [
+        alt.Tooltip("regio:N", title="Regio"),
+        alt.Tooltip("oordeel:N", title="Oordeel (ten opzichte van Nederland)"),
+        alt.Tooltip("waarde:Q", title=_as_titel(ind), format=_formaat(ind)),
+        alt.Tooltip("nederland:Q", title="Nederland", format=_formaat(ind)),
+    ]
+    teken = {w: OORDEEL_STIJL[w]["teken"] for w in getoond}
+    label = f"({json.dumps(teken, ensure_ascii=False)})[datum.label] + ' ' + datum.label"
+    codering = {
+        "fill": alt.Fill(
+            "oordeel:N",
+            scale=alt.Scale(domain=getoond, range=[OORDEEL_STIJL[w]["vulling"] for w in getoond]),
+            legend=alt.Legend(
+                title="Oordeel",
+                orient="right",
+                symbolType="square",
+                symbolStrokeColor=RAND_KLEUR,
+                labelExpr=label,
+            ),  # fmt: skip
+        ),
+        "tooltip": tooltip,
+    }
+    if links:
+        codering["href"] = alt.Href("link:N")
+    vlakken = (
+        alt.Chart()
+        .transform_lookup(lookup="properties.vt_code", from_=opzoeken)
+        .mark_geoshape(stroke=RAND_KLEUR, strokeWidth=0.8, cursor="pointer" if links else "default")
+        .encode(**codering)
+    )
+    tekens = (
+        alt.Chart(alt.NamedData(name="vt_oordelen"))
+        .transform_filter("datum.teken != ''")
+        .mark_text(fontSize=14, color="#000000")
+        .encode(longitude="lon:Q", latitude="lat:Q", text="teken:N", tooltip=tooltip)
+    )
+    lagen = [vlakken, tekens]
+    extra = ["Elk vlak heeft de kleur en het teken van zijn oordeel; de legenda geeft het woord."]
+    if r is not None:
+        lagen += _gekozen_lagen(r)
+        extra.insert(0, f"Dikke zwart-oranje rand en naam: {r.naam}.")
+    if links:
+        extra.append("Klik op een regio voor het rapport van die regio.")
+    cat = f", categorie '{categorie}'" if categorie else ""
+    titel = _titel(
+        ind,
+        f"Oordeel per Veilig Thuis-regio ten opzichte van Nederland, {p.label}{cat}",
+        _getoond(df, ind, p, categorie),
+        extra,
+    )
+    datasets = {"vt_gebieden": list(gebieden), "vt_oordelen": _records(tab)}
+    grafiek = alt.layer(
+        *lagen, data=alt.NamedData(name="vt_gebieden"), datasets=datasets
+    ).properties(title=titel, width=420, height=480, projection=alt.Projection(type="mercator"))
+    waarde = f"Waarde ({ind.eenheid})"
+    lezer = pd.DataFrame({
+        "Regio": tab["regio"],
+        "Oordeel (ten opzichte van Nederland)": tab["oordeel"],
+        waarde: tab["waarde"],
+        f"Nederland ({ind.eenheid})": tab["nederland"],
+    }).sort_values("Regio", kind="stable").reset_index(drop=True)  # fmt: skip
+    d = EENHEID_DECIMALEN.get(ind.eenheid, 1)
+    return beschrijf(_met_thema(grafiek), "kaart_oordelen", _oordelen_alt(ind, p, tab, cat),
+                     lezer, {waarde: d, f"Nederland ({ind.eenheid})": d})  # fmt: skip
+
+
+def _getal(rij, veld: str) -> float | None:
+    if rij is None or veld not in rij:
+        return None
+    x = pd.to_numeric(pd.Series([rij[veld]]), errors="coerce").iloc[0]
+    return None if pd.isna(x) else round(float(x), 4)
+
+
+def _oordelen_alt(ind, p: Periode, tab: pd.DataFrame, cat: str) -> str:
+    tellingen = tab["oordeel"].value_counts()
+    delen = [f"{tellingen[w]} {w}" for w in OORDEEL_STIJL if w in tellingen]
+    zin = (f"Kaart van de {len(tab)} Veilig Thuis-regio's met het oordeel over "
+           f"{in_zin(ind.naam)}{cat} ten opzichte van Nederland, {p.label}: "
+           f"{', '.join(delen)}.")  # fmt: skip
+    namen = []
+    for w in (OPVALLEND_HOGER, OPVALLEND_LAGER):
+        regios = sorted(tab.loc[tab["oordeel"] == w, "regio"])
+        if 0 < len(regios) <= 8:
+            namen.append(f"{w.capitalize()}: {', '.join(regios)}")
+    return zin + (" " + ". ".join(namen) + "." if namen else "")

@@ -11,7 +11,6 @@ import pandas as pd
 from ..fouten import GeenWaarde
 from ..indicatoren import Indicator
 from ..laden import laad
-from ..opmaak import D3_FORMAAT, VEGA_LOCALE
 from ..oordelen import (
     GEEN_GEGEVENS,
     GEEN_TOETS,
@@ -24,6 +23,7 @@ from ..oordelen import (
     VOLDOET,
     VOLDOET_NIET,
 )
+from ..opmaak import D3_FORMAAT, VEGA_LOCALE
 from ..opvragen import reeks
 from ..perioden import Periode
 from ..regioindeling import NEDERLAND, Regio
@@ -43,8 +43,12 @@ RAND_KLEUR = "#595959"  # region borders on the verdict map: 7,0:1 on white
 MARKERING_KLEUR = "#4D4D4D"  # the analysed period in a time series: 8,5:1 on white
 OORDEEL_STIJL: dict[str, dict[str, str]] = {
     OPVALLEND_HOGER: {"kleur": ACCENT, "vorm": "triangle-up", "teken": "▲", "vulling": ACCENT},
-    OPVALLEND_LAGER: {"kleur": LANDELIJK, "vorm": "triangle-down", "teken": "▼",
-                      "vulling": LANDELIJK},  # fmt: skip
+    OPVALLEND_LAGER: {
+        "kleur": LANDELIJK,
+        "vorm": "triangle-down",
+        "teken": "▼",
+        "vulling": LANDELIJK,
+    },  # fmt: skip
     KLEIN_VERSCHIL: {"kleur": "#595959", "vorm": "circle", "teken": "●", "vulling": "#8C8C8C"},
     MOGELIJK_TOEVAL: {"kleur": "#595959", "vorm": "circle", "teken": "○", "vulling": "#E3E3E3"},
     GEEN_VERSCHIL: {"kleur": "#595959", "vorm": "circle", "teken": "○", "vulling": "#E3E3E3"},

@@ -6,11 +6,11 @@ import altair as alt
 import pandas as pd
 
 from ..indicatoren import indicator as zoek_indicator
+from ..opmaak import EENHEID_DECIMALEN
 from ..opvragen import reeks
 from ..perioden import Periode
 from ..regioindeling import NEDERLAND
 from ..regioindeling import regio as zoek_regio
-from ..opmaak import EENHEID_DECIMALEN
 from ..vergelijken import met_intervallen
 from .thema import (
     ACCENT,

@@ -29,7 +29,7 @@ import altair as alt
 import pandas as pd
 
 from ..fouten import ImpactkitFout
-from ..opmaak import getal, met_eenheid
+from ..opmaak import EENHEID_DECIMALEN, getal, met_eenheid
 
 SLEUTEL = "impactkit"
 TABEL_KOP = "Grafiek als tabel"
@@ -177,9 +177,7 @@ def grafiek_tabel(grafiek: alt.TopLevelMixin | dict, opgemaakt: bool = False) ->
     for k in uit.columns:
         if k in getallen:
             if eenheid:
-                uit[k] = [
-                    met_eenheid(_float(x), e) for x, e in zip(df[k], df[eenheid], strict=True)
-                ]
+                uit[k] = [_kort(_float(x), e) for x, e in zip(df[k], df[eenheid], strict=True)]
             else:
                 uit[k] = [getal(_float(x), getallen[k]) for x in df[k]]
         else:
@@ -196,6 +194,13 @@ def waarde_tekst(x: object, eenheid: str) -> str:
     """A value with its unit for a sentence; missing -> 'onderdrukt of onbekend'."""
     x = _float(_json(x))
     return "onderdrukt of onbekend" if x is None else met_eenheid(x, eenheid)
+
+
+def _kort(x: float | None, eenheid: str) -> str:
+    """A number in a table whose unit is in its own column: '55,6%', '43,4', '1.495'."""
+    if x is None:
+        return "–"
+    return met_eenheid(x, "%") if eenheid == "%" else getal(x, EENHEID_DECIMALEN.get(eenheid, 1))
 
 
 def _float(x: object) -> float | None:
