@@ -7,6 +7,8 @@ printed as one Dutch message (no traceback) and give exit code 2.
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -82,6 +84,13 @@ def _print_profiel(args: argparse.Namespace) -> int:
 
 def _print_indicatoren(args: argparse.Namespace) -> int:
     tabel = overzicht(args.thema) if not args.zoek else zoek(args.zoek)
+    if args.thema and args.zoek:
+        overzicht(args.thema)  # an unknown theme gets its message
+        tabel = tabel[tabel["thema"] == args.thema]
+    if tabel.empty:
+        print(f"Geen indicatoren gevonden voor '{args.zoek}'. Probeer een ander of korter "
+              "trefwoord, of bekijk alle indicatoren met: impactkit indicatoren")  # fmt: skip
+        return 1
     with pd.option_context("display.max_rows", 200, "display.width", 200):
         print(tabel[["id", "naam", "eenheid"]].to_string(index=False))
     return 0
@@ -173,12 +182,29 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        vertaald = (message.replace("the following arguments are required", "verplicht")
-                    .replace("invalid choice", "ongeldige keuze")
-                    .replace("unrecognized arguments", "onbekende argumenten")
-                    .replace("expected one argument", "verwacht één waarde")
-                    .replace("argument ", "argument "))  # fmt: skip
-        self.exit(2, f"{self.prog}: fout: {vertaald}\n")
+        self.exit(2, f"{self.prog}: fout: {_vertaal(message)}\n")
+
+
+_ARGPARSE_NL = [
+    (r"the following arguments are required: (.*)", r"ontbreekt: \1 (verplicht)"),
+    (r"argument (\S+): invalid choice: '?([^']*?)'? \(choose from (.*)\)",
+     r"\1: '\2' is geen geldige keuze; kies uit: \3"),
+    (r"argument (\S+): invalid int value: '?([^']*?)'?$", r"\1: '\2' is geen geheel getal"),
+    (r"argument (\S+): invalid float value: '?([^']*?)'?$", r"\1: '\2' is geen getal"),
+    (r"argument (\S+): expected one argument", r"\1: verwacht één waarde"),
+    (r"argument (\S+): expected at least one argument", r"\1: verwacht minstens één waarde"),
+    (r"argument (\S+): ignored explicit argument '(.*)'", r"\1: neemt geen waarde ('\2')"),
+    (r"ambiguous option: (\S+) could match (.*)", r"optie \1 is dubbelzinnig: \2"),
+    (r"unrecognized arguments: (.*)", r"onbekende argumenten: \1"),
+    (r"argument (\S+): not allowed with argument (\S+)", r"\1 kan niet samen met \2"),
+]  # fmt: skip
+
+
+def _vertaal(bericht: str) -> str:
+    """argparse's English messages in Dutch (anything unknown is left as it is)."""
+    for patroon, nl in _ARGPARSE_NL:
+        bericht = re.sub(patroon, nl, bericht)
+    return bericht
 
 
 def maak_parser() -> argparse.ArgumentParser:
@@ -250,16 +276,52 @@ def maak_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = maak_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "functie", None):
-        parser.print_help()
-        return 1
+    """Run one command; the user sees Dutch messages and exit codes, never a traceback.
+
+    Exit codes: 0 done, 1 partly failed or nothing found, 2 wrong input, 130 interrupted.
+    Set ``IMPACTKIT_DEBUG=1`` to see the technical details of an unexpected error.
+    """
     try:
+        parser = maak_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "functie", None):
+            parser.print_help()
+            return 1
         return args.functie(args)
+    except KeyboardInterrupt:
+        print("\nAfgebroken.", file=sys.stderr)
+        return 130
     except ImpactkitFout as e:
         print(f"Fout: {e}", file=sys.stderr)
         return 2
+    except OSError as e:
+        print(f"Fout: {_bestandsfout(e)}", file=sys.stderr)
+        return 2
+    except Exception:
+        if os.environ.get("IMPACTKIT_DEBUG"):
+            raise
+        print(
+            "Fout: er ging onverwacht iets mis in impactkit. Meld dit bij de beheerders, met de "
+            "opdracht die je gaf. Technische details: zet IMPACTKIT_DEBUG=1 en probeer opnieuw.",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _bestandsfout(e: OSError) -> str:
+    """A file-system error in Dutch, naming the path."""
+    pad = f"'{e.filename}'" if e.filename else "het bestand of de map"
+    if isinstance(e, FileExistsError):
+        return f"{pad} bestaat al als bestand; kies een map (of een naam die nog niet bestaat)."
+    if isinstance(e, NotADirectoryError):
+        return f"{pad} is een bestand, geen map. Geef een map op."
+    if isinstance(e, IsADirectoryError):
+        return f"{pad} is een map, geen bestand. Geef het pad van het bestand zelf."
+    if isinstance(e, FileNotFoundError):
+        return f"{pad} bestaat niet. Controleer de naam en de map."
+    if isinstance(e, PermissionError):
+        return f"geen toestemming voor {pad}. Kies een map waarin je mag schrijven."
+    return f"{pad} is niet te lezen of te schrijven ({e.strerror or 'onbekende oorzaak'})."
 
 
 if __name__ == "__main__":  # pragma: no cover
