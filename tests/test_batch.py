@@ -1,6 +1,7 @@
 """The batch: three regions, one deliberately broken; outputs, index, summary, skipping."""
 
 import json
+import re
 
 import nbformat
 import pytest
@@ -20,7 +21,7 @@ def batch(tmp_path_factory):
 
 def test_samenvatting_per_regio(batch):
     _, tabel = batch
-    assert tabel["regio"].tolist() == REGIOS
+    assert tabel["regio"].tolist() == sorted(REGIOS)  # sorted by name
     status = dict(zip(tabel["regio"], tabel["status"]))
     assert status == {"Zaanstreek-Waterland": "gelukt", "Twente": "gelukt", "Atlantis": "mislukt"}
     fout = tabel.set_index("regio").loc["Atlantis", "fout"]
@@ -37,6 +38,7 @@ def test_uitvoer_per_regio(batch):
     assert "oefendata" in rapport.lower()
     assert "werkboek.voorbereiden(" not in rapport  # no code in the report
     assert "data:image/svg+xml" in rapport  # charts embedded as SVG: readable offline
+    assert (zw / "oordelen.json").exists()  # verdicts for the overview page
     assert "No description has been provided" not in rapport
     nb = nbformat.read(zw / "stappenplan.ipynb", as_version=4)
     geinjecteerd = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
@@ -65,9 +67,9 @@ def test_index_linkt_alle_regios(batch):
 
 def test_tweede_keer_actuele_regios_overgeslagen(batch):
     uit, _ = batch
-    tabel = draai_batch(uit, REGIOS[:2], werkers=1, voortgang=False)
+    tabel = draai_batch(uit, REGIOS[:2], periode="2021H1", werkers=1, voortgang=False)
     assert tabel["status"].tolist() == ["overgeslagen", "overgeslagen"]
-    assert "55,6%" in tabel["kop"].iloc[0]
+    assert "55,6%" in tabel.set_index("regio").loc["Zaanstreek-Waterland", "kop"]
     opnieuw = draai_batch(uit, ["Twente"], periode="2021H2", werkers=1, voortgang=False)
     assert opnieuw["status"].tolist() == ["gelukt"]  # other parameters: not up to date
 
@@ -108,3 +110,65 @@ def test_relatieve_paden_worden_absoluut(tmp_path, monkeypatch):
         "indicator;regio;periode;waarde\nx;y;z;1\n", encoding="utf-8"
     )
     assert _sleutel(NOTEBOOK, uit) != voor
+
+
+def test_regio_optie_telt_op():
+    from impactkit.cli import maak_parser
+
+    args = maak_parser().parse_args(
+        ["batch", "--uit", "x", "--regio", "Twente", "--regio", "Utrecht", "Zeeland",
+         "--startvraag", "a", "b", "--startvraag", "c"]
+    )  # fmt: skip
+    assert args.regio == ["Twente", "Utrecht", "Zeeland"]
+    assert args.startvraag == ["a", "b", "c"]
+    assert args.pdf is False
+
+
+def test_ontbrekende_kernel_geeft_nederlandse_melding(tmp_path, monkeypatch, capsys):
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    def geen(self, naam):
+        raise NoSuchKernel(naam)
+
+    monkeypatch.setattr(KernelSpecManager, "get_kernel_spec", geen)
+    code = main(["batch", "--uit", str(tmp_path), "--regio", "Twente", "--periode", "2021H1"])
+    assert code == 2
+    fout = capsys.readouterr().err
+    assert "Python-kernel 'python3'" in fout and "pip install ipykernel" in fout
+    assert "Traceback" not in fout
+
+
+def test_pdf_zonder_chromium_geeft_nederlandse_melding(tmp_path, monkeypatch):
+    from impactkit.fouten import ImpactkitFout
+
+    monkeypatch.setenv("IMPACTKIT_CHROMIUM", str(tmp_path / "bestaat-niet"))
+    with pytest.raises(ImpactkitFout, match="Voor een PDF is de browser Chromium nodig"):
+        draai_batch(tmp_path, ["Twente"], periode="2021H1", pdf=True, voortgang=False)
+    assert not (tmp_path / "twente").exists()  # nothing started
+
+
+def test_pdf_met_chromium(batch):
+    from impactkit.rapport import naar_pdf, vind_chromium
+
+    if vind_chromium() is None:
+        pytest.skip("geen Chromium op deze machine")
+    uit, _ = batch
+    pdf = naar_pdf(uit / "twente" / "rapport.html")
+    assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 20_000
+
+
+def test_meer_startvragen_een_rapport_per_vraag(tmp_path):
+    vragen = ["heftig_structureel_geweld", "eerder_signaleren"]
+    tabel = draai_batch(tmp_path, ["Twente"], periode="2021H1", werkers=2, voortgang=False,
+                        startvragen=vragen)  # fmt: skip
+    assert tabel["startvraag"].tolist() == vragen
+    assert (tabel["status"] == "gelukt").all()
+    for v in vragen:
+        assert (tmp_path / slug(v) / "twente" / "rapport.html").exists()
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    koppen = re.findall(r"<h2>(Startvraag: .*?)</h2>", index)
+    assert len(koppen) == 2 and koppen[0] != koppen[1]
+    assert f'href="{slug(vragen[1])}/twente/rapport.html"' in index
+    assert 'src="../../vega/vega-bundel.js"' in (
+        tmp_path / slug(vragen[0]) / "twente" / "rapport.html"
+    ).read_text(encoding="utf-8")
