@@ -25,14 +25,16 @@ Examples
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
 from .bevindingen import analyseer
-from .fouten import DataFout, ImpactkitFout, OnbekendeIndicator, bedoelde_je
+from .fouten import DataFout, ImpactkitFout, OnbekendeIndicator, bedoelde_je, suggesties
 from .indicatoren import indicator
 from .laden import laad
 from .oordelen import is_opvallend
@@ -281,6 +283,113 @@ class Duiding:
     acties: list[str] = field(default_factory=list)
 
 
+# -- the plan-file schema -------------------------------------------------------------------------
+PLAN_SCHEMA = {
+    "versie": "getal",
+    "regio_code": "tekst",
+    "periode": "tekst",
+    "hoofdvraag": "tekst",
+    "toelichting": "tekst",
+    "deelvragen": "lijst",
+    "bevindingen": "lijst",
+    "duiding": "onderdelen",
+    "bron": "tekst",
+    "startvraag": "tekst",
+    "antwoord": "tekst",
+}
+"""Top-level keys of a plan file and the kind of value each holds."""
+DUIDING_SCHEMA = {
+    "datum": "tekst",
+    "deelnemers": "lijst van teksten",
+    "interpretaties": "lijst van teksten",
+    "conclusies": "lijst van teksten",
+    "acties": "lijst van teksten",
+}
+BEVINDING_SCHEMA = {
+    "indicator": "tekst",
+    "vergelijking": "tekst",
+    "oordeel": "tekst",
+    "tekst": "tekst",
+    "categorie": "tekst",
+    "vragen": "lijst van teksten",
+}
+
+
+def _sleutels(d: dict, schema: dict, plek: str) -> None:
+    """Refuse keys the schema does not know, suggesting the closest one."""
+    onbekend = [k for k in d if str(k) not in schema]
+    if onbekend:
+        k = onbekend[0]
+        raise ImpactkitFout(
+            f"onbekend onderdeel '{k}' in {plek}.{bedoelde_je(str(k), schema, n=1)} Mogelijk: "
+            f"{', '.join(schema)}. Een onbekend onderdeel zou anders ongemerkt wegvallen."
+        )
+
+
+def _tekst(x: object, naam: str) -> str:
+    """A text field: text stays text, a date becomes 2024-03-01, nothing becomes ''."""
+    if x is None:
+        return ""
+    if isinstance(x, str):
+        return x.strip()
+    if isinstance(x, (date, datetime)):
+        return x.isoformat()
+    raise ImpactkitFout(
+        f"'{naam}' moet een tekst zijn, niet een {_typenaam(x)}. Schrijf de tekst achter "
+        f"'{naam.split(' › ')[-1]}:' (tussen aanhalingstekens als hij begint met een cijfer of "
+        "een dubbele punt bevat)."
+    )
+
+
+def _lijst(x: object, naam: str, splits: bool = False, teksten: bool = True) -> list:
+    """A list field; one text becomes a list of one (names separated by commas are split)."""
+    if x is None:
+        return []
+    if isinstance(x, str):
+        if splits:
+            return [d.strip() for d in re.split(r"[,;]", x) if d.strip()]
+        return [x.strip()] if x.strip() else []
+    if not isinstance(x, list):
+        raise ImpactkitFout(
+            f"'{naam}' moet een lijst zijn (elk item op een eigen regel met '- '), niet een "
+            f"{_typenaam(x)}."
+        )
+    if teksten:
+        return [_tekst(item, f"{naam}, item {i}") for i, item in enumerate(x, 1)]
+    return x
+
+
+def _lees_bevinding(b: object, i: int) -> Bevinding:
+    plek = f"bevinding {i}"
+    if not isinstance(b, dict):
+        raise ImpactkitFout(f"{plek} is een {_typenaam(b)}; een bevinding heeft de onderdelen "
+                            f"{', '.join(BEVINDING_SCHEMA)}.")  # fmt: skip
+    _sleutels(b, BEVINDING_SCHEMA, plek)
+    try:
+        ind = indicator(_tekst(b.get("indicator"), f"{plek} › indicator"))
+    except OnbekendeIndicator as e:
+        raise OnbekendeIndicator(f"{plek}: {e}") from None
+    categorie = _tekst(b.get("categorie"), f"{plek} › categorie") or None
+    if categorie is not None and categorie not in ind.categorieen:
+        raise ImpactkitFout(
+            f"{plek}: '{categorie}' is geen categorie van {ind.id}."
+            f"{bedoelde_je(categorie, ind.categorieen)}"
+            + (
+                f" Kies uit: {'; '.join(ind.categorieen)}."
+                if ind.categorieen
+                else " Deze indicator heeft geen categorieën."
+            )  # fmt: skip
+        )
+    return Bevinding(
+        indicator=ind.id,
+        vergelijking=_tekst(b.get("vergelijking"), f"{plek} › vergelijking"),
+        oordeel=_tekst(b.get("oordeel"), f"{plek} › oordeel"),
+        tekst=_tekst(b.get("tekst"), f"{plek} › tekst"),
+        categorie=categorie,
+        vragen=_lijst(b.get("vragen"), f"{plek} › vragen"),
+    )
+
+
 @dataclass
 class Stappenplan:
     """The step plan for one region and period."""
@@ -423,39 +532,74 @@ class Stappenplan:
 
     @classmethod
     def van_dict(cls, d: dict, bron: str = "plan") -> Stappenplan:
-        """A plan from plain data; reads every plan-file version up to :data:`VERSIE`."""
+        """A plan from plain data; reads every plan-file version up to :data:`VERSIE`.
+
+        The data is checked against the plan-file schema (:data:`PLAN_SCHEMA`): an unknown or
+        misspelled key is named with the key it probably should be, a value of the wrong kind
+        is named with the kind it should have, and indicators and categories are checked
+        against the catalogue.
+        """
         if not isinstance(d, dict) or "regio_code" not in d or "periode" not in d:
-            raise DataFout(f"{bron}: dit is geen stappenplan (regio_code en periode ontbreken).")
+            hint = ""
+            if isinstance(d, dict):
+                hint = "".join(
+                    f" Bedoelde je '{k}' in plaats van '{x}'?"
+                    for x in d
+                    for k in ("regio_code", "periode")
+                    if k not in d and suggesties(str(x), [k], n=1, cutoff=0.6)
+                )
+            raise DataFout(
+                f"{bron}: dit is geen stappenplan (regio_code en periode ontbreken).{hint}"
+            )
         versie = d.get("versie", 1)
-        if not isinstance(versie, int) or versie > VERSIE:
+        if not isinstance(versie, int) or isinstance(versie, bool) or versie > VERSIE:
             raise DataFout(
                 f"{bron}: dit plan heeft versie {versie} en is gemaakt met een nieuwere impactkit; "
                 f"deze versie leest tot en met versie {VERSIE}. Werk impactkit bij."
             )
         try:
+            _sleutels(d, PLAN_SCHEMA, "het plan")
             deelvragen = d.get("deelvragen") or []
             if not isinstance(deelvragen, list):
-                raise TypeError("deelvragen is geen lijst")
+                raise ImpactkitFout(
+                    f"'deelvragen' moet een lijst zijn (elke deelvraag op een regel met '- '), "
+                    f"niet een {_typenaam(deelvragen)}."
+                )
+            bevindingen = _lijst(d.get("bevindingen"), "bevindingen", teksten=False)
+            duiding = d.get("duiding") or {}
+            if not isinstance(duiding, dict):
+                raise ImpactkitFout(
+                    f"'duiding' moet onderdelen hebben ({', '.join(DUIDING_SCHEMA)}), niet een "
+                    f"{_typenaam(duiding)}."
+                )
+            _sleutels(duiding, DUIDING_SCHEMA, "'duiding'")
+            startvraag_sleutel = _tekst(d.get("startvraag"), "startvraag") or None
+            if startvraag_sleutel is not None:
+                startvraag(startvraag_sleutel)  # unknown keys get a suggestion
             plan = cls(
-                regio_code=regio(str(d["regio_code"])).code,
+                regio_code=regio(_tekst(d["regio_code"], "regio_code")).code,
                 periode=Periode.parse(str(d["periode"])).code,
-                hoofdvraag=d.get("hoofdvraag") or "",
-                toelichting=d.get("toelichting") or "",
+                hoofdvraag=_tekst(d.get("hoofdvraag"), "hoofdvraag"),
+                toelichting=_tekst(d.get("toelichting"), "toelichting"),
                 deelvragen=[
                     _lees_deelvraag(dv, f"deelvraag {i}") for i, dv in enumerate(deelvragen, 1)
                 ],
-                bevindingen=[Bevinding(**b) for b in d.get("bevindingen") or []],
-                duiding=Duiding(**(d.get("duiding") or {})),
-                bron=d.get("bron") or "oefendata",
-                startvraag=d.get("startvraag"),
-                antwoord=d.get("antwoord") or "",
+                bevindingen=[_lees_bevinding(b, i) for i, b in enumerate(bevindingen, 1)],
+                duiding=Duiding(
+                    datum=_tekst(duiding.get("datum"), "duiding › datum"),
+                    deelnemers=_lijst(duiding.get("deelnemers"), "duiding › deelnemers", True),
+                    interpretaties=_lijst(
+                        duiding.get("interpretaties"), "duiding › interpretaties"
+                    ),
+                    conclusies=_lijst(duiding.get("conclusies"), "duiding › conclusies"),
+                    acties=_lijst(duiding.get("acties"), "duiding › acties"),
+                ),
+                bron=_tekst(d.get("bron"), "bron") or "oefendata",
+                startvraag=startvraag_sleutel,
+                antwoord=_tekst(d.get("antwoord"), "antwoord"),
             )
         except ImpactkitFout as e:
             raise DataFout(f"{bron}: {e}") from None
-        except (TypeError, KeyError, AttributeError) as e:
-            raise DataFout(
-                f"{bron}: onderdeel van het plan heeft een onverwachte vorm ({e})."
-            ) from None
         return plan
 
     @classmethod

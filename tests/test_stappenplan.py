@@ -108,7 +108,7 @@ def test_kies_indicator_controleert():
             "      - {indicator: bestaat_niet}\n",
             "bestaat_niet",
         ),
-        ("regio_code: VT22\nperiode: 2021H1\nduiding: {stemming: goed}\n", "onverwachte vorm"),
+        ("regio_code: VT22\nperiode: 2021H1\nduiding: {stemming: goed}\n", "onbekend onderdeel"),
     ],
 )
 def test_onleesbaar_plan(tmp_path, inhoud, tekst):
