@@ -34,7 +34,14 @@ import pandas as pd
 import yaml
 
 from .bevindingen import analyseer
-from .fouten import DataFout, ImpactkitFout, OnbekendeIndicator, bedoelde_je, suggesties
+from .fouten import (
+    DataFout,
+    ImpactkitFout,
+    OnbekendeIndicator,
+    bedoelde_je,
+    soort_invoer,
+    suggesties,
+)
 from .indicatoren import indicator
 from .laden import laad
 from .oordelen import is_opvallend
@@ -345,7 +352,7 @@ def _lijst(x: object, naam: str, splits: bool = False, teksten: bool = True) -> 
     """A list field; one text becomes a list of one (names separated by commas are split)."""
     if x is None:
         return []
-    if isinstance(x, str):
+    if isinstance(x, str) and teksten:
         if splits:
             return [d.strip() for d in re.split(r"[,;]", x) if d.strip()]
         return [x.strip()] if x.strip() else []
@@ -449,6 +456,11 @@ class Stappenplan:
     ) -> None:
         """Step 3: add an indicator to a sub-question (checked against the catalogue)."""
         ind = indicator(indicator_id)
+        if isinstance(deelvraag, bool) or not isinstance(deelvraag, int):
+            raise ImpactkitFout(
+                f"Geef de deelvraag als getal (tel vanaf 0), bv. kies_indicator(0, "
+                f"'{ind.id}'), niet {soort_invoer(deelvraag)}."
+            )
         if not 0 <= deelvraag < len(self.deelvragen):
             raise ImpactkitFout(
                 f"Deelvraag {deelvraag} bestaat niet; het plan heeft er {len(self.deelvragen)} "
@@ -605,11 +617,11 @@ class Stappenplan:
     @classmethod
     def laad(cls, pad: str | Path) -> Stappenplan:
         """Load a saved plan; an unreadable file gives a Dutch message naming the problem."""
-        pad = Path(pad)
-        if not pad.exists():
-            raise DataFout(f"Stappenplan '{pad}' bestaat niet. Controleer het pad.")
+        from .bronnen.eigen_bestand import lees_tekstbestand
+
+        pad, tekst = lees_tekstbestand(pad, "stappenplan")
         try:
-            inhoud = yaml.safe_load(pad.read_text(encoding="utf-8"))
+            inhoud = yaml.safe_load(tekst)
         except yaml.YAMLError as e:
             plek = getattr(e, "problem_mark", None)
             waar = f" (regel {plek.line + 1}, kolom {plek.column + 1})" if plek else ""
