@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .fouten import DataFout, OnbekendeRegio, bedoelde_je
+from .fouten import DataFout, OnbekendeRegio, bedoelde_je, soort_invoer, suggesties
 from .onderdrukking import onderdruk
 from .paden import data_pad
 
@@ -210,14 +210,30 @@ def regio(naam_of_code: str | Regio) -> Regio:
     if not isinstance(naam_of_code, str) or not naam_of_code.strip():
         raise OnbekendeRegio(
             f"Geef een regionaam of -code als tekst, bv. 'Zaanstreek-Waterland' of 'VT22' "
-            f"(kreeg {naam_of_code!r})."
+            f"(kreeg {soort_invoer(naam_of_code)})."
         )
     sleutel = _normaliseer(naam_of_code)
     index = _naamindex()
-    if sleutel.isdigit() and 1 <= int(sleutel) <= 27:
-        sleutel = f"vt{int(sleutel):02d}"
+    nummer = sleutel.replace(" ", "").removeprefix("vt")
+    if nummer.isdigit() and 1 <= int(nummer) <= 27:  # 5, 05, vt5, VT 05
+        sleutel = f"vt{int(nummer):02d}"
     code = index.get(sleutel)
     if code is None:
+        gm = _gemeenten()
+        als_gemeente = gm[gm["naam"].map(_normaliseer) == sleutel]
+        if not als_gemeente.empty:
+            r = regio(str(als_gemeente["regio_code"].iloc[0]))
+            raise OnbekendeRegio(
+                f"'{naam_of_code}' is een gemeente, geen Veilig Thuis-regio. De gemeente hoort bij "
+                f"de regio '{r.naam}' ({r.code}); gebruik die."
+            )
+        bijna = suggesties(naam_of_code, gm["naam"].tolist(), n=1, cutoff=0.85)
+        if bijna:
+            r = gemeente_regio(bijna[0])
+            raise OnbekendeRegio(
+                f"Regio '{naam_of_code}' is onbekend. Bedoelde je de gemeente '{bijna[0]}'? Die "
+                f"hoort bij de Veilig Thuis-regio '{r.naam}' ({r.code})."
+            )
         namen = [r.naam for r in _registry()]
         hint = bedoelde_je(naam_of_code, namen + list(ALTERNATIEVE_NAMEN))
         if not hint:
@@ -253,6 +269,11 @@ def gemeenten(regio_naam_of_code: str | None = None) -> pd.DataFrame:
 
 def gemeente_regio(gemeente: str) -> Regio:
     """The VT region a gemeente (name or GM code) belongs to."""
+    if not isinstance(gemeente, str) or not gemeente.strip():
+        raise OnbekendeRegio(
+            f"Geef een gemeentenaam of GM-code als tekst, bv. 'Tilburg' of 'GM0855' "
+            f"(kreeg {soort_invoer(gemeente)})."
+        )
     df = _gemeenten()
     sleutel = _normaliseer(gemeente)
     treffer = df[(df["naam"].map(_normaliseer) == sleutel) | (df["code"].str.lower() == sleutel)]
