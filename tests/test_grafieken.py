@@ -13,6 +13,7 @@ import pytest
 import impactkit as ik
 from impactkit import grafieken as gr
 from impactkit.grafieken.bewaren import _slug
+from impactkit.grafieken.thema import KAART_KLEUREN, MARKERING_KLEUR, OORDEEL_STIJL, RAND_KLEUR
 from impactkit.opmaak import VEGA_LOCALE
 from impactkit.paden import data_pad
 from impactkit.regioindeling import vt_codes
@@ -173,7 +174,7 @@ def test_onderdrukt_caption_only_when_suppressed(oefendata):
 def test_inline_data_small(specs):
     # Only aggregated rows: never more rows than drawn, never the observation columns.
     grenzen = {"staaf": 2, "tijdreeks": 2 * 12, "rangorde": 26 + 1, "verdeling": 2 * 10,
-               "kaart": 26 + 26, "trechter": 26 + 3 * 60 + 1}  # plus the plain 95% limits  # fmt: skip
+               "kaart": 26 + 26 + 1, "trechter": 26 + 3 * 60 + 1}  # plus the plain 95% limits  # fmt: skip
     for naam, spec in specs.items():
         json.dumps(spec, allow_nan=False)  # strict JSON: missing values are null, never NaN
         data = rijen(spec)
@@ -340,13 +341,21 @@ def test_kaart_features_lookup_and_outline(specs):
     assert len(gebieden) == 26
     assert {f["properties"]["vt_code"] for f in gebieden} == set(vt_codes())
     alle = lagen(spec)
-    assert all(u["mark"]["type"] == "geoshape" for u in alle)
+    assert {u["mark"]["type"] for u in alle} == {"geoshape", "text"}  # text: the region's name
     opzoeken = [t["lookup"] for u in alle for t in u.get("transform", []) if "lookup" in t]
     assert opzoeken and set(opzoeken) == {"properties.vt_code"}
     waarden = spec["datasets"]["vt_waarden"]
     assert len(waarden) == 26 and {"regio_code", "waarde"} <= set(waarden[0])
     rand = next(u for u in alle if u["mark"].get("stroke") == gr.ACCENT)
     assert CODE in str(rand["transform"])
+    # More than an orange border: a black outline under it and the name on a white halo.
+    zwart = next(u for u in alle if u["mark"].get("stroke") == "#000000")
+    assert zwart["mark"]["strokeWidth"] > rand["mark"]["strokeWidth"] >= 3
+    assert CODE in str(zwart["transform"])
+    naam = [r for r in rijen(spec) if r.get("naam") == REGIO]
+    assert len(naam) == 1 and 4.5 < naam[0]["lon"] < 5.2 and 52.3 < naam[0]["lat"] < 52.7
+    halo = [u for u in alle if u["mark"]["type"] == "text"]
+    assert {u["mark"].get("stroke") for u in halo} == {"white", None}
     kleur = next(u for u in alle if u["encoding"].get("color", {}).get("field") == "waarde")
     assert kleur["encoding"]["color"]["type"] == "quantitative"
 
@@ -500,3 +509,107 @@ def test_slug():
 def test_trechter_met_overspreiding_noemt_factor():
     g = gr.trechter("meldingen_per_10000", "2021H1", regio="VT22", overspreiding=True).to_dict()
     assert any("overspreiding φ" in regel for regel in g["title"]["subtitle"])
+
+
+# -- Accessibility: alt text, caption, table, contrast ---------------------------------------------
+SOORTEN = {"staaf": "staaf_vergelijking", "tijdreeks": "tijdreeks", "rangorde": "rangorde",
+           "trechter": "trechter", "verdeling": "verdeling", "kaart": "kaart"}  # fmt: skip
+
+
+def test_every_chart_describes_itself(grafieken, specs):
+    for naam, g in grafieken.items():
+        tekst = gr.alt_tekst(g)
+        assert gr.soort(g) == SOORTEN[naam]
+        assert gr.alt_tekst(specs[naam]) == tekst  # also from the spec (e.g. read from JSON)
+        assert 40 < len(tekst) < 600 and tekst.endswith("."), (naam, tekst)
+        assert len(re.findall(r"[.!?](?:\s|$)", tekst)) <= 3, (naam, tekst)
+        assert re.search(r"\d+,\d", tekst), (naam, tekst)  # a key figure, Dutch decimal comma
+        assert not re.search(r"\d\.\d{1,2}(?!\d)", tekst), (naam, tekst)  # no decimal point
+        onder = gr.bijschrift(g)
+        assert onder.startswith(specs[naam]["title"]["text"])
+        assert gr.OEFENDATA_TEKST in onder  # practice data said in every caption
+
+
+def test_alt_text_key_figures(grafieken):
+    staaf = gr.alt_tekst(grafieken["staaf"])
+    assert "55,6%" in staaf and "42,8% in Nederland" in staaf and REGIO in staaf
+    assert "plaats 3 van 26" in gr.alt_tekst(grafieken["rangorde"])
+    assert "boven de 99,8%-grens" in gr.alt_tekst(grafieken["trechter"])
+    assert f"{REGIO}: 43,4 per 10.000 inwoners" in gr.alt_tekst(grafieken["kaart"])
+
+
+def test_every_chart_gives_its_data_as_table(grafieken, specs):
+    for naam, g in grafieken.items():
+        tab = gr.grafiek_tabel(g)
+        opgemaakt = gr.grafiek_tabel(g, opgemaakt=True)
+        assert len(tab) > 0 and list(tab.columns) == list(opgemaakt.columns)
+        assert "Regio" in tab.columns, naam
+        assert all(isinstance(v, str) for v in opgemaakt.to_numpy().ravel()), naam
+        assert not any(re.fullmatch(r"-?\d+\.\d{1,2}", v) for v in opgemaakt.to_numpy().ravel())
+    staaf = gr.grafiek_tabel(grafieken["staaf"], opgemaakt=True)
+    assert staaf.iloc[0].tolist() == [REGIO, "55,6", "53,0", "58,1"]
+    assert len(gr.grafiek_tabel(grafieken["rangorde"])) == 26 + 1  # plus Nederland
+    assert set(gr.grafiek_tabel(grafieken["kaart"])["Regio"]) >= {REGIO}
+
+
+def test_tabel_html_is_plain_and_collapsed(grafieken):
+    blok = gr.tabel_html(grafieken["staaf"])
+    assert blok.startswith('<details class="grafiektabel"><summary>Grafiek als tabel</summary>')
+    assert "<script" not in blok and "http" not in blok
+    assert '<th scope="col">Regio</th>' in blok
+    assert '<td class="getal" style="text-align: right">55,6</td>' in blok
+    assert " open>" in gr.tabel_html(grafieken["staaf"], uitgeklapt=True)
+
+
+def test_chart_without_description_says_so():
+    kaal = alt.Chart(pd.DataFrame({"a": [1]})).mark_point()
+    with pytest.raises(ik.ImpactkitFout, match="geen beschrijving"):
+        gr.alt_tekst(kaal)
+
+
+def test_contrast_of_graphics():
+    assert gr.contrast("#BBBBBB") < 3  # the old grey: why it changed
+    for kleur in (gr.OVERIG, gr.ACCENT, gr.LANDELIJK, *KAART_KLEUREN, RAND_KLEUR,
+                  MARKERING_KLEUR):  # fmt: skip
+        assert gr.contrast(kleur) >= 3, kleur
+    for stijl in OORDEEL_STIJL.values():
+        assert gr.contrast(stijl["kleur"]) >= 3, stijl
+    assert gr.contrast("#000000") == pytest.approx(21)
+
+
+def test_kaart_colours_reach_3_to_1(specs):
+    vlak = next(u for u in lagen(specs["kaart"])
+                if u["encoding"].get("color", {}).get("field") == "waarde")  # fmt: skip
+    schaal = vlak["encoding"]["color"]["scale"]
+    assert "scheme" not in schaal and schaal["range"] == KAART_KLEUREN
+    assert min(gr.contrast(k) for k in schaal["range"]) >= 3
+
+
+def test_rangorde_other_regions_reach_3_to_1(specs):
+    punten = next(u for u in lagen(specs["rangorde"]) if u["mark"]["type"] == "circle")
+    assert gr.contrast(kleur_van(punten["encoding"], "Andere regio's")) >= 3
+
+
+# -- The analysed period in a time series ----------------------------------------------------------
+def test_tijdreeks_marks_analysed_period(oefendata):
+    g = gr.tijdreeks("hermeldingen", REGIO, data=oefendata, periode=PERIODE)
+    spec = g.to_dict()
+    alle = lagen(spec)
+    lijn = next(u for u in alle if u["mark"]["type"] == "rule")
+    assert lijn["encoding"]["x"]["field"] == "periode" and lijn["mark"]["strokeDash"]
+    assert {"periode": PERIODE} in rijen(spec)
+    woord = next(u for u in alle if u["mark"]["type"] == "text")
+    assert woord["mark"]["text"] == "geanalyseerd"
+    ring = [u for u in alle if u["mark"]["type"] == "point" and u["mark"].get("filled") is False]
+    assert ring and PERIODE in str(ring[0]["transform"])
+    assert any("1e halfjaar 2021" in r and "geanalyseerd" in r for r in ondertitel(spec))
+    assert "geanalyseerde halfjaar, 1e halfjaar 2021" in gr.alt_tekst(g)
+    tab = gr.grafiek_tabel(g)
+    assert set(tab.loc[tab["Geanalyseerd"] == "ja", "Periode"]) == {"1e halfjaar 2021"}
+
+
+def test_tijdreeks_without_periode_or_at_the_end_is_unmarked(oefendata):
+    laatste = max(oefendata["periode"].map(ik.periode)).code
+    for periode in (None, laatste):
+        spec = gr.tijdreeks("hermeldingen", REGIO, data=oefendata, periode=periode).to_dict()
+        assert [u["mark"]["type"] for u in lagen(spec)] == ["area", "line", "point"]

@@ -284,6 +284,7 @@ def kaart_oordelen(
 
     Examples
     --------
+    >>> from impactkit.grafieken import alt_tekst
     >>> g = kaart_oordelen("acuut_structureel_onveilig", "2021H1")
     >>> alt_tekst(g)[:45]
     "Kaart van de 26 Veilig Thuis-regio's met het "
