@@ -1,36 +1,11 @@
 """The handbook builds without warnings, and the worked example shows the published figures."""
 
 import re
-import subprocess
-import sys
-from pathlib import Path
-
-import pytest
 
 import impactkit as ik
-from impactkit.paden import PROJECT_MAP
 
-JB = str(Path(sys.executable).with_name("jupyter-book"))
-
-
-@pytest.fixture(scope="module")
-def boek(tmp_path_factory):
-    uit = tmp_path_factory.mktemp("boek")
-    proces = subprocess.run(
-        [
-            JB,
-            "build",
-            str(PROJECT_MAP),
-            "--path-output",
-            str(uit),
-            "--warningiserror",
-            "--keep-going",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=1200,
-    )
-    return uit / "_build" / "html", proces
+# The book is built once per session by the fixture `boek` in conftest.py (the accessibility
+# tests use the same build).
 
 
 def pagina(boek, pad: str) -> str:
