@@ -31,8 +31,11 @@ from .oordelen import (
     GEEN_TOETS,
     KLEIN_VERSCHIL,
     MOGELIJK_TOEVAL,
+    ONZEKER_NORM,
     OPVALLEND_HOGER,
     OPVALLEND_LAGER,
+    VOLDOET,
+    VOLDOET_NIET,
     oordeel,
 )
 from .oordelen import OORDELEN as ALLE_OORDELEN
@@ -735,6 +738,9 @@ def _normen_voor(tabel: pd.DataFrame, ind_id: str, code: str, categorie: str | N
     sel = tabel[(tabel["indicator"] == ind_id)]
     sel = sel[sel["regio_code"].isna() | (sel["regio_code"] == code)]
     sel = sel[sel["categorie"].isna() | (sel["categorie"] == categorie)]
+    # A region's own norm replaces the national norm of the same kind (minimaal/maximaal).
+    eigen = set(sel.loc[sel["regio_code"] == code, "soort"])
+    sel = sel[(sel["regio_code"] == code) | ~sel["soort"].isin(eigen)]
     return sel.to_dict("records")
 
 
@@ -742,15 +748,15 @@ def _oordeel_norm(norm: dict, waarde: float, laag: float, hoog: float) -> str:
     grens = norm["norm"]
     goed = waarde >= grens if norm["soort"] == "minimaal" else waarde <= grens
     if st.ontbreekt(laag) or st.ontbreekt(hoog):
-        return "voldoet aan norm" if goed else "voldoet niet aan norm"
+        return VOLDOET if goed else VOLDOET_NIET
     if norm["soort"] == "minimaal":
         if laag >= grens:
-            return "voldoet aan norm"
+            return VOLDOET
         if hoog < grens:
-            return "voldoet niet aan norm"
+            return VOLDOET_NIET
     else:
         if hoog <= grens:
-            return "voldoet aan norm"
+            return VOLDOET
         if laag > grens:
-            return "voldoet niet aan norm"
-    return "onzeker ten opzichte van norm"
+            return VOLDOET_NIET
+    return ONZEKER_NORM

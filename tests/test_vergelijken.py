@@ -174,3 +174,29 @@ def test_trechter_niet_voor_aantallen():
 def test_met_intervallen():
     t = met_intervallen(ik.reeks("hermeldingen", ZW))
     assert (t["laag"] <= t["waarde"]).all() and (t["waarde"] <= t["hoog"]).all()
+
+
+def test_regionale_norm_vervangt_landelijke_norm(tmp_path):
+    pad = tmp_path / "normen.csv"
+    pad.write_text(
+        "indicator;norm;soort;regio\n"
+        "acuut_structureel_onveilig;45;maximaal;\n"
+        "acuut_structureel_onveilig;60;maximaal;Zaanstreek-Waterland\n",
+        encoding="utf-8",
+    )
+    v = vergelijk("acuut_structureel_onveilig", ZW, "2021H1", normen=pad)
+    normen = v[v["vergelijking"] == "norm"]
+    assert normen["referentie"].tolist() == ["norm maximaal 60"]
+    assert normen["oordeel"].tolist() == ["voldoet aan norm"]  # 55,6% (interval < 60)
+    # Another region still gets the national norm.
+    w = vergelijk("acuut_structureel_onveilig", "Twente", "2021H1", normen=pad)
+    assert w[w["vergelijking"] == "norm"]["referentie"].tolist() == ["norm maximaal 45"]
+
+
+def test_bewaar_alles_met_een_enkele_indicator(tmp_path):
+    from impactkit.grafieken import bewaar_alles
+
+    tabel = bewaar_alles(
+        "Twente", "2021H1", tmp_path, indicatoren="hermeldingen", formaten=(".svg",)
+    )
+    assert set(tabel["indicator"]) == {"hermeldingen"}

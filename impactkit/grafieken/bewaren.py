@@ -113,6 +113,8 @@ def bewaar_alles(
     extensies = [_controleer_extensie(f) for f in formaten]
     if not extensies:
         raise ImpactkitFout(f"Geef minstens één formaat op: {', '.join(FORMATEN)}.")
+    if isinstance(indicatoren, str):  # one id, not its letters
+        indicatoren = [indicatoren]
     indicatoren = list(STANDAARD_INDICATOREN if indicatoren is None else indicatoren)
     inds = [zoek_indicator(i) for i in indicatoren]
     for ind in inds:
