@@ -44,6 +44,7 @@ _OPENBAAR: dict[str, str] = {
     "reeks": "opvragen",
     "doorsnede": "opvragen",
     "verdeling": "opvragen",
+    "laatste_periode": "opvragen",
     "onderdruk": "onderdrukking",
     "GRENS": "onderdrukking",
     # catalogue, regions, periods
@@ -57,6 +58,7 @@ _OPENBAAR: dict[str, str] = {
     "regio": "regioindeling",
     "Regio": "regioindeling",
     "regios": "regioindeling",
+    "regionaam": "regioindeling",
     "gemeenten": "regioindeling",
     "gemeente_regio": "regioindeling",
     "cohortregios": "regioindeling",

@@ -9,6 +9,8 @@ Examples
 55.6
 >>> reeks("meldingen", "VT22")[["periode", "waarde", "landelijk"]].shape[1]
 3
+>>> laatste_periode()
+'2024H2'
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from .laden import laad
 from .observaties import KOLOMMEN, controleer_vorm
 from .perioden import Periode
 from .regioindeling import NEDERLAND, Regio, regio
+
+_indicator, _regio = indicator, regio  # laatste_periode's arguments shadow these names
 
 SERIE_KOLOMMEN = KOLOMMEN  # the tidy columns, in the same order
 EXTRA_KOLOMMEN = (
@@ -72,6 +76,50 @@ def _selectie(df: pd.DataFrame, ind: Indicator, categorie: str | None) -> pd.Dat
     return sel[sel["categorie"] == categorie]
 
 
+def laatste_periode(
+    data: pd.DataFrame | None = None,
+    indicator: str | None = None,
+    regio: str | Regio | None = None,
+) -> str:
+    """The latest period with figures: the default period of the kit.
+
+    The latest half-year with a shown value (a suppressed or unknown value does not count); only
+    when there are no half-years at all, the latest year. Without ``regio`` only the regions'
+    rows count (a national-only figure does not make a period the default); with ``regio`` that
+    region's own rows, so a region that stopped (Brabant Noordoost, VT16) gets its last period.
+    ``indicator`` narrows it to one indicator. Returns the period code, e.g. ``'2024H2'``.
+
+    Examples
+    --------
+    >>> laatste_periode()
+    '2024H2'
+    >>> laatste_periode(regio="Brabant Noordoost")
+    '2022H2'
+    >>> laatste_periode(indicator="prevalentie_huiselijk_geweld")
+    '2024'
+    """
+    df = _data(data)
+    sel = df[df["waarde"].notna()]
+    waar = ""
+    if indicator is not None:
+        ind = _indicator(indicator)
+        sel = sel[sel["indicator"] == ind.id]
+        waar += f" voor {ind.naam}"
+    if regio is not None:
+        r = _regio(regio)
+        sel = sel[sel["regio_code"] == r.code]
+        waar += f" in {r.naam}"
+    elif (sel["regio_code"] != NEDERLAND).any():
+        sel = sel[sel["regio_code"] != NEDERLAND]
+    if sel.empty:
+        raise GeenWaarde(
+            f"Er zijn geen cijfers{waar} in deze gegevens, dus ook geen laatste periode."
+        )
+    perioden = {Periode.parse(x) for x in sel["periode"].unique()}
+    halfjaren = [p for p in perioden if p.is_halfjaar]
+    return max(halfjaren or perioden).code
+
+
 def waarde(
     indicator_id: str,
     regio_naam: str,
@@ -111,18 +159,21 @@ def waarde(
     rij = in_regio[in_regio["periode"] == p.code]
     if rij.empty:
         beschikbaar = sorted(in_regio["periode"].map(Periode.parse).unique())
+        overgang = f" {r.overgang_in(p)}" if r.overgang_in(p) else ""
         raise GeenWaarde(
-            f"Geen cijfer voor {ind.naam} in {r.naam} over {p.label}. Beschikbare perioden: "
-            f"{', '.join(x.code for x in beschikbaar)}."
+            f"Geen cijfer voor {ind.naam} in {r.naam_in(p)} over {p.label}.{overgang} "
+            f"Beschikbare perioden: {', '.join(x.code for x in beschikbaar)}."
         )
     rij = rij.iloc[0]
     if bool(rij["onderdrukt"]):
         raise GeenWaarde(
-            f"Het cijfer voor {ind.naam} in {r.naam} over {p.label} is onderdrukt: het aantal is "
+            f"Het cijfer voor {ind.naam} in {r.naam_in(p)} over {p.label} is onderdrukt: het aantal is "
             "te klein om te tonen (minder dan 10). Kijk naar een langere periode of een grotere regio."
         )
     if pd.isna(rij["waarde"]):
-        raise GeenWaarde(f"Het cijfer voor {ind.naam} in {r.naam} over {p.label} is onbekend.")
+        raise GeenWaarde(
+            f"Het cijfer voor {ind.naam} in {r.naam_in(p)} over {p.label} is onbekend."
+        )
     return float(rij["waarde"])
 
 
@@ -202,7 +253,10 @@ def verdeling(
     sel = df[(df["indicator"] == ind.id) & (df["periode"] == p.code)]
     eigen = sel[sel["regio_code"] == r.code]
     if eigen.empty:
-        raise GeenWaarde(f"Geen cijfers voor {ind.naam} in {r.naam} over {p.label}.")
+        overgang = f" {r.overgang_in(p)}" if r.overgang_in(p) else ""
+        raise GeenWaarde(
+            f"Geen cijfers voor {ind.naam} in {r.naam_in(p)} over {p.label}.{overgang}"
+        )
     land = sel[sel["regio_code"] == NEDERLAND].set_index("categorie")["waarde"]
     uit = eigen[_kolommen(eigen)].copy()
     uit["landelijk"] = uit["categorie"].map(land).astype("Float64")

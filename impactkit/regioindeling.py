@@ -4,6 +4,10 @@ Reference data: ``data/referentie/vt_regions.csv`` and ``gemeente_vt.csv`` (CBS 
 2022, CC BY 4.0, see ``data/referentie/BRON.md``). The registry holds Nederland (``NL01``), the 26
 regions VT01-VT26 of the 2022 division, and VT27 Oost-Brabant, which CBS uses from 2023 for the
 merged VT16 Brabant Noordoost + VT26 Zuidoost-Brabant (VT15 is then called Midden-Brabant).
+Which years a region exists and which name it has when come from the crosswalk
+``data/cbs/regio_overgangen.csv``: a region is called by the name valid in the period shown
+(:meth:`Regio.naam_in`, :func:`regionaam`); older names and the organisations' own names
+('Hart van Brabant') stay aliases.
 
 Examples
 --------
@@ -11,6 +15,8 @@ Examples
 'VT22'
 >>> regio("Hart van Brabant").naam
 'Noord-Brabant Midden'
+>>> regio("Hart van Brabant").naam_in("2024H1")
+'Midden-Brabant'
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import pandas as pd
 from .fouten import DataFout, OnbekendeRegio, bedoelde_je, soort_invoer, suggesties
 from .onderdrukking import onderdruk
 from .paden import data_pad
+from .perioden import Periode
 
 NEDERLAND = "NL01"
 
@@ -76,11 +83,67 @@ class Regio:
     geldig_tot: int | None = None  # last year CBS uses the region (None: still in use)
     opgevolgd_door: str | None = None
     naam_vanaf_2023: str | None = None
+    # Later names as (first year, name), from the crosswalk; ``naam`` holds before the first.
+    latere_namen: tuple[tuple[int, str], ...] = ()
 
     @property
     def cbs_label(self) -> str:
         """The label in CBS StatLine tables, e.g. 'Zaanstreek-Waterland (VT)'."""
         return self.naam if self.soort == "land" else f"{self.naam} (VT)"
+
+    def naam_in(self, periode: str | int | Periode) -> str:
+        """The region's name in a period: VT15 is 'Midden-Brabant' from 2023.
+
+        Examples
+        --------
+        >>> regio("VT15").naam_in("2022H2"), regio("VT15").naam_in("2023H1")
+        ('Noord-Brabant Midden', 'Midden-Brabant')
+        >>> regio("Twente").naam_in("2024")
+        'Twente'
+        """
+        jaar = Periode.parse(periode).jaar
+        naam = self.naam
+        for vanaf, later in self.latere_namen:
+            if jaar >= vanaf:
+                naam = later
+        return naam
+
+    def geldig_in(self, periode: str | int | Periode) -> bool:
+        """Whether CBS reports the region in this period (VT16 and VT26 until 2022, VT27 from 2023).
+
+        Examples
+        --------
+        >>> regio("VT16").geldig_in("2022H2"), regio("VT16").geldig_in("2023H1")
+        (True, False)
+        """
+        jaar = Periode.parse(periode).jaar
+        return (self.geldig_van is None or jaar >= self.geldig_van) and (
+            self.geldig_tot is None or jaar <= self.geldig_tot
+        )
+
+    def overgang_in(self, periode: str | int | Periode) -> str:
+        """Why the region has no figures of its own in a period (empty when it has them).
+
+        Examples
+        --------
+        >>> regio("VT26").overgang_in("2024H1")  # doctest: +ELLIPSIS
+        'Zuidoost-Brabant (VT26) bestaat vanaf 2023 niet meer als aparte regio: het CBS telt ...'
+        """
+        if self.geldig_in(periode):
+            return ""
+        if self.geldig_tot is not None and self.opgevolgd_door:
+            opvolger = regio(self.opgevolgd_door)
+            return (
+                f"{self.naam} ({self.code}) bestaat vanaf {self.geldig_tot + 1} niet meer als "
+                f"aparte regio: het CBS telt de cijfers mee bij {opvolger.naam} "
+                f"({opvolger.code}). Kies {opvolger.naam} of een periode tot en met "
+                f"{self.geldig_tot}."
+            )
+        return (
+            f"{self.naam} ({self.code}) bestaat pas vanaf {self.geldig_van}. Kies een periode "
+            f"vanaf {self.geldig_van}, of maak de cijfers vergelijkbaar met "
+            f"impactkit.maak_vergelijkbaar(data, '{self.code}')."
+        )
 
     def __str__(self) -> str:
         return f"{self.naam} ({self.code})"
@@ -105,17 +168,24 @@ def _registry() -> tuple[Regio, ...]:
         data_pad("referentie", "vt_regions.csv"),
         dtype={"vt_code": "string", "vt_name": "string", "population": "Int64"},
     )
+    # Validity and later names follow the crosswalk of region changes.
+    overgang = regio_overgangen()
+    samen = overgang[overgang["soort"] == "samenvoeging"]
+    hernoemd = overgang[overgang["soort"] == "naamswijziging"]
     regios = []
     for rij in ruw.itertuples(index=False):
         code = str(rij.vt_code)
         naam = _NAAM_CORRECTIES.get(code, str(rij.vt_name))
-        geldig_van = geldig_tot = opvolger = later = None
-        if code in ("VT16", "VT26"):
-            geldig_tot, opvolger = 2022, "VT27"
-        if code == "VT27":
-            geldig_van = 2023
-        if code == "VT15":
-            later = "Midden-Brabant"
+        geldig_van = geldig_tot = opvolger = None
+        weg = samen[samen["van_code"] == code]
+        if len(weg):
+            geldig_tot, opvolger = int(weg["vanaf_jaar"].min()) - 1, str(weg["naar_code"].iloc[0])
+        nieuw = samen[samen["naar_code"] == code]
+        if len(nieuw):
+            geldig_van = int(nieuw["vanaf_jaar"].min())
+        namen = hernoemd[hernoemd["van_code"] == code].sort_values("vanaf_jaar")
+        latere = tuple((int(r.vanaf_jaar), str(r.naar_naam)) for r in namen.itertuples())
+        later = next((n for j, n in reversed(latere) if j <= 2023), None)
         regios.append(
             Regio(
                 code=code,
@@ -127,6 +197,7 @@ def _registry() -> tuple[Regio, ...]:
                 geldig_tot=geldig_tot,
                 opgevolgd_door=opvolger,
                 naam_vanaf_2023=later,
+                latere_namen=latere,
             )
         )
     # Nederland = the 26 regions of the 2022 division (VT27 overlaps VT16 + VT26).
@@ -135,8 +206,12 @@ def _registry() -> tuple[Regio, ...]:
     return (land, *regios)
 
 
-def regios(alle: bool = False) -> pd.DataFrame:
+def regios(alle: bool = False, periode: str | int | Periode | None = None) -> pd.DataFrame:
     """Regions as a table: Nederland and the 26 VT regions (``alle=True`` adds VT27).
+
+    With ``periode``: Nederland and the regions CBS reports in that period, each with the name
+    valid then (from 2023: 25 regions, VT27 Oost-Brabant instead of VT16 and VT26, and VT15
+    called Midden-Brabant); ``alle`` is then ignored.
 
     Columns: ``code``, ``naam``, ``cbs_label``, ``inwoners``, ``inwoners_jaar``, ``soort``,
     ``geldig_van``, ``geldig_tot``, ``opgevolgd_door``, ``naam_vanaf_2023``.
@@ -145,12 +220,22 @@ def regios(alle: bool = False) -> pd.DataFrame:
     --------
     >>> regios().query("soort == 'vt'").shape[0]
     26
+    >>> regios(periode="2024H1").query("soort == 'vt'").shape[0]
+    25
+    >>> regios(periode="2024H1").set_index("code").loc["VT15", "naam"]
+    'Midden-Brabant'
     """
+    if periode is not None:
+        gekozen = [r for r in _registry() if r.geldig_in(periode)]
+    else:
+        gekozen = [r for r in _registry() if alle or r.code != "VT27"]
     rijen = [
         {
             "code": r.code,
-            "naam": r.naam,
-            "cbs_label": r.cbs_label,
+            "naam": r.naam if periode is None else r.naam_in(periode),
+            "cbs_label": r.cbs_label
+            if periode is None or r.soort == "land"
+            else f"{r.naam_in(periode)} (VT)",
             "inwoners": r.inwoners,
             "inwoners_jaar": r.inwoners_jaar,
             "soort": r.soort,
@@ -159,8 +244,7 @@ def regios(alle: bool = False) -> pd.DataFrame:
             "opgevolgd_door": r.opgevolgd_door,
             "naam_vanaf_2023": r.naam_vanaf_2023,
         }
-        for r in _registry()
-        if alle or r.code != "VT27"
+        for r in gekozen
     ]
     df = pd.DataFrame(rijen)
     df["geldig_van"] = df["geldig_van"].astype("Int64")
@@ -168,9 +252,28 @@ def regios(alle: bool = False) -> pd.DataFrame:
     return df.astype({"code": "string", "naam": "string", "cbs_label": "string"})
 
 
-def vt_codes() -> list[str]:
-    """The 26 region codes of the 2022 division, VT01..VT26."""
+def vt_codes(periode: str | int | Periode | None = None) -> list[str]:
+    """The 26 region codes of the 2022 division, VT01..VT26; with ``periode``: those CBS
+    reports in that period (from 2023 the 25 codes with VT27)."""
+    if periode is not None:
+        return [r.code for r in _registry() if r.soort == "vt" and r.geldig_in(periode)]
     return [r.code for r in _registry() if r.soort == "vt" and r.code != "VT27"]
+
+
+def regionaam(naam_of_code: str | Regio, periode: str | int | Periode) -> str:
+    """The name of a region as it is called in a period (any name, alias or code accepted).
+
+    Use it wherever a region is named for a period: VT15 is 'Noord-Brabant Midden' up to 2022
+    and 'Midden-Brabant' from 2023; 'Hart van Brabant' (the organisation) stays an alias.
+
+    Examples
+    --------
+    >>> regionaam("Hart van Brabant", "2024H1")
+    'Midden-Brabant'
+    >>> regionaam("VT15", "2021H1")
+    'Noord-Brabant Midden'
+    """
+    return regio(naam_of_code).naam_in(periode)
 
 
 @lru_cache(maxsize=1)
@@ -179,8 +282,8 @@ def _naamindex() -> dict[str, str]:
     for r in _registry():
         index[_normaliseer(r.code)] = r.code
         index[_normaliseer(r.naam)] = r.code
-        if r.naam_vanaf_2023:
-            index[_normaliseer(r.naam_vanaf_2023)] = r.code
+        for _, later in r.latere_namen:
+            index[_normaliseer(later)] = r.code
     ruw = pd.read_csv(data_pad("referentie", "vt_regions.csv"), dtype="string")
     for rij in ruw.itertuples(index=False):
         index.setdefault(_normaliseer(rij.vt_name), str(rij.vt_code))
