@@ -49,11 +49,43 @@ def test_elke_rij_is_oefendata(oefendata):
     assert (oefendata["herkomst"] == "oefendata").all()
 
 
+# Rows per half-year: Nederland + 26 regions up to 2022 (8 half-years), Nederland + 25 regions
+# from 2023 (4 half-years), as CBS reports them.
+RIJEN_PER_HALFJAAR = 27 * 8 + 26 * 4
+
+
 def test_tijdvak_en_regios(oefendata):
     meldingen = oefendata[oefendata.indicator == "meldingen"]
     assert sorted(set(meldingen.periode)) == [str(p) for p in ik.halfjaren("2019H1", "2024H2")]
-    assert set(meldingen.regio_code) == set(ik.regios()["code"])
-    assert len(meldingen) == 27 * 12
+    for per, groep in meldingen.groupby("periode"):
+        assert set(groep.regio_code) == set(ik.regios(periode=per)["code"]), per
+    assert len(meldingen) == RIJEN_PER_HALFJAAR
+
+
+def test_regio_indeling_zoals_cbs_vanaf_2023(oefendata):
+    # From 2023 CBS reports Oost-Brabant (VT27) instead of Brabant Noordoost (VT16) and
+    # Zuidoost-Brabant (VT26); the practice data follow the register.
+    jaar = oefendata.periode.str[:4].astype(int)
+    regionaal = oefendata[oefendata.regio_code != "NL01"]
+    vanaf_2023 = set(regionaal.loc[jaar >= 2023, "regio_code"])
+    tot_2023 = set(regionaal.loc[jaar < 2023, "regio_code"])
+    assert {"VT16", "VT26"} <= tot_2023 and "VT27" not in tot_2023
+    assert "VT27" in vanaf_2023 and not vanaf_2023 & {"VT16", "VT26"}
+    assert len(vanaf_2023) == 25
+
+
+def test_oost_brabant_is_de_som_van_de_oude_regios(oefendata):
+    # VT27 is VT16 + VT26 in every generated count: 2023H1 is the sum the two regions would have
+    # had (the other 24 regions and Nederland did not move).
+    for per in ("2023H1", "2024H2"):
+        rest = oefendata[(oefendata.indicator == "meldingen") & (oefendata.periode == per)
+                         & ~oefendata.regio_code.isin(["NL01", "VT27"])]  # fmt: skip
+        nl = w(oefendata, "meldingen", "NL01", per).teller
+        assert w(oefendata, "meldingen", "VT27", per).teller == nl - rest.teller.sum()
+    r = w(oefendata, "meldingen_per_10000", "VT27", "2023H1")
+    assert r.noemer == ik.regio("VT16").inwoners + ik.regio("VT26").inwoners == 1_398_895
+    assert w(oefendata, "meldingen", "VT27", "2023H1").teller == 6410
+    assert w(oefendata, "meldingen", "VT16", "2022H2").teller == 2575
 
 
 def test_voorlopig_alleen_laatste_jaar(oefendata):
@@ -96,7 +128,7 @@ def test_percentages_komen_uit_tellingen(oefendata):
 
 
 def test_ratios_komen_uit_tellingen_en_inwoners(oefendata):
-    inwoners = ik.regios().set_index("code")["inwoners"]
+    inwoners = ik.regios(alle=True).set_index("code")["inwoners"]
     r = oefendata[(oefendata.eenheid == "per 10.000 inwoners") & oefendata.teller.notna()]
     assert (r.noemer.to_numpy() == r.regio_code.map(inwoners).to_numpy()).all()
     berekend = 10_000 * r.teller.astype(float) / r.noemer.astype(float)
@@ -266,7 +298,7 @@ def test_casussen_zijn_niet_adviezen_plus_meldingen(oefendata):
     # CBS 84850/84851NED: casussen with at least one received melding. Adviezen without a
     # melding do not count and several meldingen about one casus count once.
     t = _breed(oefendata, "adviezen", "meldingen", "casussen_vt").dropna().astype(int)
-    assert len(t) == 27 * 12
+    assert len(t) == RIJEN_PER_HALFJAAR
     assert (t.casussen_vt < t.adviezen + t.meldingen).all()
     assert (t.casussen_vt <= t.meldingen).all()
     assert (t.casussen_vt > 0).all()
@@ -316,7 +348,7 @@ def test_casussen_landelijk_volgens_verhouding_drenthe(oefendata):
 def test_overdracht_heeft_casussen_als_noemer(oefendata, ind):
     over = oefendata[oefendata.indicator == ind].set_index(["regio_code", "periode"])
     cas = oefendata[oefendata.indicator == "casussen_vt"].set_index(["regio_code", "periode"])
-    assert len(over) == 27 * 12
+    assert len(over) == RIJEN_PER_HALFJAAR
     assert (over.noemer == cas.loc[over.index, "teller"]).all()
     getoond = over[over.teller.notna()]
     assert (abs(getoond.waarde - 100 * getoond.teller / getoond.noemer) < 1e-3).all()

@@ -42,6 +42,13 @@ measurable (such as ``burgers_handelen``) have no practice data. Counts are mult
 CBS rounds them; regional counts add up to the national count exactly; counts from 1 to 9 are
 suppressed (see :mod:`impactkit.onderdrukking`).
 Every row carries ``herkomst = "oefendata"``.
+
+Regions follow CBS's division per period (``data/cbs/regio_overgangen.csv``): from 2023 CBS
+reports Oost-Brabant (VT27) instead of Brabant Noordoost (VT16) and Zuidoost-Brabant (VT26), so
+the practice data have VT27 rows from 2023H1 and no VT16 or VT26 rows after 2022. The figures
+are generated for the 26 regions of 2022 and the two old regions are then added up (tellers and
+noemers; percentages and rates computed again), so every other region, every national total and
+every calibration target is the same as without the merger.
 """
 
 from __future__ import annotations
@@ -60,7 +67,7 @@ from ..observaties import KOLOMMEN as TIDY_KOLOMMEN
 from ..onderdrukking import onderdruk
 from ..paden import data_pad
 from ..perioden import Periode, halfjaren
-from ..regioindeling import COHORTREGIOS, NEDERLAND, regio, regios
+from ..regioindeling import COHORTREGIOS, NEDERLAND, regio, regio_overgangen, regios
 
 SEED = 20_190_101
 PERIODEN = halfjaren("2019H1", "2024H2")
@@ -572,10 +579,65 @@ def genereer(seed: int = SEED) -> pd.DataFrame:
 
     _voeg_onderzoek_toe(gen)
 
-    df = pd.DataFrame(gen.rijen, columns=KOLOMMEN[:-2])
+    df = pd.DataFrame(_volg_regio_overgangen(gen.rijen), columns=KOLOMMEN[:-2])
     df["herkomst"] = HERKOMST
     df = onderdruk(df)
     return _ordenen(df)
+
+
+def _volg_regio_overgangen(rijen: list[dict]) -> list[dict]:
+    """Merge regions as CBS does from the year of a merger (VT16 + VT26 = VT27 from 2023).
+
+    The rows of the old regions in those years are replaced by one row of the new region, in
+    the place of the last old region's row: tellers and noemers added up, the value computed
+    again from them (counts, percentages, rates per 10.000 inwoners). Before the merger the
+    old regions keep their rows and the new region has none, as in CBS's tables.
+    """
+    samen = regio_overgangen()
+    samen = samen[samen["soort"] == "samenvoeging"]
+    naar = {str(r.van_code): (str(r.naar_code), int(r.vanaf_jaar)) for r in samen.itertuples()}
+    aantal_oud = samen.groupby("naar_code")["van_code"].nunique().to_dict()
+
+    def sleutel(rij: dict) -> tuple | None:
+        doel = naar.get(rij["regio_code"])
+        if doel is None or int(str(rij["periode"])[:4]) < doel[1]:
+            return None
+        return (doel[0], rij["indicator"], rij["periode"], rij["categorie"])
+
+    delen: dict[tuple, list[dict]] = {}
+    for rij in rijen:
+        k = sleutel(rij)
+        if k is not None:
+            delen.setdefault(k, []).append(rij)
+    uit = []
+    for rij in rijen:
+        k = sleutel(rij)
+        if k is None:
+            uit.append(rij)
+        elif rij is delen[k][-1]:
+            groep = delen[k]
+            if len(groep) != aantal_oud[k[0]]:
+                raise DataFout(f"Samenvoegen tot {k[0]}: niet elke oude regio heeft {k[1:]}.")
+            uit.append(_samengevoegd(groep, k[0]))
+    return uit
+
+
+def _samengevoegd(groep: list[dict], code: str) -> dict:
+    teller = (
+        sum(r["teller"] for r in groep) if all(r["teller"] is not None for r in groep) else None
+    )
+    noemer = (
+        sum(r["noemer"] for r in groep) if all(r["noemer"] is not None for r in groep) else None
+    )
+    eenheid = groep[0]["eenheid"]
+    factor = {"%": 100.0, "per 10.000 inwoners": 10_000.0}.get(eenheid)
+    if eenheid == "aantal" and teller is not None:
+        waarde = float(teller)
+    elif factor is not None and teller is not None and noemer:
+        waarde = factor * teller / noemer
+    else:
+        waarde = np.nan  # scores and averages cannot be added up
+    return {**groep[-1], "regio_code": code, "waarde": waarde, "teller": teller, "noemer": noemer}
 
 
 def _adviesvrager_aandelen(p: Periode) -> np.ndarray:
