@@ -1,8 +1,13 @@
 """Benchmark: `impactkit batch` against a sequential loop of the `papermill` command.
 
 Runs the step-plan notebook for all 26 regions both ways in the same run and reports the ratio,
+the batch's peak memory (PSS of the batch process and all its children: workers and kernels),
 plus the per-region cost against a notebook that only imports impactkit (the floor for any
 approach that starts a fresh kernel per region). Usage: `python bench/bench_batch.py [--regios N]`.
+
+`--profiel` instead profiles one region in one process (after a warm-up region, as a batch
+kernel runs it) and prints where its time goes, per notebook cell and per function; the summary
+of such a run is kept in `bench/profiel_batch.md`.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -32,11 +38,113 @@ def papermill(notebook: Path, uit: Path, parameters: dict[str, str]) -> None:
     subprocess.run(args, check=True, capture_output=True)
 
 
+def _pss_mb(pid: int) -> float:
+    """Proportional set size of one process in MB (shared pages counted once overall)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+            for regel in f:
+                if regel.startswith("Pss:"):
+                    return int(regel.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _nakomelingen(pid: int) -> list[int]:
+    uit, te_doen = [], [pid]
+    while te_doen:
+        p = te_doen.pop()
+        try:
+            with open(f"/proc/{p}/task/{p}/children", encoding="ascii") as f:
+                kinderen = [int(x) for x in f.read().split()]
+        except OSError:
+            kinderen = []
+        uit += kinderen
+        te_doen += kinderen
+    return uit
+
+
+class Geheugen:
+    """Samples the summed PSS of this process and all its descendants; keeps the peak."""
+
+    def __init__(self, interval: float = 0.2) -> None:
+        self.piek, self._stop, self._interval = 0.0, threading.Event(), interval
+        self._draad = threading.Thread(target=self._meet, daemon=True)
+
+    def _meet(self) -> None:
+        while not self._stop.is_set():
+            pids = [os.getpid(), *_nakomelingen(os.getpid())]
+            self.piek = max(self.piek, sum(_pss_mb(p) for p in pids))
+            self._stop.wait(self._interval)
+
+    def __enter__(self) -> Geheugen:
+        self._draad.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._draad.join()
+
+
+def profiel(regio: str = "Zaanstreek-Waterland", warm: str = "Twente", n: int = 30) -> None:
+    """Where one region's time goes, in one process after a warm-up region (steady state)."""
+    import cProfile
+    import io
+    import pstats
+
+    from IPython.core.interactiveshell import InteractiveShell
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
+
+    schil = InteractiveShell.instance()
+
+    def draai(naam: str, uit: str) -> list[tuple[float, str]]:
+        nb = parameterize_notebook(
+            load_notebook_node(str(NOTEBOOK)),
+            {"regio": naam, "uitvoer": uit, "interactief": False, "weergave": "rapport",
+             "periode": "2021H1"},
+            kernel_name="python3", language="python",
+        )  # fmt: skip
+        tijden = []
+        for cel in nb.cells:
+            if cel.cell_type == "code":
+                t = time.perf_counter()
+                schil.run_cell(cel.source, silent=True)
+                tijden.append((time.perf_counter() - t, cel.source.splitlines()[0][:60]))
+        return tijden
+
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        draai(warm, f"{tmp}/warm")
+        koud = time.perf_counter() - t
+        t = time.perf_counter()
+        tijden = draai(regio, f"{tmp}/a")
+        warm_s = time.perf_counter() - t
+        prof = cProfile.Profile()
+        prof.enable()
+        draai(regio, f"{tmp}/b")
+        prof.disable()
+    print(f"Eerste regio (koud, met imports en data laden): {koud:.2f} s")
+    print(f"Volgende regio (warm, zonder profiler): {warm_s:.2f} s")
+    print("\nPer cel (warm):")
+    for s, bron in sorted(tijden, reverse=True):
+        if s >= 0.005:
+            print(f"  {s:6.3f} s  {bron}")
+    uit = io.StringIO()
+    pstats.Stats(prof, stream=uit).sort_stats("cumulative").print_stats(n)
+    print("\nFuncties (met profiler, cumulatief):")
+    print(uit.getvalue())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--regios", type=int, default=26)
     parser.add_argument("--werkers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--profiel", action="store_true", help="profileer één regio en stop")
     args = parser.parse_args()
+    if args.profiel:
+        profiel()
+        return
     namen = regios().query("soort == 'vt'")["naam"].tolist()[: args.regios]
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -65,15 +173,21 @@ def main() -> None:
             papermill(
                 NOTEBOOK,
                 uit / "stappenplan.ipynb",
-                {"regio": naam, "interactief": "False", "weergave": "svg", "uitvoer": str(uit)},
+                {
+                    "regio": naam,
+                    "periode": "2021H1",
+                    "interactief": "False",
+                    "weergave": "rapport",
+                    "uitvoer": str(uit),
+                },
             )
         t_seq = time.perf_counter() - t
 
         # 3. impactkit batch (includes the HTML report per region, which the loop does not make).
         t = time.perf_counter()
-        tabel = draai_batch(
-            tmp / "batch", namen, werkers=args.werkers, voortgang=False, opnieuw=True
-        )
+        with Geheugen() as geheugen:
+            tabel = draai_batch(tmp / "batch", namen, periode="2021H1", werkers=args.werkers,
+                                voortgang=False, opnieuw=True)  # fmt: skip
         t_batch = time.perf_counter() - t
         assert (tabel["status"] == "gelukt").all(), tabel
 
@@ -85,6 +199,7 @@ def main() -> None:
         "papermill_lus_s": round(t_seq, 1),
         "batch_s": round(t_batch, 1),
         "versnelling": round(t_seq / t_batch, 2),
+        "batch_piekgeheugen_mb": round(geheugen.piek),
         "alleen_import_notebook_s": round(t_import, 2),
         "batch_per_regio_per_werker_s": round(per_regio, 2),
         "kosten_per_regio_t.o.v._alleen_import": round(per_regio / t_import, 2),
