@@ -18,6 +18,7 @@ Use::
         tab = browser.tabblad(breedte=320)
         tab.open("uitvoer/index.html")
         tab.evalueer("document.documentElement.scrollWidth")
+        tab.schermafdruk("index-320.png")
 
 Tests that need the browser carry ``@pytest.mark.browser`` and are skipped (with a Dutch
 reason) when Chromium is not installed.
@@ -296,6 +297,17 @@ class Tabblad:
             uitleg = details.get("exception", {}).get("description") or details.get("text")
             raise BrowserFout(f"JavaScript-fout: {uitleg}")
         return antwoord["result"].get("value")
+
+    def schermafdruk(self, pad: str | os.PathLike, hele_pagina: bool = True) -> Path:
+        """Save a PNG of the page (the whole page by default) and return its path."""
+        import base64
+
+        antwoord = self.stuur(
+            "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": hele_pagina}
+        )
+        pad = Path(pad)
+        pad.write_bytes(base64.b64decode(antwoord["data"]))
+        return pad
 
     def axe(self, tags: list[str] | None = None, regels_uit: tuple[str, ...] = ()) -> list[dict]:
         """Run axe-core on the loaded page; return its violations (see ``axe_overtredingen``)."""
