@@ -228,7 +228,7 @@ def vergelijk(
         )
     if r.code not in set(sel["regio_code"]):
         raise GeenWaarde(
-            f"Geen cijfers voor {ind.naam} in {r.naam}"
+            f"Geen cijfers voor {ind.naam} in {r.naam_in(p)}"
             + (
                 " (de cohortstudie is in 13 regio's gedaan)."
                 if ind.bron.startswith("Cohort")
@@ -243,7 +243,7 @@ def vergelijk(
     basis = {
         "indicator": ind.id,
         "regio_code": r.code,
-        "regio": r.naam,
+        "regio": r.naam_in(p),
         "periode": p.code,
         "categorie": categorie,
         "eenheid": ind.eenheid,
@@ -269,7 +269,12 @@ def vergelijk(
     if st.ontbreekt(waarde):
         reden = "onderdrukt (aantal kleiner dan 10)" if bool(eigen["onderdrukt"]) else "onbekend"
         for v in ("landelijk", "regios", "vorige_periode", "jaar_eerder"):
-            rij(v, "", oordeel="geen gegevens", toelichting=f"Het cijfer van {r.naam} is {reden}.")
+            rij(
+                v,
+                "",
+                oordeel="geen gegevens",
+                toelichting=f"Het cijfer van {r.naam_in(p)} is {reden}.",
+            )
         return _als_tabel(rijen)
 
     # 1. With Nederland (the test uses the rest of the country as reference).
@@ -322,7 +327,7 @@ def vergelijk(
             toelichting=toelichting)  # fmt: skip
 
         # 3. Regions of similar size (the 7 nearest in population, including the region).
-        inwoners = regios().set_index("code")["inwoners"]
+        inwoners = regios(periode=p).set_index("code")["inwoners"]  # regions of this period
         buren = (inwoners.drop(NEDERLAND) - inwoners[r.code]).abs().sort_values().index[:7].tolist()
         groep = waarden[waarden.index.isin(buren)]
         if len(groep) > 2:
@@ -333,7 +338,7 @@ def vergelijk(
                 verschil_relatief=_relatief(waarde - med, med), rang=rang_groep,
                 aantal_regios=len(groep), oordeel="geen toets mogelijk",
                 toelichting=f"Rang {rang_groep} van {len(groep)}: "
-                + ", ".join(regio(c).naam for c in groep.index if c != r.code) + ".")  # fmt: skip
+                + ", ".join(regio(c).naam_in(p) for c in groep.index if c != r.code) + ".")  # fmt: skip
 
     # 4. With itself over time.
     for soort, eerder in (("vorige_periode", p.vorige()), ("jaar_eerder", p.jaar_eerder())):
