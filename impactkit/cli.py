@@ -164,6 +164,30 @@ def _draai_batch(args: argparse.Namespace) -> int:
     return 1 if (tabel["status"] == "mislukt").any() else 0
 
 
+def _werkboek(args: argparse.Namespace) -> int:
+    from .werkboek import maak_werkboek, open_in_jupyterlab
+
+    def bevestig(vraag: str) -> bool:
+        if not sys.stdin.isatty():
+            return False
+        return input(f"{vraag} [j/N] ").strip().lower() in ("j", "ja", "y", "yes")
+
+    uit = maak_werkboek(args.regio, args.periode, args.startvraag, args.map, args.opnieuw,
+                        bevestig)  # fmt: skip
+    print(uit.bericht)
+    if args.niet_openen:
+        print(f'Openen: impactkit werkboek "{args.regio}" --map "{uit.map}"')
+        return 0
+    print("JupyterLab start; stop met Ctrl-C.")
+    return open_in_jupyterlab(uit.notebook)
+
+
+def _app(args: argparse.Namespace) -> int:
+    from .app import start_app
+
+    return start_app(poort=args.poort, openen=not args.niet_openen)
+
+
 class _NederlandseHulp(argparse.HelpFormatter):
     """argparse's own headings in Dutch."""
 
@@ -253,6 +277,38 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--lokaal", default="", help="CSV met eigen (proces)indicatoren")
     p.add_argument("--opnieuw", action="store_true", help="ook regio's die al actueel zijn")
     p.set_defaults(functie=_draai_batch)
+
+    p = sub.add_parser(
+        "werkboek",
+        help="je eigen werkboek (stappenplan) voor je regio maken en openen in JupyterLab",
+        description="Maakt een kopie van het stappenplan-werkboek voor je regio in een eigen map, "
+        "met je plan (stappenplan.yaml) ernaast, en opent het in JupyterLab. Bestaat het "
+        "werkboek al, dan ga je verder met je bewaarde plan.",
+    )
+    p.add_argument("regio", help="naam of code van de Veilig Thuis-regio, bv. 'Hart van Brabant'")
+    p.add_argument("--periode", default="", help="halfjaar, bv. 2024H2 (standaard: de laatste "
+                   "periode met cijfers)")  # fmt: skip
+    p.add_argument("--startvraag", default="", help="sleutel van de startvraag (standaard: "
+                   "heftig_structureel_geweld)")  # fmt: skip
+    p.add_argument("--map", default=None, help="map voor je werkboek (standaard: "
+                   "werkboek-<regio> in de huidige map)")  # fmt: skip
+    p.add_argument("--opnieuw", action="store_true", help="opnieuw beginnen (vraagt eerst of "
+                   "je bestaande werkboek overschreven mag worden)")  # fmt: skip
+    p.add_argument("--niet-openen", action="store_true", help="alleen klaarzetten, "
+                   "JupyterLab niet starten")  # fmt: skip
+    p.set_defaults(functie=_werkboek)
+
+    p = sub.add_parser(
+        "app",
+        help="het stappenplan als app zonder code, in de browser (ook voor een workshop)",
+        description="Start de app op deze computer (Voilà) en toont het adres. Kies in de "
+        "pagina je regio, periode en vraag; je ziet het antwoord, de bevindingen, grafieken en "
+        "vragen, en je kunt je plan downloaden. Werkt zonder internet.",
+    )
+    p.add_argument("--poort", type=int, default=None, help="poort (standaard: een vrije poort "
+                   "vanaf 8866)")  # fmt: skip
+    p.add_argument("--niet-openen", action="store_true", help="geen browser openen")
+    p.set_defaults(functie=_app)
 
     p = sub.add_parser("controleer", help="een bestand met eigen cijfers controleren")
     p.add_argument("bestand", help="CSV met eigen cijfers (zie data/voorbeelden/eigen_cijfers.csv)")

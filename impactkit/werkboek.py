@@ -20,6 +20,7 @@ from .fouten import GeenWaarde, ImpactkitFout
 from .indicatoren import indicator
 from .laden import laad
 from .opmaak import met_eenheid
+from .paden import PROJECT_MAP
 from .perioden import Periode
 from .regioindeling import regio
 from .stappenplan import GekozenIndicator, Stappenplan, lees_deelvragen, lees_indicator
@@ -49,6 +50,7 @@ class Werkboek:
     uitvoer: Path | None = None
     bron: str = "oefendata"
     meldingen: list[str] = field(default_factory=list)
+    plan_bestand: Path | None = None  # the plan file the notebook continues from (if any)
 
     @property
     def is_oefendata(self) -> bool:
@@ -97,6 +99,8 @@ def voorbereiden(
 ) -> Werkboek:
     """Check the notebook's parameters and prepare the plan; Dutch errors on bad input.
 
+    ``periode`` empty: the latest half year with figures for the region.
+
     ``deelvragen``: YAML or JSON text (or a list) with the plan's own deelvragen, each with
     ``vraag``, ``indicatoren`` (``'id'`` or ``'id:categorie'``) and ``waarom``; they replace those
     of the starter question or the plan file (see :func:`impactkit.stappenplan.lees_deelvragen`).
@@ -105,7 +109,7 @@ def voorbereiden(
         registreer_lokaal(lokale_indicatoren)
     eigen_deelvragen = lees_deelvragen(deelvragen)  # checked first: no data loaded in vain
     r = regio(regio_naam)
-    p = Periode.parse(periode)
+    p = Periode.parse(periode if str(periode).strip() else laatste_periode(r.code, bron))
     meldingen: list[str] = []
     if plan_bestand:
         # A saved plan keeps its own region and period; the parameters only say so if they differ.
@@ -157,8 +161,20 @@ def voorbereiden(
     if doel is not None:
         doel.mkdir(parents=True, exist_ok=True)
     return Werkboek(
-        plan=plan, data=data, normen=tabel, uitvoer=doel, bron=bron, meldingen=meldingen
-    )
+        plan=plan, data=data, normen=tabel, uitvoer=doel, bron=bron, meldingen=meldingen,
+        plan_bestand=Path(plan_bestand) if plan_bestand else None,
+    )  # fmt: skip
+
+
+def laatste_periode(regio_naam: str, bron: str = "oefendata") -> str:
+    """The latest half year with figures for the region (``'2024H2'`` in the oefendata)."""
+    r = regio(regio_naam)
+    data = laad(bron)
+    perioden = [Periode.parse(x) for x in set(data.loc[data["regio_code"] == r.code, "periode"])]
+    halfjaren = [x for x in perioden if x.is_halfjaar]
+    if not halfjaren:
+        raise GeenWaarde(f"Er zijn geen cijfers per halfjaar voor {r.naam} in bron '{bron}'.")
+    return max(halfjaren, key=lambda x: x.code).code
 
 
 def toon(tabel: pd.DataFrame):
@@ -293,7 +309,139 @@ def duiding_sjabloon(wb: Werkboek, vragen: list[str] | None = None) -> str:
     )
 
 
+# -- a coordinator's own workbook (impactkit werkboek) ------------------------------------------------
+SJABLOON = PROJECT_MAP / "notebooks" / "stappenplan.ipynb"
+NOTEBOOK_NAAM = "stappenplan.ipynb"
+PLAN_NAAM = "stappenplan.yaml"
+
+
+@dataclass
+class EigenWerkboek:
+    """Where a coordinator's workbook lives, and what :func:`maak_werkboek` did."""
+
+    map: Path
+    notebook: Path
+    plan_bestand: Path
+    plan: Stappenplan
+    status: str  # 'nieuw', 'verder' (existing copy kept), 'opnieuw' (overwritten after asking)
+
+    @property
+    def bericht(self) -> str:
+        """One Dutch paragraph for the user: what happened and where the files are."""
+        wat = (f"{regio(self.plan.regio_code).naam}, {periode_tekst(self.plan.periode)}; "
+               f"hoofdvraag: {self.plan.hoofdvraag}")  # fmt: skip
+        if self.status == "verder":
+            return (f"Je werkboek bestond al: {self.notebook}\nHet gaat verder met je bewaarde "
+                    f"plan ({self.plan_bestand.name}): {wat}")  # fmt: skip
+        nieuw = "Nieuw werkboek" if self.status == "nieuw" else "Werkboek opnieuw gemaakt"
+        return f"{nieuw}: {self.notebook}\nPlan: {self.plan_bestand}\n{wat}"
+
+
+def werkboek_map(regio_naam: str) -> Path:
+    """The default work folder: ``werkboek-<region>`` in the current folder."""
+    from .batch import slug
+
+    return Path.cwd() / f"werkboek-{slug(regio(regio_naam).naam)}"
+
+
+def _kopie(parameters: dict) -> object:
+    """The template with the parameters filled in, as papermill does (an injected cell)."""
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
+
+    nb = load_notebook_node(str(SJABLOON))
+    return parameterize_notebook(nb, parameters, kernel_name="python3", language="python")
+
+
+def maak_werkboek(
+    regio_naam: str,
+    periode: str = "",
+    startvraag: str = "",
+    map: str | Path | None = None,
+    opnieuw: bool = False,
+    bevestig=None,  # noqa: ANN001 - callable(question) -> bool, asked before overwriting
+) -> EigenWerkboek:
+    """A copy of the step-plan notebook for one region, with its plan file beside it.
+
+    The folder (default :func:`werkboek_map`) gets ``stappenplan.ipynb`` (the template with
+    papermill-style injected parameters: region, period, start question, ``plan_bestand`` and
+    ``uitvoer`` relative to the folder, charts as SVG so nothing is loaded from the internet) and
+    ``stappenplan.yaml`` (the plan). The template itself is never changed.
+
+    Run again, it keeps the existing copy and continues from the saved plan. ``opnieuw=True``
+    starts over, but only after ``bevestig(vraag)`` returned True; without ``bevestig`` an
+    existing copy is never overwritten. ``periode`` empty: the latest half year with figures.
+    """
+    r = regio(regio_naam)
+    doel = Path(map) if map else werkboek_map(r.code)
+    notebook, plan_pad = doel / NOTEBOOK_NAAM, doel / PLAN_NAAM
+    if doel.exists() and not doel.is_dir():
+        raise ImpactkitFout(f"'{doel}' is een bestand, geen map. Kies een andere map met --map.")
+    bestaat = notebook.exists() or plan_pad.exists()
+    if bestaat and opnieuw:
+        vraag = (f"Er staat al een werkboek in '{doel}'. Wil je opnieuw beginnen? Je notebook "
+                 f"en je bewaarde plan worden dan overschreven.")  # fmt: skip
+        if bevestig is None or not bevestig(vraag):
+            raise ImpactkitFout(f"Niets overschreven. Je werkboek staat nog in '{doel}'.")
+    if bestaat and not opnieuw and plan_pad.exists():
+        plan = Stappenplan.laad(plan_pad)  # continue from the saved plan
+        if plan.regio_code != r.code:
+            raise ImpactkitFout(
+                f"Het werkboek in '{doel}' gaat over {regio(plan.regio_code).naam}, niet over "
+                f"{r.naam}. Kies een andere map met --map, of begin opnieuw met --opnieuw."
+            )
+    else:
+        p = Periode.parse(periode if str(periode).strip() else laatste_periode(r.code))
+        plan = Stappenplan.uit_startvraag(startvraag or _STANDAARD_STARTVRAAG, r.code, p.code)
+        data = laad()
+        if not ((data["regio_code"] == r.code) & (data["periode"] == p.code)).any():
+            raise GeenWaarde(f"Er zijn geen cijfers voor {r.naam} over {p.label}. Kies een andere "
+                             f"periode, bv. {laatste_periode(r.code)}.")  # fmt: skip
+        doel.mkdir(parents=True, exist_ok=True)
+        plan.bewaar(plan_pad)
+    status = "opnieuw" if bestaat and opnieuw else "verder" if bestaat else "nieuw"
+    if notebook.exists() and status == "verder":
+        return EigenWerkboek(doel, notebook, plan_pad, plan, status)  # never overwritten
+    parameters = {
+        "regio": regio(plan.regio_code).naam,
+        "periode": plan.periode,
+        "startvraag": plan.startvraag or "",
+        "plan_bestand": PLAN_NAAM,  # relative: the kernel runs in the notebook's folder
+        "uitvoer": ".",
+        "interactief": True,
+        "weergave": "svg",  # static charts: JupyterLab shows them without loading anything
+    }
+    import nbformat
+
+    nbformat.write(_kopie(parameters), notebook)
+    return EigenWerkboek(doel, notebook, plan_pad, plan, status)
+
+
+_STANDAARD_STARTVRAAG = "heftig_structureel_geweld"
+
+
+def open_in_jupyterlab(notebook: str | Path, poort: int | None = None) -> int:
+    """Start JupyterLab on the workbook (localhost only) and wait until it is stopped."""
+    import subprocess
+    import sys
+
+    pad = Path(notebook).resolve()
+    opdracht = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={pad.parent}",
+                "--ServerApp.ip=127.0.0.1", str(pad)]  # fmt: skip
+    if poort:
+        opdracht.append(f"--ServerApp.port={poort}")
+    try:
+        return subprocess.call(opdracht)
+    except KeyboardInterrupt:
+        return 0
+
+
 __all__ = [
+    "EigenWerkboek",
+    "laatste_periode",
+    "maak_werkboek",
+    "open_in_jupyterlab",
+    "werkboek_map",
     "HERKOMST",
     "OEFENDATA_WAARSCHUWING",
     "Werkboek",
