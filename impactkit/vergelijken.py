@@ -238,6 +238,13 @@ def vergelijk(
 
     per_periode = {pp: g.set_index("regio_code") for pp, g in sel.groupby("periode")}
     nu = per_periode[p.code]
+    if r.code not in nu.index:  # e.g. Brabant Noordoost (VT16) after it became part of VT27
+        eigen_perioden = set(sel.loc[sel["regio_code"] == r.code, "periode"])
+        uitleg = " ".join(filter(None, [r.overgang_in(p), "Beschikbare perioden:"]))
+        raise GeenWaarde(
+            f"Geen cijfer voor {ind.naam} in {r.naam_in(p)} over {p.label}. {uitleg} "
+            f"{', '.join(sorted(eigen_perioden, key=Periode.parse))}."
+        )
     eigen = nu.loc[r.code]
     herkomst = str(eigen["herkomst"])
     basis = {
