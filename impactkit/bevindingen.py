@@ -117,7 +117,7 @@ def analyseer(
                                        uit.at[i, "minimum"], drempels.alpha)  # fmt: skip
     uit["opvallend"] = uit["oordeel"].map(is_opvallend)
     uit["tekst"] = [_tekst(rij, r, p) for rij in uit.to_dict("records")]
-    uit["vragen"] = [_vragen(rij, r) for rij in uit.to_dict("records")]
+    uit["vragen"] = [_vragen(rij, r, p) for rij in uit.to_dict("records")]
     uit = uit.reindex(columns=KOLOMMEN)
     uit.attrs["toetsen"] = int(toetsbaar.sum())
     uit.attrs["alpha"] = drempels.alpha
@@ -127,7 +127,7 @@ def analyseer(
 def _ruwe_bevindingen(ind_id, categorie, r, p, df, normen, drempels, basis) -> list[dict]:
     """The numbers of every comparison for one indicator, before verdicts and sentences."""
     ind = indicator(ind_id)
-    basisrij = {"regio_code": r.code, "regio": r.naam, "periode": p.code, "indicator": ind.id,
+    basisrij = {"regio_code": r.code, "regio": r.naam_in(p), "periode": p.code, "indicator": ind.id,
                 "naam": ind.naam, "categorie": categorie, "eenheid": ind.eenheid}  # fmt: skip
     try:
         v = vergelijk(ind.id, r.code, p.code, categorie=categorie, data=df, normen=normen,
@@ -180,28 +180,29 @@ def _gewoon(x):
 
 def _tekst(rij: dict, r, p) -> str:
     ind = indicator(rij["indicator"])
+    naam = r.naam_in(p)  # the name valid in the period (VT15: Midden-Brabant from 2023)
     categorie = rij.get("categorie") if isinstance(rij.get("categorie"), str) else None
     soort = rij["vergelijking"]
     if rij["oordeel"] == GEEN_GEGEVENS and soort == "landelijk":
-        return f"{r.naam}, {p.label}: {rij.get('toelichting') or 'geen cijfer.'}"
+        return f"{naam}, {p.label}: {rij.get('toelichting') or 'geen cijfer.'}"
     if soort == "landelijk" and ind.eenheid == "aantal":
-        return zin_aantal(ind, r.naam, p, rij["waarde"], rij.get("toelichting") or "")
+        return zin_aantal(ind, naam, p, rij["waarde"], rij.get("toelichting") or "")
     if soort == "landelijk":
-        return zin_landelijk(ind, r.naam, p, rij["waarde"], rij["laag"], rij["hoog"],
+        return zin_landelijk(ind, naam, p, rij["waarde"], rij["laag"], rij["hoog"],
                              rij["referentiewaarde"], rij["oordeel"], rang=rij.get("rang"),
                              aantal_regios=rij.get("aantal_regios"), categorie=categorie)  # fmt: skip
     if soort in ("jaar_eerder", "vorige_periode"):
-        return zin_tijd(ind, r.naam, p, Periode.parse(rij["referentie"]), rij["waarde"],
+        return zin_tijd(ind, naam, p, Periode.parse(rij["referentie"]), rij["waarde"],
                         rij["referentiewaarde"], rij["oordeel"], categorie=categorie)  # fmt: skip
     if soort == "verloop":
         vl = {**rij["verloop"], "oordeel": rij["oordeel"]}
-        return zin_verloop(ind, r.naam, vl, categorie=categorie)
+        return zin_verloop(ind, naam, vl, categorie=categorie)
     if soort == "norm":
-        return zin_norm(ind, r.naam, rij["waarde"], rij["referentie"], rij["oordeel"], categorie)
+        return zin_norm(ind, naam, rij["waarde"], rij["referentie"], rij["oordeel"], categorie)
     return ""
 
 
-def _vragen(rij: dict, r) -> list[str]:
+def _vragen(rij: dict, r, p) -> list[str]:
     """Questions only for notable findings, in the direction the finding shows."""
     if not is_opvallend(rij["oordeel"]):
         return []
@@ -216,7 +217,9 @@ def _vragen(rij: dict, r) -> list[str]:
         if eigen == 0:
             return []
         richting = "hoger" if eigen > 0 else "lager"
-    return vragen_bij(ind.id, richting, r.naam, klein(ind.naam), tijd=tijd, categorie=categorie)
+    return vragen_bij(
+        ind.id, richting, r.naam_in(p), klein(ind.naam), tijd=tijd, categorie=categorie
+    )
 
 
 def toeval_tekst(bevindingen: pd.DataFrame) -> str:

@@ -493,13 +493,14 @@ def _regio_en_periode(plan: Any, df: pd.DataFrame) -> tuple[str, str]:
     code = getattr(plan, "regio_code", None)
     if code is None and "regio_code" in df.columns and len(df):
         code = df["regio_code"].iloc[0]
-    try:
-        naam = zoek_regio(str(code)).naam
-    except Exception:  # noqa: BLE001
-        naam = str(df["regio"].iloc[0]) if "regio" in df.columns and len(df) else "de regio"
     periode = getattr(plan, "periode", None)
     if periode is None and "periode" in df.columns and len(df):
         periode = df["periode"].iloc[0]
+    try:  # the name valid in the period (VT15: Midden-Brabant from 2023)
+        r = zoek_regio(str(code))
+        naam = r.naam_in(str(periode)) if periode else r.naam
+    except Exception:  # noqa: BLE001
+        naam = str(df["regio"].iloc[0]) if "regio" in df.columns and len(df) else "de regio"
     return naam, str(periode or "")
 
 
