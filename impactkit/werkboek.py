@@ -116,7 +116,8 @@ def voorbereiden(
         plan = Stappenplan.laad(plan_bestand)
         if (plan.regio_code, plan.periode) != (r.code, p.code):
             meldingen.append(
-                f"Het plan uit {Path(plan_bestand).name} gaat over {regio(plan.regio_code).naam}, "
+                f"Het plan uit {Path(plan_bestand).name} gaat over "
+                f"{regio(plan.regio_code).naam_in(plan.periode)}, "
                 f"{Periode.parse(plan.periode).label}; de parameters regio en periode zijn genegeerd."
             )
         r, p = regio(plan.regio_code), Periode.parse(plan.periode)
@@ -153,8 +154,9 @@ def voorbereiden(
     if p.code not in beschikbaar:
         lijst = ", ".join(sorted(beschikbaar, key=Periode.parse)) or "geen"
         raise GeenWaarde(
-            f"Er zijn geen cijfers voor {r.naam} over {p.label} in bron '{bron}'. "
-            f"Beschikbare perioden: {lijst}."
+            f"Er zijn geen cijfers voor {r.naam_in(p)} over {p.label} in bron '{bron}'. "
+            + (f"{r.overgang_in(p)} " if r.overgang_in(p) else "")
+            + f"Beschikbare perioden: {lijst}."
         )
     tabel = lees_normen(normen) if normen else None
     doel = Path(uitvoer) if uitvoer else None
@@ -167,14 +169,13 @@ def voorbereiden(
 
 
 def laatste_periode(regio_naam: str, bron: str = "oefendata") -> str:
-    """The latest half year with figures for the region (``'2024H2'`` in the oefendata)."""
-    r = regio(regio_naam)
-    data = laad(bron)
-    perioden = [Periode.parse(x) for x in set(data.loc[data["regio_code"] == r.code, "periode"])]
-    halfjaren = [x for x in perioden if x.is_halfjaar]
-    if not halfjaren:
-        raise GeenWaarde(f"Er zijn geen cijfers per halfjaar voor {r.naam} in bron '{bron}'.")
-    return max(halfjaren, key=lambda x: x.code).code
+    """The latest period with figures for the region in a source (``'2024H2'`` in the oefendata).
+
+    See :func:`impactkit.laatste_periode`: Brabant Noordoost (VT16) gets 2022H2, its last.
+    """
+    from .opvragen import laatste_periode as laatste
+
+    return laatste(laad(bron), regio=regio_naam)
 
 
 def toon(tabel: pd.DataFrame):
@@ -190,7 +191,7 @@ def koptekst(wb: Werkboek) -> str:
     """
     r = regio(wb.plan.regio_code)
     regels = [
-        f"## {r.naam}, {periode_tekst(wb.plan.periode)}",
+        f"## {r.naam_in(wb.plan.periode)}, {periode_tekst(wb.plan.periode)}",
         "",
         f"**Bron van de cijfers:** {wb.bron_tekst}  ",
         f"**Hoofdvraag:** {wb.plan.hoofdvraag}",
@@ -236,7 +237,7 @@ def kerncijfers(wb: Werkboek) -> pd.DataFrame:
         ind = indicator(ind_id)
         naam = ind.naam + (f" ({cat})" if cat else "")
         uitkomst = {}
-        for kolom, code in ((r.naam, r.code), ("Nederland", "NL01")):
+        for kolom, code in ((r.naam_in(p), r.code), ("Nederland", "NL01")):
             try:
                 uitkomst[kolom] = met_eenheid(waarde(ind.id, code, p.code, cat, data=wb.data),
                                               ind.eenheid)  # fmt: skip
@@ -260,7 +261,7 @@ def schrijf_samenvatting(
     wb.plan.antwoord = uitkomst.antwoord
     uit = {
         "regio_code": wb.plan.regio_code,
-        "regio": regio(wb.plan.regio_code).naam,
+        "regio": regio(wb.plan.regio_code).naam_in(wb.plan.periode),
         "periode": wb.plan.periode,
         "hoofdvraag": wb.plan.hoofdvraag,
         "kop": uitkomst.kern,
@@ -300,7 +301,7 @@ def duiding_sjabloon(wb: Werkboek, vragen: list[str] | None = None) -> str:
     """
     vragen = vragen if vragen is not None else wb.plan.vragen_voor_gesprek()
     return duiding_sjabloon_tekst(
-        regio(wb.plan.regio_code).naam,
+        regio(wb.plan.regio_code).naam_in(wb.plan.periode),
         wb.plan.periode,
         wb.plan.hoofdvraag,
         vragen or list(GESPREKSVRAGEN),
@@ -328,7 +329,8 @@ class EigenWerkboek:
     @property
     def bericht(self) -> str:
         """One Dutch paragraph for the user: what happened and where the files are."""
-        wat = (f"{regio(self.plan.regio_code).naam}, {periode_tekst(self.plan.periode)}; "
+        wat = (f"{regio(self.plan.regio_code).naam_in(self.plan.periode)}, "
+               f"{periode_tekst(self.plan.periode)}; "
                f"hoofdvraag: {self.plan.hoofdvraag}")  # fmt: skip
         if self.status == "verder":
             return (f"Je werkboek bestond al: {self.notebook}\nHet gaat verder met je bewaarde "

@@ -168,3 +168,26 @@ def test_deelvraag_zonder_indicator_staat_in_de_tabel():
     t = werkboek.deelvragen_tabel(wb)
     assert t["deelvraag"].tolist() == ["1. Hoe vaak?", "2. Weten ouderen waar ze terechtkunnen?"]
     assert t["waarom_deelvraag"].iloc[0] == "omdat" and "geen indicator" in t["indicator"].iloc[1]
+
+
+# -- Default period and names valid in the period -----------------------------------------------
+def test_lege_periode_is_de_laatste_periode_met_cijfers():
+    wb = werkboek.voorbereiden("Twente", "", startvraag="zorg_en_veiligheid")
+    assert wb.plan.periode == "2024H2"
+    # A region that stopped gets its own last period.
+    wb = werkboek.voorbereiden("Brabant Noordoost", "", startvraag="zorg_en_veiligheid")
+    assert wb.plan.periode == "2022H2"
+
+
+def test_regio_heet_zoals_in_de_periode():
+    wb = werkboek.voorbereiden("Hart van Brabant", "2024H1", startvraag="zorg_en_veiligheid")
+    assert werkboek.koptekst(wb).startswith("## Midden-Brabant, het eerste halfjaar van 2024")
+    assert "Midden-Brabant" in werkboek.kerncijfers(wb).columns
+    wb = werkboek.voorbereiden("Hart van Brabant", "2021H1", startvraag="zorg_en_veiligheid")
+    assert werkboek.koptekst(wb).startswith("## Noord-Brabant Midden, het eerste halfjaar van 2021")
+
+
+def test_opgeheven_regio_in_latere_periode_zegt_waarom():
+    with pytest.raises(GeenWaarde) as e:
+        werkboek.voorbereiden("VT16", "2024H1", startvraag="zorg_en_veiligheid")
+    assert "Oost-Brabant (VT27)" in str(e.value) and "tot en met 2022" in str(e.value)
