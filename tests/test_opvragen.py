@@ -1,3 +1,4 @@
+import pandas as pd
 import pytest
 
 import impactkit as ik
@@ -78,3 +79,25 @@ def test_onbekende_indicator():
     with pytest.raises(OnbekendeIndicator) as e:
         ik.waarde("acuut_structureel", "VT22", "2021H1")
     assert "acuut_structureel_onveilig" in str(e.value)
+
+
+# -- The latest period with figures (the default period) ------------------------------------------
+def test_laatste_periode_oefendata():
+    assert ik.laatste_periode() == "2024H2"
+    assert ik.laatste_periode(regio="Zaanstreek-Waterland") == "2024H2"
+    assert ik.laatste_periode(regio="VT16") == ik.laatste_periode(regio="VT26") == "2022H2"
+    assert ik.laatste_periode(indicator="zm_eindvonnissen") == "2023H2"
+    assert ik.laatste_periode(indicator="prevalentie_huiselijk_geweld") == "2024"  # years only
+
+
+def test_laatste_periode_telt_onderdrukte_cijfers_niet(oefendata):
+    df = oefendata.copy()
+    laatste = (df["periode"] == "2024H2") & (df["regio_code"] != "NL01")
+    df.loc[laatste, ["waarde", "teller"]] = pd.NA
+    df.loc[laatste, "onderdrukt"] = True
+    assert ik.laatste_periode(df) == "2024H1"
+
+
+def test_laatste_periode_zonder_cijfers():
+    with pytest.raises(ik.GeenWaarde, match="geen cijfers"):
+        ik.laatste_periode(indicator="burgers_handelen")

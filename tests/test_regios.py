@@ -98,3 +98,44 @@ def test_onbekende_gemeente():
     with pytest.raises(OnbekendeRegio) as e:
         ik.gemeente_regio("Zaandam")
     assert "Zaandam" in str(e.value)
+
+
+# -- Names and regions valid in a period ---------------------------------------------------------
+@pytest.mark.parametrize(
+    "invoer, periode, naam",
+    [
+        ("VT15", "2022H2", "Noord-Brabant Midden"),
+        ("VT15", "2023H1", "Midden-Brabant"),
+        ("Hart van Brabant", "2024", "Midden-Brabant"),
+        ("Noord-Brabant Midden", "1e halfjaar 2024", "Midden-Brabant"),
+        ("Midden-Brabant", "2021H1", "Noord-Brabant Midden"),
+        ("VT27", "2024H2", "Oost-Brabant"),
+        ("VT16", "2022H1", "Brabant Noordoost"),
+        ("Zaanstreek-Waterland", "2024H1", "Zaanstreek-Waterland"),
+        ("NL01", "2024H1", "Nederland"),
+    ],
+)
+def test_naam_in_de_periode(invoer, periode, naam):
+    assert ik.regionaam(invoer, periode) == naam
+    assert ik.regio(invoer).naam_in(periode) == naam
+
+
+def test_regios_van_een_periode():
+    tot = ik.regios(periode="2022H2")
+    vanaf = ik.regios(periode="2023H1").set_index("code")
+    assert tot["code"].tolist() == ik.regios()["code"].tolist()  # 26 regions, as in 2022
+    assert len(vanaf) == 26 and (vanaf["soort"] == "vt").sum() == 25
+    assert "VT27" in vanaf.index and not {"VT16", "VT26"} & set(vanaf.index)
+    assert vanaf.loc["VT15", "naam"] == "Midden-Brabant"
+    assert vanaf.loc["VT15", "cbs_label"] == "Midden-Brabant (VT)"
+    # Nederland is the same population either way.
+    assert vanaf.loc["NL01", "inwoners"] == vanaf.drop("NL01")["inwoners"].sum()
+
+
+def test_geldigheid_komt_uit_de_regio_overgangen():
+    assert ik.regio("VT16").geldig_in("2022H2") and not ik.regio("VT16").geldig_in("2023")
+    assert not ik.regio("VT27").geldig_in("2022") and ik.regio("VT27").geldig_in("2023H1")
+    assert ik.regio("VT15").geldig_in("2024H2")
+    assert "Oost-Brabant (VT27)" in ik.regio("VT26").overgang_in("2024H1")
+    assert "vanaf 2023" in ik.regio("VT27").overgang_in("2021H1")
+    assert ik.regio("VT22").overgang_in("2024H1") == ""
