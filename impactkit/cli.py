@@ -41,8 +41,9 @@ def regioprofiel(regio_naam: str, periode: str, data: pd.DataFrame | None = None
     land = sel[sel["regio_code"] == NEDERLAND].set_index("indicator")["waarde"]
     if eigen.empty:
         beschikbaar = sorted(set(df.loc[df["regio_code"] == r.code, "periode"]), key=Periode.parse)
+        overgang = f" {r.overgang_in(p)}" if r.overgang_in(p) else ""
         raise ImpactkitFout(
-            f"Geen cijfers voor {r.naam} over {p.label}. Beschikbare perioden: "
+            f"Geen cijfers voor {r.naam_in(p)} over {p.label}.{overgang} Beschikbare perioden: "
             f"{', '.join(beschikbaar) or 'geen'}."
         )
     catalogus = catalogus_tabel().set_index("id")
@@ -62,17 +63,19 @@ def regioprofiel(regio_naam: str, periode: str, data: pd.DataFrame | None = None
 
 
 def _print_profiel(args: argparse.Namespace) -> int:
+    from .opvragen import laatste_periode
+
     r = regio(args.regio)
-    p = Periode.parse(args.periode)
     data = laad(args.bron)
+    p = Periode.parse(args.periode or laatste_periode(data, regio=r.code))
     tabel = regioprofiel(r.code, p.code, data)
     herkomst = ", ".join(sorted(set(tabel["herkomst"])))
-    print(f"{r.naam} ({r.code}) — {p.label}")
+    print(f"{r.naam_in(p)} ({r.code}) — {p.label}")
     if "oefendata" in herkomst:
         print("LET OP: oefendata — verzonnen cijfers om mee te oefenen, geen echte cijfers.")
     print(f"Bron: {herkomst}\n")
     breedte = max(len(n) for n in tabel["naam"]) + 2
-    print(f"{'indicator':<{breedte}}{r.naam[:20]:>22}{'Nederland':>22}")
+    print(f"{'indicator':<{breedte}}{r.naam_in(p)[:20]:>22}{'Nederland':>22}")
     for rij in tabel.itertuples(index=False):
         eigen = "onderdrukt" if rij.onderdrukt else met_eenheid(rij.regio, rij.eenheid)
         land = met_eenheid(rij.landelijk, rij.eenheid)
@@ -241,7 +244,8 @@ def maak_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("profiel", help="alle indicatoren van een regio in één periode")
     p.add_argument("regio", help="naam of code van de Veilig Thuis-regio, bv. Zaanstreek-Waterland")
-    p.add_argument("--periode", default="2021H1", help="halfjaar, bv. 2021H1 (standaard)")
+    p.add_argument("--periode", default=None, help="halfjaar, bv. 2021H1 (standaard: de laatste "
+                   "periode met cijfers van de regio)")  # fmt: skip
     p.add_argument("--bron", default="oefendata", help="'oefendata' of pad naar eigen CSV-bestand")
     p.set_defaults(functie=_print_profiel)
 

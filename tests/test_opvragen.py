@@ -101,3 +101,12 @@ def test_laatste_periode_telt_onderdrukte_cijfers_niet(oefendata):
 def test_laatste_periode_zonder_cijfers():
     with pytest.raises(ik.GeenWaarde, match="geen cijfers"):
         ik.laatste_periode(indicator="burgers_handelen")
+
+
+def test_profiel_standaard_de_laatste_periode(capsys):
+    from impactkit.cli import main
+
+    assert main(["profiel", "Hart van Brabant"]) == 0
+    assert capsys.readouterr().out.startswith("Midden-Brabant (VT15) — 2e halfjaar 2024")
+    assert main(["profiel", "Brabant Noordoost"]) == 0  # its last period of its own
+    assert capsys.readouterr().out.startswith("Brabant Noordoost (VT16) — 2e halfjaar 2022")
