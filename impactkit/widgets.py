@@ -1,156 +1,349 @@
-"""Interactive controls for live use of the step-plan notebook (ipywidgets).
+"""Interactive controls for live use of the step-plan notebook (ipywidgets 8, JupyterLab).
 
 In a static book or an executed report only the initial state shows; nothing depends on them.
-The panel edits the plan object in place: the deelvragen with their indicators and reasons (as
-YAML text, the same form as the notebook parameter ``deelvragen``), extra indicators picked from
-the catalogue, and the duiding notes.
+The panel edits the plan object in place: region, period and starter question (each choice
+analyses again at once), the deelvragen with their indicators and reasons (as YAML text, the same
+form as the notebook parameter ``deelvragen``), extra indicators from the catalogue, and the
+duiding notes. After every change the answer to the hoofdvraag is shown in the panel and the plan
+is written to its file, so the choices survive a restart of the notebook.
+
+:func:`resultaat_html` is shared with the app (:mod:`impactkit.app`): the answer, the findings,
+the questions and (optionally) the charts as one piece of HTML.
 """
 
 from __future__ import annotations
 
+import base64
+import dataclasses
 import html
 from pathlib import Path
 
 import ipywidgets as w
+import pandas as pd
 
+from .bevindingen import samenvatting
 from .fouten import ImpactkitFout
 from .indicatoren import THEMAS, selecteer
 from .perioden import Periode
-from .regioindeling import regios
-from .stappenplan import DeelvraagPlan, GekozenIndicator, deelvragen_als_tekst, lees_deelvragen
+from .regioindeling import NEDERLAND, regio, regios
+from .stappenplan import (
+    DeelvraagPlan,
+    GekozenIndicator,
+    Stappenplan,
+    deelvragen_als_tekst,
+    lees_deelvragen,
+)
 from .startvraagbank import startvragen
-from .werkboek import Werkboek
+from .synthese import Synthese, antwoord_markdown, beantwoord
+from .werkboek import Werkboek, koptekst
 
 
 def _regels(tekst: str) -> list[str]:
     return [r.strip("-• ").strip() for r in tekst.splitlines() if r.strip()]
 
 
-def keuzepaneel(wb: Werkboek) -> w.Widget:
-    """A panel to pick region, period and starter question, edit the deelvragen, note the duiding.
+def _html(markdown: str) -> str:
+    from .rapport import _markdown
 
-    The choices of region, period and starter question are shown as the parameters to use for
-    the next run (papermill cannot change a running notebook's parameters). The deelvragen (YAML:
-    ``vraag``, ``indicatoren``, ``waarom``), the extra indicators and the duiding notes are
-    written into ``wb.plan`` when you press *Neem over*; a mistake in the deelvragen gives the
-    Dutch message and changes nothing.
+    return _markdown(markdown)
+
+
+def halfjaren(data: pd.DataFrame, regio_code: str | None = None) -> list[str]:
+    """The half years with figures (for one region), latest first."""
+    if regio_code:
+        data = data[data["regio_code"] == regio_code]
+    perioden = {Periode.parse(p) for p in set(data["periode"])}
+    return [p.code for p in sorted((p for p in perioden if p.is_halfjaar), key=lambda p: p.code,
+                                   reverse=True)]  # fmt: skip
+
+
+def grafieken_html(wb: Werkboek, max_aantal: int = 3) -> str:
+    """Static charts (SVG, nothing loaded from elsewhere) with caption, alt text and data table.
+
+    One time series (or distribution) per indicator, as in the notebook's step 4.
     """
-    plan = wb.plan
-    vt = regios()
-    regio_keuze = w.Dropdown(options=list(zip(vt["naam"], vt["code"])), value=plan.regio_code,
-                             description="Regio")  # fmt: skip
-    perioden = sorted(set(wb.data["periode"]), key=Periode.parse)
-    periode_keuze = w.Dropdown(options=perioden, value=plan.periode, description="Periode")
-    start_keuze = w.Dropdown(
-        options=[("(eigen vraag)", "")] + [(s.hoofdvraag, s.sleutel) for s in startvragen()],
-        value=plan.startvraag or "",
-        description="Startvraag",
-        layout=w.Layout(width="95%"),
-    )
-    thema_keuze = w.Dropdown(options=[("alle thema's", "")] + [(v, k) for k, v in THEMAS.items()],
-                             description="Thema")  # fmt: skip
-    gekozen = {i if isinstance(i, str) else i[0] for i in plan.indicatoren()}
+    import vl_convert as vlc
 
-    def opties(thema: str) -> list[tuple[str, str]]:
+    from . import grafieken
+    from .rapport import grafiek_html
+
+    plan, delen, getoond = wb.plan, [], []
+    for item in plan.indicatoren():
+        ind_id, categorie = (item, None) if isinstance(item, str) else item
+        if ind_id in getoond or len(getoond) == max_aantal:
+            continue
+        getoond.append(ind_id)
+        from .indicatoren import indicator
+
+        try:
+            if indicator(ind_id).is_verdeling:
+                grafiek = grafieken.verdeling_grafiek(ind_id, plan.regio_code, plan.periode,
+                                                      data=wb.data)  # fmt: skip
+            else:
+                grafiek = grafieken.tijdreeks(ind_id, plan.regio_code, data=wb.data)
+        except ImpactkitFout as e:
+            delen.append(f"<p><em>Geen grafiek: {html.escape(str(e))}</em></p>")
+            continue
+        spec = grafiek.to_dict()
+        delen.append(grafiek_html(spec, vlc.vegalite_to_svg(spec), len(getoond)))
+    return "\n".join(delen)
+
+
+def resultaat_html(
+    wb: Werkboek, bevindingen: pd.DataFrame, uitkomst: Synthese, grafieken: bool = False
+) -> str:
+    """The analysis as HTML: region and question, the answer, the findings, the questions.
+
+    Headings start at level 2: the page's title is its only first-level heading.
+    """
+    kop = koptekst(wb)
+    delen = [
+        '<div class="impactkit-resultaat" lang="nl">',
+        _html(kop),
+        _html(antwoord_markdown(uitkomst, kop_niveau=3)),
+        "<h3>Bevindingen</h3>",
+        _html(samenvatting(bevindingen)),
+    ]
+    if grafieken:
+        delen += ["<h3>Grafieken</h3>", grafieken_html(wb)]
+    delen += ["<h3>Vragen voor het gesprek met partners</h3>",
+              "<ul>" + "".join(f"<li>{html.escape(v)}</li>" for v in uitkomst.vragen) + "</ul>",
+              "</div>"]  # fmt: skip
+    return "\n".join(delen)
+
+
+def plan_downloadlink(plan: Stappenplan, naam: str = "stappenplan.yaml") -> str:
+    """An HTML link that downloads the plan as a YAML file (a data: URL: works offline)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tekst = plan.bewaar(Path(tmp) / naam).read_bytes()
+    data = base64.b64encode(tekst).decode("ascii")
+    return (f'<a download="{html.escape(naam)}" href="data:text/yaml;charset=utf-8;base64,{data}" '
+            f'class="impactkit-download">Download je plan ({html.escape(naam)})</a>')  # fmt: skip
+
+
+def _zet_plan(plan: Stappenplan, nieuw: Stappenplan) -> None:
+    """Replace the plan's content in place: the notebook's ``plan`` keeps pointing at it."""
+    for veld in dataclasses.fields(Stappenplan):
+        setattr(plan, veld.name, getattr(nieuw, veld.name))
+
+
+class Keuzepaneel(w.VBox):
+    """The panel of :func:`keuzepaneel`; its controls are attributes (for tests and scripts)."""
+
+    def __init__(self, wb: Werkboek, plan_bestand: str | Path | None = None):
+        self.wb = wb
+        plan = wb.plan
+        if plan_bestand is not None:
+            self.plan_bestand = Path(plan_bestand)
+        elif wb.plan_bestand is not None:
+            self.plan_bestand = wb.plan_bestand
+        elif wb.uitvoer is not None:
+            self.plan_bestand = wb.uitvoer / "stappenplan.yaml"
+        else:
+            self.plan_bestand = Path.cwd() / f"stappenplan_{plan.regio_code}_{plan.periode}.yaml"
+        vt = regios()
+        vt = vt[vt["code"] != NEDERLAND]  # the plan is about one Veilig Thuis region
+        self.regio = w.Dropdown(options=list(zip(vt["naam"], vt["code"])), value=plan.regio_code,
+                                description="Regio")  # fmt: skip
+        self.periode = w.Dropdown(options=halfjaren(wb.data, plan.regio_code) or [plan.periode],
+                                  value=plan.periode, description="Periode")  # fmt: skip
+        self.startvraag = w.Dropdown(
+            options=[("(eigen vraag)", "")] + [(s.hoofdvraag, s.sleutel) for s in startvragen()],
+            value=plan.startvraag or "",
+            description="Startvraag",
+            layout=w.Layout(width="95%"),
+        )
+        self.thema = w.Dropdown(options=[("alle thema's", "")] + [(v, k) for k, v in THEMAS.items()],
+                                description="Thema")  # fmt: skip
+        gekozen = self._gekozen()
+        self.indicatoren = w.SelectMultiple(
+            options=self._opties(""),
+            value=tuple(i for _, i in self._opties("") if i in gekozen),
+            description="Indicatoren",
+            rows=8,
+            layout=w.Layout(width="95%"),
+        )
+        self._aangevinkt = set(self.indicatoren.value)
+        self.deelvragen = w.Textarea(
+            value=deelvragen_als_tekst(plan.deelvragen),
+            description="Deelvragen",
+            placeholder="- vraag: ...\n  indicatoren: [hermeldingen]\n  waarom: ...",
+            rows=12,
+            layout=w.Layout(width="95%"),
+        )
+        d = plan.duiding
+        self.deelnemers = w.Textarea(value="\n".join(d.deelnemers), description="Deelnemers",
+                                     placeholder="één per regel")  # fmt: skip
+        self.interpretaties = w.Textarea(value="\n".join(d.interpretaties), description="Duiding")
+        self.conclusies = w.Textarea(value="\n".join(d.conclusies), description="Conclusies")
+        self.acties = w.Textarea(value="\n".join(d.acties), description="Acties")
+        self.knop = w.Button(description="Neem over in plan", button_style="primary")
+        self.bewaar_knop = w.Button(description="Bewaar plan")
+        self.bericht = w.HTML()
+        self.resultaat = w.HTML()
+        self.bevindingen: pd.DataFrame | None = None
+        self.uitkomst: Synthese | None = None
+
+        self.thema.observe(self._bij_thema, names="value")
+        self.regio.observe(self._bij_keuze, names="value")
+        self.periode.observe(self._bij_keuze, names="value")
+        self.startvraag.observe(self._bij_keuze, names="value")
+        self.knop.on_click(lambda _: self.neem_over())
+        self.bewaar_knop.on_click(lambda _: self.neem_over())
+        super().__init__(
+            [
+                w.HTML(
+                    "<b>Keuzes</b>: elke keuze rekent het antwoord opnieuw uit en bewaart je "
+                    f"plan in <code>{html.escape(self.plan_bestand.name)}</code>"
+                ),  # fmt: skip
+                w.HBox([self.regio, self.periode]),
+                self.startvraag,
+                w.HTML(
+                    "<b>Deelvragen</b>: per deelvraag de vraag, de indicatoren (id of "
+                    "id:categorie) en waarom die de vraag beantwoorden"
+                ),
+                self.deelvragen,
+                w.HTML(
+                    "<b>Extra indicatoren</b> (komen in een deelvraag 'Zelf gekozen indicatoren')"
+                ),  # fmt: skip
+                self.thema,
+                self.indicatoren,
+                w.HTML("<b>Duiding met partners</b>"),
+                self.deelnemers,
+                self.interpretaties,
+                self.conclusies,
+                self.acties,
+                w.HBox([self.knop, self.bewaar_knop]),
+                self.bericht,
+                self.resultaat,
+            ]
+        )
+
+    # -- helpers ----------------------------------------------------------------------------------
+    def _gekozen(self) -> set[str]:
+        return {i if isinstance(i, str) else i[0] for i in self.wb.plan.indicatoren()}
+
+    @staticmethod
+    def _opties(thema: str) -> list[tuple[str, str]]:
         df = selecteer(thema=thema or None, niveau="regionaal", beschikbaarheid="registratie")
         df = df[df["categorieen"] == ""]  # distributions need a category: choose them in code
         return list(zip(df["naam"], df["id"]))
 
-    indicator_keuze = w.SelectMultiple(
-        options=opties(""),
-        value=tuple(i for _, i in opties("") if i in gekozen),
-        description="Indicatoren",
-        rows=8,
-        layout=w.Layout(width="95%"),
-    )
+    def _bij_thema(self, wijziging: dict) -> None:
+        huidig = set(self.indicatoren.value)
+        self.indicatoren.options = self._opties(wijziging["new"])
+        self.indicatoren.value = tuple(i for _, i in self.indicatoren.options if i in huidig)
 
-    aangevinkt = set(indicator_keuze.value)
-
-    def bij_thema(wijziging: dict) -> None:
-        huidig = set(indicator_keuze.value)
-        indicator_keuze.options = opties(wijziging["new"])
-        indicator_keuze.value = tuple(i for _, i in indicator_keuze.options if i in huidig)
-
-    thema_keuze.observe(bij_thema, names="value")
-
-    deelvragen = w.Textarea(
-        value=deelvragen_als_tekst(plan.deelvragen),
-        description="Deelvragen",
-        placeholder="- vraag: ...\n  indicatoren: [hermeldingen]\n  waarom: ...",
-        rows=12,
-        layout=w.Layout(width="95%"),
-    )
-
-    d = plan.duiding
-    deelnemers = w.Textarea(value="\n".join(d.deelnemers), description="Deelnemers",
-                            placeholder="één per regel")  # fmt: skip
-    interpretaties = w.Textarea(value="\n".join(d.interpretaties), description="Duiding")
-    conclusies = w.Textarea(value="\n".join(d.conclusies), description="Conclusies")
-    acties = w.Textarea(value="\n".join(d.acties), description="Acties")
-    knop = w.Button(description="Neem over in plan", button_style="primary")
-    bewaar = w.Button(description="Bewaar plan")
-    bericht = w.HTML()
-
-    def neem_over(_=None) -> bool:
+    def _bij_keuze(self, wijziging: dict) -> None:
+        plan = self.wb.plan
         try:
-            nieuwe_deelvragen = lees_deelvragen(deelvragen.value, bron="Tekstvak deelvragen")
+            if wijziging["owner"] is self.startvraag and self.startvraag.value:
+                nieuw = Stappenplan.uit_startvraag(self.startvraag.value, self.regio.value,
+                                                   self.periode.value)  # fmt: skip
+                nieuw.duiding, nieuw.bron = plan.duiding, plan.bron
+                _zet_plan(plan, nieuw)
+                self.deelvragen.value = deelvragen_als_tekst(plan.deelvragen)
+                self.indicatoren.value = tuple(
+                    i for _, i in self.indicatoren.options if i in self._gekozen()
+                )
+                self._aangevinkt = set(self.indicatoren.value)
+            elif wijziging["owner"] is self.startvraag:
+                plan.startvraag = None  # own question: keep the deelvragen as they are
+            else:
+                if wijziging["owner"] is self.regio:
+                    perioden = halfjaren(self.wb.data, self.regio.value)
+                    if self.periode.value not in perioden and perioden:
+                        with self.periode.hold_trait_notifications():
+                            self.periode.options = perioden
+                            self.periode.value = perioden[0]
+                    elif perioden:
+                        self.periode.options = perioden
+                plan.regio_code = regio(self.regio.value).code
+                plan.periode = Periode.parse(self.periode.value).code
         except ImpactkitFout as e:
-            bericht.value = f"<b>Niet overgenomen.</b> {html.escape(str(e), quote=False)}"
+            self.bericht.value = f"<b>Niet gelukt.</b> {html.escape(str(e), quote=False)}"
+            return
+        self.werk_bij()
+
+    # -- actions ----------------------------------------------------------------------------------
+    def neem_over(self) -> bool:
+        """Take the deelvragen, extra indicators and duiding notes into the plan, then update."""
+        plan = self.wb.plan
+        try:
+            nieuwe_deelvragen = lees_deelvragen(self.deelvragen.value, bron="Tekstvak deelvragen")
+        except ImpactkitFout as e:
+            self.bericht.value = f"<b>Niet overgenomen.</b> {html.escape(str(e), quote=False)}"
             return False
         plan.deelvragen = nieuwe_deelvragen
-        gekozen.clear()
-        gekozen.update(i if isinstance(i, str) else i[0] for i in plan.indicatoren())
+        gekozen = self._gekozen()
         # Only what was ticked since the last time counts as new: the text above may have
         # removed an indicator that is still ticked from before.
-        nieuw = [i for i in indicator_keuze.value if i not in gekozen and i not in aangevinkt]
+        nieuw = [
+            i for i in self.indicatoren.value if i not in gekozen and i not in self._aangevinkt
+        ]
         if nieuw:
             plan.deelvragen.append(DeelvraagPlan("Zelf gekozen indicatoren",
                                                  [GekozenIndicator(i, "zelf gekozen") for i in nieuw]))  # fmt: skip
             gekozen.update(nieuw)
-        indicator_keuze.value = tuple(i for _, i in indicator_keuze.options if i in gekozen)
-        aangevinkt.clear()
-        aangevinkt.update(indicator_keuze.value)
-        deelvragen.value = deelvragen_als_tekst(plan.deelvragen)
-        d.deelnemers = _regels(deelnemers.value)
-        d.interpretaties = _regels(interpretaties.value)
-        d.conclusies = _regels(conclusies.value)
-        d.acties = _regels(acties.value)
-        params = (f"regio='{regio_keuze.value}', periode='{periode_keuze.value}', "
-                  f"startvraag='{start_keuze.value}'")  # fmt: skip
-        bericht.value = (f"Overgenomen: {len(plan.deelvragen)} "
-                         f"{'deelvraag' if len(plan.deelvragen) == 1 else 'deelvragen'}. Draai de "
-                         f"stappen hieronder opnieuw. Voor een andere regio, periode of startvraag: "
-                         f"draai het werkboek opnieuw met {params}.")  # fmt: skip
+        self.indicatoren.value = tuple(i for _, i in self.indicatoren.options if i in gekozen)
+        self._aangevinkt = set(self.indicatoren.value)
+        self.deelvragen.value = deelvragen_als_tekst(plan.deelvragen)
+        d = plan.duiding
+        d.deelnemers = _regels(self.deelnemers.value)
+        d.interpretaties = _regels(self.interpretaties.value)
+        d.conclusies = _regels(self.conclusies.value)
+        d.acties = _regels(self.acties.value)
+        return self.werk_bij()
+
+    def werk_bij(self) -> bool:
+        """Analyse the plan again, show the answer and write the plan file."""
+        plan = self.wb.plan
+        if not plan.indicatoren():
+            self.bericht.value = ("<b>Nog geen indicatoren.</b> Kies een startvraag, of schrijf "
+                                  "deelvragen met indicatoren en klik op 'Neem over in plan'.")  # fmt: skip
+            self.resultaat.value = ""
+            return False
+        try:
+            self.bevindingen = plan.analyseer(data=self.wb.data, normen=self.wb.normen)
+            self.uitkomst = beantwoord(plan, self.bevindingen)
+        except ImpactkitFout as e:
+            self.bericht.value = f"<b>Niet gelukt.</b> {html.escape(str(e), quote=False)}"
+            return False
+        plan.antwoord = self.uitkomst.antwoord
+        self.wb.meldingen = []  # a note about ignored parameters no longer applies
+        self.resultaat.value = resultaat_html(self.wb, self.bevindingen, self.uitkomst)
+        pad = plan.bewaar(self.plan_bestand)
+        n = len(plan.deelvragen)
+        self.bericht.value = (
+            f"Bijgewerkt: {html.escape(regio(plan.regio_code).naam)}, "
+            f"{html.escape(Periode.parse(plan.periode).label)}, {n} "
+            f"{'deelvraag' if n == 1 else 'deelvragen'}. Plan bewaard in "
+            f"<code>{html.escape(str(pad))}</code>. Draai de stappen hieronder opnieuw voor de "
+            "tabellen en grafieken."
+        )
         return True
 
-    def bewaar_plan(_=None) -> None:
-        if not neem_over():
-            return
-        doel = (wb.uitvoer or Path.cwd()) / f"stappenplan_{plan.regio_code}_{plan.periode}.yaml"
-        plan.bewaar(doel)
-        bericht.value = f"Plan bewaard in {doel}"
 
-    knop.on_click(neem_over)
-    bewaar.on_click(bewaar_plan)
-    return w.VBox(
-        [
-            w.HTML("<b>Keuzes</b> (voor live gebruik; het rapport gebruikt de parameters)"),
-            w.HBox([regio_keuze, periode_keuze]),
-            start_keuze,
-            w.HTML(
-                "<b>Deelvragen</b>: per deelvraag de vraag, de indicatoren (id of "
-                "id:categorie) en waarom die de vraag beantwoorden"
-            ),
-            deelvragen,
-            w.HTML("<b>Extra indicatoren</b> (komen in een deelvraag 'Zelf gekozen indicatoren')"),
-            thema_keuze,
-            indicator_keuze,
-            w.HTML("<b>Duiding met partners</b>"),
-            deelnemers,
-            interpretaties,
-            conclusies,
-            acties,
-            w.HBox([knop, bewaar]),
-            bericht,
-        ]
-    )
+def keuzepaneel(wb: Werkboek, plan_bestand: str | Path | None = None) -> Keuzepaneel:
+    """A panel to pick region, period and starter question, edit the deelvragen, note the duiding.
+
+    Choosing a region, period or starter question analyses the plan again at once; the
+    deelvragen (YAML: ``vraag``, ``indicatoren``, ``waarom``), the extra indicators and the duiding
+    notes are taken over with *Neem over in plan*. A mistake in the deelvragen gives the Dutch
+    message and changes nothing. After each change the answer shows in the panel and the plan is
+    written to ``plan_bestand`` (default: the notebook's ``plan_bestand``, else
+    ``uitvoer/stappenplan.yaml``, else ``stappenplan_<regio>_<periode>.yaml`` here).
+    """
+    return Keuzepaneel(wb, plan_bestand)
+
+
+__all__ = [
+    "Keuzepaneel",
+    "grafieken_html",
+    "halfjaren",
+    "keuzepaneel",
+    "plan_downloadlink",
+    "resultaat_html",
+]

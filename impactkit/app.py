@@ -1,0 +1,236 @@
+"""The step plan as an app without code: ``notebooks/app.ipynb`` served with Voilà.
+
+:class:`App` is the page: region, period and question are chosen in dropdowns; the answer to the
+hoofdvraag, the findings and the questions appear first, the charts right after, and the plan can
+be downloaded as a YAML file. :func:`start_app` serves it on localhost (``impactkit app``).
+
+Voilà starts one kernel per open page and stops it when the page is closed. Kernels of pages that
+went away without saying so (a laptop closed, a crashed tab) are culled after
+``opruimen_na`` seconds without activity, so a workshop day does not pile up kernels. Everything
+the page needs (Voilà's template, the widget JavaScript, the charts as SVG) comes from this
+computer: the app works without internet.
+"""
+
+from __future__ import annotations
+
+import html
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import ipywidgets as w
+
+from .fouten import ImpactkitFout
+from .laden import laad
+from .paden import PROJECT_MAP
+from .regioindeling import NEDERLAND, regio, regios
+from .startvraagbank import startvragen
+from .synthese import beantwoord
+from .werkboek import voorbereiden
+from .widgets import grafieken_html, halfjaren, plan_downloadlink, resultaat_html
+
+APP_NOTEBOOK = PROJECT_MAP / "notebooks" / "app.ipynb"
+STANDAARD_POORT = 8866
+STANDAARD_STARTVRAAG = "heftig_structureel_geweld"
+OPRUIMEN_NA = 20 * 60  # seconds without activity before a kernel with no page is stopped
+
+
+class App(w.VBox):
+    """The app's page: three choices, then the answer, the findings, the charts and a download.
+
+    The controls are attributes (``regio``, ``periode``, ``startvraag``), as are the outputs
+    (``status``, ``resultaat``, ``grafieken``, ``download``); the last analysis is in ``wb``,
+    ``bevindingen`` and ``uitkomst``.
+    """
+
+    def __init__(self, regio_naam: str = "", periode: str = "",
+                 startvraag: str = STANDAARD_STARTVRAAG, bron: str = "oefendata"):  # fmt: skip
+        self.bron = bron
+        self.data = laad(bron)
+        vt = regios()
+        vt = vt[vt["code"] != NEDERLAND]  # the app is about one Veilig Thuis region
+        perioden = halfjaren(self.data)
+        code = regio(regio_naam).code if regio_naam else ""
+        opmaak = {"description_width": "8em"}
+        breed = w.Layout(width="min(40em, 100%)")
+        self.regio = w.Dropdown(options=[("Kies je regio", "")] + list(zip(vt["naam"], vt["code"])),
+                                value=code, description="Regio", style=opmaak, layout=breed)  # fmt: skip
+        self.periode = w.Dropdown(options=[(_periode_label(p), p) for p in perioden],
+                                  value=periode or perioden[0], description="Periode",
+                                  style=opmaak, layout=breed)  # fmt: skip
+        self.startvraag = w.Dropdown(options=[(s.hoofdvraag, s.sleutel) for s in startvragen()],
+                                     value=startvraag, description="Vraag", style=opmaak,
+                                     layout=w.Layout(width="min(60em, 100%)"))  # fmt: skip
+        self.status = w.HTML("<p>Kies je regio. Dan verschijnt hieronder het antwoord.</p>")
+        self.resultaat = w.HTML()
+        self.grafieken = w.HTML()
+        self.download = w.HTML()
+        self.wb = self.bevindingen = self.uitkomst = None
+        for keuze in (self.regio, self.periode, self.startvraag):
+            keuze.observe(lambda _: self.toon(), names="value")
+        super().__init__([self.regio, self.periode, self.startvraag, self.status, self.resultaat,
+                          self.download, self.grafieken])  # fmt: skip
+        self.add_class("impactkit-app")
+        if code:
+            self.toon()
+
+    def toon(self, grafieken: bool = True) -> bool:
+        """Analyse the chosen region, period and question, and show the outcome."""
+        if not self.regio.value:
+            self.status.value = "<p>Kies je regio. Dan verschijnt hieronder het antwoord.</p>"
+            self.resultaat.value = self.grafieken.value = self.download.value = ""
+            return False
+        naam = regio(self.regio.value).naam
+        self.status.value = f"<p><em>Even rekenen aan {html.escape(naam)}…</em></p>"
+        self.grafieken.value = ""
+        try:
+            wb = voorbereiden(self.regio.value, self.periode.value,
+                              startvraag=self.startvraag.value, bron=self.bron)  # fmt: skip
+            bevindingen = wb.plan.analyseer(data=wb.data, normen=wb.normen)
+            uitkomst = beantwoord(wb.plan, bevindingen)
+        except ImpactkitFout as e:
+            self.status.value = f"<p><strong>Dat lukt niet.</strong> {html.escape(str(e))}</p>"
+            self.resultaat.value = self.download.value = ""
+            return False
+        wb.plan.antwoord = uitkomst.antwoord
+        self.wb, self.bevindingen, self.uitkomst = wb, bevindingen, uitkomst
+        self.resultaat.value = resultaat_html(wb, bevindingen, uitkomst)
+        bestand = f"stappenplan_{wb.plan.regio_code}_{wb.plan.periode}.yaml"
+        self.download.value = f"<p>{plan_downloadlink(wb.plan, bestand)}</p>"
+        self.status.value = ""
+        if grafieken:
+            self.grafieken.value = "<p><em>De grafieken komen eraan…</em></p>"
+            self.grafieken.value = "<h3>Grafieken</h3>\n" + grafieken_html(wb)
+        return True
+
+
+def _periode_label(code: str) -> str:
+    from .perioden import Periode
+
+    return Periode.parse(code).label
+
+
+def maak_app(regio_naam: str = "", periode: str = "", startvraag: str = STANDAARD_STARTVRAAG,
+             bron: str = "oefendata") -> App:  # fmt: skip
+    """The app's page as a widget (``notebooks/app.ipynb`` displays it)."""
+    return App(regio_naam, periode, startvraag, bron)
+
+
+def vrije_poort(vanaf: int = STANDAARD_POORT, aantal: int = 50) -> int:
+    """The first port from ``vanaf`` that is free on localhost."""
+    for poort in range(vanaf, vanaf + aantal):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            try:
+                s.bind(("127.0.0.1", poort))
+            except OSError:
+                continue
+            return poort
+    raise ImpactkitFout(f"Geen vrije poort gevonden tussen {vanaf} en {vanaf + aantal - 1}. "
+                        "Geef er zelf een met --poort.")  # fmt: skip
+
+
+def app_opdracht(poort: int, opruimen_na: int = OPRUIMEN_NA, openen: bool = False,
+                 notebook: str | Path = APP_NOTEBOOK) -> list[str]:  # fmt: skip
+    """The Voilà command line for the app: localhost only, no code, idle kernels culled."""
+    opdracht = [
+        sys.executable, "-m", "voila", str(notebook),
+        f"--port={poort}",
+        "--Voila.ip=127.0.0.1",
+        "--theme=light",
+        "--template=impactkit",  # impactkit/sjablonen/voila: Voila's lab template without CDN
+        "--VoilaExporter.language_code=nl",
+        "--strip_sources=True",
+        "--show_tracebacks=False",
+        # Kernels whose page went away without closing are stopped after this many idle seconds;
+        # a page that is still open keeps its kernel.
+        f"--MappingKernelManager.cull_idle_timeout={opruimen_na}",
+        f"--MappingKernelManager.cull_interval={max(10, min(60, opruimen_na // 2))}",
+        "--MappingKernelManager.cull_connected=False",
+    ]  # fmt: skip
+    if not openen:
+        opdracht.append("--no-browser")
+    return opdracht
+
+
+SJABLONEN = Path(__file__).with_name("sjablonen")
+
+
+def app_omgeving() -> dict[str, str]:
+    """The environment for Voila: it finds the 'impactkit' template in impactkit/sjablonen."""
+    import os
+
+    omgeving = dict(os.environ)
+    paden = [str(SJABLONEN), *filter(None, omgeving.get("JUPYTER_PATH", "").split(os.pathsep))]
+    omgeving["JUPYTER_PATH"] = os.pathsep.join(paden)
+    return omgeving
+
+
+def wacht_op_app(
+    adres: str, proces: subprocess.Popen | None = None, tijdslimiet: float = 60
+) -> None:
+    """Wait until the app answers on ``adres`` (raise a Dutch error if it does not)."""
+    import urllib.request
+
+    tot = time.monotonic() + tijdslimiet
+    while time.monotonic() < tot:
+        if proces is not None and proces.poll() is not None:
+            raise ImpactkitFout("De app is gestopt voordat hij klaar was. Draai 'impactkit app' "
+                                "opnieuw en lees de melding hierboven.")  # fmt: skip
+        try:
+            with urllib.request.urlopen(
+                adres + "api/status", timeout=5
+            ):  # not "/": that starts a kernel
+                return
+        except OSError as e:
+            if getattr(e, "code", None) is not None:  # an HTTP answer: the server is up
+                return
+            time.sleep(0.3)
+    raise ImpactkitFout(f"De app antwoordde niet binnen {tijdslimiet:.0f} seconden op {adres}.")
+
+
+def start_app(poort: int | None = None, openen: bool = True, opruimen_na: int = OPRUIMEN_NA) -> int:
+    """Serve the app on localhost, print its address and wait until Ctrl-C (``impactkit app``)."""
+    if not APP_NOTEBOOK.exists():
+        raise ImpactkitFout(f"Het app-notebook ontbreekt: {APP_NOTEBOOK}.")
+    poort = poort or vrije_poort()
+    adres = f"http://127.0.0.1:{poort}/"
+    import tempfile
+
+    logboek = Path(tempfile.gettempdir()) / f"impactkit-app-{poort}.log"
+    with logboek.open("w", encoding="utf-8") as log:
+        proces = subprocess.Popen(app_opdracht(poort, opruimen_na, openen=openen),
+                                  stdout=log, stderr=subprocess.STDOUT, env=app_omgeving())  # fmt: skip
+    try:
+        try:
+            wacht_op_app(adres, proces)
+        except ImpactkitFout as e:
+            regels = logboek.read_text(encoding="utf-8", errors="replace").splitlines()[-5:]
+            raise ImpactkitFout(f"{e}\nLaatste regels van het logboek ({logboek}):\n"
+                                + "\n".join(regels)) from None  # fmt: skip
+        print(f"De app draait op {adres}")
+        print("Open dit adres in je browser. Stoppen: Ctrl-C.")
+        proces.wait()
+        return 0
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        if proces.poll() is None:
+            proces.terminate()
+            try:
+                proces.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proces.kill()
+
+
+__all__ = [
+    "APP_NOTEBOOK",
+    "App",
+    "app_omgeving",
+    "app_opdracht",
+    "maak_app",
+    "start_app",
+    "vrije_poort",
+    "wacht_op_app",
+]
