@@ -134,11 +134,10 @@ def _foutcel(ename: str, evalue: str):
     import nbformat
 
     uitleg = evalue.strip().splitlines()[-1] if evalue.strip() else ename
+    # Plain Markdown, user text escaped: the message may quote what the user typed.
     cel = nbformat.v4.new_markdown_cell(
-        '<div style="border:2px solid #D55E00;padding:0.6em;background:#fff4ee">\n\n'
         f"**Dit werkboek is niet afgemaakt.** {html.escape(uitleg, quote=False)}\n\n"
-        f"<small>Soort fout: {html.escape(ename)}. Pas de parameters aan en draai opnieuw.</small>"
-        "\n\n</div>"
+        f"Soort fout: {html.escape(ename, quote=False)}. Pas de parameters aan en draai opnieuw."
     )
     cel.metadata["tags"] = ["impactkit-fout"]
     return cel
@@ -228,7 +227,7 @@ def _sleutel(notebook: Path, parameters: dict) -> str:
     for pad in _bestanden_in(parameters):  # the user's own files: by content
         h.update(pad.read_bytes())
     kit = Path(__file__).parent  # kit code and report templates, also without a new version
-    for pad in sorted([*kit.glob("*.py"), *(kit / "sjablonen").glob("*")]):
+    for pad in sorted([*kit.glob("*.py"), *(p for p in (kit / "sjablonen").rglob("*") if p.is_file())]):
         h.update(pad.read_bytes())
     h.update(json.dumps(parameters, sort_keys=True, ensure_ascii=False).encode())
     h.update(__version__.encode())

@@ -136,7 +136,7 @@ def test_tabellen_bijschrift_en_uitlijning(uitvoer):
 def test_grafieken_toegankelijk_en_interactief(uitvoer):
     pagina = _lees(uitvoer[0], ZW)
     figuren = re.findall(r'<figure class="grafiek".*?</figure>', pagina, flags=re.S)
-    assert len(figuren) == 5
+    assert len(figuren) == 6  # profile, 3 time series or distributions, ranking, funnel
     for f in figuren:
         alt = re.search(
             r'<img class="statisch" src="data:image/svg\+xml;base64,[^"]+" alt="([^"]+)"', f

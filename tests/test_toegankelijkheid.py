@@ -37,27 +37,11 @@ def _paginas() -> list[str]:
 PAGINAS = _paginas()
 
 # (check, page) -> why it still fails and who fixes it. Strict: a fixed page fails the xfail.
-_ALT = (
-    "grafiek met het bestandspad als alt-tekst: de grafiek heeft een alt-tekst nodig "
-    "(impactkit.grafieken / de code-cel op deze pagina)"
-)
 _CDN = (
     "Altair-grafiek als HTML die vega van cdn.jsdelivr.net laadt (offline kapot, rode "
     "foutmelding 4:1): toon de grafiek als SVG (impactkit.grafieken / de code-cel)"
 )
 BEKEND: dict[tuple[str, str], str] = {
-    **{
-        ("alt", p): _ALT
-        for p in (
-            "book/stappenplan/vergelijken.html",
-            "book/voorbeelden/zaanstreek-waterland.html",
-            "book/voorbeelden/bereik.html",
-            "book/voorbeelden/zorg-en-veiligheid.html",
-            "book/goede-gesprek.html",
-            "book/workshop/oefeningen.html",
-        )
-    },
-    ("axe", "book/stappenplan/analyseren.html"): _CDN,
     ("axe", "notebooks/stappenplan.html"): _CDN,
 }
 

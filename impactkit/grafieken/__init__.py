@@ -51,7 +51,15 @@ from .thema import (
     thema,
 )
 from .tijd import staaf_vergelijking, tijdreeks
-from .toegankelijk import alt_tekst, bijschrift, contrast, grafiek_tabel, soort, tabel_html
+from .toegankelijk import (
+    alt_tekst,
+    bijschrift,
+    contrast,
+    figuur,
+    grafiek_tabel,
+    soort,
+    tabel_html,
+)
 from .verdeling import verdeling_grafiek
 
 __all__ = [
@@ -70,6 +78,7 @@ __all__ = [
     "bewaar",
     "bewaar_alles",
     "bijschrift",
+    "figuur",
     "contrast",
     "grafiek_tabel",
     "kaart",

@@ -253,3 +253,57 @@ def _dict_titel(spec: dict) -> str:
 
 def _uitlijning(is_getal: bool) -> str:
     return ' class="getal" style="text-align: right"' if is_getal else ""
+
+
+class Figuur:
+    """A chart as an accessible figure for notebooks and the book (see :func:`figuur`)."""
+
+    def __init__(self, grafiek: alt.TopLevelMixin, tabel: bool = True) -> None:
+        self.grafiek = grafiek
+        self.tabel = tabel
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        # JupyterLab shows the interactive Vega-Lite chart (rendered offline by its own
+        # extension); the book and other front ends take the static, accessible HTML figure.
+        major = alt.SCHEMA_VERSION.lstrip("v").split(".")[0]
+        return {
+            f"application/vnd.vegalite.v{major}+json": self.grafiek.to_dict(),
+            "text/html": self._repr_html_(),
+        }
+
+    def _repr_html_(self) -> str:
+        import base64
+
+        import vl_convert as vlc
+
+        spec = self.grafiek.to_dict()
+        svg = vlc.vegalite_to_svg(spec, vl_version=_vl_versie())
+        bron = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+        tabel = tabel_html(self.grafiek) if self.tabel else ""
+        return (
+            f'<figure class="ik-grafiek"><img src="{bron}" alt="{html.escape(alt_tekst(self.grafiek))}"'
+            ' style="max-width:100%;height:auto">'
+            f"<figcaption>{html.escape(bijschrift(self.grafiek))}</figcaption>{tabel}</figure>"
+        )
+
+
+def _vl_versie() -> str:
+    return "_".join(alt.SCHEMA_VERSION.split(".")[:2])
+
+
+def figuur(grafiek: alt.TopLevelMixin, tabel: bool = True) -> Figuur:
+    """Show a chart as a static figure with its alt text, caption and (collapsed) data table.
+
+    The picture is an SVG embedded in the page (no script, no request to another host), so it
+    works offline and in print; screen readers read the alt text, and the table gives the
+    figures behind the chart.
+
+    Examples
+    --------
+    >>> from impactkit.grafieken import tijdreeks
+    >>> f = figuur(tijdreeks("hermeldingen", "Twente"))
+    >>> html_tekst = f._repr_html_()
+    >>> 'alt="' in html_tekst and "<figcaption>" in html_tekst and "http" not in html_tekst
+    True
+    """
+    return Figuur(grafiek, tabel=tabel)
