@@ -42,7 +42,6 @@ _CDN = (
     "foutmelding 4:1): toon de grafiek als SVG (impactkit.grafieken / de code-cel)"
 )
 BEKEND: dict[tuple[str, str], str] = {
-    ("axe", "notebooks/stappenplan.html"): _CDN,
 }
 
 
@@ -95,7 +94,8 @@ def _opbouw(boek, pagina: str) -> _Opbouw:
     return p
 
 
-BESTANDSPAD = re.compile(r"(^\.{0,2}/|/|_images|\.(svg|png|jpe?g|gif|webp|pdf)\s*$)", re.IGNORECASE)
+# A file path has no spaces: a sentence with 'en/of' in it is not a path.
+BESTANDSPAD = re.compile(r"^(\S*[/\\]\S*|\S+\.(svg|png|jpe?g|gif|webp|pdf))$", re.IGNORECASE)
 
 
 @pytest.mark.traag
@@ -123,6 +123,7 @@ def test_alt_controle_herkent_bestandspaden():
     for pad in ("../../_images/d82.svg", "grafiek.png", "/tmp/x", "_images/abc"):
         assert BESTANDSPAD.search(pad), pad
     assert not BESTANDSPAD.search("Het aandeel steeg van 42,8% naar 55,6% in 2021.")
+    assert not BESTANDSPAD.search("Lijngrafiek: meldingen met acute en/of structurele onveiligheid.")
 
 
 # -- in the browser ----------------------------------------------------------------------------
