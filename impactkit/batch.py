@@ -22,6 +22,7 @@ import json
 import multiprocessing as mp
 import os
 import re
+import threading
 import time
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -62,6 +63,7 @@ class Resultaat:
     seconden: float = 0.0
     datum: str = ""  # when the report was made (ISO); for a skipped region: its last run
     startvraag: str = ""
+    verouderd: bool = False  # a rerun failed: the report in the folder is the last good one
 
 
 # -- Worker side ----------------------------------------------------------------------------------
@@ -148,7 +150,11 @@ def _relatief(doel: Path, van: Path) -> str:
 
 
 def _draai_regio(taak: dict) -> dict:
-    """Run one region (in a worker process): executed notebook, report, status."""
+    """Run one region: executed notebook, report, status.
+
+    Everything is written to the region's work folder (``taak["werkmap"]``); the coordinator
+    then puts it in place (:func:`_plaats`), so a failed run never touches a good report.
+    """
     import nbformat
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
@@ -156,7 +162,7 @@ def _draai_regio(taak: dict) -> dict:
     from .rapport import aanmaakmoment, maak_rapport
 
     begin = time.perf_counter()
-    doelmap = Path(taak["map"])
+    doelmap = Path(taak["werkmap"])
     doelmap.mkdir(parents=True, exist_ok=True)
     nb = load_notebook_node(taak["notebook"])
     nb = parameterize_notebook(nb, taak["parameters"], kernel_name="python3", language="python")
@@ -188,6 +194,8 @@ def _draai_regio(taak: dict) -> dict:
 
 # -- Coordinator side -----------------------------------------------------------------------------
 PAD_PARAMETERS = ("bron", "normen", "plan_bestand", "lokale_indicatoren")
+MANIFEST = ".impactkit-batch.json"
+WERKMAP = ".impactkit-werk"  # regions run here first; a finished run then replaces its folder
 
 
 def _absolute_paden(parameters: dict) -> dict:
@@ -217,29 +225,56 @@ def _bestanden_in(parameters: dict) -> list[Path]:
     return paden
 
 
-def _sleutel(notebook: Path, parameters: dict) -> str:
-    """What a report depends on: notebook, data, the files the parameters name, kit code."""
-    h = hashlib.sha256()
+def _hash_bestanden(h, paden, van: Path | None = None) -> None:  # noqa: ANN001
+    for pad in paden:
+        h.update((pad.relative_to(van).as_posix() if van else str(pad)).encode())
+        h.update(hashlib.sha256(pad.read_bytes()).digest())
+
+
+def _basis_sleutel(notebook: Path) -> str:
+    """What every report of a batch depends on, by content: the kit's version and code (all of
+    it, with the report templates), the notebook and the practice data. File times play no part,
+    so a fresh checkout or copy of the same files is still up to date."""
+    h = hashlib.sha256(__version__.encode())
     h.update(notebook.read_bytes())
-    for pad in sorted(data_pad().rglob("*.csv")):
-        st = pad.stat()
-        h.update(f"{pad.name}:{st.st_size}:{st.st_mtime_ns}".encode())
-    for pad in _bestanden_in(parameters):  # the user's own files: by content
-        h.update(pad.read_bytes())
-    kit = Path(__file__).parent  # kit code and report templates, also without a new version
-    for pad in sorted([*kit.glob("*.py"), *(p for p in (kit / "sjablonen").rglob("*") if p.is_file())]):
-        h.update(pad.read_bytes())
-    h.update(json.dumps(parameters, sort_keys=True, ensure_ascii=False).encode())
-    h.update(__version__.encode())
+    kit = Path(__file__).parent
+    code = sorted(p for p in kit.rglob("*") if p.is_file() and p.suffix in (".py", ".css", ".js")
+                  and "__pycache__" not in p.parts)  # fmt: skip
+    _hash_bestanden(h, code, kit)
+    _hash_bestanden(h, sorted(data_pad().rglob("*.csv")), data_pad())
     return h.hexdigest()
 
 
+def _sleutel(notebook: Path, parameters: dict, basis: str | None = None) -> str:
+    """What a report depends on: :func:`_basis_sleutel`, the parameters, the user's own files
+    (by content) and, for CBS figures, the CBS cache."""
+    h = hashlib.sha256((basis or _basis_sleutel(notebook)).encode())
+    h.update(json.dumps(parameters, sort_keys=True, ensure_ascii=False).encode())
+    _hash_bestanden(h, _bestanden_in(parameters))
+    if "cbs" in [d.strip().lower() for d in str(parameters.get("bron") or "").split(",")]:
+        from .bronnen.cbs_odata import cache_locatie
+
+        try:
+            map_ = cache_locatie()
+            _hash_bestanden(h, sorted(p for p in map_.rglob("*") if p.is_file()), map_)
+        except (ImpactkitFout, OSError):
+            pass
+    return h.hexdigest()
+
+
+def _batch_info(doelmap: Path) -> dict:
+    info = _lees(doelmap / "batch.json", {})
+    return info if isinstance(info, dict) else {}
+
+
 def _is_actueel(doelmap: Path, sleutel: str) -> bool:
-    status = doelmap / "batch.json"
-    if not (status.exists() and (doelmap / "rapport.html").exists()):
-        return False
-    vorig = json.loads(status.read_text(encoding="utf-8"))
-    return vorig.get("sleutel") == sleutel and vorig.get("status") == "gelukt"
+    vorig = _batch_info(doelmap)
+    return (
+        (doelmap / "rapport.html").exists()
+        and vorig.get("sleutel") == sleutel
+        and vorig.get("status") == "gelukt"
+        and not vorig.get("laatste_poging")
+    )
 
 
 def _binnen(uit: Path, doel: Path) -> Path:
@@ -247,6 +282,71 @@ def _binnen(uit: Path, doel: Path) -> Path:
     if uit.resolve() not in doel.parents:
         raise ImpactkitFout(f"Uitvoermap '{doel}' valt buiten '{uit}'.")
     return doel
+
+
+class Manifest:
+    """What the batch made in an output folder (``.impactkit-batch.json``).
+
+    The batch writes only files and folders listed here: before it writes anything it checks
+    that every path it is about to write either does not exist yet or was made by an earlier
+    batch. A file the user put there (their own ``index.html``) is never overwritten.
+    """
+
+    def __init__(self, uit: Path) -> None:
+        self.uit = uit
+        self.pad = uit / MANIFEST
+        self.bestanden: set[str] = set()
+        self.mappen: set[str] = set()
+        self._slot = threading.Lock()
+        if self.pad.exists():
+            data = _lees(self.pad, None)
+            if not (isinstance(data, dict) and data.get("gemaakt_door") == "impactkit batch"):
+                raise ImpactkitFout(
+                    f"In '{uit}' staat een bestand '{MANIFEST}' dat de batch niet heeft gemaakt. "
+                    "Kies een andere map voor de uitvoer."
+                )
+            self.bestanden = {str(b) for b in data.get("bestanden", [])}
+            self.mappen = {str(m) for m in data.get("mappen", [])}
+
+    def _rel(self, pad: Path) -> str:
+        return _relatief(Path(pad), self.uit)
+
+    def van_batch(self, pad: Path) -> bool:
+        rel = self._rel(pad)
+        return rel in self.bestanden or any(rel == m or rel.startswith(m + "/")
+                                            for m in self.mappen)  # fmt: skip
+
+    def controleer(self, paden: list[Path]) -> None:
+        """Refuse (Dutch message, nothing written) when a path exists that the batch did not make."""
+        vreemd = [self._rel(p) for p in paden
+                  if (p.exists() or p.is_symlink()) and not self.van_batch(p)]  # fmt: skip
+        if vreemd:
+            lijst = ", ".join(f"'{v}'" for v in sorted(vreemd)[:5])
+            meer = f" en nog {len(vreemd) - 5}" if len(vreemd) > 5 else ""
+            raise ImpactkitFout(
+                f"De batch schrijft alleen over bestanden die hij zelf heeft gemaakt. In de "
+                f"uitvoermap '{self.uit}' staat al: {lijst}{meer}. Die laat de batch staan. Kies "
+                "een andere (lege) map met --uit, of verplaats of hernoem deze bestanden."
+            )
+
+    def noteer(self, pad: Path, is_map: bool = False) -> None:
+        with self._slot:
+            (self.mappen if is_map else self.bestanden).add(self._rel(pad))
+            inhoud = {"gemaakt_door": "impactkit batch", "versie": __version__,
+                      "uitleg": "Wat de batch in deze map heeft gemaakt. Alleen deze bestanden en "
+                                "mappen schrijft hij opnieuw.",
+                      "bestanden": sorted(self.bestanden), "mappen": sorted(self.mappen)}  # fmt: skip
+            tijdelijk = self.pad.with_name(self.pad.name + ".tmp")
+            tijdelijk.write_text(json.dumps(inhoud, ensure_ascii=False, indent=2), encoding="utf-8")
+            os.replace(tijdelijk, self.pad)
+
+    def schrijf(self, pad: Path, tekst: str) -> Path:
+        """Write a text file the batch owns (checked, then noted, then written)."""
+        self.controleer([pad])
+        self.noteer(pad)
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        pad.write_text(tekst, encoding="utf-8")
+        return pad
 
 
 GEEN_KERNEL = (
@@ -300,6 +400,84 @@ def _sorteer_naam(naam: str) -> str:
     return unicodedata.normalize("NFKD", str(naam)).encode("ascii", "ignore").decode().casefold()
 
 
+def controleer_werkers(werkers: object) -> int | None:
+    """``None`` (as many as there are processor cores) or a whole number of at least 1."""
+    if werkers is None:
+        return None
+    if isinstance(werkers, bool) or not isinstance(werkers, int) or werkers < 1:
+        raise ImpactkitFout(
+            f"Het aantal werkers moet een heel getal van 1 of meer zijn; je gaf {werkers}. "
+            "Laat --werkers weg, dan kiest de batch het aantal processorkernen."
+        )
+    return werkers
+
+
+def _regio_mappen(namen: list[str]) -> list[tuple[str, str, str, str]]:
+    """(name as typed, region code, display name, folder name) per distinct region.
+
+    Names are resolved to region codes first, so 'Twente', 'twente' and 'VT19' are one region
+    with one run. A name that is no region still gets a run (its notebook and report show the
+    Dutch message), in a folder no region and no other name can have: 'Twente!' never writes
+    into the folder of Twente.
+    """
+    bekend = {slug(n) for n in regios()["naam"]}
+    uit, codes, gebruikt = [], set(), set()
+    for naam in namen:
+        try:
+            r = zoek_regio(naam)
+        except ImpactkitFout:
+            r = None
+        if r is not None:
+            if r.code in codes:
+                continue  # the same region, typed another way
+            codes.add(r.code)
+            uit.append((naam, r.code, r.naam, slug(r.naam)))
+            continue
+        mapnaam = slug(naam)
+        if mapnaam in bekend or mapnaam in gebruikt:
+            mapnaam = f"{mapnaam}-{hashlib.sha256(naam.encode()).hexdigest()[:8]}"
+        gebruikt.add(mapnaam)
+        uit.append((naam, "", naam, mapnaam))
+    return uit
+
+
+def _plaats(uit: Path, taak: dict, uitkomst: dict, basis: Resultaat, manifest: Manifest) -> None:
+    """Put a finished run in place. A good run (or a failed one where no good report existed)
+    replaces the region's folder; a failed rerun leaves the good report where it is, marks it
+    out of date and keeps the failed notebook next to it (``stappenplan-mislukt.ipynb``)."""
+    import shutil
+
+    doelmap, werkmap = Path(taak["map"]), Path(taak["werkmap"])
+    vorig = _batch_info(doelmap) if doelmap.exists() else {}
+    goed_rapport = vorig.get("status") == "gelukt" and (doelmap / "rapport.html").exists()
+    if uitkomst["status"] == "mislukt" and goed_rapport:
+        if (werkmap / "stappenplan.ipynb").exists():
+            shutil.copyfile(werkmap / "stappenplan.ipynb", doelmap / "stappenplan-mislukt.ipynb")
+        shutil.rmtree(werkmap, ignore_errors=True)
+        vorig["laatste_poging"] = {"status": "mislukt", "fout": uitkomst["fout"],
+                                   "datum": uitkomst["datum"]}  # fmt: skip
+        (doelmap / "batch.json").write_text(json.dumps(vorig, ensure_ascii=False, indent=2),
+                                            encoding="utf-8")  # fmt: skip
+        basis.status, basis.fout, basis.verouderd = "mislukt", uitkomst["fout"], True
+        basis.kop, basis.datum = vorig.get("kop", ""), vorig.get("datum", "")
+        basis.seconden = uitkomst["seconden"]
+        return
+    basis.status, basis.kop, basis.fout = uitkomst["status"], uitkomst["kop"], uitkomst["fout"]
+    basis.seconden, basis.datum = uitkomst["seconden"], uitkomst["datum"]
+    werkmap.mkdir(parents=True, exist_ok=True)
+    (werkmap / "batch.json").write_text(
+        json.dumps({**asdict(basis), "map": "", "sleutel": uitkomst["sleutel"]},
+                   ensure_ascii=False, indent=2), encoding="utf-8")  # fmt: skip
+    manifest.noteer(doelmap, is_map=True)
+    oud = werkmap.with_name(werkmap.name + ".oud")
+    if doelmap.exists():
+        shutil.rmtree(oud, ignore_errors=True)
+        os.replace(doelmap, oud)
+    doelmap.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(werkmap, doelmap)
+    shutil.rmtree(oud, ignore_errors=True)
+
+
 def draai_batch(
     uit: str | Path,
     regio_namen: list[str] | None = None,
@@ -314,29 +492,37 @@ def draai_batch(
 ) -> pd.DataFrame:
     """Run the step-plan notebook for each region; returns one row per region (and question).
 
-    ``regio_namen``: names or codes as typed by the user (default: all 26 regions). A name that
-    is not a region still gets a run, so its notebook shows the Dutch message and the summary
-    lists it. ``parameters`` are extra notebook parameters (e.g. ``bron``, ``hoofdvraag``).
-    ``startvragen``: one report per region for each of these start questions; with more than
-    one, each question gets its own folder (``uit/<startvraag>/<regio>/``) and the overview page
-    groups by question. ``pdf``: also print each report to PDF with headless Chromium.
-    The rows are sorted by question and region name.
+    ``regio_namen``: names or codes as typed by the user (default: all 26 regions). Names of
+    the same region run once; a name that is not a region still gets a run, so its notebook
+    shows the Dutch message and the summary lists it. ``parameters`` are extra notebook
+    parameters (e.g. ``bron``, ``hoofdvraag``). ``startvragen``: one report per region for each
+    of these start questions; with more than one, each question gets its own folder
+    (``uit/<startvraag>/<regio>/``) and the overview page groups by question. ``pdf``: also print
+    each report to PDF with headless Chromium. The rows are sorted by question and region name.
+
+    The batch writes only what it made (:class:`Manifest`) and refuses, before it starts, to
+    overwrite anything else. A failed rerun keeps the region's last good report, marked out of
+    date (``verouderd``).
     """
     from .rapport import GEEN_CHROMIUM, VEGA_BESTAND, VEGA_MAP, schrijf_vega, vind_chromium
 
+    werkers = controleer_werkers(werkers)
     uit = Path(uit)
+    if uit.exists() and not uit.is_dir():
+        raise ImpactkitFout(
+            f"'{uit}' is een bestand, geen map. Geef voor de uitvoer een map op: een nieuwe, of "
+            "een map die de batch eerder heeft gevuld."
+        )
     notebook = Path(notebook)
-    if not notebook.exists():
+    if not notebook.is_file():
         raise ImpactkitFout(f"Notebook '{notebook}' bestaat niet.")
     controleer_kernel()
     if pdf and vind_chromium() is None:
         raise ImpactkitFout(GEEN_CHROMIUM)
     periode = periode or standaard_periode()
     Periode.parse(periode)
-    uit.mkdir(parents=True, exist_ok=True)
     if regio_namen is None:
-        vt = regios().query("soort == 'vt'")
-        regio_namen = vt["naam"].tolist()
+        regio_namen = regios().query("soort == 'vt'")["naam"].tolist()
     regio_namen = list(dict.fromkeys(str(n) for n in regio_namen))  # typed twice: once
     parameters = dict(parameters or {})
     if startvragen:
@@ -345,65 +531,57 @@ def draai_batch(
         vragen = [str(parameters.get("startvraag", _standaard_startvraag(notebook)))]
     apart = len(vragen) > 1
     vega_pad = uit / VEGA_MAP / VEGA_BESTAND
+    werk = uit / WERKMAP
 
-    taken, resultaten = [], []
+    # Plan everything, then check that nothing the batch did not make is in the way.
+    plan = []
     for vraag in vragen:
         basis_map = uit / slug(vraag or "eigen-hoofdvraag") if apart else uit
-        for naam in regio_namen:
-            try:
-                r = zoek_regio(naam)
-                code, weergave = r.code, r.naam
-            except ImpactkitFout:
-                code, weergave = "", str(naam)
-            doelmap = _binnen(uit, basis_map / slug(weergave))
-            extra = {"startvraag": vraag}
-            params = _absolute_paden(
-                {"regio": str(naam), "periode": periode, "uitvoer": str(doelmap),
-                 "interactief": False, "weergave": "rapport", **parameters, **extra}
-            )  # fmt: skip
-            sleutel = _sleutel(notebook, params)
-            basis = Resultaat(regio=weergave, regio_code=code, status="", map=str(doelmap),
-                              startvraag=vraag)  # fmt: skip
-            if not opnieuw and _is_actueel(doelmap, sleutel):
-                vorig = json.loads((doelmap / "batch.json").read_text(encoding="utf-8"))
-                basis.status, basis.kop = "overgeslagen", vorig.get("kop", "")
-                basis.datum = vorig.get("datum", "")
-                basis.seconden = float(vorig.get("seconden", 0.0))
-                resultaten.append(basis)
-                continue
-            taken.append((basis, {"notebook": str(notebook), "parameters": params,
-                                  "map": str(doelmap), "sleutel": sleutel,
-                                  "vega": _relatief(vega_pad, doelmap)}))  # fmt: skip
+        for naam, code, weergave, mapnaam in _regio_mappen(regio_namen):
+            plan.append((vraag, naam, code, weergave, _binnen(uit, basis_map / mapnaam)))
+    uit.mkdir(parents=True, exist_ok=True)
+    manifest = Manifest(uit)
+    manifest.controleer([uit / "index.html", uit / "samenvatting.csv", uit / VEGA_MAP, werk,
+                         *(m for *_, m in plan)])  # fmt: skip
+    for m in {m.parent for *_, m in plan}:
+        if m.exists() and not m.is_dir():
+            manifest.controleer([m])
+
+    basis_sleutel = _basis_sleutel(notebook)
+    taken, resultaten = [], []
+    for vraag, naam, code, weergave, doelmap in plan:
+        params = _absolute_paden(
+            {"regio": naam, "periode": periode, "uitvoer": ".", "interactief": False,
+             "weergave": "rapport", **parameters, "startvraag": vraag}
+        )  # fmt: skip
+        sleutel = _sleutel(notebook, params, basis_sleutel)
+        basis = Resultaat(regio=weergave, regio_code=code, status="", map=str(doelmap),
+                          startvraag=vraag)  # fmt: skip
+        if not opnieuw and _is_actueel(doelmap, sleutel):
+            vorig = _batch_info(doelmap)
+            basis.status, basis.kop = "overgeslagen", vorig.get("kop", "")
+            basis.datum = vorig.get("datum", "")
+            basis.seconden = float(vorig.get("seconden", 0.0))
+            resultaten.append(basis)
+            continue
+        werkmap = werk / _relatief(doelmap, uit).replace("/", "--")
+        taken.append((basis, {"notebook": str(notebook), "parameters": params,
+                              "map": str(doelmap), "werkmap": str(werkmap), "sleutel": sleutel,
+                              "vega": _relatief(vega_pad, doelmap)}))  # fmt: skip
 
     if taken:
-        from tqdm.auto import tqdm
+        import shutil
 
-        schrijf_vega(uit)  # once per output folder, shared by all reports
-        werkers = max(1, min(werkers or os.cpu_count() or 1, len(taken)))
-        balk = tqdm(total=len(taken), desc="Regio's", unit="regio", disable=not voortgang)
-        context = mp.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=werkers, mp_context=context,
-                                 initializer=_werker_start, initargs=(str(uit),)) as pool:  # fmt: skip
-            # Longest first is unknowable; submit in order so the bar moves steadily.
-            lopend = {pool.submit(_draai_regio, t): basis for basis, t in taken}
-            for klaar in as_completed(lopend):
-                basis = lopend[klaar]
-                try:
-                    uitkomst = klaar.result()
-                except Exception as e:  # noqa: BLE001 - a broken worker must not stop the batch
-                    uitkomst = {"status": "mislukt", "fout": f"{type(e).__name__}: {e}",
-                                "kop": "", "seconden": 0.0, "sleutel": "", "datum": ""}  # fmt: skip
-                basis.status = uitkomst["status"]
-                basis.kop, basis.fout = uitkomst["kop"], uitkomst["fout"]
-                basis.seconden, basis.datum = uitkomst["seconden"], uitkomst["datum"]
-                Path(basis.map).mkdir(parents=True, exist_ok=True)
-                (Path(basis.map) / "batch.json").write_text(
-                    json.dumps({**asdict(basis), "map": "", "sleutel": uitkomst["sleutel"]},
-                               ensure_ascii=False, indent=2), encoding="utf-8")  # fmt: skip
-                resultaten.append(basis)
-                balk.set_postfix_str(f"{basis.regio}: {basis.status}")
-                balk.update()
-        balk.close()
+        if not vega_pad.exists() or manifest.van_batch(vega_pad):
+            manifest.noteer(uit / VEGA_MAP, is_map=True)
+            schrijf_vega(uit)  # once per output folder, shared by all reports
+        manifest.noteer(werk, is_map=True)
+        for _, t in taken:  # left over from an interrupted run
+            shutil.rmtree(t["werkmap"], ignore_errors=True)
+        for basis, uitkomst in _draai_taken(taken, werkers, uit, voortgang):
+            _plaats(uit, dict(uitkomst["taak"]), uitkomst, basis, manifest)
+            resultaten.append(basis)
+        shutil.rmtree(werk, ignore_errors=True)
 
     if pdf:
         _maak_pdfs(resultaten, voortgang)
@@ -418,9 +596,35 @@ def draai_batch(
     csv = tabel.copy()
     csv["map"] = [_relatief(Path(m), uit) for m in csv["map"]]
     csv.insert(csv.columns.get_loc("map") + 1, "rapport", [f"{m}/rapport.html" for m in csv["map"]])
-    csv.to_csv(uit / "samenvatting.csv", index=False)
-    schrijf_index(uit, tabel, periode, parameters)
+    manifest.schrijf(uit / "samenvatting.csv", csv.to_csv(index=False))
+    schrijf_index(uit, tabel, periode, parameters, manifest=manifest)
     return tabel
+
+
+def _draai_taken(taken: list, werkers: int | None, uit: Path, voortgang: bool):
+    """Run the regions in parallel; yields (Resultaat, outcome) as each region finishes."""
+    from tqdm.auto import tqdm
+
+    werkers = max(1, min(werkers or os.cpu_count() or 1, len(taken)))
+    balk = tqdm(total=len(taken), desc="Regio's", unit="regio", disable=not voortgang)
+    context = mp.get_context("spawn")
+    try:
+        with ProcessPoolExecutor(max_workers=werkers, mp_context=context,
+                                 initializer=_werker_start, initargs=(str(uit),)) as pool:  # fmt: skip
+            lopend = {pool.submit(_draai_regio, t): (basis, t) for basis, t in taken}
+            for klaar in as_completed(lopend):
+                basis, taak = lopend[klaar]
+                try:
+                    uitkomst = klaar.result()
+                except Exception as e:  # noqa: BLE001 - a broken worker must not stop the batch
+                    uitkomst = {"status": "mislukt", "fout": f"{type(e).__name__}: {e}",
+                                "kop": "", "seconden": 0.0, "sleutel": "", "datum": ""}  # fmt: skip
+                uitkomst["taak"] = taak
+                balk.set_postfix_str(f"{basis.regio}: {uitkomst['status']}")
+                balk.update()
+                yield basis, uitkomst
+    finally:
+        balk.close()
 
 
 def _maak_pdfs(resultaten: list[Resultaat], voortgang: bool) -> None:
@@ -486,6 +690,9 @@ def _badge(oordeel: str) -> str:
 
 def _status_tekst(r) -> str:  # noqa: ANN001
     if r.status == "mislukt":
+        if getattr(r, "verouderd", False):
+            return (f"mislukt; dit is het rapport van {_datum_kort(r.datum)}, "
+                    "en dat is verouderd")  # fmt: skip
         return "mislukt"
     if r.status == "overgeslagen":
         return f"al actueel (gemaakt op {_datum_kort(r.datum)})" if r.datum else "al actueel"
@@ -493,14 +700,23 @@ def _status_tekst(r) -> str:  # noqa: ANN001
 
 
 def schrijf_index(
-    uit: Path, tabel: pd.DataFrame, periode: str, parameters: dict | None = None
+    uit: Path,
+    tabel: pd.DataFrame,
+    periode: str,
+    parameters: dict | None = None,
+    manifest: Manifest | None = None,
 ) -> Path:
     """The overview page: the question(s), period and data, then per question a region x
     indicator table of verdicts against Nederland (colour plus word), each row linking to the
-    region's report, with status, date and headline of its last run."""
+    region's report, with status, date and headline of its last run.
+
+    Refuses (Dutch message) to overwrite an ``index.html`` the batch did not make.
+    """
     from .rapport import aanmaakmoment, datum_tekst, sjabloon, tabel_html
 
     uit = Path(uit)
+    manifest = manifest or Manifest(uit)
+    manifest.controleer([uit / "index.html"])
     p = Periode.parse(periode)
     parameters = parameters or {}
     oefen, bronnen = False, set()
@@ -592,6 +808,4 @@ regio), met de toets uit het rapport. Een kleur staat nooit alleen: het woord ze
 </body>
 </html>
 """
-    doel = uit / "index.html"
-    doel.write_text(pagina, encoding="utf-8")
-    return doel
+    return manifest.schrijf(uit / "index.html", pagina)

@@ -162,7 +162,8 @@ def _draai_batch(args: argparse.Namespace) -> int:
         f"overgeslagen (al actueel), {tellingen.get('mislukt', 0)} mislukt."
     )
     for rij in tabel[tabel["status"] == "mislukt"].itertuples(index=False):
-        print(f"  mislukt: {rij.regio} — {rij.fout}")
+        oud = " (het vorige rapport blijft staan, maar is verouderd)" if rij.verouderd else ""
+        print(f"  mislukt: {rij.regio} — {rij.fout}{oud}")
     print(f"Overzicht: {Path(args.uit) / 'index.html'}")
     return 1 if (tabel["status"] == "mislukt").any() else 0
 

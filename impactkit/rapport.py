@@ -101,11 +101,29 @@ def sjabloon(naam: str) -> str:
     return resources.files("impactkit").joinpath("sjablonen", naam).read_text(encoding="utf-8")
 
 
-def _markdown(tekst: str) -> str:
-    import mistune
+_MARKDOWN = None
 
-    md = mistune.create_markdown(escape=False, plugins=["table", "strikethrough"])
-    return md(tekst)
+
+def _markdown(tekst: str) -> str:
+    """Markdown to HTML with every piece of raw HTML escaped.
+
+    Markdown in a report carries user text (hoofdvraag, deelvragen, conclusions, names of local
+    indicators, region names), so raw HTML in it is shown as text, never run. Links to
+    ``javascript:`` and the like become harmless, and an image becomes its alt text: a report
+    loads nothing from another host.
+    """
+    global _MARKDOWN
+    if _MARKDOWN is None:
+        import mistune
+
+        class _Veilig(mistune.HTMLRenderer):
+            def image(self, text: str, url: str, title: str | None = None) -> str:
+                return text  # already escaped by the renderer
+
+        _MARKDOWN = mistune.create_markdown(
+            renderer=_Veilig(escape=True), plugins=["table", "strikethrough"]
+        )
+    return _MARKDOWN(tekst)
 
 
 # -- tables ----------------------------------------------------------------------------------------
@@ -320,7 +338,8 @@ def grafiek_html(spec: dict | None, svg: str, nummer: int) -> str:
         delen.append("<details><summary>De cijfers bij deze grafiek</summary>"
                      + tabel_html(kop, rijen, f"Cijfers bij: {titel}" if titel else "") + "</details>")  # fmt: skip
     if spec:
-        veilig = spec_tekst.replace("</", "<\\/")
+        # '<' never appears raw inside the script element (no '</script>', no '<!--').
+        veilig = spec_tekst.replace("<", "\\u003c")
         delen.append(f'<script type="application/json" id="spec-{nummer}">{veilig}</script>')
     delen.append("</figure>")
     return "\n".join(delen)

@@ -172,3 +172,20 @@ def test_meer_startvragen_een_rapport_per_vraag(tmp_path):
     assert 'src="../../vega/vega-bundel.js"' in (
         tmp_path / slug(vragen[0]) / "twente" / "rapport.html"
     ).read_text(encoding="utf-8")
+
+
+def test_mislukte_herhaling_houdt_het_goede_rapport(batch):
+    """Last in this module: it leaves Twente out of date. A rerun that fails (an unknown
+    indicator) keeps the good report byte for byte, and says so in the index."""
+    uit, _ = batch
+    goed = (uit / "twente" / "rapport.html").read_bytes()
+    tabel = draai_batch(uit, ["Twente"], periode="2021H2", werkers=1, voortgang=False,
+                        parameters={"indicatoren": "bestaat_niet"})  # fmt: skip
+    rij = tabel.iloc[0]
+    assert (rij["status"], bool(rij["verouderd"])) == ("mislukt", True)
+    assert "bestaat_niet" in rij["fout"]
+    assert (uit / "twente" / "rapport.html").read_bytes() == goed
+    mislukt = nbformat.read(uit / "twente" / "stappenplan-mislukt.ipynb", as_version=4)
+    assert "impactkit-fout" in mislukt.cells[0].metadata["tags"]
+    index = (uit / "index.html").read_text(encoding="utf-8")
+    assert "en dat is verouderd" in index
