@@ -613,3 +613,12 @@ def test_tijdreeks_without_periode_or_at_the_end_is_unmarked(oefendata):
     for periode in (None, laatste):
         spec = gr.tijdreeks("hermeldingen", REGIO, data=oefendata, periode=periode).to_dict()
         assert [u["mark"]["type"] for u in lagen(spec)] == ["area", "line", "point"]
+
+
+def test_kaart_vanaf_2023_met_oost_brabant():
+    # CBS reports VT16 + VT26 as VT27 Oost-Brabant from 2023: the map draws 25 regions then.
+    spec = gr.kaart("meldingen_per_10000", "2024H1", regio="Oost-Brabant").to_dict()
+    codes = [f["properties"]["vt_code"] for f in spec["datasets"]["vt_gebieden"]]
+    assert len(codes) == 25 and "VT27" in codes and not {"VT16", "VT26"} & set(codes)
+    assert len(gr.kaart("meldingen_per_10000", "2022H2").to_dict()["datasets"]["vt_gebieden"]) == 26
+    assert "Oost-Brabant" in ik.grafieken.alt_tekst(gr.kaart("meldingen_per_10000", "2024H1", "VT27"))

@@ -71,11 +71,40 @@ def _ring_midden(ring: list) -> tuple[float, float, float]:
     return abs(a / 2), cx / (3 * a), cy / (3 * a)
 
 
+@lru_cache(maxsize=8)
+def _gebieden_in(jaar: int) -> tuple[dict, ...]:
+    """The region features valid in ``jaar``: from 2023 VT16 and VT26 are drawn as one VT27.
+
+    The boundary file has the 2022 division; a region that CBS reports as the merger of older
+    regions (data/cbs/regio_overgangen.csv) gets their polygons as one MultiPolygon.
+    """
+    from ..regioindeling import regio_overgangen
+
+    gebieden = {ft["properties"]["vt_code"]: ft for ft in _vt_gebieden()}
+    overgang = regio_overgangen()
+    samen = overgang[
+        (overgang["vanaf_jaar"] <= jaar) & (overgang["van_code"] != overgang["naar_code"])
+    ]
+    for doel, groep in samen.groupby("naar_code"):
+        delen = [gebieden.pop(c) for c in groep["van_code"] if c in gebieden]
+        if not delen:
+            continue
+        veelhoeken = []
+        for ft in delen:
+            geo = ft["geometry"]
+            veelhoeken += [geo["coordinates"]] if geo["type"] == "Polygon" else geo["coordinates"]
+        naam = str(groep["naar_naam"].iloc[0])
+        gebieden[doel] = {"type": "Feature",
+                          "properties": {"vt_code": doel, "vt_name": naam},
+                          "geometry": {"type": "MultiPolygon", "coordinates": veelhoeken}}  # fmt: skip
+    return tuple(gebieden[c] for c in sorted(gebieden))
+
+
 @lru_cache(maxsize=1)
 def _middens() -> dict[str, tuple[float, float]]:
     """Label point per region: the centroid of its largest polygon (lon, lat)."""
     uit = {}
-    for ft in _vt_gebieden():
+    for ft in (*_vt_gebieden(), *_gebieden_in(9999)):
         geo = ft["geometry"]
         veelhoeken = [geo["coordinates"]] if geo["type"] == "Polygon" else geo["coordinates"]
         _, x, y = max(_ring_midden(v[0]) for v in veelhoeken)
@@ -136,7 +165,7 @@ def kaart(
     waarden = _klein(rijen, ["regio_code", "regio", "waarde"])
     # The boundaries are the layer's shared data (embedded once); the figures are looked up.
     # Both are named top-level datasets, so each is embedded once, whatever the number of layers.
-    datasets = {"vt_gebieden": list(_vt_gebieden()), "vt_waarden": _records(waarden)}
+    datasets = {"vt_gebieden": list(_gebieden_in(p.jaar)), "vt_waarden": _records(waarden)}
     opzoeken = alt.LookupData(
         data=alt.NamedData(name="vt_waarden"), key="regio_code", fields=["regio", "waarde"]
     )
@@ -293,7 +322,7 @@ def kaart_oordelen(
     r = _optionele_regio(regio)
     df = _data(data)
     per_code = _oordelen_van(ind, p, oordelen, categorie, df)
-    gebieden = _vt_gebieden()
+    gebieden = _gebieden_in(p.jaar)
     middens = _middens()
     woorden = list(OORDEEL_STIJL)
     rijen = []
