@@ -91,6 +91,17 @@ WIE: dict[str, str] = {
 }
 
 
+# What follows the safety assessment of a melding, as it reads after 'het aandeel meldingen'
+# (the denominator is all meldingen received in the period).
+VERVOLG: dict[str, str] = {
+    "Vervolgstappen bij Veilig Thuis": "waarbij Veilig Thuis na de beoordeling zelf vervolgstappen zet",
+    "Overdracht": "die na de beoordeling worden overgedragen",
+    "Geen vervolgstappen nodig": "waarbij na de beoordeling geen vervolgstappen nodig zijn",
+    "Inzet regionaal maatwerk": "waarbij na de beoordeling regionaal maatwerk wordt ingezet",
+    "Nog niet beoordeeld": "die nog niet beoordeeld zijn",
+}
+
+
 # -- Building blocks -------------------------------------------------------------------------------
 def periode_tekst(p: Periode | str) -> str:
     """'het eerste halfjaar van 2021' or '2021'."""
@@ -112,10 +123,19 @@ def in_periode(p: Periode | str) -> str:
 
 
 def klein(naam: str) -> str:
-    """Lower-case the first letter unless the word is an abbreviation ('OTS', 'GGZ')."""
-    if len(naam) > 1 and naam[1].isupper():
+    """Lower-case the first letter unless the word is an abbreviation ('OTS', 'GGZ').
+
+    Leading punctuation is skipped: '(Ex-)partnergeweld' becomes '(ex-)partnergeweld'.
+
+    Examples
+    --------
+    >>> klein("(Ex-)partnergeweld"), klein("GGZ"), klein("Huisarts")
+    ('(ex-)partnergeweld', 'GGZ', 'huisarts')
+    """
+    i = next((k for k, c in enumerate(naam) if c.isalpha()), None)
+    if i is None or (i + 1 < len(naam) and naam[i + 1].isupper()):
         return naam
-    return naam[:1].lower() + naam[1:]
+    return naam[:i] + naam[i].lower() + naam[i + 1 :]
 
 
 def hoofdletter(zin: str) -> str:
@@ -170,6 +190,8 @@ def _aandeel_categorie(ind: Indicator, categorie: str) -> str:
             return "het aandeel meldingen waarvan de soort geweld onbekend is"
         return f"het aandeel meldingen over {klein(categorie)}"
     if ind.id == "vervolg_veiligheidsbeoordeling":
+        if categorie in VERVOLG:
+            return f"het aandeel meldingen {VERVOLG[categorie]}"
         return f"het aandeel veiligheidsbeoordelingen met als vervolg: {klein(categorie)}"
     return f"het aandeel '{categorie}' bij {klein(ind.naam)}"
 
