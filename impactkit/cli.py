@@ -192,6 +192,19 @@ def _app(args: argparse.Namespace) -> int:
     return start_app(poort=args.poort, openen=not args.niet_openen)
 
 
+def _workshop(args: argparse.Namespace) -> int:
+    from .workshop import voorbereiden
+
+    klaar = voorbereiden(args.deelnemers, args.uit, periode=args.periode, pdf=args.pdf,
+                         werkers=args.werkers)  # fmt: skip
+    mislukt = {m: s for m, s in klaar.status.items() if s != "klaar"}
+    print(f"Workshop voorbereid voor {len(klaar.deelnemers)} deelnemers, periode {klaar.periode}.")
+    for m, s in mislukt.items():
+        print(f"  {m}: {s}")
+    print(f"Overzicht voor de begeleider: {klaar.overzicht}")
+    return 1 if mislukt else 0
+
+
 class _NederlandseHulp(argparse.HelpFormatter):
     """argparse's own headings in Dutch."""
 
@@ -267,8 +280,8 @@ def maak_parser() -> argparse.ArgumentParser:
                    "--regio Utrecht; standaard alle 26")  # fmt: skip
     p.add_argument("--periode", default=None, help="halfjaar, bv. 2021H1 (standaard: de laatste "
                    "periode met cijfers)")  # fmt: skip
-    p.add_argument("--werkers", type=int, default=None, help="aantal parallelle werkers "
-                   "(standaard: aantal processorkernen)")  # fmt: skip
+    p.add_argument("--werkers", type=int, default=None, help="hoeveel regio's tegelijk "
+                   "(1 of meer; standaard: het aantal processorkernen)")  # fmt: skip
     p.add_argument("--startvraag", nargs="+", action="extend",
                    help="sleutel van de startvraag; geef er meer, dan krijgt elke regio een "
                    "rapport per startvraag")  # fmt: skip
@@ -314,6 +327,23 @@ def maak_parser() -> argparse.ArgumentParser:
                    "vanaf 8866)")  # fmt: skip
     p.add_argument("--niet-openen", action="store_true", help="geen browser openen")
     p.set_defaults(functie=_app)
+
+    p = sub.add_parser(
+        "workshop",
+        help="een workshop voorbereiden: per deelnemer werkblad, rapport en plan",
+        description="Leest een CSV met deelnemers (kolommen naam, regio en eventueel startvraag "
+        "of hoofdvraag) en maakt per deelnemer een werkblad met de cijfers van de eigen regio, "
+        "het rapport en het plan; voor de begeleider een overzicht, het antwoordblad, de "
+        "rolkaarten en de dia's.",
+    )
+    p.add_argument("actie", choices=["voorbereiden"], help="voorbereiden: alles klaarzetten")
+    p.add_argument("deelnemers", help="CSV met de deelnemers, bv. deelnemers.csv")
+    p.add_argument("--uit", required=True, help="map voor de uitvoer")
+    p.add_argument("--periode", default=None, help="halfjaar, bv. 2024H2 (standaard: de laatste "
+                   "periode met cijfers; elke pagina noemt de periode)")  # fmt: skip
+    p.add_argument("--pdf", action="store_true", help="maak ook PDF's (nodig: de browser Chromium)")
+    p.add_argument("--werkers", type=int, default=None, help="aantal parallelle werkers")
+    p.set_defaults(functie=_workshop)
 
     p = sub.add_parser("controleer", help="een bestand met eigen cijfers controleren")
     p.add_argument("bestand", help="CSV met eigen cijfers (zie data/voorbeelden/eigen_cijfers.csv)")
