@@ -49,17 +49,16 @@ class App(w.VBox):
                  startvraag: str = STANDAARD_STARTVRAAG, bron: str = "oefendata"):  # fmt: skip
         self.bron = bron
         self.data = laad(bron)
-        vt = regios()
-        vt = vt[vt["code"] != NEDERLAND]  # the app is about one Veilig Thuis region
         perioden = halfjaren(self.data)
-        code = regio(regio_naam).code if regio_naam else ""
+        self._stil = False
         opmaak = {"description_width": "8em"}
         breed = w.Layout(width="min(40em, 100%)")
-        self.regio = w.Dropdown(options=[("Kies je regio", "")] + list(zip(vt["naam"], vt["code"])),
-                                value=code, description="Regio", style=opmaak, layout=breed)  # fmt: skip
         self.periode = w.Dropdown(options=[(_periode_label(p), p) for p in perioden],
                                   value=periode or perioden[0], description="Periode",
                                   style=opmaak, layout=breed)  # fmt: skip
+        code = regio(regio_naam).code if regio_naam else ""
+        self.regio = w.Dropdown(options=self._regio_opties(), value=code, description="Regio",
+                                style=opmaak, layout=breed)  # fmt: skip
         self.startvraag = w.Dropdown(options=[(s.hoofdvraag, s.sleutel) for s in startvragen()],
                                      value=startvraag, description="Vraag", style=opmaak,
                                      layout=w.Layout(width="min(60em, 100%)"))  # fmt: skip
@@ -68,13 +67,37 @@ class App(w.VBox):
         self.grafieken = w.HTML()
         self.download = w.HTML()
         self.wb = self.bevindingen = self.uitkomst = None
-        for keuze in (self.regio, self.periode, self.startvraag):
-            keuze.observe(lambda _: self.toon(), names="value")
+        self.periode.observe(self._bij_periode, names="value")
+        for keuze in (self.regio, self.startvraag):
+            keuze.observe(lambda _: None if self._stil else self.toon(), names="value")
         super().__init__([self.regio, self.periode, self.startvraag, self.status, self.resultaat,
                           self.download, self.grafieken])  # fmt: skip
         self.add_class("impactkit-app")
         if code:
             self.toon()
+
+    def _regio_opties(self) -> list[tuple[str, str]]:
+        """The regions CBS reports in the chosen period, with the name valid then."""
+        vt = regios(periode=self.periode.value)
+        vt = vt[vt["code"] != NEDERLAND]  # the app is about one Veilig Thuis region
+        return [("Kies je regio", "")] + list(zip(vt["naam"], vt["code"]))
+
+    def _bij_periode(self, _=None) -> None:
+        huidig = self.regio.value
+        self._stil = True
+        try:
+            self.regio.options = self._regio_opties()
+            codes = [c for _, c in self.regio.options]
+            self.regio.value = huidig if huidig in codes else ""
+        finally:
+            self._stil = False
+        if huidig and not self.regio.value:
+            self.resultaat.value = self.grafieken.value = self.download.value = ""
+            self.status.value = (f"<p>{html.escape(regio(huidig).naam)} heeft over deze periode "
+                                 "geen eigen cijfers (de regio's zijn veranderd). Kies je regio "
+                                 "opnieuw.</p>")  # fmt: skip
+            return
+        self.toon()
 
     def toon(self, grafieken: bool = True) -> bool:
         """Analyse the chosen region, period and question, and show the outcome."""

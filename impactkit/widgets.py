@@ -143,7 +143,7 @@ class Keuzepaneel(w.VBox):
             self.plan_bestand = wb.uitvoer / "stappenplan.yaml"
         else:
             self.plan_bestand = Path.cwd() / f"stappenplan_{plan.regio_code}_{plan.periode}.yaml"
-        vt = regios()
+        vt = regios(alle=True)
         vt = vt[vt["code"] != NEDERLAND]  # the plan is about one Veilig Thuis region
         self.regio = w.Dropdown(options=list(zip(vt["naam"], vt["code"])), value=plan.regio_code,
                                 description="Regio")  # fmt: skip

@@ -191,3 +191,113 @@ def test_opgeheven_regio_in_latere_periode_zegt_waarom():
     with pytest.raises(GeenWaarde) as e:
         werkboek.voorbereiden("VT16", "2024H1", startvraag="zorg_en_veiligheid")
     assert "Oost-Brabant (VT27)" in str(e.value) and "tot en met 2022" in str(e.value)
+
+
+# -- impactkit werkboek: a coordinator's own copy --------------------------------------------------
+def _geinjecteerde_cel(notebook) -> dict:
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4)
+    cellen = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert len(cellen) == 1
+    ruimte: dict = {}
+    exec(cellen[0].source, ruimte)  # noqa: S102 - literals only, written by papermill
+    return ruimte
+
+
+def test_eigen_werkboek_maken(tmp_path):
+    import hashlib
+
+    voor = hashlib.sha256(werkboek.SJABLOON.read_bytes()).hexdigest()
+    uit = werkboek.maak_werkboek("Hart van Brabant", "2024H2", map=tmp_path / "wb")
+    assert uit.status == "nieuw"
+    assert uit.notebook == tmp_path / "wb" / "stappenplan.ipynb" and uit.notebook.exists()
+    assert hashlib.sha256(werkboek.SJABLOON.read_bytes()).hexdigest() == voor  # template untouched
+    p = _geinjecteerde_cel(uit.notebook)
+    assert (p["periode"], p["startvraag"]) == ("2024H2", "heftig_structureel_geweld")
+    assert (p["plan_bestand"], p["uitvoer"], p["weergave"]) == ("stappenplan.yaml", ".", "svg")
+    plan = Stappenplan.laad(tmp_path / "wb" / "stappenplan.yaml")
+    assert (plan.regio_code, plan.periode) == ("VT15", "2024H2")
+    assert plan.hoofdvraag.startswith("Is het gelukt")
+
+
+def test_eigen_werkboek_standaardmap_en_laatste_periode(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    uit = werkboek.maak_werkboek("Twente", startvraag="zorg_en_veiligheid")
+    assert uit.map == tmp_path / "werkboek-twente"
+    assert uit.plan.periode == "2024H2" and uit.plan.startvraag == "zorg_en_veiligheid"
+    assert werkboek.laatste_periode("Twente") == "2024H2"
+
+
+def test_opnieuw_draaien_gaat_verder_met_het_plan(tmp_path):
+    doel = tmp_path / "wb"
+    eerste = werkboek.maak_werkboek("Twente", "2024H2", map=doel)
+    plan = Stappenplan.laad(eerste.plan_bestand)
+    plan.hoofdvraag = "Mijn eigen hoofdvraag?"
+    plan.bewaar(eerste.plan_bestand)
+    notebook_voor = eerste.notebook.read_bytes()
+    tweede = werkboek.maak_werkboek("Twente", "2021H1", map=doel)
+    assert tweede.status == "verder" and "bestond al" in tweede.bericht
+    assert tweede.plan.hoofdvraag == "Mijn eigen hoofdvraag?" and tweede.plan.periode == "2024H2"
+    assert eerste.notebook.read_bytes() == notebook_voor
+    assert Stappenplan.laad(eerste.plan_bestand).hoofdvraag == "Mijn eigen hoofdvraag?"
+
+
+def test_nooit_overschrijven_zonder_te_vragen(tmp_path):
+    doel = tmp_path / "wb"
+    eerste = werkboek.maak_werkboek("Twente", "2024H2", map=doel)
+    eerste.notebook.write_text(eerste.notebook.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    voor = eerste.notebook.read_bytes()
+    with pytest.raises(ImpactkitFout, match="Niets overschreven"):
+        werkboek.maak_werkboek("Twente", map=doel, opnieuw=True)
+    gevraagd = []
+    with pytest.raises(ImpactkitFout, match="Niets overschreven"):
+        werkboek.maak_werkboek("Twente", map=doel, opnieuw=True,
+                               bevestig=lambda v: gevraagd.append(v) or False)  # fmt: skip
+    assert eerste.notebook.read_bytes() == voor and "opnieuw beginnen" in gevraagd[0]
+    weer = werkboek.maak_werkboek(
+        "Twente", "2021H1", map=doel, opnieuw=True, bevestig=lambda v: True
+    )
+    assert weer.status == "opnieuw" and weer.plan.periode == "2021H1"
+    assert eerste.notebook.read_bytes() != voor
+
+
+def test_andere_regio_in_dezelfde_map(tmp_path):
+    werkboek.maak_werkboek("Twente", "2024H2", map=tmp_path / "wb")
+    with pytest.raises(ImpactkitFout, match="gaat over Twente"):
+        werkboek.maak_werkboek("Utrecht", map=tmp_path / "wb")
+
+
+def test_periode_zonder_cijfers(tmp_path):
+    with pytest.raises(GeenWaarde, match="2024H2"):
+        werkboek.maak_werkboek("Twente", "2031H1", map=tmp_path / "wb")
+    assert not (tmp_path / "wb").exists()
+
+
+def test_cli_werkboek(tmp_path, capsys):
+    from impactkit.cli import main
+
+    doel = tmp_path / "wb"
+    assert main(["werkboek", "Hart van Brabant", "--periode", "2024H2", "--map", str(doel),
+                 "--niet-openen"]) == 0  # fmt: skip
+    uit = capsys.readouterr().out
+    assert f"Nieuw werkboek: {doel / 'stappenplan.ipynb'}" in uit
+    assert main(["werkboek", "Hart van Brabant", "--map", str(doel), "--niet-openen"]) == 0
+    assert "Je werkboek bestond al" in capsys.readouterr().out
+    # --opnieuw asks first; without a terminal to answer, nothing is overwritten.
+    assert main(["werkboek", "Hart van Brabant", "--map", str(doel), "--opnieuw",
+                 "--niet-openen"]) == 2  # fmt: skip
+    assert "Niets overschreven" in capsys.readouterr().err
+
+
+@pytest.mark.traag
+def test_eigen_werkboek_draait_en_bewaart_het_plan(tmp_path):
+    import papermill as pm
+
+    uit = werkboek.maak_werkboek("Twente", "2024H2", map=tmp_path / "wb")
+    pm.execute_notebook(str(uit.notebook), str(tmp_path / "uitgevoerd.ipynb"),
+                        kernel_name="python3", cwd=str(uit.map), execution_timeout=300,
+                        progress_bar=False)  # fmt: skip
+    samenvatting = json.loads((uit.map / "samenvatting.json").read_text(encoding="utf-8"))
+    assert samenvatting["regio"] == "Twente" and samenvatting["periode"] == "2024H2"
+    assert Stappenplan.laad(uit.plan_bestand).antwoord == samenvatting["antwoord"]
