@@ -54,7 +54,7 @@ class Deelnemer:
     naam: str
     regio_code: str
     regio: str  # the region's name in the workshop's period
-    startvraag: str  # '' with an own hoofdvraag and no start question
+    startvraag: str  # with an own hoofdvraag: where its sub-questions and indicators come from
     hoofdvraag: str  # '' means: the start question's
     regel: int
     map: str = ""  # folder name under deelnemers/, unique
@@ -177,7 +177,7 @@ def lees_deelnemers(
                 vraag = ""
             else:
                 vraag = startvraag(vraag).sleutel
-        elif not hoofdvraag:
+        else:  # an own hoofdvraag starts from the default question's sub-questions
             vraag = STANDAARD_STARTVRAAG
         if r is not None and naam:
             uit.append(Deelnemer(naam, r.code, r.naam_in(p), vraag, hoofdvraag, regel))
@@ -361,7 +361,7 @@ a { color: var(--accent); }
 table { border-collapse: collapse; margin: 0.4rem 0; font-size: 0.92rem; }
 caption { text-align: left; font-size: 0.88rem; caption-side: bottom; padding-top: 0.2rem; }
 th, td { border: 1px solid var(--rand); padding: 0.2rem 0.45rem; text-align: left;
-         vertical-align: top; overflow-wrap: anywhere; }
+         vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
 td.getal, th.getal { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.eigen td { font-weight: 700; background: #fff2cc; }
 code { font-size: 0.9em; overflow-wrap: anywhere; }
@@ -634,10 +634,12 @@ def _blokken(tekst: str) -> tuple[str, list[tuple[str, str, str]]]:
             return ""
 
         body = re.sub(
-            r"^:{3,}\{admonition\}\s*Voor de begeleider\s*\n(?::class:.*\n)?(?P<inhoud>.*?)^:{3,}\s*$",
+            r"^:{3,}\{admonition\}\s*Voor de begeleider[ \t]*\n(?::class:[^\n]*\n)?(?P<inhoud>.*?)^:{3,}\s*$",
             vang, body, flags=re.S | re.M,
         )  # fmt: skip
-        body = re.sub(r"^:{3,}\{[^}]+\}.*\n(?::\w+:.*\n)*", "", body, flags=re.M)  # other blocks
+        body = re.sub(
+            r"^:{3,}\{[^}]+\}[^\n]*\n(?::\w+:[^\n]*\n)*", "", body, flags=re.M
+        )  # other blocks
         body = re.sub(r"^:{3,}\s*$", "", body, flags=re.M)
         uit.append((kop.strip(), body.strip(), "\n\n".join(notities)))
     return (titel[1].strip() if titel else ""), uit
@@ -696,7 +698,7 @@ main { max-width: 64rem; margin: 0 auto; padding: 1rem; }
        font-size: clamp(0.9rem, 1.7vw, 1.35rem); line-height: 1.4; overflow: hidden; }
 .dia h1, .dia h2 { color: var(--accent); margin: 0 0 0.8em; line-height: 1.2; }
 .dia h2.titel { font-size: 2.2em; margin-top: 2em; } .dia h2 { font-size: 1.6em; }
-.dia .inhoud { flex: 1; overflow-wrap: anywhere; }
+.dia .inhoud { flex: 1; overflow-wrap: break-word; hyphens: auto; }
 .dia table { border-collapse: collapse; font-size: 0.8em; }
 .dia th, .dia td { border: 1px solid #9aa7b5; padding: 0.15em 0.4em; text-align: left; }
 .dia footer { display: flex; justify-content: space-between; gap: 1em; font-size: 0.65em;
