@@ -1,17 +1,18 @@
 """Run the step-plan notebook for many regions: one executed notebook and one report each.
 
-:func:`draai_batch` runs ``notebooks/stappenplan.ipynb`` for all regions (or a list), in parallel
-worker processes. Each worker starts one Jupyter kernel and reuses it for every region it gets
-(the namespace is reset between regions), so the cost of starting a kernel and importing the kit
-is paid once per worker instead of once per region. Parameters are injected the papermill way
-(the injected cell follows the cell tagged ``parameters``).
+:func:`draai_batch` runs ``notebooks/stappenplan.ipynb`` for all regions (or a list) on several
+Jupyter kernels at once, each driven by a thread of the batch process. A kernel is reused for
+every region it gets (the namespace is reset between regions), so the cost of starting a kernel
+and importing the kit is paid once per kernel instead of once per region. Parameters are
+injected the papermill way (the injected cell follows the cell tagged ``parameters``).
 
 Per region the output folder holds ``<slug>/stappenplan.ipynb`` (executed), ``<slug>/rapport.html``
 (no code, charts as SVG: readable offline), ``<slug>/stappenplan.yaml`` and
 ``<slug>/samenvatting.json``; ``index.html`` and ``samenvatting.csv`` link and summarise all
 regions. A region that fails does not stop the others: its notebook shows the Dutch message at
-the top and the summary says which region failed and why. A region whose inputs did not change
-since its last successful run is skipped.
+the top and the summary says which region failed and why; a failed rerun keeps the last good
+report, marked out of date. A region whose inputs did not change since its last successful run
+is skipped. The batch writes only what it made: ``.impactkit-batch.json`` lists it.
 """
 
 from __future__ import annotations
@@ -19,13 +20,11 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import multiprocessing as mp
 import os
 import re
 import threading
 import time
 import unicodedata
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -66,70 +65,70 @@ class Resultaat:
     verouderd: bool = False  # a rerun failed: the report in the folder is the last good one
 
 
-# -- Worker side ----------------------------------------------------------------------------------
-_KERNEL: dict = {}
+# -- Kernels, driven from threads -----------------------------------------------------------------
+class _Kernel:
+    """One Jupyter kernel, reused for every region a thread gets.
 
+    The kernel is its own process, so the batch drives it from a thread of the batch process:
+    no second Python process per worker that imports the whole kit only to wait on a socket.
+    The namespace is reset between regions; imported modules (the kit, its data) stay loaded.
+    """
 
-def _start_kernel(cwd: str) -> None:
-    from jupyter_client.manager import KernelManager
+    def __init__(self, cwd: str) -> None:
+        self.cwd, self.km, self.kc = cwd, None, None
 
-    km = KernelManager(kernel_name="python3")
-    km.start_kernel(cwd=cwd)
-    kc = km.client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=120)
-    _KERNEL.update(km=km, kc=kc)
+    def start(self) -> None:
+        from jupyter_client.manager import KernelManager
 
+        for poging in (1, 2):  # a failed kernel start is retried once
+            try:
+                self.km = KernelManager(kernel_name="python3")
+                self.km.start_kernel(cwd=self.cwd)
+                self.kc = self.km.client()
+                self.kc.start_channels()
+                self.kc.wait_for_ready(timeout=120)
+                return
+            except Exception:
+                self.stop()
+                if poging == 2:
+                    raise
 
-def _stop_kernel() -> None:
-    kc, km = _KERNEL.pop("kc", None), _KERNEL.pop("km", None)
-    if kc is not None:
-        kc.stop_channels()
-    if km is not None and km.is_alive():
-        km.shutdown_kernel(now=True)
+    def levend(self) -> bool:
+        return self.km is not None and self.km.is_alive()
 
+    def stop(self) -> None:
+        kc, km, self.kc, self.km = self.kc, self.km, None, None
+        try:
+            if kc is not None:
+                kc.stop_channels()
+            if km is not None and km.has_kernel:
+                km.shutdown_kernel(now=True)
+        except Exception:  # noqa: BLE001,S110 - stopping is best effort
+            pass
 
-def _werker_start(cwd: str) -> None:
-    """Worker initialiser: start the kernel (retry once) and stop it when the worker exits."""
-    from multiprocessing.util import Finalize
+    def voer_uit(self, nb, werkmap: Path):  # noqa: ANN001, ANN201
+        """Execute a parameterised notebook; return (nb, (ename, evalue) or None)."""
+        from nbclient import NotebookClient
+        from nbclient.exceptions import CellExecutionError, DeadKernelError
 
-    try:
-        _start_kernel(cwd)
-    except Exception:  # noqa: BLE001 - a failed kernel start is retried once
-        _stop_kernel()
-        _start_kernel(cwd)
-    Finalize(None, _stop_kernel, exitpriority=10)
-
-
-def _kernel_levend() -> bool:
-    km = _KERNEL.get("km")
-    return km is not None and km.is_alive()
-
-
-def _voer_uit(nb, doelmap: Path):
-    """Execute a parameterised notebook in the worker's kernel; return (nb, error or None)."""
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, DeadKernelError
-
-    if not _kernel_levend():
-        _stop_kernel()
-        _start_kernel(str(doelmap))
-    kc = _KERNEL["kc"]
-    # Fresh namespace and working directory for every region; imported modules stay cached.
-    kc.execute_interactive(
-        f"%reset -f\nimport os as _os\n_os.chdir({str(doelmap)!r})\ndel _os", timeout=60
-    )
-    client = NotebookClient(nb, km=_KERNEL["km"], kernel_name="python3", timeout=TIJDSLIMIET,
-                            allow_errors=False, record_timing=False)  # fmt: skip
-    client.kc = kc
-    try:
-        client.execute()
-        return nb, None
-    except CellExecutionError as e:
-        return nb, (e.ename, e.evalue)
-    except DeadKernelError as e:
-        _stop_kernel()
-        return nb, ("DeadKernelError", f"De kernel stopte onverwacht: {e}")
+        if not self.levend():
+            self.stop()
+            self.start()
+        # Fresh namespace and working directory for every region; imported modules stay cached.
+        self.kc.execute_interactive(
+            f"%reset -f\nimport os as _os\n_os.chdir({str(werkmap)!r})\ndel _os", timeout=60
+        )
+        client = NotebookClient(nb, km=self.km, kernel_name="python3", timeout=TIJDSLIMIET,
+                                allow_errors=False, record_timing=False)  # fmt: skip
+        client.kc = self.kc
+        try:
+            client.execute()
+            return nb, None
+        except CellExecutionError as e:
+            return nb, (e.ename, e.evalue)
+        except DeadKernelError as e:
+            self.stop()
+            return nb, ("DeadKernelError", f"De kernel stopte onverwacht: {e}")
 
 
 def _foutcel(ename: str, evalue: str):
@@ -149,7 +148,7 @@ def _relatief(doel: Path, van: Path) -> str:
     return Path(os.path.relpath(doel, van)).as_posix()
 
 
-def _draai_regio(taak: dict) -> dict:
+def _draai_regio(taak: dict, kernel: _Kernel) -> dict:
     """Run one region: executed notebook, report, status.
 
     Everything is written to the region's work folder (``taak["werkmap"]``); the coordinator
@@ -166,7 +165,7 @@ def _draai_regio(taak: dict) -> dict:
     doelmap.mkdir(parents=True, exist_ok=True)
     nb = load_notebook_node(taak["notebook"])
     nb = parameterize_notebook(nb, taak["parameters"], kernel_name="python3", language="python")
-    nb, fout = _voer_uit(nb, doelmap)
+    nb, fout = kernel.voer_uit(nb, doelmap)
     if fout is not None:
         nb.cells.insert(0, _foutcel(*fout))
     nbformat.write(nb, doelmap / "stappenplan.ipynb")
@@ -232,15 +231,17 @@ def _hash_bestanden(h, paden, van: Path | None = None) -> None:  # noqa: ANN001
 
 
 def _basis_sleutel(notebook: Path) -> str:
-    """What every report of a batch depends on, by content: the kit's version and code (all of
-    it, with the report templates), the notebook and the practice data. File times play no part,
-    so a fresh checkout or copy of the same files is still up to date."""
+    """What every report of a batch depends on, by content: the kit's version, the notebook, the
+    report templates and the practice data.
+
+    The kit's code counts through its version, not file by file: a report does not go out of
+    date because a file was touched or copied. After changing the kit's code without a new
+    version number, run with ``opnieuw=True`` (``--opnieuw``).
+    """
     h = hashlib.sha256(__version__.encode())
     h.update(notebook.read_bytes())
-    kit = Path(__file__).parent
-    code = sorted(p for p in kit.rglob("*") if p.is_file() and p.suffix in (".py", ".css", ".js")
-                  and "__pycache__" not in p.parts)  # fmt: skip
-    _hash_bestanden(h, code, kit)
+    sjablonen = Path(__file__).parent / "sjablonen"
+    _hash_bestanden(h, sorted(p for p in sjablonen.iterdir() if p.is_file()), sjablonen)
     _hash_bestanden(h, sorted(data_pad().rglob("*.csv")), data_pad())
     return h.hexdigest()
 
@@ -602,29 +603,55 @@ def draai_batch(
 
 
 def _draai_taken(taken: list, werkers: int | None, uit: Path, voortgang: bool):
-    """Run the regions in parallel; yields (Resultaat, outcome) as each region finishes."""
+    """Run the regions on ``werkers`` kernels at once; yields (Resultaat, outcome) as each
+    region finishes. Each kernel is driven by a thread of this process and reused."""
+    import queue
+
     from tqdm.auto import tqdm
 
     werkers = max(1, min(werkers or os.cpu_count() or 1, len(taken)))
-    balk = tqdm(total=len(taken), desc="Regio's", unit="regio", disable=not voortgang)
-    context = mp.get_context("spawn")
-    try:
-        with ProcessPoolExecutor(max_workers=werkers, mp_context=context,
-                                 initializer=_werker_start, initargs=(str(uit),)) as pool:  # fmt: skip
-            lopend = {pool.submit(_draai_regio, t): (basis, t) for basis, t in taken}
-            for klaar in as_completed(lopend):
-                basis, taak = lopend[klaar]
+    wachtrij: queue.Queue = queue.Queue()
+    for item in taken:
+        wachtrij.put(item)
+    klaar: queue.Queue = queue.Queue()
+    kernels = [_Kernel(str(uit)) for _ in range(werkers)]
+    stop = threading.Event()
+
+    def werker(kernel: _Kernel) -> None:
+        try:
+            while not stop.is_set():
                 try:
-                    uitkomst = klaar.result()
-                except Exception as e:  # noqa: BLE001 - a broken worker must not stop the batch
+                    basis, taak = wachtrij.get_nowait()
+                except queue.Empty:
+                    return
+                try:
+                    uitkomst = _draai_regio(taak, kernel)
+                except Exception as e:  # noqa: BLE001 - one broken region must not stop the batch
                     uitkomst = {"status": "mislukt", "fout": f"{type(e).__name__}: {e}",
                                 "kop": "", "seconden": 0.0, "sleutel": "", "datum": ""}  # fmt: skip
                 uitkomst["taak"] = taak
-                balk.set_postfix_str(f"{basis.regio}: {uitkomst['status']}")
-                balk.update()
-                yield basis, uitkomst
+                klaar.put((basis, uitkomst))
+        finally:
+            kernel.stop()
+
+    draden = [threading.Thread(target=werker, args=(k,), daemon=True, name=f"impactkit-{i}")
+              for i, k in enumerate(kernels)]  # fmt: skip
+    balk = tqdm(total=len(taken), desc="Regio's", unit="regio", disable=not voortgang)
+    try:
+        for draad in draden:
+            draad.start()
+        for _ in range(len(taken)):
+            basis, uitkomst = klaar.get()
+            balk.set_postfix_str(f"{basis.regio}: {uitkomst['status']}")
+            balk.update()
+            yield basis, uitkomst
     finally:
+        stop.set()
         balk.close()
+        for kernel in kernels:  # also on Ctrl-C: no kernel is left running
+            kernel.stop()
+        for draad in draden:
+            draad.join(timeout=10)
 
 
 def _maak_pdfs(resultaten: list[Resultaat], voortgang: bool) -> None:

@@ -293,7 +293,8 @@ def maak_parser() -> argparse.ArgumentParser:
         help="'oefendata', 'cbs' of pad naar eigen CSV (ook een StatLine-download)",
     )
     p.add_argument("--lokaal", default="", help="CSV met eigen (proces)indicatoren")
-    p.add_argument("--opnieuw", action="store_true", help="ook regio's die al actueel zijn")
+    p.add_argument("--opnieuw", action="store_true", help="ook regio's die al actueel zijn "
+                   "(actueel: zelfde versie van impactkit, werkboek, cijfers en instellingen)")  # fmt: skip
     p.set_defaults(functie=_draai_batch)
 
     p = sub.add_parser(

@@ -716,13 +716,38 @@ def _vl_hoofdversie() -> str:
     return alt.SCHEMA_VERSION.lstrip("v").split(".")[0]
 
 
-def gebruik_rapportweergave() -> None:
-    """Show Altair charts as static SVG *plus* their Vega-Lite spec (for :func:`maak_rapport`)."""
+def _toon_zonder_validatie(grafiek) -> dict:  # noqa: ANN001
+    """A chart's MIME bundle, built without Altair's JSON-schema validation.
+
+    The kit's charts are validated in its test suite; in a batch kernel the validation of every
+    chart on every display costs about 0,08 s a chart and checks nothing new.
+    """
+    return _renderer(grafiek.to_dict(validate=False, context={"pre_transform": False}))
+
+
+def gebruik_rapportweergave(valideren: bool = False) -> None:
+    """Show Altair charts as static SVG *plus* their Vega-Lite spec (for :func:`maak_rapport`).
+
+    ``valideren=False`` (the batch): charts are not validated again against the Vega-Lite
+    schema, neither when they are built (Altair's debug mode) nor when they are shown.
+    """
     import altair as alt
 
     if "impactkit-rapport" not in alt.renderers.names():
         alt.renderers.register("impactkit-rapport", _renderer)
     alt.renderers.enable("impactkit-rapport")
+    if valideren:
+        return
+    alt.utils.schemapi.disable_debug_mode()
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with the kernel
+        return
+    schil = get_ipython()
+    if schil is not None:  # a registered type printer wins over the chart's own repr
+        schil.display_formatter.mimebundle_formatter.for_type(
+            alt.TopLevelMixin, _toon_zonder_validatie
+        )
 
 
 __all__ = [

@@ -289,7 +289,7 @@ def test_mislukte_eerste_run_schrijft_een_foutrapport(tmp_path, zonder_kernel, m
 
 
 # -- up to date: by content ----------------------------------------------------------------------
-def test_sleutel_volgt_inhoud_niet_de_tijd(tmp_path):
+def test_sleutel_volgt_inhoud_niet_de_tijd(tmp_path, monkeypatch):
     import os
 
     eigen = tmp_path / "mijn.csv"
@@ -302,3 +302,5 @@ def test_sleutel_volgt_inhoud_niet_de_tijd(tmp_path):
     eigen.write_text("indicator;regio;periode;waarde\nx;y;z;1\n", encoding="utf-8")
     assert batch._sleutel(batch.NOTEBOOK, params, basis) != voor  # new content: runs again
     assert batch._basis_sleutel(batch.NOTEBOOK) == basis  # the same kit, notebook and data
+    monkeypatch.setattr(batch, "__version__", "99.0")
+    assert batch._basis_sleutel(batch.NOTEBOOK) != basis  # a new version of the kit: runs again
