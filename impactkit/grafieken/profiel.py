@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from dataclasses import replace
 
 import altair as alt
 import pandas as pd
@@ -101,6 +102,7 @@ def profiel_tabel(
     'opvallend hoger'
     """
     r, p = zoek_regio(regio), Periode.parse(periode)
+    r = replace(r, naam=r.naam_in(p))  # the name valid in the period (Midden-Brabant from 2023)
     df = _data(data)
     if bevindingen is None:
         from ..bevindingen import analyseer
@@ -265,6 +267,7 @@ def profiel(
     'Zaanstreek-Waterland: 4 indicatoren opvallend hoger en 2 opvallend lager dan Nederland'
     """
     r, p = zoek_regio(regio), Periode.parse(periode)
+    r = replace(r, naam=r.naam_in(p))  # the name valid in the period (Midden-Brabant from 2023)
     tab = profiel_tabel(r.code, p.code, bevindingen, indicatoren, data)
     regels = [_regels(n) for n in tab["naam"]]
     stap = 16 * max(len(x) for x in regels) + 14
