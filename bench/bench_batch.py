@@ -1,7 +1,9 @@
 """Benchmark: `impactkit batch` against a sequential loop of the `papermill` command.
 
 Runs the step-plan notebook for all 26 regions both ways in the same run and reports the ratio,
-the batch's peak memory (PSS of the batch process and all its children: workers and kernels),
+the batch's peak memory (PSS of the batch process and all its children: the kernels), the
+machine's load (1-minute load average, mean over each phase: the machine may be shared, and a
+ratio measured while other work ran is not comparable),
 plus the per-region cost against a notebook that only imports impactkit (the floor for any
 approach that starts a fresh kernel per region). Usage: `python bench/bench_batch.py [--regios N]`.
 
@@ -65,16 +67,23 @@ def _nakomelingen(pid: int) -> list[int]:
 
 
 class Geheugen:
-    """Samples the summed PSS of this process and all its descendants; keeps the peak."""
+    """Samples the summed PSS of this process and all its descendants (keeps the peak) and the
+    machine's 1-minute load average (keeps the mean)."""
 
     def __init__(self, interval: float = 0.2) -> None:
         self.piek, self._stop, self._interval = 0.0, threading.Event(), interval
+        self._load: list[float] = []
         self._draad = threading.Thread(target=self._meet, daemon=True)
+
+    @property
+    def load(self) -> float:
+        return round(statistics.mean(self._load), 2) if self._load else 0.0
 
     def _meet(self) -> None:
         while not self._stop.is_set():
             pids = [os.getpid(), *_nakomelingen(os.getpid())]
             self.piek = max(self.piek, sum(_pss_mb(p) for p in pids))
+            self._load.append(os.getloadavg()[0])
             self._stop.wait(self._interval)
 
     def __enter__(self) -> Geheugen:
@@ -167,6 +176,8 @@ def main() -> None:
 
         # 2. The obvious alternative: a sequential loop of the papermill command.
         t = time.perf_counter()
+        load_voor = os.getloadavg()[0]
+        lus = Geheugen(interval=1.0).__enter__()
         for naam in namen:
             uit = tmp / "seq" / naam
             uit.mkdir(parents=True)
@@ -182,6 +193,7 @@ def main() -> None:
                 },
             )
         t_seq = time.perf_counter() - t
+        lus.__exit__()
 
         # 3. impactkit batch (includes the HTML report per region, which the loop does not make).
         t = time.perf_counter()
@@ -200,6 +212,9 @@ def main() -> None:
         "batch_s": round(t_batch, 1),
         "versnelling": round(t_seq / t_batch, 2),
         "batch_piekgeheugen_mb": round(geheugen.piek),
+        "load_bij_start": round(load_voor, 2),
+        "load_tijdens_papermill_lus": lus.load,
+        "load_tijdens_batch": geheugen.load,
         "alleen_import_notebook_s": round(t_import, 2),
         "batch_per_regio_per_werker_s": round(per_regio, 2),
         "kosten_per_regio_t.o.v._alleen_import": round(per_regio / t_import, 2),

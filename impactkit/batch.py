@@ -129,6 +129,12 @@ class _Kernel:
         except DeadKernelError as e:
             self.stop()
             return nb, ("DeadKernelError", f"De kernel stopte onverwacht: {e}")
+        finally:
+            # nbclient registers a clean-up per client at exit; ours stops the kernel itself,
+            # and the registration would keep every executed notebook in memory.
+            import atexit
+
+            atexit.unregister(client._cleanup_kernel)
 
 
 def _foutcel(ename: str, evalue: str):
