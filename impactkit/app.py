@@ -155,12 +155,16 @@ def vrije_poort(vanaf: int = STANDAARD_POORT, aantal: int = 50) -> int:
 
 
 def app_opdracht(poort: int, opruimen_na: int = OPRUIMEN_NA, openen: bool = False,
-                 notebook: str | Path = APP_NOTEBOOK) -> list[str]:  # fmt: skip
-    """The Voilà command line for the app: localhost only, no code, idle kernels culled."""
+                 notebook: str | Path = APP_NOTEBOOK, netwerk: bool = False) -> list[str]:  # fmt: skip
+    """The Voilà command line for the app: localhost only, no code, idle kernels culled.
+
+    ``netwerk=True`` listens on every network interface, for a workshop where participants'
+    laptops use the trainer's app. Voilà's kernels accept widget messages only, never code.
+    """
     opdracht = [
         sys.executable, "-m", "voila", str(notebook),
         f"--port={poort}",
-        "--Voila.ip=127.0.0.1",
+        f"--Voila.ip={'0.0.0.0' if netwerk else '127.0.0.1'}",
         "--theme=light",
         "--template=impactkit",  # impactkit/sjablonen/voila: Voila's lab template without CDN
         "--VoilaExporter.language_code=nl",
@@ -213,7 +217,8 @@ def wacht_op_app(
     raise ImpactkitFout(f"De app antwoordde niet binnen {tijdslimiet:.0f} seconden op {adres}.")
 
 
-def start_app(poort: int | None = None, openen: bool = True, opruimen_na: int = OPRUIMEN_NA) -> int:
+def start_app(poort: int | None = None, openen: bool = True, opruimen_na: int = OPRUIMEN_NA,
+              netwerk: bool = False) -> int:  # fmt: skip
     """Serve the app on localhost, print its address and wait until Ctrl-C (``impactkit app``)."""
     if not APP_NOTEBOOK.exists():
         raise ImpactkitFout(f"Het app-notebook ontbreekt: {APP_NOTEBOOK}.")
@@ -223,7 +228,7 @@ def start_app(poort: int | None = None, openen: bool = True, opruimen_na: int = 
 
     logboek = Path(tempfile.gettempdir()) / f"impactkit-app-{poort}.log"
     with logboek.open("w", encoding="utf-8") as log:
-        proces = subprocess.Popen(app_opdracht(poort, opruimen_na, openen=openen),
+        proces = subprocess.Popen(app_opdracht(poort, opruimen_na, openen=openen, netwerk=netwerk),
                                   stdout=log, stderr=subprocess.STDOUT, env=app_omgeving())  # fmt: skip
     try:
         try:
@@ -234,6 +239,10 @@ def start_app(poort: int | None = None, openen: bool = True, opruimen_na: int = 
                                 + "\n".join(regels)) from None  # fmt: skip
         print(f"De app draait op {adres}")
         print("Open dit adres in je browser. Stoppen: Ctrl-C.")
+        if netwerk:
+            naam = socket.gethostname()
+            print(f"Deelnemers op hetzelfde netwerk openen http://{naam}:{poort}/ (of het "
+                  f"IP-adres van deze computer met :{poort}/).")  # fmt: skip
         proces.wait()
         return 0
     except KeyboardInterrupt:

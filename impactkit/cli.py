@@ -189,7 +189,7 @@ def _werkboek(args: argparse.Namespace) -> int:
 def _app(args: argparse.Namespace) -> int:
     from .app import start_app
 
-    return start_app(poort=args.poort, openen=not args.niet_openen)
+    return start_app(poort=args.poort, openen=not args.niet_openen, netwerk=args.netwerk)
 
 
 def _workshop(args: argparse.Namespace) -> int:
@@ -327,6 +327,8 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--poort", type=int, default=None, help="poort (standaard: een vrije poort "
                    "vanaf 8866)")  # fmt: skip
     p.add_argument("--niet-openen", action="store_true", help="geen browser openen")
+    p.add_argument("--netwerk", action="store_true", help="ook bereikbaar voor andere laptops "
+                   "op hetzelfde netwerk (workshop); alleen op een vertrouwd netwerk")  # fmt: skip
     p.set_defaults(functie=_app)
 
     p = sub.add_parser(

@@ -424,6 +424,7 @@ _STANDAARD_STARTVRAAG = "heftig_structureel_geweld"
 
 def open_in_jupyterlab(notebook: str | Path, poort: int | None = None) -> int:
     """Start JupyterLab on the workbook (localhost only) and wait until it is stopped."""
+    import os
     import subprocess
     import sys
 
@@ -432,6 +433,8 @@ def open_in_jupyterlab(notebook: str | Path, poort: int | None = None) -> int:
                 "--ServerApp.ip=127.0.0.1", str(pad)]  # fmt: skip
     if poort:
         opdracht.append(f"--ServerApp.port={poort}")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        opdracht.append("--allow-root")  # JupyterLab refuses root otherwise (e.g. in a container)
     try:
         return subprocess.call(opdracht)
     except KeyboardInterrupt:
