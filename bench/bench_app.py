@@ -184,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
 
         vt = regios(periode=halfjaren(laad())[0])  # the app opens on the latest half year
         namen = [n for c, n in zip(vt["code"], vt["naam"]) if c != "NL01"]
-        uitslagen = [{"regio": namen[(i * 5) % len(namen)]} for i in range(args.sessies)]
+        uitslagen = [{"regio": namen[(i * 7) % len(namen)]} for i in range(args.sessies)]
         draden = [threading.Thread(target=sessie, args=(adres, u["regio"], u)) for u in uitslagen]
         begin = time.monotonic()
         for d in draden:
