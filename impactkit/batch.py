@@ -31,7 +31,16 @@ from pathlib import Path
 import pandas as pd
 
 from .fouten import ImpactkitFout
-from .oordelen import OORDELEN
+from .oordelen import (
+    GEEN_GEGEVENS,
+    GEEN_TOETS,
+    GEEN_VERSCHIL,
+    KLEIN_VERSCHIL,
+    MOGELIJK_TOEVAL,
+    OORDELEN,
+    OPVALLEND_HOGER,
+    OPVALLEND_LAGER,
+)
 from .paden import PROJECT_MAP, data_pad
 from .perioden import Periode
 from .regioindeling import regio as zoek_regio
@@ -687,15 +696,15 @@ def _lees(pad: Path, standaard):  # noqa: ANN001, ANN202
 
 
 OORDEEL_KLASSE = {
-    "opvallend hoger": ("hoger", "hoger"),
-    "opvallend lager": ("lager", "lager"),
-    "klein verschil": ("klein", "klein verschil"),
-    "mogelijk toeval": ("toeval", "toeval?"),
-    "geen verschil": ("klein", "gelijk"),
-    "geen toets mogelijk": ("geen", "geen toets"),
-    "geen gegevens": ("geen", "geen cijfer"),
+    OPVALLEND_HOGER: "hoger",
+    OPVALLEND_LAGER: "lager",
+    KLEIN_VERSCHIL: "klein",
+    MOGELIJK_TOEVAL: "toeval",
+    GEEN_VERSCHIL: "klein",
+    GEEN_TOETS: "geen",
+    GEEN_GEGEVENS: "geen",
 }
-"""Verdict -> (CSS class, short word on the overview page); the word is always shown."""
+"""Verdict -> CSS class on the overview page; the verdict itself is always shown as the word."""
 
 
 def _datum_kort(iso: str) -> str:
@@ -716,7 +725,7 @@ def _vraag_tekst(startvraag: str, hoofdvraag: str) -> str:
 
 
 def _badge(oordeel: str) -> str:
-    klasse, woord = OORDEEL_KLASSE.get(oordeel, ("geen", oordeel or "–"))
+    klasse, woord = OORDEEL_KLASSE.get(oordeel, "geen"), oordeel or "–"
     return (f'<span class="oordeel {klasse}" title="{html.escape(oordeel)}">'
             f"{html.escape(woord)}</span>")  # fmt: skip
 
@@ -800,8 +809,8 @@ def schrijf_index(
         data = html.escape(bron if bron != "oefendata" else "zie het rapport per regio")
     mislukt = int((tabel["status"] == "mislukt").sum())
     uitleg = tabel_html(
-        ["Woord", "Oordeel", "Betekenis"],
-        [[w, o, OORDELEN[o]] for o, (_, w) in OORDEEL_KLASSE.items() if o in OORDELEN],
+        ["Oordeel", "Betekenis"],
+        [[o, OORDELEN[o]] for o in OORDEEL_KLASSE if o in OORDELEN],
         "Wat de woorden in de tabel betekenen",
     )
     moment = aanmaakmoment()

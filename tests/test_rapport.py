@@ -168,7 +168,8 @@ def test_index(uitvoer):
     # Sorted by name, each linking to its report; verdicts in colour and word.
     assert index.index(f'href="{TW}/rapport.html"') < index.index(f'href="{ZW}/rapport.html"')
     rij_zw = re.search(rf'<tr><th scope="row"><a href="{ZW}/rapport.html">.*?</tr>', index).group(0)
-    assert '<span class="oordeel hoger" title="opvallend hoger">hoger</span>' in rij_zw
+    # The verdict is shown in the words of the one vocabulary (impactkit.oordelen), with colour.
+    assert '<span class="oordeel hoger" title="opvallend hoger">opvallend hoger</span>' in rij_zw
     rij_tw = re.search(rf'<tr><th scope="row"><a href="{TW}/rapport.html">.*?</tr>', index).group(0)
     assert '<span class="oordeel lager" title="opvallend lager">lager</span>' in rij_tw
     assert "Meldingen met acute en/of structurele onveiligheid</th>" in index
