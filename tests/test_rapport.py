@@ -171,7 +171,7 @@ def test_index(uitvoer):
     # The verdict is shown in the words of the one vocabulary (impactkit.oordelen), with colour.
     assert '<span class="oordeel hoger" title="opvallend hoger">opvallend hoger</span>' in rij_zw
     rij_tw = re.search(rf'<tr><th scope="row"><a href="{TW}/rapport.html">.*?</tr>', index).group(0)
-    assert '<span class="oordeel lager" title="opvallend lager">lager</span>' in rij_tw
+    assert '<span class="oordeel lager" title="opvallend lager">opvallend lager</span>' in rij_tw
     assert "Meldingen met acute en/of structurele onveiligheid</th>" in index
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", index)
 
