@@ -198,7 +198,9 @@ def _workshop(args: argparse.Namespace) -> int:
     klaar = voorbereiden(args.deelnemers, args.uit, periode=args.periode, pdf=args.pdf,
                          werkers=args.werkers)  # fmt: skip
     mislukt = {m: s for m, s in klaar.status.items() if s != "klaar"}
-    print(f"Workshop voorbereid voor {len(klaar.deelnemers)} deelnemers, periode {klaar.periode}.")
+    n = len(klaar.deelnemers)
+    print(f"Workshop voorbereid voor {n} {'deelnemer' if n == 1 else 'deelnemers'}, "
+          f"periode {klaar.periode}.")  # fmt: skip
     for m, s in mislukt.items():
         print(f"  {m}: {s}")
     print(f"Overzicht voor de begeleider: {klaar.overzicht}")
