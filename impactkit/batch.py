@@ -428,8 +428,11 @@ def controleer_werkers(werkers: object) -> int | None:
     return werkers
 
 
-def _regio_mappen(namen: list[str]) -> list[tuple[str, str, str, str]]:
+def _regio_mappen(namen: list[str], periode: str | None = None) -> list[tuple[str, str, str, str]]:
     """(name as typed, region code, display name, folder name) per distinct region.
+
+    The display name is the one valid in ``periode`` (VT15 is Midden-Brabant from 2023); the
+    folder name stays the register's, so a region keeps its folder across periods.
 
     Names are resolved to region codes first, so 'Twente', 'twente' and 'VT19' are one region
     with one run. A name that is no region still gets a run (its notebook and report show the
@@ -447,7 +450,8 @@ def _regio_mappen(namen: list[str]) -> list[tuple[str, str, str, str]]:
             if r.code in codes:
                 continue  # the same region, typed another way
             codes.add(r.code)
-            uit.append((naam, r.code, r.naam, slug(r.naam)))
+            weergave = r.naam_in(periode) if periode else r.naam
+            uit.append((naam, r.code, weergave, slug(r.naam)))
             continue
         mapnaam = slug(naam)
         if mapnaam in bekend or mapnaam in gebruikt:
@@ -553,7 +557,7 @@ def draai_batch(
     plan = []
     for vraag in vragen:
         basis_map = uit / slug(vraag or "eigen-hoofdvraag") if apart else uit
-        for naam, code, weergave, mapnaam in _regio_mappen(regio_namen):
+        for naam, code, weergave, mapnaam in _regio_mappen(regio_namen, periode):
             plan.append((vraag, naam, code, weergave, _binnen(uit, basis_map / mapnaam)))
     uit.mkdir(parents=True, exist_ok=True)
     manifest = Manifest(uit)

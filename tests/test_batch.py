@@ -189,3 +189,12 @@ def test_mislukte_herhaling_houdt_het_goede_rapport(batch):
     assert "impactkit-fout" in mislukt.cells[0].metadata["tags"]
     index = (uit / "index.html").read_text(encoding="utf-8")
     assert "en dat is verouderd" in index
+
+
+def test_regio_heet_zoals_in_de_periode():
+    from impactkit.batch import _regio_mappen
+
+    ((_, code, weergave, map_),) = _regio_mappen(["Hart van Brabant"], "2024H2")
+    assert (code, weergave, map_) == ("VT15", "Midden-Brabant", "noord-brabant-midden")
+    ((_, _, weergave_2021, _),) = _regio_mappen(["VT15"], "2021H1")
+    assert weergave_2021 == "Noord-Brabant Midden"
