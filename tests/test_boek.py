@@ -39,7 +39,9 @@ def test_zaanstreek_waterland_toont_gepubliceerde_cijfers(boek):
     assert "De stijging in Zaanstreek-Waterland was duidelijk sterker dan landelijk" in tekst
     # Step 6 closes the plan: the page opens with the answer to the hoofdvraag.
     assert "Het antwoord in het kort" in tekst and "De cijfers wijzen erop dat" in tekst
-    assert tekst.index("De cijfers wijzen erop dat") < tekst.index("De regio heeft de afgelopen jaren")
+    assert tekst.index("De cijfers wijzen erop dat") < tekst.index(
+        "De regio heeft de afgelopen jaren"
+    )
 
 
 def test_voorbeelden_zeggen_dat_het_oefendata_zijn(boek):

@@ -621,4 +621,6 @@ def test_kaart_vanaf_2023_met_oost_brabant():
     codes = [f["properties"]["vt_code"] for f in spec["datasets"]["vt_gebieden"]]
     assert len(codes) == 25 and "VT27" in codes and not {"VT16", "VT26"} & set(codes)
     assert len(gr.kaart("meldingen_per_10000", "2022H2").to_dict()["datasets"]["vt_gebieden"]) == 26
-    assert "Oost-Brabant" in ik.grafieken.alt_tekst(gr.kaart("meldingen_per_10000", "2024H1", "VT27"))
+    assert "Oost-Brabant" in ik.grafieken.alt_tekst(
+        gr.kaart("meldingen_per_10000", "2024H1", "VT27")
+    )

@@ -41,8 +41,7 @@ _CDN = (
     "Altair-grafiek als HTML die vega van cdn.jsdelivr.net laadt (offline kapot, rode "
     "foutmelding 4:1): toon de grafiek als SVG (impactkit.grafieken / de code-cel)"
 )
-BEKEND: dict[tuple[str, str], str] = {
-}
+BEKEND: dict[tuple[str, str], str] = {}
 
 
 def _pagina_params(check: str):
@@ -123,7 +122,9 @@ def test_alt_controle_herkent_bestandspaden():
     for pad in ("../../_images/d82.svg", "grafiek.png", "/tmp/x", "_images/abc"):
         assert BESTANDSPAD.search(pad), pad
     assert not BESTANDSPAD.search("Het aandeel steeg van 42,8% naar 55,6% in 2021.")
-    assert not BESTANDSPAD.search("Lijngrafiek: meldingen met acute en/of structurele onveiligheid.")
+    assert not BESTANDSPAD.search(
+        "Lijngrafiek: meldingen met acute en/of structurele onveiligheid."
+    )
 
 
 # -- in the browser ----------------------------------------------------------------------------
