@@ -1,23 +1,6 @@
 """The front door for data: ``laad`` picks a source and returns the one tidy table.
 
-The tidy table has one row per indicator x region x period (x category for distributions):
-
-=============  ==========================================================================
-kolom          betekenis
-=============  ==========================================================================
-indicator      id from the catalogue
-regio_code     NL01 (Nederland) or VT01..VT27
-regio          region name
-periode        '2021H1' (half-year) or '2021' (year)
-categorie      category of a distribution, empty for single-value indicators
-waarde         the figure in the indicator's unit (missing when suppressed or unknown)
-teller         numerator count (or the count itself for 'aantal')
-noemer         denominator (count, or inhabitants for rates per 10.000)
-eenheid        aantal, %, per 10.000 inwoners, score or gemiddelde
-status         definitief or voorlopig
-onderdrukt     True when the value was withheld (small count, CBS '.')
-herkomst       oefendata, CBS or eigen data
-=============  ==========================================================================
+The table's columns and types are described in :mod:`impactkit.observaties`.
 
 Sources: ``laad("oefendata")`` (default), ``laad("pad/naar/bestand.csv")`` for the user's own
 file (checked line by line, see :func:`lees_csv`), or a DataFrame in this shape.

@@ -593,6 +593,22 @@ def funnel_positie(
     return pd.Series(label, index=index, dtype="str")
 
 
+def _z_scores(waarde_teller: Any, noemer: Any, p0: float, soort: str, per: float) -> Any:
+    """z-scores of the known units around ``p0`` (see :func:`overspreiding`); None if < 2."""
+    soort = _soort(soort)
+    per = _per(per)
+    p0 = _controleer_p0(p0, soort)
+    x, n = _zelfde_vorm(_als_getal(waarde_teller, "waarde_teller"), _als_getal(noemer, "noemer"))
+    x, n = np.atleast_1d(x).ravel(), np.atleast_1d(n).ravel()
+    bekend = ~(np.isnan(x) | np.isnan(n)) & (n > 0)
+    x, n = x[bekend], n[bekend]
+    if len(x) < 2 or p0 <= 0 or (soort == "proportie" and p0 >= 1):
+        return None
+    if soort == "proportie":
+        return (x / n - p0) / np.sqrt(p0 * (1 - p0) / n)
+    return (x / n * per - p0) / np.sqrt(p0 * per / n)
+
+
 def overspreiding(
     waarde_teller: Any,
     noemer: Any,
@@ -617,19 +633,9 @@ def overspreiding(
     >>> round(overspreiding([60, 40, 50, 50], [100] * 4, 0.5, winsor=0), 6)
     2.0
     """
-    soort = _soort(soort)
-    per = _per(per)
-    p0 = _controleer_p0(p0, soort)
-    x, n = _zelfde_vorm(_als_getal(waarde_teller, "waarde_teller"), _als_getal(noemer, "noemer"))
-    x, n = np.atleast_1d(x).ravel(), np.atleast_1d(n).ravel()
-    bekend = ~(np.isnan(x) | np.isnan(n)) & (n > 0)
-    x, n = x[bekend], n[bekend]
-    if len(x) < 2 or p0 <= 0 or (soort == "proportie" and p0 >= 1):
+    z = _z_scores(waarde_teller, noemer, p0, soort, per)
+    if z is None:
         return float("nan")
-    if soort == "proportie":
-        z = (x / n - p0) / np.sqrt(p0 * (1 - p0) / n)
-    else:
-        z = (x / n * per - p0) / np.sqrt(p0 * per / n)
     if winsor > 0:
         laag, hoog = np.quantile(z, [winsor, 1 - winsor])
         z = np.clip(z, laag, hoog)
@@ -654,21 +660,11 @@ def overspreiding_toets(
     >>> round(p, 4)
     0.046
     """
-    soort = _soort(soort)
-    per = _per(per)
-    p0 = _controleer_p0(p0, soort)
-    x, n = _zelfde_vorm(_als_getal(waarde_teller, "waarde_teller"), _als_getal(noemer, "noemer"))
-    x, n = np.atleast_1d(x).ravel(), np.atleast_1d(n).ravel()
-    bekend = ~(np.isnan(x) | np.isnan(n)) & (n > 0)
-    x, n = x[bekend], n[bekend]
-    if len(x) < 2 or p0 <= 0 or (soort == "proportie" and p0 >= 1):
+    z = _z_scores(waarde_teller, noemer, p0, soort, per)
+    if z is None:
         return float("nan"), float("nan")
-    if soort == "proportie":
-        z = (x / n - p0) / np.sqrt(p0 * (1 - p0) / n)
-    else:
-        z = (x / n * per - p0) / np.sqrt(p0 * per / n)
     p = float(stats.chi2.sf(float(np.sum(z**2)), len(z) - 1))
-    return overspreiding(x, n, p0, soort=soort, per=per), p
+    return overspreiding(waarde_teller, noemer, p0, soort=soort, per=per), p
 
 
 def benjamini_hochberg(p: Any) -> np.ndarray:

@@ -725,21 +725,7 @@ def _voeg_onderzoek_toe(gen: _Generator) -> None:
 
 
 def _ordenen(df: pd.DataFrame) -> pd.DataFrame:
-    df = df.astype(
-        {
-            "indicator": "string",
-            "regio_code": "string",
-            "periode": "string",
-            "categorie": "string",
-            "waarde": "Float64",
-            "teller": "Int64",
-            "noemer": "Int64",
-            "eenheid": "string",
-            "status": "string",
-            "onderdrukt": "boolean",
-            "herkomst": "string",
-        }
-    )
+    df = df.astype({k: v for k, v in DTYPES.items() if k != "regio"})
     df["waarde"] = df["waarde"].round(4)
     return df[KOLOMMEN].reset_index(drop=True)
 
