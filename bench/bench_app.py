@@ -96,12 +96,23 @@ class Geheugenmeter(threading.Thread):
 
 # -- one participant -----------------------------------------------------------------------------------
 def _bericht(kanaal: str, soort: str, inhoud: dict, sessie: str, meta: dict | None = None) -> str:
-    return json.dumps({
-        "header": {"msg_id": uuid.uuid4().hex, "msg_type": soort, "username": "bench",
-                   "session": sessie, "date": datetime.now(UTC).isoformat(),
-                   "version": "5.3"},
-        "parent_header": {}, "metadata": meta or {}, "content": inhoud, "channel": kanaal, "buffers": [],
-    })  # fmt: skip
+    return json.dumps(
+        {
+            "header": {
+                "msg_id": uuid.uuid4().hex,
+                "msg_type": soort,
+                "username": "bench",
+                "session": sessie,
+                "date": datetime.now(UTC).isoformat(),
+                "version": "5.3",
+            },
+            "parent_header": {},
+            "metadata": meta or {},
+            "content": inhoud,
+            "channel": kanaal,
+            "buffers": [],
+        }
+    )
 
 
 def sessie(adres: str, regio_naam: str, uitslag: dict) -> None:
@@ -119,11 +130,23 @@ def sessie(adres: str, regio_naam: str, uitslag: dict) -> None:
             timeout=10,
         )
         controle = uuid.uuid4().hex
-        ws.send(_bericht("shell", "comm_open", {"comm_id": controle, "data": {},
-                                                "target_name": "jupyter.widget.control"}, sid,
-                                       {"version": "1.0.0"}))  # fmt: skip
-        ws.send(_bericht("shell", "comm_msg", {"comm_id": controle,
-                                               "data": {"method": "request_states"}}, sid))  # fmt: skip
+        ws.send(
+            _bericht(
+                "shell",
+                "comm_open",
+                {"comm_id": controle, "data": {}, "target_name": "jupyter.widget.control"},
+                sid,
+                {"version": "1.0.0"},
+            )
+        )
+        ws.send(
+            _bericht(
+                "shell",
+                "comm_msg",
+                {"comm_id": controle, "data": {"method": "request_states"}},
+                sid,
+            )
+        )
         keuze = None
         gekozen = False
         while time.monotonic() < tot:
@@ -145,8 +168,21 @@ def sessie(adres: str, regio_naam: str, uitslag: dict) -> None:
                         and st.get("description") == "Regio"
                     ):
                         keuze = (model, st["_options_labels"].index(regio_naam))
-                ws.send(_bericht("shell", "comm_msg", {"comm_id": keuze[0], "data": {
-                    "method": "update", "state": {"index": keuze[1]}, "buffer_paths": []}}, sid))  # fmt: skip
+                ws.send(
+                    _bericht(
+                        "shell",
+                        "comm_msg",
+                        {
+                            "comm_id": keuze[0],
+                            "data": {
+                                "method": "update",
+                                "state": {"index": keuze[1]},
+                                "buffer_paths": [],
+                            },
+                        },
+                        sid,
+                    )
+                )
                 uitslag["gekozen_s"] = time.monotonic() - begin
                 gekozen = True
                 continue
@@ -164,16 +200,21 @@ def sessie(adres: str, regio_naam: str, uitslag: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessies", type=int, default=12)
-    parser.add_argument("--opruimen", type=int, default=30,
-                        help="seconds of idle time before a kernel without page is stopped")  # fmt: skip
+    parser.add_argument(
+        "--opruimen",
+        type=int,
+        default=30,
+        help="seconds of idle time before a kernel without page is stopped",
+    )
     parser.add_argument("--json", default="", help="write the figures to this file")
     args = parser.parse_args(argv)
 
     poort = vrije_poort(8900)
     adres = f"http://127.0.0.1:{poort}/"
-    log = open(os.devnull, "w")  # noqa: SIM115
-    server = subprocess.Popen(app_opdracht(poort, args.opruimen), stdout=log,
-                              stderr=subprocess.STDOUT, env=app_omgeving())  # fmt: skip
+    log = open(os.devnull, "w")
+    server = subprocess.Popen(
+        app_opdracht(poort, args.opruimen), stdout=log, stderr=subprocess.STDOUT, env=app_omgeving()
+    )
     try:
         wacht_op_app(adres, server)
         rust = rss_mb(boom(server.pid))
@@ -214,22 +255,35 @@ def main(argv: list[str] | None = None) -> int:
         if "fout" in u or "antwoord_s" not in u:
             print(f"  {u['regio']:<28} MISLUKT: {u.get('fout', 'geen antwoord')}")
         else:
-            print(f"  {u['regio']:<28} pagina {u['pagina_s']:5.1f} s  antwoord "
-                  f"{u['antwoord_s']:5.1f} s  grafieken {u.get('grafieken_s', float('nan')):5.1f} s")  # fmt: skip
+            print(
+                f"  {u['regio']:<28} pagina {u['pagina_s']:5.1f} s  antwoord "
+                f"{u['antwoord_s']:5.1f} s  grafieken {u.get('grafieken_s', float('nan')):5.1f} s"
+            )
     if antwoorden:
-        print(f"Eerste antwoord: mediaan {sorted(antwoorden)[len(antwoorden) // 2]:.1f} s, "
-              f"langzaamste {max(antwoorden):.1f} s (doel < 30 s)")  # fmt: skip
+        print(
+            f"Eerste antwoord: mediaan {sorted(antwoorden)[len(antwoorden) // 2]:.1f} s, "
+            f"langzaamste {max(antwoorden):.1f} s (doel < 30 s)"
+        )
     print(f"Geheugen: in rust {rust:.0f} MB, piek {meter.piek:.0f} MB (doel < 4096 MB)")
-    print(f"Kernels: {na_sessies} na de sessies, {over} over na opruimen "
-          f"(culling na {args.opruimen} s rust; {opgeruimd_na:.0f} s gewacht)")  # fmt: skip
-    uit = {"sessies": args.sessies, "kernen": os.cpu_count(), "uitslagen": uitslagen,
-           "langzaamste_antwoord_s": max(antwoorden) if antwoorden else None,
-           "geheugen_rust_mb": rust, "geheugen_piek_mb": meter.piek,
-           "kernels_na_sessies": na_sessies, "kernels_over": over}  # fmt: skip
+    print(
+        f"Kernels: {na_sessies} na de sessies, {over} over na opruimen "
+        f"(culling na {args.opruimen} s rust; {opgeruimd_na:.0f} s gewacht)"
+    )
+    uit = {
+        "sessies": args.sessies,
+        "kernen": os.cpu_count(),
+        "uitslagen": uitslagen,
+        "langzaamste_antwoord_s": max(antwoorden) if antwoorden else None,
+        "geheugen_rust_mb": rust,
+        "geheugen_piek_mb": meter.piek,
+        "kernels_na_sessies": na_sessies,
+        "kernels_over": over,
+    }
     if args.json:
         Path(args.json).write_text(json.dumps(uit, indent=2, ensure_ascii=False), encoding="utf-8")
-    geslaagd = (len(antwoorden) == args.sessies and max(antwoorden) < 30
-                and meter.piek < 4096 and over == 0)  # fmt: skip
+    geslaagd = (
+        len(antwoorden) == args.sessies and max(antwoorden) < 30 and meter.piek < 4096 and over == 0
+    )
     return 0 if geslaagd else 1
 
 

@@ -110,10 +110,16 @@ def profiel(regio: str = "Zaanstreek-Waterland", warm: str = "Twente", n: int = 
     def draai(naam: str, uit: str) -> list[tuple[float, str]]:
         nb = parameterize_notebook(
             load_notebook_node(str(NOTEBOOK)),
-            {"regio": naam, "uitvoer": uit, "interactief": False, "weergave": "rapport",
-             "periode": "2021H1"},
-            kernel_name="python3", language="python",
-        )  # fmt: skip
+            {
+                "regio": naam,
+                "uitvoer": uit,
+                "interactief": False,
+                "weergave": "rapport",
+                "periode": "2021H1",
+            },
+            kernel_name="python3",
+            language="python",
+        )
         tijden = []
         for cel in nb.cells:
             if cel.cell_type == "code":
@@ -198,8 +204,14 @@ def main() -> None:
         # 3. impactkit batch (includes the HTML report per region, which the loop does not make).
         t = time.perf_counter()
         with Geheugen() as geheugen:
-            tabel = draai_batch(tmp / "batch", namen, periode="2021H1", werkers=args.werkers,
-                                voortgang=False, opnieuw=True)  # fmt: skip
+            tabel = draai_batch(
+                tmp / "batch",
+                namen,
+                periode="2021H1",
+                werkers=args.werkers,
+                voortgang=False,
+                opnieuw=True,
+            )
         t_batch = time.perf_counter() - t
         assert (tabel["status"] == "gelukt").all(), tabel
 

@@ -24,8 +24,15 @@ sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "cbs"))
 from odata_server import ODataServer, Tabel  # noqa: E402
 
 TABEL = "84851NED"
-AARD = ["Totaal", "Kindermishandeling", "Geweld tegen ouders", "(Ex-)Partnergeweld",
-        "Ouderenmishandeling (ouder dan 65 jaar)", "Huiselijk geweld overig", "Onbekend"]  # fmt: skip
+AARD = [
+    "Totaal",
+    "Kindermishandeling",
+    "Geweld tegen ouders",
+    "(Ex-)Partnergeweld",
+    "Ouderenmishandeling (ouder dan 65 jaar)",
+    "Huiselijk geweld overig",
+    "Onbekend",
+]
 MATEN = [
     ("GestarteAdviezen_1", "Gestarte adviezen", ("Adviezen, meldingen en diensten",)),
     ("OntvangenMeldingen_2", "Ontvangen meldingen", ("Adviezen, meldingen en diensten",)),
@@ -33,17 +40,17 @@ MATEN = [
         "CasussenMetOntvangenMeldingEn_3",
         "Casussen met ontvangen melding(en)",
         ("Adviezen, meldingen en diensten",),
-    ),  # fmt: skip
+    ),
     (
         "AfgerondeDienstenOnderzoek_4",
         "Afgeronde diensten onderzoek",
         ("Adviezen, meldingen en diensten", "Afgeronde diensten"),
-    ),  # fmt: skip
+    ),
     (
         "AfgerondeDienstenVoorwaardenEnVervolg_5",
         "Afgeronde diensten voorwaarden en vervolg",
         ("Adviezen, meldingen en diensten", "Afgeronde diensten"),
-    ),  # fmt: skip
+    ),
 ]
 
 
@@ -61,21 +68,23 @@ def maak_tabel() -> Tabel:
             ),
             ("RegioS", "Regio's", "GeoDimension"),
             ("Perioden", "Perioden", "TimeDimension"),
-        ],  # fmt: skip
+        ],
         [(k, t, "aantal", g) for k, t, g in MATEN],
     )
     cats = AARD + [f"Aanvullend kenmerk {i}" for i in range(33)]
     regio = [("NL01  ", "Nederland")]
     regio += [(f"LD0{i}  ", f"Landsdeel {i} (LD)") for i in range(1, 5)]
     regio += [(f"PV{20 + i}  ", f"Provincie {i} (PV)") for i in range(12)]
-    regio += [(f"VT{int(c[2:]):04d}", f"{n} (VT)") for c, n in
-              zip(regios()["code"][1:], regios()["naam"][1:])]  # fmt: skip
+    regio += [
+        (f"VT{int(c[2:]):04d}", f"{n} (VT)")
+        for c, n in zip(regios()["code"][1:], regios()["naam"][1:])
+    ]
     regio += list(zip(gemeenten()["code"], gemeenten()["naam"]))
     perioden = [(f"{j}HJ0{h}", f"{h}e halfjaar {j}") for j in range(2020, 2025) for h in (1, 2)]
     categorieen = {
         "KenmerkenAdviezenMeldingenDiensten": [
             {"Key": f"T{i:06d}", "Title": t} for i, t in enumerate(cats)
-        ],  # fmt: skip
+        ],
         "RegioS": [{"Key": k, "Title": t} for k, t in regio],
         "Perioden": [{"Key": k, "Title": t} for k, t in perioden],
     }
@@ -83,8 +92,12 @@ def maak_tabel() -> Tabel:
     for c in categorieen["KenmerkenAdviezenMeldingenDiensten"]:
         for r in categorieen["RegioS"]:
             for p in categorieen["Perioden"]:
-                rec = {"ID": i, "KenmerkenAdviezenMeldingenDiensten": c["Key"],
-                       "RegioS": r["Key"], "Perioden": p["Key"]}  # fmt: skip
+                rec = {
+                    "ID": i,
+                    "KenmerkenAdviezenMeldingenDiensten": c["Key"],
+                    "RegioS": r["Key"],
+                    "Perioden": p["Key"],
+                }
                 for j, (k, _, _) in enumerate(MATEN):
                     rec[k] = (i * 7 + j * 13) % 500 * 5
                 records.append(rec)

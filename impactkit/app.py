@@ -45,23 +45,41 @@ class App(w.VBox):
     ``bevindingen`` and ``uitkomst``.
     """
 
-    def __init__(self, regio_naam: str = "", periode: str = "",
-                 startvraag: str = STANDAARD_STARTVRAAG, bron: str = "oefendata"):  # fmt: skip
+    def __init__(
+        self,
+        regio_naam: str = "",
+        periode: str = "",
+        startvraag: str = STANDAARD_STARTVRAAG,
+        bron: str = "oefendata",
+    ):
         self.bron = bron
         self.data = laad(bron)
         perioden = halfjaren(self.data)
         self._stil = False
         opmaak = {"description_width": "8em"}
         breed = w.Layout(width="min(40em, 100%)")
-        self.periode = w.Dropdown(options=[(_periode_label(p), p) for p in perioden],
-                                  value=periode or perioden[0], description="Periode",
-                                  style=opmaak, layout=breed)  # fmt: skip
+        self.periode = w.Dropdown(
+            options=[(_periode_label(p), p) for p in perioden],
+            value=periode or perioden[0],
+            description="Periode",
+            style=opmaak,
+            layout=breed,
+        )
         code = regio(regio_naam).code if regio_naam else ""
-        self.regio = w.Dropdown(options=self._regio_opties(), value=code, description="Regio",
-                                style=opmaak, layout=breed)  # fmt: skip
-        self.startvraag = w.Dropdown(options=[(s.hoofdvraag, s.sleutel) for s in startvragen()],
-                                     value=startvraag, description="Vraag", style=opmaak,
-                                     layout=w.Layout(width="min(60em, 100%)"))  # fmt: skip
+        self.regio = w.Dropdown(
+            options=self._regio_opties(),
+            value=code,
+            description="Regio",
+            style=opmaak,
+            layout=breed,
+        )
+        self.startvraag = w.Dropdown(
+            options=[(s.hoofdvraag, s.sleutel) for s in startvragen()],
+            value=startvraag,
+            description="Vraag",
+            style=opmaak,
+            layout=w.Layout(width="min(60em, 100%)"),
+        )
         self.status = w.HTML("<p>Kies je regio. Dan verschijnt hieronder het antwoord.</p>")
         self.resultaat = w.HTML()
         self.grafieken = w.HTML()
@@ -70,8 +88,17 @@ class App(w.VBox):
         self.periode.observe(self._bij_periode, names="value")
         for keuze in (self.regio, self.startvraag):
             keuze.observe(lambda _: None if self._stil else self.toon(), names="value")
-        super().__init__([self.regio, self.periode, self.startvraag, self.status, self.resultaat,
-                          self.download, self.grafieken])  # fmt: skip
+        super().__init__(
+            [
+                self.regio,
+                self.periode,
+                self.startvraag,
+                self.status,
+                self.resultaat,
+                self.download,
+                self.grafieken,
+            ]
+        )
         self.add_class("impactkit-app")
         if code:
             self.toon()
@@ -93,9 +120,11 @@ class App(w.VBox):
             self._stil = False
         if huidig and not self.regio.value:
             self.resultaat.value = self.grafieken.value = self.download.value = ""
-            self.status.value = (f"<p>{html.escape(regio(huidig).naam)} heeft over deze periode "
-                                 "geen eigen cijfers (de regio's zijn veranderd). Kies je regio "
-                                 "opnieuw.</p>")  # fmt: skip
+            self.status.value = (
+                f"<p>{html.escape(regio(huidig).naam)} heeft over deze periode "
+                "geen eigen cijfers (de regio's zijn veranderd). Kies je regio "
+                "opnieuw.</p>"
+            )
             return
         self.toon()
 
@@ -109,8 +138,12 @@ class App(w.VBox):
         self.status.value = f"<p><em>Even rekenen aan {html.escape(naam)}…</em></p>"
         self.grafieken.value = ""
         try:
-            wb = voorbereiden(self.regio.value, self.periode.value,
-                              startvraag=self.startvraag.value, bron=self.bron)  # fmt: skip
+            wb = voorbereiden(
+                self.regio.value,
+                self.periode.value,
+                startvraag=self.startvraag.value,
+                bron=self.bron,
+            )
             bevindingen = wb.plan.analyseer(data=wb.data, normen=wb.normen)
             uitkomst = beantwoord(wb.plan, bevindingen)
         except ImpactkitFout as e:
@@ -135,8 +168,12 @@ def _periode_label(code: str) -> str:
     return Periode.parse(code).label
 
 
-def maak_app(regio_naam: str = "", periode: str = "", startvraag: str = STANDAARD_STARTVRAAG,
-             bron: str = "oefendata") -> App:  # fmt: skip
+def maak_app(
+    regio_naam: str = "",
+    periode: str = "",
+    startvraag: str = STANDAARD_STARTVRAAG,
+    bron: str = "oefendata",
+) -> App:
     """The app's page as a widget (``notebooks/app.ipynb`` displays it)."""
     return App(regio_naam, periode, startvraag, bron)
 
@@ -150,19 +187,29 @@ def vrije_poort(vanaf: int = STANDAARD_POORT, aantal: int = 50) -> int:
             except OSError:
                 continue
             return poort
-    raise ImpactkitFout(f"Geen vrije poort gevonden tussen {vanaf} en {vanaf + aantal - 1}. "
-                        "Geef er zelf een met --poort.")  # fmt: skip
+    raise ImpactkitFout(
+        f"Geen vrije poort gevonden tussen {vanaf} en {vanaf + aantal - 1}. "
+        "Geef er zelf een met --poort."
+    )
 
 
-def app_opdracht(poort: int, opruimen_na: int = OPRUIMEN_NA, openen: bool = False,
-                 notebook: str | Path = APP_NOTEBOOK, netwerk: bool = False) -> list[str]:  # fmt: skip
+def app_opdracht(
+    poort: int,
+    opruimen_na: int = OPRUIMEN_NA,
+    openen: bool = False,
+    notebook: str | Path = APP_NOTEBOOK,
+    netwerk: bool = False,
+) -> list[str]:
     """The Voilà command line for the app: localhost only, no code, idle kernels culled.
 
     ``netwerk=True`` listens on every network interface, for a workshop where participants'
     laptops use the trainer's app. Voilà's kernels accept widget messages only, never code.
     """
     opdracht = [
-        sys.executable, "-m", "voila", str(notebook),
+        sys.executable,
+        "-m",
+        "voila",
+        str(notebook),
         f"--port={poort}",
         f"--Voila.ip={'0.0.0.0' if netwerk else '127.0.0.1'}",
         "--theme=light",
@@ -175,7 +222,7 @@ def app_opdracht(poort: int, opruimen_na: int = OPRUIMEN_NA, openen: bool = Fals
         f"--MappingKernelManager.cull_idle_timeout={opruimen_na}",
         f"--MappingKernelManager.cull_interval={max(10, min(60, opruimen_na // 2))}",
         "--MappingKernelManager.cull_connected=False",
-    ]  # fmt: skip
+    ]
     if not openen:
         opdracht.append("--no-browser")
     return opdracht
@@ -203,8 +250,10 @@ def wacht_op_app(
     tot = time.monotonic() + tijdslimiet
     while time.monotonic() < tot:
         if proces is not None and proces.poll() is not None:
-            raise ImpactkitFout("De app is gestopt voordat hij klaar was. Draai 'impactkit app' "
-                                "opnieuw en lees de melding hierboven.")  # fmt: skip
+            raise ImpactkitFout(
+                "De app is gestopt voordat hij klaar was. Draai 'impactkit app' "
+                "opnieuw en lees de melding hierboven."
+            )
         try:
             with urllib.request.urlopen(
                 adres + "api/status", timeout=5
@@ -217,8 +266,12 @@ def wacht_op_app(
     raise ImpactkitFout(f"De app antwoordde niet binnen {tijdslimiet:.0f} seconden op {adres}.")
 
 
-def start_app(poort: int | None = None, openen: bool = True, opruimen_na: int = OPRUIMEN_NA,
-              netwerk: bool = False) -> int:  # fmt: skip
+def start_app(
+    poort: int | None = None,
+    openen: bool = True,
+    opruimen_na: int = OPRUIMEN_NA,
+    netwerk: bool = False,
+) -> int:
     """Serve the app on localhost, print its address and wait until Ctrl-C (``impactkit app``)."""
     if not APP_NOTEBOOK.exists():
         raise ImpactkitFout(f"Het app-notebook ontbreekt: {APP_NOTEBOOK}.")
@@ -228,21 +281,28 @@ def start_app(poort: int | None = None, openen: bool = True, opruimen_na: int = 
 
     logboek = Path(tempfile.gettempdir()) / f"impactkit-app-{poort}.log"
     with logboek.open("w", encoding="utf-8") as log:
-        proces = subprocess.Popen(app_opdracht(poort, opruimen_na, openen=openen, netwerk=netwerk),
-                                  stdout=log, stderr=subprocess.STDOUT, env=app_omgeving())  # fmt: skip
+        proces = subprocess.Popen(
+            app_opdracht(poort, opruimen_na, openen=openen, netwerk=netwerk),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=app_omgeving(),
+        )
     try:
         try:
             wacht_op_app(adres, proces)
         except ImpactkitFout as e:
             regels = logboek.read_text(encoding="utf-8", errors="replace").splitlines()[-5:]
-            raise ImpactkitFout(f"{e}\nLaatste regels van het logboek ({logboek}):\n"
-                                + "\n".join(regels)) from None  # fmt: skip
+            raise ImpactkitFout(
+                f"{e}\nLaatste regels van het logboek ({logboek}):\n" + "\n".join(regels)
+            ) from None
         print(f"De app draait op {adres}")
         print("Open dit adres in je browser. Stoppen: Ctrl-C.")
         if netwerk:
             naam = socket.gethostname()
-            print(f"Deelnemers op hetzelfde netwerk openen http://{naam}:{poort}/ (of het "
-                  f"IP-adres van deze computer met :{poort}/).")  # fmt: skip
+            print(
+                f"Deelnemers op hetzelfde netwerk openen http://{naam}:{poort}/ (of het "
+                f"IP-adres van deze computer met :{poort}/)."
+            )
         proces.wait()
         return 0
     except KeyboardInterrupt:

@@ -112,10 +112,10 @@ class _Kernel:
                 kc.stop_channels()
             if km is not None and km.has_kernel:
                 km.shutdown_kernel(now=True)
-        except Exception:  # noqa: BLE001,S110 - stopping is best effort
+        except Exception:  # noqa: BLE001 - stopping is best effort
             pass
 
-    def voer_uit(self, nb, werkmap: Path):  # noqa: ANN001, ANN201
+    def voer_uit(self, nb, werkmap: Path):
         """Execute a parameterised notebook; return (nb, (ename, evalue) or None)."""
         from nbclient import NotebookClient
         from nbclient.exceptions import CellExecutionError, DeadKernelError
@@ -127,8 +127,14 @@ class _Kernel:
         self.kc.execute_interactive(
             f"%reset -f\nimport os as _os\n_os.chdir({str(werkmap)!r})\ndel _os", timeout=60
         )
-        client = NotebookClient(nb, km=self.km, kernel_name="python3", timeout=TIJDSLIMIET,
-                                allow_errors=False, record_timing=False)  # fmt: skip
+        client = NotebookClient(
+            nb,
+            km=self.km,
+            kernel_name="python3",
+            timeout=TIJDSLIMIET,
+            allow_errors=False,
+            record_timing=False,
+        )
         client.kc = self.kc
         try:
             client.execute()
@@ -239,7 +245,7 @@ def _bestanden_in(parameters: dict) -> list[Path]:
     return paden
 
 
-def _hash_bestanden(h, paden, van: Path | None = None) -> None:  # noqa: ANN001
+def _hash_bestanden(h, paden, van: Path | None = None) -> None:
     for pad in paden:
         h.update((pad.relative_to(van).as_posix() if van else str(pad)).encode())
         h.update(hashlib.sha256(pad.read_bytes()).digest())
@@ -329,13 +335,15 @@ class Manifest:
 
     def van_batch(self, pad: Path) -> bool:
         rel = self._rel(pad)
-        return rel in self.bestanden or any(rel == m or rel.startswith(m + "/")
-                                            for m in self.mappen)  # fmt: skip
+        return rel in self.bestanden or any(
+            rel == m or rel.startswith(m + "/") for m in self.mappen
+        )
 
     def controleer(self, paden: list[Path]) -> None:
         """Refuse (Dutch message, nothing written) when a path exists that the batch did not make."""
-        vreemd = [self._rel(p) for p in paden
-                  if (p.exists() or p.is_symlink()) and not self.van_batch(p)]  # fmt: skip
+        vreemd = [
+            self._rel(p) for p in paden if (p.exists() or p.is_symlink()) and not self.van_batch(p)
+        ]
         if vreemd:
             lijst = ", ".join(f"'{v}'" for v in sorted(vreemd)[:5])
             meer = f" en nog {len(vreemd) - 5}" if len(vreemd) > 5 else ""
@@ -348,10 +356,14 @@ class Manifest:
     def noteer(self, pad: Path, is_map: bool = False) -> None:
         with self._slot:
             (self.mappen if is_map else self.bestanden).add(self._rel(pad))
-            inhoud = {"gemaakt_door": "impactkit batch", "versie": __version__,
-                      "uitleg": "Wat de batch in deze map heeft gemaakt. Alleen deze bestanden en "
-                                "mappen schrijft hij opnieuw.",
-                      "bestanden": sorted(self.bestanden), "mappen": sorted(self.mappen)}  # fmt: skip
+            inhoud = {
+                "gemaakt_door": "impactkit batch",
+                "versie": __version__,
+                "uitleg": "Wat de batch in deze map heeft gemaakt. Alleen deze bestanden en "
+                "mappen schrijft hij opnieuw.",
+                "bestanden": sorted(self.bestanden),
+                "mappen": sorted(self.mappen),
+            }
             tijdelijk = self.pad.with_name(self.pad.name + ".tmp")
             tijdelijk.write_text(json.dumps(inhoud, ensure_ascii=False, indent=2), encoding="utf-8")
             os.replace(tijdelijk, self.pad)
@@ -474,10 +486,14 @@ def _plaats(uit: Path, taak: dict, uitkomst: dict, basis: Resultaat, manifest: M
         if (werkmap / "stappenplan.ipynb").exists():
             shutil.copyfile(werkmap / "stappenplan.ipynb", doelmap / "stappenplan-mislukt.ipynb")
         shutil.rmtree(werkmap, ignore_errors=True)
-        vorig["laatste_poging"] = {"status": "mislukt", "fout": uitkomst["fout"],
-                                   "datum": uitkomst["datum"]}  # fmt: skip
-        (doelmap / "batch.json").write_text(json.dumps(vorig, ensure_ascii=False, indent=2),
-                                            encoding="utf-8")  # fmt: skip
+        vorig["laatste_poging"] = {
+            "status": "mislukt",
+            "fout": uitkomst["fout"],
+            "datum": uitkomst["datum"],
+        }
+        (doelmap / "batch.json").write_text(
+            json.dumps(vorig, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
         basis.status, basis.fout, basis.verouderd = "mislukt", uitkomst["fout"], True
         basis.kop, basis.datum = vorig.get("kop", ""), vorig.get("datum", "")
         basis.seconden = uitkomst["seconden"]
@@ -486,8 +502,13 @@ def _plaats(uit: Path, taak: dict, uitkomst: dict, basis: Resultaat, manifest: M
     basis.seconden, basis.datum = uitkomst["seconden"], uitkomst["datum"]
     werkmap.mkdir(parents=True, exist_ok=True)
     (werkmap / "batch.json").write_text(
-        json.dumps({**asdict(basis), "map": "", "sleutel": uitkomst["sleutel"]},
-                   ensure_ascii=False, indent=2), encoding="utf-8")  # fmt: skip
+        json.dumps(
+            {**asdict(basis), "map": "", "sleutel": uitkomst["sleutel"]},
+            ensure_ascii=False,
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
     manifest.noteer(doelmap, is_map=True)
     oud = werkmap.with_name(werkmap.name + ".oud")
     if doelmap.exists():
@@ -561,8 +582,9 @@ def draai_batch(
             plan.append((vraag, naam, code, weergave, _binnen(uit, basis_map / mapnaam)))
     uit.mkdir(parents=True, exist_ok=True)
     manifest = Manifest(uit)
-    manifest.controleer([uit / "index.html", uit / "samenvatting.csv", uit / VEGA_MAP, werk,
-                         *(m for *_, m in plan)])  # fmt: skip
+    manifest.controleer(
+        [uit / "index.html", uit / "samenvatting.csv", uit / VEGA_MAP, werk, *(m for *_, m in plan)]
+    )
     for m in {m.parent for *_, m in plan}:
         if m.exists() and not m.is_dir():
             manifest.controleer([m])
@@ -571,12 +593,20 @@ def draai_batch(
     taken, resultaten = [], []
     for vraag, naam, code, weergave, doelmap in plan:
         params = _absolute_paden(
-            {"regio": naam, "periode": periode, "uitvoer": ".", "interactief": False,
-             "weergave": "rapport", **parameters, "startvraag": vraag}
-        )  # fmt: skip
+            {
+                "regio": naam,
+                "periode": periode,
+                "uitvoer": ".",
+                "interactief": False,
+                "weergave": "rapport",
+                **parameters,
+                "startvraag": vraag,
+            }
+        )
         sleutel = _sleutel(notebook, params, basis_sleutel)
-        basis = Resultaat(regio=weergave, regio_code=code, status="", map=str(doelmap),
-                          startvraag=vraag)  # fmt: skip
+        basis = Resultaat(
+            regio=weergave, regio_code=code, status="", map=str(doelmap), startvraag=vraag
+        )
         if not opnieuw and _is_actueel(doelmap, sleutel):
             vorig = _batch_info(doelmap)
             basis.status, basis.kop = "overgeslagen", vorig.get("kop", "")
@@ -585,9 +615,19 @@ def draai_batch(
             resultaten.append(basis)
             continue
         werkmap = werk / _relatief(doelmap, uit).replace("/", "--")
-        taken.append((basis, {"notebook": str(notebook), "parameters": params,
-                              "map": str(doelmap), "werkmap": str(werkmap), "sleutel": sleutel,
-                              "vega": _relatief(vega_pad, doelmap)}))  # fmt: skip
+        taken.append(
+            (
+                basis,
+                {
+                    "notebook": str(notebook),
+                    "parameters": params,
+                    "map": str(doelmap),
+                    "werkmap": str(werkmap),
+                    "sleutel": sleutel,
+                    "vega": _relatief(vega_pad, doelmap),
+                },
+            )
+        )
 
     if taken:
         import shutil
@@ -646,15 +686,23 @@ def _draai_taken(taken: list, werkers: int | None, uit: Path, voortgang: bool):
                 try:
                     uitkomst = _draai_regio(taak, kernel)
                 except Exception as e:  # noqa: BLE001 - one broken region must not stop the batch
-                    uitkomst = {"status": "mislukt", "fout": f"{type(e).__name__}: {e}",
-                                "kop": "", "seconden": 0.0, "sleutel": "", "datum": ""}  # fmt: skip
+                    uitkomst = {
+                        "status": "mislukt",
+                        "fout": f"{type(e).__name__}: {e}",
+                        "kop": "",
+                        "seconden": 0.0,
+                        "sleutel": "",
+                        "datum": "",
+                    }
                 uitkomst["taak"] = taak
                 klaar.put((basis, uitkomst))
         finally:
             kernel.stop()
 
-    draden = [threading.Thread(target=werker, args=(k,), daemon=True, name=f"impactkit-{i}")
-              for i, k in enumerate(kernels)]  # fmt: skip
+    draden = [
+        threading.Thread(target=werker, args=(k,), daemon=True, name=f"impactkit-{i}")
+        for i, k in enumerate(kernels)
+    ]
     balk = tqdm(total=len(taken), desc="Regio's", unit="regio", disable=not voortgang)
     try:
         for draad in draden:
@@ -692,7 +740,7 @@ def _maak_pdfs(resultaten: list[Resultaat], voortgang: bool) -> None:
         naar_pdf(rapport, pdf)
 
 
-def _lees(pad: Path, standaard):  # noqa: ANN001, ANN202
+def _lees(pad: Path, standaard):
     try:
         return json.loads(pad.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -730,15 +778,15 @@ def _vraag_tekst(startvraag: str, hoofdvraag: str) -> str:
 
 def _badge(oordeel: str) -> str:
     klasse, woord = OORDEEL_KLASSE.get(oordeel, "geen"), oordeel or "–"
-    return (f'<span class="oordeel {klasse}" title="{html.escape(oordeel)}">'
-            f"{html.escape(woord)}</span>")  # fmt: skip
+    return (
+        f'<span class="oordeel {klasse}" title="{html.escape(oordeel)}">{html.escape(woord)}</span>'
+    )
 
 
-def _status_tekst(r) -> str:  # noqa: ANN001
+def _status_tekst(r) -> str:
     if r.status == "mislukt":
         if getattr(r, "verouderd", False):
-            return (f"mislukt; dit is het rapport van {_datum_kort(r.datum)}, "
-                    "en dat is verouderd")  # fmt: skip
+            return f"mislukt; dit is het rapport van {_datum_kort(r.datum)}, en dat is verouderd"
         return "mislukt"
     if r.status == "overgeslagen":
         return f"al actueel (gemaakt op {_datum_kort(r.datum)})" if r.datum else "al actueel"
@@ -787,8 +835,10 @@ def schrijf_index(
             klasse = ' class="mislukt"' if r.status == "mislukt" else ""
             matrix.append(f"<tr{klasse}>{naam}{''.join(cellen)}</tr>")
             kern = f"Mislukt: {r.fout}" if r.status == "mislukt" else r.kop
-            kernen.append(f"<tr{klasse}>{naam}<td>{html.escape(_status_tekst(r))}</td>"
-                          f'<td class="kern">{html.escape(kern)}</td></tr>')  # fmt: skip
+            kernen.append(
+                f"<tr{klasse}>{naam}<td>{html.escape(_status_tekst(r))}</td>"
+                f'<td class="kern">{html.escape(kern)}</td></tr>'
+            )
         koppen = "".join(f'<th scope="col">{html.escape(k)}</th>' for k in kop)
         titel = _vraag_tekst(str(vraag), hoofdvraag)
         delen.append(
@@ -807,8 +857,10 @@ def schrijf_index(
         bronnen.update(str(i.get("bron", "")) for i in info if i.get("bron"))
     bron = str(parameters.get("bron", "oefendata"))
     if oefen:
-        data = ("<b>oefendata</b>: verzonnen cijfers om mee te oefenen, geen echte cijfers. "
-                "Trek er geen conclusies uit over een regio.")  # fmt: skip
+        data = (
+            "<b>oefendata</b>: verzonnen cijfers om mee te oefenen, geen echte cijfers. "
+            "Trek er geen conclusies uit over een regio."
+        )
     else:
         data = html.escape(bron if bron != "oefendata" else "zie het rapport per regio")
     mislukt = int((tabel["status"] == "mislukt").sum())

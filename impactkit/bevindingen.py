@@ -113,8 +113,9 @@ def analyseer(
         uit.loc[toetsbaar, "p"].astype(float)
     )
     for i in uit.index[toetsbaar]:
-        uit.at[i, "oordeel"] = oordeel(uit.at[i, "verschil"], uit.at[i, "p_gecorrigeerd"],
-                                       uit.at[i, "minimum"], drempels.alpha)  # fmt: skip
+        uit.at[i, "oordeel"] = oordeel(
+            uit.at[i, "verschil"], uit.at[i, "p_gecorrigeerd"], uit.at[i, "minimum"], drempels.alpha
+        )
     uit["opvallend"] = uit["oordeel"].map(is_opvallend)
     uit["tekst"] = [_tekst(rij, r, p) for rij in uit.to_dict("records")]
     uit["vragen"] = [_vragen(rij, r, p) for rij in uit.to_dict("records")]
@@ -127,14 +128,29 @@ def analyseer(
 def _ruwe_bevindingen(ind_id, categorie, r, p, df, normen, drempels, basis) -> list[dict]:
     """The numbers of every comparison for one indicator, before verdicts and sentences."""
     ind = indicator(ind_id)
-    basisrij = {"regio_code": r.code, "regio": r.naam_in(p), "periode": p.code, "indicator": ind.id,
-                "naam": ind.naam, "categorie": categorie, "eenheid": ind.eenheid}  # fmt: skip
+    basisrij = {
+        "regio_code": r.code,
+        "regio": r.naam_in(p),
+        "periode": p.code,
+        "indicator": ind.id,
+        "naam": ind.naam,
+        "categorie": categorie,
+        "eenheid": ind.eenheid,
+    }
     try:
-        v = vergelijk(ind.id, r.code, p.code, categorie=categorie, data=df, normen=normen,
-                      drempels=drempels)  # fmt: skip
+        v = vergelijk(
+            ind.id, r.code, p.code, categorie=categorie, data=df, normen=normen, drempels=drempels
+        )
     except ImpactkitFout as e:
-        return [{**basisrij, "vergelijking": "landelijk", "oordeel": GEEN_GEGEVENS,
-                 "toelichting": str(e), "p": math.nan}]  # fmt: skip
+        return [
+            {
+                **basisrij,
+                "vergelijking": "landelijk",
+                "oordeel": GEEN_GEGEVENS,
+                "toelichting": str(e),
+                "p": math.nan,
+            }
+        ]
     per = {row.vergelijking: row._asdict() for row in v.itertuples(index=False)}
     basisrij["herkomst"] = v["herkomst"].iloc[0]
     rijen = []
@@ -151,25 +167,48 @@ def _ruwe_bevindingen(ind_id, categorie, r, p, df, normen, drempels, basis) -> l
             rij["minimum"] = drempels.minimum(ind.eenheid, rij["referentiewaarde"])
             rijen.append({**basisrij, **_velden(rij)})
     if ind.eenheid in ("%", "per 10.000 inwoners") and "landelijk" in per:
-        vl = verloop(ind.id, r.code, p.code, categorie=categorie, data=df, drempels=drempels,
-                     basis=basis)  # fmt: skip
+        vl = verloop(
+            ind.id, r.code, p.code, categorie=categorie, data=df, drempels=drempels, basis=basis
+        )
         if vl is not None:
             eind = vl["keerpunt"] or vl["eind"]
-            rijen.append({**basisrij, "vergelijking": "verloop",
-                          "referentie": f"{vl['start']}–{eind}",
-                          "waarde": vl["regio_waarden"][eind],
-                          "referentiewaarde": vl["regio_waarden"][vl["start"]],
-                          "verschil": vl["verschil"], "laag": vl["laag"], "hoog": vl["hoog"],
-                          "p": vl["p_gecorrigeerd"], "minimum": vl["minimum"],
-                          "oordeel": vl["oordeel"], "verloop": vl})  # fmt: skip
+            rijen.append(
+                {
+                    **basisrij,
+                    "vergelijking": "verloop",
+                    "referentie": f"{vl['start']}–{eind}",
+                    "waarde": vl["regio_waarden"][eind],
+                    "referentiewaarde": vl["regio_waarden"][vl["start"]],
+                    "verschil": vl["verschil"],
+                    "laag": vl["laag"],
+                    "hoog": vl["hoog"],
+                    "p": vl["p_gecorrigeerd"],
+                    "minimum": vl["minimum"],
+                    "oordeel": vl["oordeel"],
+                    "verloop": vl,
+                }
+            )
     if "norm" in per:
         rijen.append({**basisrij, **_velden(per["norm"])})
     return rijen
 
 
 def _velden(rij: dict) -> dict:
-    velden = ("vergelijking", "referentie", "waarde", "laag", "hoog", "referentiewaarde",
-              "verschil", "p", "oordeel", "toelichting", "minimum", "rang", "aantal_regios")  # fmt: skip
+    velden = (
+        "vergelijking",
+        "referentie",
+        "waarde",
+        "laag",
+        "hoog",
+        "referentiewaarde",
+        "verschil",
+        "p",
+        "oordeel",
+        "toelichting",
+        "minimum",
+        "rang",
+        "aantal_regios",
+    )
     return {k: _gewoon(rij.get(k)) for k in velden if k in rij}
 
 
@@ -188,12 +227,30 @@ def _tekst(rij: dict, r, p) -> str:
     if soort == "landelijk" and ind.eenheid == "aantal":
         return zin_aantal(ind, naam, p, rij["waarde"], rij.get("toelichting") or "")
     if soort == "landelijk":
-        return zin_landelijk(ind, naam, p, rij["waarde"], rij["laag"], rij["hoog"],
-                             rij["referentiewaarde"], rij["oordeel"], rang=rij.get("rang"),
-                             aantal_regios=rij.get("aantal_regios"), categorie=categorie)  # fmt: skip
+        return zin_landelijk(
+            ind,
+            naam,
+            p,
+            rij["waarde"],
+            rij["laag"],
+            rij["hoog"],
+            rij["referentiewaarde"],
+            rij["oordeel"],
+            rang=rij.get("rang"),
+            aantal_regios=rij.get("aantal_regios"),
+            categorie=categorie,
+        )
     if soort in ("jaar_eerder", "vorige_periode"):
-        return zin_tijd(ind, naam, p, Periode.parse(rij["referentie"]), rij["waarde"],
-                        rij["referentiewaarde"], rij["oordeel"], categorie=categorie)  # fmt: skip
+        return zin_tijd(
+            ind,
+            naam,
+            p,
+            Periode.parse(rij["referentie"]),
+            rij["waarde"],
+            rij["referentiewaarde"],
+            rij["oordeel"],
+            categorie=categorie,
+        )
     if soort == "verloop":
         vl = {**rij["verloop"], "oordeel": rij["oordeel"]}
         return zin_verloop(ind, naam, vl, categorie=categorie)
@@ -230,14 +287,19 @@ def toeval_tekst(bevindingen: pd.DataFrame) -> str:
         return "Er is geen toets gedaan."
     r = int(bevindingen["opvallend"].sum())
     verwacht = st_getal(m * alpha)
-    tekst = (f"Er {'is' if m == 1 else 'zijn'} {m} {'toets' if m == 1 else 'toetsen'} gedaan. "
-             f"Als er in werkelijkheid nergens een verschil was, zou toeval er zonder correctie "
-             f"gemiddeld {verwacht} opvallend laten lijken. Daarom is gecorrigeerd voor het "
-             "aantal toetsen (Benjamini-Hochberg)")  # fmt: skip
+    tekst = (
+        f"Er {'is' if m == 1 else 'zijn'} {m} {'toets' if m == 1 else 'toetsen'} gedaan. "
+        f"Als er in werkelijkheid nergens een verschil was, zou toeval er zonder correctie "
+        f"gemiddeld {verwacht} opvallend laten lijken. Daarom is gecorrigeerd voor het "
+        "aantal toetsen (Benjamini-Hochberg)"
+    )
     if r == 0:
         return tekst + "."
-    return (tekst + f": van {'de ene opvallende bevinding' if r == 1 else f'de {r} opvallende bevindingen'} "
-            f"is naar verwachting hooguit {st_getal(r * alpha)} toeval.")  # fmt: skip
+    return (
+        tekst
+        + f": van {'de ene opvallende bevinding' if r == 1 else f'de {r} opvallende bevindingen'} "
+        f"is naar verwachting hooguit {st_getal(r * alpha)} toeval."
+    )
 
 
 def st_getal(x: float) -> str:
@@ -253,8 +315,10 @@ def samenvatting(bevindingen: pd.DataFrame) -> str:
         regels.append("*Oefendata: verzonnen cijfers om mee te oefenen, geen echte cijfers.*\n")
     opvallend = bevindingen[bevindingen["opvallend"]]
     if opvallend.empty:
-        regels.append("Geen opvallende verschillen: de verschillen die er zijn, kunnen op toeval "
-                      "berusten of zijn te klein om in de praktijk te tellen.")  # fmt: skip
+        regels.append(
+            "Geen opvallende verschillen: de verschillen die er zijn, kunnen op toeval "
+            "berusten of zijn te klein om in de praktijk te tellen."
+        )
     for rij in opvallend.itertuples(index=False):
         regels.append(f"- **{rij.naam}** — {rij.tekst}")
         for vraag in rij.vragen:

@@ -91,8 +91,10 @@ def _print_indicatoren(args: argparse.Namespace) -> int:
         overzicht(args.thema)  # an unknown theme gets its message
         tabel = tabel[tabel["thema"] == args.thema]
     if tabel.empty:
-        print(f"Geen indicatoren gevonden voor '{args.zoek}'. Probeer een ander of korter "
-              "trefwoord, of bekijk alle indicatoren met: impactkit indicatoren")  # fmt: skip
+        print(
+            f"Geen indicatoren gevonden voor '{args.zoek}'. Probeer een ander of korter "
+            "trefwoord, of bekijk alle indicatoren met: impactkit indicatoren"
+        )
         return 1
     with pd.option_context("display.max_rows", 200, "display.width", 200):
         print(tabel[["id", "naam", "eenheid"]].to_string(index=False))
@@ -176,8 +178,7 @@ def _werkboek(args: argparse.Namespace) -> int:
             return False
         return input(f"{vraag} [j/N] ").strip().lower() in ("j", "ja", "y", "yes")
 
-    uit = maak_werkboek(args.regio, args.periode, args.startvraag, args.map, args.opnieuw,
-                        bevestig)  # fmt: skip
+    uit = maak_werkboek(args.regio, args.periode, args.startvraag, args.map, args.opnieuw, bevestig)
     print(uit.bericht)
     if args.niet_openen:
         print(f'Openen: impactkit werkboek "{args.regio}" --map "{uit.map}"')
@@ -195,12 +196,15 @@ def _app(args: argparse.Namespace) -> int:
 def _workshop(args: argparse.Namespace) -> int:
     from .workshop import voorbereiden
 
-    klaar = voorbereiden(args.deelnemers, args.uit, periode=args.periode, pdf=args.pdf,
-                         werkers=args.werkers)  # fmt: skip
+    klaar = voorbereiden(
+        args.deelnemers, args.uit, periode=args.periode, pdf=args.pdf, werkers=args.werkers
+    )
     mislukt = {m: s for m, s in klaar.status.items() if s != "klaar"}
     n = len(klaar.deelnemers)
-    print(f"Workshop voorbereid voor {n} {'deelnemer' if n == 1 else 'deelnemers'}, "
-          f"periode {klaar.periode}.")  # fmt: skip
+    print(
+        f"Workshop voorbereid voor {n} {'deelnemer' if n == 1 else 'deelnemers'}, "
+        f"periode {klaar.periode}."
+    )
     for m, s in mislukt.items():
         print(f"  {m}: {s}")
     print(f"Overzicht voor de begeleider: {klaar.overzicht}")
@@ -210,7 +214,7 @@ def _workshop(args: argparse.Namespace) -> int:
 class _NederlandseHulp(argparse.HelpFormatter):
     """argparse's own headings in Dutch."""
 
-    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001
+    def add_usage(self, usage, actions, groups, prefix=None):
         return super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
 
 
@@ -230,8 +234,10 @@ class _Parser(argparse.ArgumentParser):
 
 _ARGPARSE_NL = [
     (r"the following arguments are required: (.*)", r"ontbreekt: \1 (verplicht)"),
-    (r"argument (\S+): invalid choice: '?([^']*?)'? \(choose from (.*)\)",
-     r"\1: '\2' is geen geldige keuze; kies uit: \3"),
+    (
+        r"argument (\S+): invalid choice: '?([^']*?)'? \(choose from (.*)\)",
+        r"\1: '\2' is geen geldige keuze; kies uit: \3",
+    ),
     (r"argument (\S+): invalid int value: '?([^']*?)'?$", r"\1: '\2' is geen geheel getal"),
     (r"argument (\S+): invalid float value: '?([^']*?)'?$", r"\1: '\2' is geen getal"),
     (r"argument (\S+): expected one argument", r"\1: verwacht één waarde"),
@@ -240,7 +246,7 @@ _ARGPARSE_NL = [
     (r"ambiguous option: (\S+) could match (.*)", r"optie \1 is dubbelzinnig: \2"),
     (r"unrecognized arguments: (.*)", r"onbekende argumenten: \1"),
     (r"argument (\S+): not allowed with argument (\S+)", r"\1 kan niet samen met \2"),
-]  # fmt: skip
+]
 
 
 def _vertaal(bericht: str) -> str:
@@ -255,13 +261,17 @@ def maak_parser() -> argparse.ArgumentParser:
         prog="impactkit",
         description="Werken met de Impactmonitor huiselijk geweld en kindermishandeling.",
     )
-    sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", parser_class=_Parser,
-                                title="opdrachten")  # fmt: skip
+    sub = parser.add_subparsers(
+        dest="opdracht", metavar="OPDRACHT", parser_class=_Parser, title="opdrachten"
+    )
 
     p = sub.add_parser("profiel", help="alle indicatoren van een regio in één periode")
     p.add_argument("regio", help="naam of code van de Veilig Thuis-regio, bv. Zaanstreek-Waterland")
-    p.add_argument("--periode", default=None, help="halfjaar, bv. 2021H1 (standaard: de laatste "
-                   "periode met cijfers van de regio)")  # fmt: skip
+    p.add_argument(
+        "--periode",
+        default=None,
+        help="halfjaar, bv. 2021H1 (standaard: de laatste periode met cijfers van de regio)",
+    )
     p.add_argument("--bron", default="oefendata", help="'oefendata' of pad naar eigen CSV-bestand")
     p.set_defaults(functie=_print_profiel)
 
@@ -277,26 +287,48 @@ def maak_parser() -> argparse.ArgumentParser:
         "uitgevoerd werkboek en een rapport (HTML zonder code), plus een overzichtspagina.",
     )
     p.add_argument("--uit", required=True, help="map voor de uitvoer")
-    p.add_argument("--regio", nargs="+", action="extend",
-                   help="regio's (naam of code), bv. --regio Twente Utrecht of --regio Twente "
-                   "--regio Utrecht; standaard alle 26")  # fmt: skip
-    p.add_argument("--periode", default=None, help="halfjaar, bv. 2021H1 (standaard: de laatste "
-                   "periode met cijfers)")  # fmt: skip
-    p.add_argument("--werkers", type=int, default=None, help="hoeveel regio's tegelijk "
-                   "(1 of meer; standaard: het aantal processorkernen)")  # fmt: skip
-    p.add_argument("--startvraag", nargs="+", action="extend",
-                   help="sleutel van de startvraag; geef er meer, dan krijgt elke regio een "
-                   "rapport per startvraag")  # fmt: skip
-    p.add_argument("--pdf", action="store_true",
-                   help="maak van elk rapport ook een PDF (nodig: de browser Chromium)")  # fmt: skip
+    p.add_argument(
+        "--regio",
+        nargs="+",
+        action="extend",
+        help="regio's (naam of code), bv. --regio Twente Utrecht of --regio Twente "
+        "--regio Utrecht; standaard alle 26",
+    )
+    p.add_argument(
+        "--periode",
+        default=None,
+        help="halfjaar, bv. 2021H1 (standaard: de laatste periode met cijfers)",
+    )
+    p.add_argument(
+        "--werkers",
+        type=int,
+        default=None,
+        help="hoeveel regio's tegelijk (1 of meer; standaard: het aantal processorkernen)",
+    )
+    p.add_argument(
+        "--startvraag",
+        nargs="+",
+        action="extend",
+        help="sleutel van de startvraag; geef er meer, dan krijgt elke regio een "
+        "rapport per startvraag",
+    )
+    p.add_argument(
+        "--pdf",
+        action="store_true",
+        help="maak van elk rapport ook een PDF (nodig: de browser Chromium)",
+    )
     p.add_argument(
         "--bron",
         default="oefendata",
         help="'oefendata', 'cbs' of pad naar eigen CSV (ook een StatLine-download)",
     )
     p.add_argument("--lokaal", default="", help="CSV met eigen (proces)indicatoren")
-    p.add_argument("--opnieuw", action="store_true", help="ook regio's die al actueel zijn "
-                   "(actueel: zelfde versie van impactkit, werkboek, cijfers en instellingen)")  # fmt: skip
+    p.add_argument(
+        "--opnieuw",
+        action="store_true",
+        help="ook regio's die al actueel zijn "
+        "(actueel: zelfde versie van impactkit, werkboek, cijfers en instellingen)",
+    )
     p.set_defaults(functie=_draai_batch)
 
     p = sub.add_parser(
@@ -307,16 +339,29 @@ def maak_parser() -> argparse.ArgumentParser:
         "werkboek al, dan ga je verder met je bewaarde plan.",
     )
     p.add_argument("regio", help="naam of code van de Veilig Thuis-regio, bv. 'Hart van Brabant'")
-    p.add_argument("--periode", default="", help="halfjaar, bv. 2024H2 (standaard: de laatste "
-                   "periode met cijfers)")  # fmt: skip
-    p.add_argument("--startvraag", default="", help="sleutel van de startvraag (standaard: "
-                   "heftig_structureel_geweld)")  # fmt: skip
-    p.add_argument("--map", default=None, help="map voor je werkboek (standaard: "
-                   "werkboek-<regio> in de huidige map)")  # fmt: skip
-    p.add_argument("--opnieuw", action="store_true", help="opnieuw beginnen (vraagt eerst of "
-                   "je bestaande werkboek overschreven mag worden)")  # fmt: skip
-    p.add_argument("--niet-openen", action="store_true", help="alleen klaarzetten, "
-                   "JupyterLab niet starten")  # fmt: skip
+    p.add_argument(
+        "--periode",
+        default="",
+        help="halfjaar, bv. 2024H2 (standaard: de laatste periode met cijfers)",
+    )
+    p.add_argument(
+        "--startvraag",
+        default="",
+        help="sleutel van de startvraag (standaard: heftig_structureel_geweld)",
+    )
+    p.add_argument(
+        "--map",
+        default=None,
+        help="map voor je werkboek (standaard: werkboek-<regio> in de huidige map)",
+    )
+    p.add_argument(
+        "--opnieuw",
+        action="store_true",
+        help="opnieuw beginnen (vraagt eerst of je bestaande werkboek overschreven mag worden)",
+    )
+    p.add_argument(
+        "--niet-openen", action="store_true", help="alleen klaarzetten, JupyterLab niet starten"
+    )
     p.set_defaults(functie=_werkboek)
 
     p = sub.add_parser(
@@ -326,11 +371,16 @@ def maak_parser() -> argparse.ArgumentParser:
         "pagina je regio, periode en vraag; je ziet het antwoord, de bevindingen, grafieken en "
         "vragen, en je kunt je plan downloaden. Werkt zonder internet.",
     )
-    p.add_argument("--poort", type=int, default=None, help="poort (standaard: een vrije poort "
-                   "vanaf 8866)")  # fmt: skip
+    p.add_argument(
+        "--poort", type=int, default=None, help="poort (standaard: een vrije poort vanaf 8866)"
+    )
     p.add_argument("--niet-openen", action="store_true", help="geen browser openen")
-    p.add_argument("--netwerk", action="store_true", help="ook bereikbaar voor andere laptops "
-                   "op hetzelfde netwerk (workshop); alleen op een vertrouwd netwerk")  # fmt: skip
+    p.add_argument(
+        "--netwerk",
+        action="store_true",
+        help="ook bereikbaar voor andere laptops "
+        "op hetzelfde netwerk (workshop); alleen op een vertrouwd netwerk",
+    )
     p.set_defaults(functie=_app)
 
     p = sub.add_parser(
@@ -344,8 +394,12 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("actie", choices=["voorbereiden"], help="voorbereiden: alles klaarzetten")
     p.add_argument("deelnemers", help="CSV met de deelnemers, bv. deelnemers.csv")
     p.add_argument("--uit", required=True, help="map voor de uitvoer")
-    p.add_argument("--periode", default=None, help="halfjaar, bv. 2024H2 (standaard: de laatste "
-                   "periode met cijfers; elke pagina noemt de periode)")  # fmt: skip
+    p.add_argument(
+        "--periode",
+        default=None,
+        help="halfjaar, bv. 2024H2 (standaard: de laatste "
+        "periode met cijfers; elke pagina noemt de periode)",
+    )
     p.add_argument("--pdf", action="store_true", help="maak ook PDF's (nodig: de browser Chromium)")
     p.add_argument("--werkers", type=int, default=None, help="aantal parallelle werkers")
     p.set_defaults(functie=_workshop)
@@ -356,13 +410,19 @@ def maak_parser() -> argparse.ArgumentParser:
     p.set_defaults(functie=_controleer_eigen_data)
 
     p = sub.add_parser("data", help="echte CBS-cijfers ophalen en bewaren")
-    p.add_argument("actie", choices=["ophalen", "uitleg"],
-                   help="ophalen: haal de CBS-tabellen (opnieuw) op; uitleg TABEL: toon dimensies, "
-                   "categorieën en maten van een tabel")  # fmt: skip
+    p.add_argument(
+        "actie",
+        choices=["ophalen", "uitleg"],
+        help="ophalen: haal de CBS-tabellen (opnieuw) op; uitleg TABEL: toon dimensies, "
+        "categorieën en maten van een tabel",
+    )
     p.add_argument("tabel_id", nargs="?", help="bij uitleg: de tabel, bv. 85361NED")
     p.add_argument("--tabel", nargs="+", help="alleen deze tabellen, bv. 84852NED 85361NED")
-    p.add_argument("--cache", default=None, help="map voor de opgeslagen tabellen "
-                   "(standaard ~/.cache/impactkit/cbs)")  # fmt: skip
+    p.add_argument(
+        "--cache",
+        default=None,
+        help="map voor de opgeslagen tabellen (standaard ~/.cache/impactkit/cbs)",
+    )
     p.set_defaults(functie=_data_ophalen)
 
     p = sub.add_parser("oefendata", help="oefendata opnieuw maken")

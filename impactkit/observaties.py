@@ -100,14 +100,17 @@ def valideer(df: pd.DataFrame) -> pd.DataFrame:
         if kolom != "waarde":
             heel = getal.dropna()
             if not (heel == heel.round()).all():
-                raise DataFout(f"Kolom '{kolom}' bevat getallen met decimalen; een {kolom} is een "
-                               "aantal, dus een heel getal.")  # fmt: skip
+                raise DataFout(
+                    f"Kolom '{kolom}' bevat getallen met decimalen; een {kolom} is een "
+                    "aantal, dus een heel getal."
+                )
         df[kolom] = getal
     for kolom in ("indicator", "regio_code", "periode"):
         if df[kolom].isna().any():
             rij = df[kolom].isna().to_numpy().nonzero()[0][0]
-            raise DataFout(f"Kolom '{kolom}', rij {rij + 1}, is leeg; elke rij heeft een "
-                           f"{kolom} nodig.")  # fmt: skip
+            raise DataFout(
+                f"Kolom '{kolom}', rij {rij + 1}, is leeg; elke rij heeft een {kolom} nodig."
+            )
         df[kolom] = df[kolom].astype(str)
     onbekend = sorted(set(df["indicator"]) - set(ids()))
     if onbekend:

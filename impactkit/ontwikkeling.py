@@ -89,8 +89,14 @@ def verschil_in_verschillen(
     return VerschilInVerschillen(w2 - w1, r2 - r1, d, d - zk * se, d + zk * se, p)
 
 
-def _tabel(ind: Indicator, code: str, categorie: str | None, data: pd.DataFrame, tot: Periode,
-           basis: Periode | None) -> pd.DataFrame:  # fmt: skip
+def _tabel(
+    ind: Indicator,
+    code: str,
+    categorie: str | None,
+    data: pd.DataFrame,
+    tot: Periode,
+    basis: Periode | None,
+) -> pd.DataFrame:
     """Periods from the base up to ``tot`` with counts for the region, Nederland and the rest."""
     sel = data[data["indicator"] == ind.id]
     sel = sel[sel["categorie"].isna()] if categorie is None else sel[sel["categorie"] == categorie]
@@ -156,8 +162,10 @@ def verloop(
     """
     ind = indicator(indicator_id)
     if ind.eenheid not in EENHEDEN:
-        raise GeenWaarde(f"Het verloop wordt getoetst voor percentages en cijfers per 10.000 "
-                         f"inwoners; {ind.naam} is '{ind.eenheid}'.")  # fmt: skip
+        raise GeenWaarde(
+            f"Het verloop wordt getoetst voor percentages en cijfers per 10.000 "
+            f"inwoners; {ind.naam} is '{ind.eenheid}'."
+        )
     r = regio(regio_naam)
     p = Periode.parse(periode)
     drempels = drempels or Drempels()

@@ -7,8 +7,13 @@ import math
 import pandas as pd
 
 EENHEID_DECIMALEN = {"aantal": 0, "%": 1, "per 10.000 inwoners": 1, "score": 1, "gemiddelde": 1}
-D3_FORMAAT = {"aantal": ",.0f", "%": ".1f", "per 10.000 inwoners": ".1f", "score": ".1f",
-              "gemiddelde": ".1f"}  # fmt: skip
+D3_FORMAAT = {
+    "aantal": ",.0f",
+    "%": ".1f",
+    "per 10.000 inwoners": ".1f",
+    "score": ".1f",
+    "gemiddelde": ".1f",
+}
 VEGA_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€", ""]}
 
 

@@ -61,8 +61,20 @@ SECTIES: dict[str, str] = {
 
 VEGA_MAP = "vega"
 VEGA_BESTAND = "vega-bundel.js"
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december")  # fmt: skip
+MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
@@ -135,7 +147,7 @@ class _TabelLezer(HTMLParser):
         self.caption, self.kop, self.rijen = "", [], []
         self._waar, self._cel, self._rij, self._in_kop = "", None, None, False
 
-    def handle_starttag(self, tag, attrs):  # noqa: ANN001
+    def handle_starttag(self, tag, attrs):
         if tag == "caption":
             self._waar = "caption"
         elif tag == "thead":
@@ -147,7 +159,7 @@ class _TabelLezer(HTMLParser):
         elif tag in ("td", "th") and self._rij is not None:
             self._cel = []
 
-    def handle_endtag(self, tag):  # noqa: ANN001
+    def handle_endtag(self, tag):
         if tag == "caption":
             self._waar = ""
         elif tag in ("td", "th") and self._cel is not None and self._rij is not None:
@@ -157,7 +169,7 @@ class _TabelLezer(HTMLParser):
             (self.kop if self._in_kop else self.rijen).append(self._rij)
             self._rij = None
 
-    def handle_data(self, data):  # noqa: ANN001
+    def handle_data(self, data):
         if self._waar == "caption":
             self.caption += data
         elif self._cel is not None:
@@ -174,16 +186,18 @@ def tabel_html(kop: list[str], rijen: list[list[str]], bijschrift: str = "") -> 
     The table sits in a focusable region that scrolls sideways on a narrow screen, so the page
     itself never does.
     """
-    delen = ['<div class="tabel" role="region" tabindex="0"'
-             + (f' aria-label="{html.escape(bijschrift)}">' if bijschrift else ' aria-label="Tabel">'),
-             "<table>"]  # fmt: skip
+    delen = [
+        '<div class="tabel" role="region" tabindex="0"'
+        + (f' aria-label="{html.escape(bijschrift)}">' if bijschrift else ' aria-label="Tabel">'),
+        "<table>",
+    ]
     if bijschrift:
         delen.append(f"<caption>{html.escape(bijschrift)}</caption>")
     kolommen_getal = [
         bool(rijen)
         and all(
             _getal_cel(_ontbrekend(r[i])) or _ontbrekend(r[i]) == "–" for r in rijen if i < len(r)
-        )  # fmt: skip
+        )
         and any(_getal_cel(r[i]) for r in rijen if i < len(r))
         for i in range(len(kop))
     ]
@@ -304,8 +318,10 @@ def _hernummer(spec_tekst: str, svg: str) -> tuple[str, str]:
     if not namen:
         return spec_tekst, svg
     patroon = re.compile(r"\b(?:" + "|".join(map(re.escape, namen)) + r")\b")
-    return (patroon.sub(lambda m: namen[m.group(0)], spec_tekst),
-            patroon.sub(lambda m: namen[m.group(0)], svg))  # fmt: skip
+    return (
+        patroon.sub(lambda m: namen[m.group(0)], spec_tekst),
+        patroon.sub(lambda m: namen[m.group(0)], svg),
+    )
 
 
 def grafiek_html(spec: dict | None, svg: str, nummer: int) -> str:
@@ -318,8 +334,12 @@ def grafiek_html(spec: dict | None, svg: str, nummer: int) -> str:
         or spec.get("description")
         or (f"Grafiek: {titel}." if titel else "Grafiek; de cijfers staan in de tabel eronder.")
     )
-    spec_tekst = json.dumps({**spec, "description": alt} if spec else {}, ensure_ascii=False,
-                            sort_keys=True, separators=(",", ":"))  # fmt: skip
+    spec_tekst = json.dumps(
+        {**spec, "description": alt} if spec else {},
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
     spec_tekst, svg = _hernummer(spec_tekst, svg)
     if meta.get("bijschrift"):
         bijschrift = html.escape(str(meta["bijschrift"]))
@@ -331,12 +351,16 @@ def grafiek_html(spec: dict | None, svg: str, nummer: int) -> str:
     if spec:
         delen.append(f'<div class="vega" id="vega-{nummer}" data-spec="spec-{nummer}"></div>')
     bron = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    delen.append(f'<img class="statisch" src="data:image/svg+xml;base64,{bron}" '
-                 f'alt="{html.escape(alt)}">')  # fmt: skip
+    delen.append(
+        f'<img class="statisch" src="data:image/svg+xml;base64,{bron}" alt="{html.escape(alt)}">'
+    )
     delen.append(f"<figcaption>{bijschrift}</figcaption>")
     if kop:
-        delen.append("<details><summary>De cijfers bij deze grafiek</summary>"
-                     + tabel_html(kop, rijen, f"Cijfers bij: {titel}" if titel else "") + "</details>")  # fmt: skip
+        delen.append(
+            "<details><summary>De cijfers bij deze grafiek</summary>"
+            + tabel_html(kop, rijen, f"Cijfers bij: {titel}" if titel else "")
+            + "</details>"
+        )
     if spec:
         # '<' never appears raw inside the script element (no '</script>', no '<!--').
         veilig = spec_tekst.replace("<", "\\u003c")
@@ -353,7 +377,7 @@ def _vega_lite_spec(data: dict) -> dict | None:
 
 
 # -- the page --------------------------------------------------------------------------------------
-def _routes(cel) -> dict[str, str] | None:  # noqa: ANN001
+def _routes(cel) -> dict[str, str] | None:
     if "impactkit-fout" in cel.metadata.get("tags", []):
         return {"": "fout"}
     route = cel.metadata.get("rapport")
@@ -377,7 +401,7 @@ def _splits_markdown(tekst: str, routes: dict[str, str]) -> list[tuple[str, str]
     return [(s, t) for s, t in delen if t.strip()]
 
 
-def _inhoud(nb) -> tuple[dict[str, list[str]], int]:  # noqa: ANN001
+def _inhoud(nb) -> tuple[dict[str, list[str]], int]:
     """The report's HTML fragments per section, in notebook order."""
     secties: dict[str, list[str]] = {s: [] for s in ("fout", *SECTIES)}
     nummer = 0
@@ -463,12 +487,13 @@ def _sectiekoppen(secties: dict[str, list[str]]) -> str:
 
 def _verklarende_woorden() -> str:
     rijen = [[woord, uitleg] for woord, uitleg in OORDELEN.items()]
-    return ("<p>De oordelen in dit rapport gebruiken steeds dezelfde woorden:</p>"
-            + tabel_html(["Oordeel", "Betekenis"], rijen, "De woorden voor een oordeel"))  # fmt: skip
+    return "<p>De oordelen in dit rapport gebruiken steeds dezelfde woorden:</p>" + tabel_html(
+        ["Oordeel", "Betekenis"], rijen, "De woorden voor een oordeel"
+    )
 
 
 def maak_rapport(
-    nb,  # noqa: ANN001
+    nb,
     aangemaakt: dt.datetime | None = None,
     vega: str | None = None,
     titel_achtervoegsel: str = "Stappenplan kennisgestuurd werken",
@@ -486,14 +511,18 @@ def maak_rapport(
         h1 = "Rapport stappenplan"
         lichaam = f'<h1 id="rapport">{h1}</h1>\n' + lichaam
     moment = aangemaakt or aanmaakmoment()
-    datum = (f'<p class="aangemaakt">Gemaakt op: <time datetime="{moment:%Y-%m-%dT%H:%M}">'
-             f"{datum_tekst(moment)}</time></p>")  # fmt: skip
+    datum = (
+        f'<p class="aangemaakt">Gemaakt op: <time datetime="{moment:%Y-%m-%dT%H:%M}">'
+        f"{datum_tekst(moment)}</time></p>"
+    )
     # The creation date goes right under the h1, on its own line.
     lichaam = re.sub(r"(</h1>)", r"\1\n" + datum.replace("\\", "\\\\"), lichaam, count=1)
     scripts = ""
     if vega and n_grafieken:
-        scripts = (f'<script src="{html.escape(vega)}"></script>\n'
-                   f"<script>{sjabloon('rapport.js')}</script>")  # fmt: skip
+        scripts = (
+            f'<script src="{html.escape(vega)}"></script>\n'
+            f"<script>{sjabloon('rapport.js')}</script>"
+        )
     return f"""<!DOCTYPE html>
 <html lang="nl">
 <head>
@@ -532,8 +561,10 @@ def schrijf_vega(uit: str | Path) -> Path:
     doel = Path(uit) / VEGA_MAP
     doel.mkdir(parents=True, exist_ok=True)
     bundel = doel / VEGA_BESTAND
-    versies = (f"vega {vlc.get_vega_version()}, vega-lite {vlc.get_vegalite_versions()[-1]}, "
-               f"vega-embed {vlc.get_vega_embed_version()}")  # fmt: skip
+    versies = (
+        f"vega {vlc.get_vega_version()}, vega-lite {vlc.get_vegalite_versions()[-1]}, "
+        f"vega-embed {vlc.get_vega_embed_version()}"
+    )
     leesmij = doel / "LEESMIJ.txt"
     if bundel.exists() and leesmij.exists() and versies in leesmij.read_text(encoding="utf-8"):
         return bundel
@@ -579,15 +610,26 @@ def naar_pdf(rapport: str | Path, pdf: str | Path | None = None, tijdslimiet: in
 
     with tempfile.TemporaryDirectory(prefix="impactkit-chromium-") as profiel:
         opdracht = [
-            browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-quic", f"--user-data-dir={profiel}", "--no-pdf-header-footer",
-            f"--print-to-pdf={pdf.resolve()}", rapport.as_uri(),
-        ]  # fmt: skip
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            f"--user-data-dir={profiel}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf.resolve()}",
+            rapport.as_uri(),
+        ]
         uitkomst = subprocess.run(opdracht, capture_output=True, text=True, timeout=tijdslimiet)
     if uitkomst.returncode != 0 or not pdf.exists():
-        raise ImpactkitFout(f"Chromium kon geen PDF maken van {rapport.name}: "
-                            f"{(uitkomst.stderr or '').strip().splitlines()[-1:] or 'onbekende fout'}")  # fmt: skip
+        raise ImpactkitFout(
+            f"Chromium kon geen PDF maken van {rapport.name}: "
+            f"{(uitkomst.stderr or '').strip().splitlines()[-1:] or 'onbekende fout'}"
+        )
     return pdf
 
 
@@ -630,7 +672,7 @@ def _periode_label(tekst: object) -> str:
     return re.sub(r"\b\d{4}H[12]\b", label, str(tekst))
 
 
-def vergelijkingen_tabel(v):  # noqa: ANN001, ANN201
+def vergelijkingen_tabel(v):
     """All comparisons of one indicator in words: Dutch labels, units, interval, verdict.
 
     ``v`` is the table of :func:`impactkit.vergelijken.vergelijk`; every cell of the result is
@@ -655,26 +697,28 @@ def vergelijkingen_tabel(v):  # noqa: ANN001, ANN201
         if not (pd.isna(r.laag) or pd.isna(r.hoog)):
             laag = getal_tekst(float(r.laag), EENHEID_DECIMALEN.get(eenheid, 1))
             interval = f"{laag} – {getal(r.hoog, eenheid)}"
-        rijen.append({
-            "Vergelijking": VERGELIJKING_LABELS.get(str(r.vergelijking), str(r.vergelijking)),
-            "Referentie": _periode_label(r.referentie),
-            "Waarde": getal(r.waarde, eenheid),
-            "95%-interval": interval,
-            "Referentiewaarde": getal(r.referentiewaarde, eenheid),
-            "Verschil": verschil,
-            "Oordeel": str(r.oordeel),
-        })  # fmt: skip
+        rijen.append(
+            {
+                "Vergelijking": VERGELIJKING_LABELS.get(str(r.vergelijking), str(r.vergelijking)),
+                "Referentie": _periode_label(r.referentie),
+                "Waarde": getal(r.waarde, eenheid),
+                "95%-interval": interval,
+                "Referentiewaarde": getal(r.referentiewaarde, eenheid),
+                "Verschil": verschil,
+                "Oordeel": str(r.oordeel),
+            }
+        )
     return pd.DataFrame(rijen)
 
 
-def deelvragen_weergave(tabel):  # noqa: ANN001, ANN201
+def deelvragen_weergave(tabel):
     """The deelvragen table with Dutch column headings and no empty columns."""
     uit = tabel.rename(columns=DEELVRAAG_KOLOMMEN)
     leeg = [k for k in uit.columns if (uit[k].astype(str).str.strip() == "").all()]
     return uit.drop(columns=leeg)
 
 
-def bewaar_oordelen(wb, bevindingen) -> Path | None:  # noqa: ANN001
+def bewaar_oordelen(wb, bevindingen) -> Path | None:
     """Write ``oordelen.json`` next to the summary: per indicator the verdict against Nederland.
 
     The batch's overview page draws its region x indicator table from it.
@@ -689,13 +733,21 @@ def bewaar_oordelen(wb, bevindingen) -> Path | None:  # noqa: ANN001
     rijen = []
     for item in wb.plan.indicatoren():
         ind_id, cat = (item, None) if isinstance(item, str) else item
-        deel = landelijk[(landelijk["indicator"] == ind_id)
-                         & (landelijk["categorie"].fillna("") == (cat or ""))]  # fmt: skip
+        deel = landelijk[
+            (landelijk["indicator"] == ind_id) & (landelijk["categorie"].fillna("") == (cat or ""))
+        ]
         naam = indicator(ind_id).naam + (f" ({cat})" if cat else "")
         oordeel = str(deel["oordeel"].iloc[0]) if len(deel) else "geen gegevens"
         waarde = deel["waarde"].iloc[0] if len(deel) else None
-        rijen.append({"indicator": ind_id, "categorie": cat, "naam": naam, "oordeel": oordeel,
-                      "waarde": None if waarde is None or pd.isna(waarde) else float(waarde)})  # fmt: skip
+        rijen.append(
+            {
+                "indicator": ind_id,
+                "categorie": cat,
+                "naam": naam,
+                "oordeel": oordeel,
+                "waarde": None if waarde is None or pd.isna(waarde) else float(waarde),
+            }
+        )
     doel = wb.uitvoer / "oordelen.json"
     doel.write_text(json.dumps(rijen, ensure_ascii=False, indent=2), encoding="utf-8")
     return doel
@@ -716,7 +768,7 @@ def _vl_hoofdversie() -> str:
     return alt.SCHEMA_VERSION.lstrip("v").split(".")[0]
 
 
-def _toon_zonder_validatie(grafiek) -> dict:  # noqa: ANN001
+def _toon_zonder_validatie(grafiek) -> dict:
     """A chart's MIME bundle, built without Altair's JSON-schema validation.
 
     The kit's charts are validated in its test suite; in a batch kernel the validation of every

@@ -64,10 +64,20 @@ ALTERNATIEVE_NAMEN: dict[str, str] = {
 # The 13 regions where the Verwey-Jonker cohort study measured outcomes after a melding (Q&A of
 # the Impactmonitor, 2022). Outcome indicators exist only for these regions.
 COHORTREGIOS: tuple[str, ...] = (
-    "Amsterdam-Amstelland", "Brabant Noordoost", "Flevoland", "Gooi en Vechtstreek", "Groningen",
-    "Haaglanden", "IJsselland", "Kennemerland", "Noord-Brabant Midden", "Rotterdam-Rijnmond",
-    "Twente", "Utrecht", "Zaanstreek-Waterland",
-)  # fmt: skip
+    "Amsterdam-Amstelland",
+    "Brabant Noordoost",
+    "Flevoland",
+    "Gooi en Vechtstreek",
+    "Groningen",
+    "Haaglanden",
+    "IJsselland",
+    "Kennemerland",
+    "Noord-Brabant Midden",
+    "Rotterdam-Rijnmond",
+    "Twente",
+    "Utrecht",
+    "Zaanstreek-Waterland",
+)
 
 
 @dataclass(frozen=True)
@@ -403,8 +413,9 @@ def cohortregios() -> pd.DataFrame:
 def _als_float(reeks: pd.Series) -> pd.Series:
     """Numbers as plain float64 with NaN for missing (pd.NA, None)."""
     getallen = pd.to_numeric(reeks.astype(object).where(reeks.notna(), None), errors="coerce")
-    return pd.Series(getallen.astype("Float64").to_numpy(dtype=float, na_value=float("nan")),
-                     index=reeks.index)  # fmt: skip
+    return pd.Series(
+        getallen.astype("Float64").to_numpy(dtype=float, na_value=float("nan")), index=reeks.index
+    )
 
 
 def regio_overgangen() -> pd.DataFrame:

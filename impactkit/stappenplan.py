@@ -369,8 +369,10 @@ def _lijst(x: object, naam: str, splits: bool = False, teksten: bool = True) -> 
 def _lees_bevinding(b: object, i: int) -> Bevinding:
     plek = f"bevinding {i}"
     if not isinstance(b, dict):
-        raise ImpactkitFout(f"{plek} is een {_typenaam(b)}; een bevinding heeft de onderdelen "
-                            f"{', '.join(BEVINDING_SCHEMA)}.")  # fmt: skip
+        raise ImpactkitFout(
+            f"{plek} is een {_typenaam(b)}; een bevinding heeft de onderdelen "
+            f"{', '.join(BEVINDING_SCHEMA)}."
+        )
     _sleutels(b, BEVINDING_SCHEMA, plek)
     try:
         ind = indicator(_tekst(b.get("indicator"), f"{plek} › indicator"))
@@ -385,7 +387,7 @@ def _lees_bevinding(b: object, i: int) -> Bevinding:
                 f" Kies uit: {'; '.join(ind.categorieen)}."
                 if ind.categorieen
                 else " Deze indicator heeft geen categorieën."
-            )  # fmt: skip
+            )
         )
     return Bevinding(
         indicator=ind.id,
@@ -415,8 +417,11 @@ class Stappenplan:
     # -- construction ---------------------------------------------------------------------------
     @classmethod
     def nieuw(cls, regio_naam: str, periode: str, hoofdvraag: str = "") -> Stappenplan:
-        return cls(regio_code=regio(regio_naam).code, periode=Periode.parse(periode).code,
-                   hoofdvraag=hoofdvraag)  # fmt: skip
+        return cls(
+            regio_code=regio(regio_naam).code,
+            periode=Periode.parse(periode).code,
+            hoofdvraag=hoofdvraag,
+        )
 
     @classmethod
     def uit_startvraag(cls, sleutel: str, regio_naam: str, periode: str) -> Stappenplan:
@@ -490,8 +495,9 @@ class Stappenplan:
         """
         if data is None:
             data = laad(self.bron)
-        tabel = analyseer(self.regio_code, self.periode, self.indicatoren(), data=data,
-                          normen=normen)  # fmt: skip
+        tabel = analyseer(
+            self.regio_code, self.periode, self.indicatoren(), data=data, normen=normen
+        )
         self.bevindingen = [
             Bevinding(
                 r.indicator,
@@ -500,7 +506,7 @@ class Stappenplan:
                 r.tekst,
                 r.categorie if isinstance(r.categorie, str) else None,
                 list(r.vragen),
-            )  # fmt: skip
+            )
             for r in tabel.itertuples(index=False)
         ]
         self.antwoord = beantwoord(self, tabel).antwoord
@@ -625,6 +631,8 @@ class Stappenplan:
         except yaml.YAMLError as e:
             plek = getattr(e, "problem_mark", None)
             waar = f" (regel {plek.line + 1}, kolom {plek.column + 1})" if plek else ""
-            raise DataFout(f"{pad.name} is geen leesbare YAML{waar}. Herstel het bestand of "
-                           "begin opnieuw met Stappenplan.uit_startvraag(...).") from None  # fmt: skip
+            raise DataFout(
+                f"{pad.name} is geen leesbare YAML{waar}. Herstel het bestand of "
+                "begin opnieuw met Stappenplan.uit_startvraag(...)."
+            ) from None
         return cls.van_dict(inhoud, pad.name)

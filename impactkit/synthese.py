@@ -113,10 +113,29 @@ OEFENDATA_ZIN = (
     "{regio}."
 )
 
-_VOLGORDE = {"landelijk": 0, "regios": 1, "verloop": 2, "jaar_eerder": 3, "vorige_periode": 4,
-             "norm": 5}  # fmt: skip
-_TELWOORDEN = ("geen", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
-               "tien", "elf", "twaalf")  # fmt: skip
+_VOLGORDE = {
+    "landelijk": 0,
+    "regios": 1,
+    "verloop": 2,
+    "jaar_eerder": 3,
+    "vorige_periode": 4,
+    "norm": 5,
+}
+_TELWOORDEN = (
+    "geen",
+    "één",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+)
 
 
 @dataclass
@@ -199,8 +218,13 @@ def _periode_of_tekst(code: object) -> str:
 
 
 # Who reported or asked for advice, for a clause without a colon ('van de politie').
-_GROEP = {"Burger": "burgers", "Huisarts": "huisartsen", "Onderwijs": "het onderwijs",
-          "Politie": "de politie", "Kinderopvang": "de kinderopvang"}  # fmt: skip
+_GROEP = {
+    "Burger": "burgers",
+    "Huisarts": "huisartsen",
+    "Onderwijs": "het onderwijs",
+    "Politie": "de politie",
+    "Kinderopvang": "de kinderopvang",
+}
 
 
 def _onderwerp(k: _Keuze) -> str:
@@ -233,9 +257,23 @@ def _woord(oordeel: object, verschil: object) -> str:
 
 
 def _voorbereid(bevindingen: pd.DataFrame, alpha: float) -> pd.DataFrame:
-    kolommen = ["indicator", "categorie", "vergelijking", "referentie", "waarde", "laag", "hoog",
-                "referentiewaarde", "verschil", "p", "oordeel", "vragen", "eenheid", "herkomst",
-                "tekst"]  # fmt: skip
+    kolommen = [
+        "indicator",
+        "categorie",
+        "vergelijking",
+        "referentie",
+        "waarde",
+        "laag",
+        "hoog",
+        "referentiewaarde",
+        "verschil",
+        "p",
+        "oordeel",
+        "vragen",
+        "eenheid",
+        "herkomst",
+        "tekst",
+    ]
     df = bevindingen.copy()
     for k in kolommen:
         if k not in df.columns:
@@ -343,8 +381,11 @@ def _toont(k: _Keuze, periode: str) -> str:
             kop = f"Tegenover {_periode_of_tekst(rij['referentie'])}{ref_tekst}"
         elif soort == "verloop":
             perioden = _verloop_perioden(rij["referentie"])
-            kop = ("De ontwikkeling tussen {} en {}, tegenover de landelijke".format(*perioden)
-                   if perioden else "De ontwikkeling, tegenover de landelijke")  # fmt: skip
+            kop = (
+                "De ontwikkeling tussen {} en {}, tegenover de landelijke".format(*perioden)
+                if perioden
+                else "De ontwikkeling, tegenover de landelijke"
+            )
         elif soort == "norm":
             kop = f"Tegenover de eigen norm ({rij['referentie']})"
         else:
@@ -358,8 +399,10 @@ def _gezegde(rij, eenheid: str) -> str:
     soort, oordeel = rij["vergelijking"], rij["oordeel"]
     if oordeel in (VOLDOET, VOLDOET_NIET):
         niet = "" if oordeel == VOLDOET else "niet "
-        return (f"de eigen norm ({rij['referentie']}) {niet}haalt "
-                f"({met_eenheid(rij['waarde'], eenheid)})")  # fmt: skip
+        return (
+            f"de eigen norm ({rij['referentie']}) {niet}haalt "
+            f"({met_eenheid(rij['waarde'], eenheid)})"
+        )
     hoger = oordeel == OPVALLEND_HOGER
     richting = "hoger" if hoger else "lager"
     waarden = ""
@@ -456,8 +499,10 @@ def _uitleg(sterkte: str, keuzes: list[_Keuze]) -> str:
 
 def _niet_te_zeggen(keuzes: list[_Keuze]) -> str:
     if not keuzes:
-        return ("De monitor heeft geen indicator voor deze vraag: bespreek haar met de partners "
-                "of zoek lokale cijfers.")  # fmt: skip
+        return (
+            "De monitor heeft geen indicator voor deze vraag: bespreek haar met de partners "
+            "of zoek lokale cijfers."
+        )
     delen: list[str] = []
     gezien: set[str] = set()
     for k in keuzes:
@@ -468,8 +513,10 @@ def _niet_te_zeggen(keuzes: list[_Keuze]) -> str:
         beperking += "" if beperking.endswith(".") else "."
         delen.append(f"{k.ind.naam}: {klein(beperking)}" if len(keuzes) > 1 else beperking)
     if any(k.ind is not None and k.ind.beschikbaarheid == "registratie" for k in keuzes):
-        delen.append("Het gaat om registraties, niet om hoe vaak geweld voorkomt; verschillen "
-                     "kunnen ook komen door een andere manier van registreren.")  # fmt: skip
+        delen.append(
+            "Het gaat om registraties, niet om hoe vaak geweld voorkomt; verschillen "
+            "kunnen ook komen door een andere manier van registreren."
+        )
     return " ".join(delen)
 
 
@@ -578,9 +625,9 @@ def beantwoord(plan: Any, bevindingen: pd.DataFrame, alpha: float = 0.05) -> Syn
         sterkte = _sterkte(keuzes)
         if sterkte == GEEN_UITSLUITSEL:
             zonder.append(nummer)
-        eigen_vragen = list(dict.fromkeys(
-            v for k in keuzes for lijst in k.helder["vragen"] for v in lijst
-        ))  # fmt: skip
+        eigen_vragen = list(
+            dict.fromkeys(v for k in keuzes for lijst in k.helder["vragen"] for v in lijst)
+        )
         if not keuzes:
             eigen_vragen = [f"Wat weten de partners over deelvraag {nummer}: {vraag}"]
         vragen += [v for v in eigen_vragen if v not in vragen]
@@ -603,9 +650,21 @@ def beantwoord(plan: Any, bevindingen: pd.DataFrame, alpha: float = 0.05) -> Syn
                 "vragen": eigen_vragen,
             }
         )
-    tabel = pd.DataFrame(rijen, columns=["nummer", "deelvraag", "waarom", "indicatoren", "toont",
-                                         "sterkte", "uitleg", "niet_te_zeggen", "opvallend",
-                                         "vragen"])  # fmt: skip
+    tabel = pd.DataFrame(
+        rijen,
+        columns=[
+            "nummer",
+            "deelvraag",
+            "waarom",
+            "indicatoren",
+            "toont",
+            "sterkte",
+            "uitleg",
+            "niet_te_zeggen",
+            "opvallend",
+            "vragen",
+        ],
+    )
 
     keuzes = list(alle.values())
     sterkte = _totaal(tabel["sterkte"].tolist())
@@ -614,22 +673,31 @@ def beantwoord(plan: Any, bevindingen: pd.DataFrame, alpha: float = 0.05) -> Syn
     zinnen = [OEFENDATA_ZIN.format(regio=regio_naam)] if oefendata else []
     zinnen.append(kern)
     if sterkte != GEEN_UITSLUITSEL and zonder and len(zonder) < len(rijen):
-        wie = (f"deelvraag {zonder[0]}" if len(zonder) == 1
-               else f"de deelvragen {_opsomming([str(n) for n in zonder])}")  # fmt: skip
+        wie = (
+            f"deelvraag {zonder[0]}"
+            if len(zonder) == 1
+            else f"de deelvragen {_opsomming([str(n) for n in zonder])}"
+        )
         zinnen.append(f"Over {wie} geven de cijfers geen uitsluitsel.")
     registratie = any(k.ind is not None and k.ind.beschikbaarheid == "registratie" for k in keuzes)
     if sterkte == GEEN_UITSLUITSEL:
         zinnen.append(
-            ("Het gaat om registraties, niet om hoe vaak geweld werkelijk voorkomt; bespreek"
-             if registratie else "Bespreek")
+            (
+                "Het gaat om registraties, niet om hoe vaak geweld werkelijk voorkomt; bespreek"
+                if registratie
+                else "Bespreek"
+            )
             + " met de partners wat zij zien en welke andere informatie de vraag kan beantwoorden."
-        )  # fmt: skip
+        )
     else:
         zinnen.append(
-            ("Het gaat om registraties, niet om hoe vaak geweld werkelijk voorkomt, en de cijfers"
-             if registratie else "De cijfers")
+            (
+                "Het gaat om registraties, niet om hoe vaak geweld werkelijk voorkomt, en de cijfers"
+                if registratie
+                else "De cijfers"
+            )
             + " zeggen niet waardoor de verschillen komen: dat bespreek je met de partners."
-        )  # fmt: skip
+        )
     if sterkte == GEEN_UITSLUITSEL or not vragen:
         vragen += [v for v in GESPREKSVRAGEN if v not in vragen]
     else:
@@ -670,8 +738,10 @@ def _kern(
     with the numbers of their deelvragen.
     """
     if sterkte == GEEN_UITSLUITSEL:
-        return (f"De cijfers geven geen uitsluitsel over de hoofdvraag: "
-                f"{_reden_geen_uitsluitsel(keuzes)}.")  # fmt: skip
+        return (
+            f"De cijfers geven geen uitsluitsel over de hoofdvraag: "
+            f"{_reden_geen_uitsluitsel(keuzes)}."
+        )
     met = [k for k in keuzes if not k.helder.empty]
     getoond: list[_Keuze] = []
     ruimte = maximum
@@ -693,17 +763,26 @@ def _kern(
     rest = met[len(getoond) :]
     if rest:
         waar = sorted({(nummers or {}).get(k.sleutel, 0) for k in rest} - {0})
-        deel = (f" ({'deelvraag' if len(waar) == 1 else 'deelvragen'} "
-                f"{_opsomming([str(n) for n in waar])})" if waar else "")  # fmt: skip
-        zin += (f"; ook bij één andere indicator{deel} is er een opvallend verschil"
-                if len(rest) == 1 else
-                f"; ook bij {_telwoord(len(rest))} andere indicatoren{deel} zijn er opvallende "
-                "verschillen")  # fmt: skip
+        deel = (
+            f" ({'deelvraag' if len(waar) == 1 else 'deelvragen'} "
+            f"{_opsomming([str(n) for n in waar])})"
+            if waar
+            else ""
+        )
+        zin += (
+            f"; ook bij één andere indicator{deel} is er een opvallend verschil"
+            if len(rest) == 1
+            else f"; ook bij {_telwoord(len(rest))} andere indicatoren{deel} zijn er opvallende "
+            "verschillen"
+        )
     if len(met) == 1:
         zin += ", al steunt dat op één indicator"
     if wisselend:
-        wie = (f"deelvraag {wisselend[0]}" if len(wisselend) == 1
-               else f"de deelvragen {_opsomming([str(n) for n in wisselend])}")  # fmt: skip
+        wie = (
+            f"deelvraag {wisselend[0]}"
+            if len(wisselend) == 1
+            else f"de deelvragen {_opsomming([str(n) for n in wisselend])}"
+        )
         zin += f", maar bij {wie} wijzen de indicatoren niet dezelfde kant op"
     return zin + "."
 

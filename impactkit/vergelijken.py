@@ -270,7 +270,7 @@ def vergelijk(
                 "laag": laag,
                 "hoog": hoog,
                 **velden,
-            }  # fmt: skip
+            }
         )
 
     if st.ontbreekt(waarde):
@@ -290,15 +290,30 @@ def vergelijk(
         ref = _waarde(land)
         r_laag, r_hoog = interval(ind, land["teller"], land["noemer"])
         if ind.eenheid == "aantal":
-            rij("landelijk", "Nederland", referentiewaarde=ref, ref_laag=r_laag, ref_hoog=r_hoog,
-                oordeel=GEEN_TOETS, toelichting=_toelichting_aantal(ind))  # fmt: skip
+            rij(
+                "landelijk",
+                "Nederland",
+                referentiewaarde=ref,
+                ref_laag=r_laag,
+                ref_hoog=r_hoog,
+                oordeel=GEEN_TOETS,
+                toelichting=_toelichting_aantal(ind),
+            )
         else:
             pw = _toets(ind, eigen, _rest_van_land(land, eigen))
             verschil = waarde - ref
-            rij("landelijk", "Nederland", referentiewaarde=ref, ref_laag=r_laag, ref_hoog=r_hoog,
-                verschil=verschil, verschil_relatief=_relatief(verschil, ref), p=pw,
+            rij(
+                "landelijk",
+                "Nederland",
+                referentiewaarde=ref,
+                ref_laag=r_laag,
+                ref_hoog=r_hoog,
+                verschil=verschil,
+                verschil_relatief=_relatief(verschil, ref),
+                p=pw,
                 oordeel=_oordeel(verschil, pw, drempels.minimum(ind.eenheid, ref), drempels.alpha),
-                toelichting="Toets tegen de rest van Nederland (Nederland zonder de regio).")  # fmt: skip
+                toelichting="Toets tegen de rest van Nederland (Nederland zonder de regio).",
+            )
 
     # 2. With all regions: rank (1 = highest), quartile (4 = highest quarter), funnel position.
     alle = nu.drop(index=NEDERLAND, errors="ignore")
@@ -328,10 +343,18 @@ def vergelijk(
                 oordeel_r = KLEIN_VERSCHIL
         elif positie == "binnen":
             oordeel_r = MOGELIJK_TOEVAL
-        rij("regios", "alle regio's (mediaan)", referentiewaarde=mediaan,
-            verschil=waarde - mediaan, verschil_relatief=_relatief(waarde - mediaan, mediaan),
-            rang=rang, kwartiel=kwartiel, aantal_regios=len(waarden), oordeel=oordeel_r,
-            toelichting=toelichting)  # fmt: skip
+        rij(
+            "regios",
+            "alle regio's (mediaan)",
+            referentiewaarde=mediaan,
+            verschil=waarde - mediaan,
+            verschil_relatief=_relatief(waarde - mediaan, mediaan),
+            rang=rang,
+            kwartiel=kwartiel,
+            aantal_regios=len(waarden),
+            oordeel=oordeel_r,
+            toelichting=toelichting,
+        )
 
         # 3. Regions of similar size (the 7 nearest in population, including the region).
         inwoners = regios(periode=p).set_index("code")["inwoners"]  # regions of this period
@@ -340,49 +363,83 @@ def vergelijk(
         if len(groep) > 2:
             rang_groep = int((groep > waarde).sum() + 1)
             med = float(groep.median())
-            rij("vergelijkbaar", "regio's van vergelijkbare omvang (mediaan)",
-                referentiewaarde=med, verschil=waarde - med,
-                verschil_relatief=_relatief(waarde - med, med), rang=rang_groep,
-                aantal_regios=len(groep), oordeel="geen toets mogelijk",
+            rij(
+                "vergelijkbaar",
+                "regio's van vergelijkbare omvang (mediaan)",
+                referentiewaarde=med,
+                verschil=waarde - med,
+                verschil_relatief=_relatief(waarde - med, med),
+                rang=rang_groep,
+                aantal_regios=len(groep),
+                oordeel="geen toets mogelijk",
                 toelichting=f"Rang {rang_groep} van {len(groep)}: "
-                + ", ".join(regio(c).naam_in(p) for c in groep.index if c != r.code) + ".")  # fmt: skip
+                + ", ".join(regio(c).naam_in(p) for c in groep.index if c != r.code)
+                + ".",
+            )
 
     # 4. With itself over time.
     for soort, eerder in (("vorige_periode", p.vorige()), ("jaar_eerder", p.jaar_eerder())):
         if eerder.code not in per_periode or r.code not in per_periode[eerder.code].index:
-            rij(soort, eerder.code, oordeel="geen gegevens",
-                toelichting=f"Geen cijfer over {eerder.label}.")  # fmt: skip
+            rij(
+                soort,
+                eerder.code,
+                oordeel="geen gegevens",
+                toelichting=f"Geen cijfer over {eerder.label}.",
+            )
             continue
         oud = per_periode[eerder.code].loc[r.code]
         ref = _waarde(oud)
         if st.ontbreekt(ref):
-            rij(soort, eerder.code, oordeel="geen gegevens",
-                toelichting=f"Het cijfer over {eerder.label} is onderdrukt of onbekend.")  # fmt: skip
+            rij(
+                soort,
+                eerder.code,
+                oordeel="geen gegevens",
+                toelichting=f"Het cijfer over {eerder.label} is onderdrukt of onbekend.",
+            )
             continue
         r_laag, r_hoog = interval(ind, oud["teller"], oud["noemer"])
         pw = _toets(ind, eigen, oud)
         verschil = waarde - ref
-        rij(soort, eerder.code, referentiewaarde=ref, ref_laag=r_laag, ref_hoog=r_hoog,
-            verschil=verschil, verschil_relatief=_relatief(verschil, ref), p=pw,
-            oordeel=_oordeel(verschil, pw, drempels.minimum(ind.eenheid, ref), drempels.alpha))  # fmt: skip
+        rij(
+            soort,
+            eerder.code,
+            referentiewaarde=ref,
+            ref_laag=r_laag,
+            ref_hoog=r_hoog,
+            verschil=verschil,
+            verschil_relatief=_relatief(verschil, ref),
+            p=pw,
+            oordeel=_oordeel(verschil, pw, drempels.minimum(ind.eenheid, ref), drempels.alpha),
+        )
 
     # 5. Trend over all periods up to this one (least squares slope per year).
     trend = trend_van(ind, sel, r.code, tot=p)
     if trend is not None:
         helling, pw, n, eerste = trend
-        rij("trend", f"{eerste}–{p.code}", verschil=helling, p=pw,
-            oordeel=_oordeel(helling, pw, drempels.minimum(ind.eenheid, waarde) / 2, drempels.alpha),
-            toelichting=f"Gemiddelde verandering per jaar over {n} perioden.")  # fmt: skip
+        rij(
+            "trend",
+            f"{eerste}–{p.code}",
+            verschil=helling,
+            p=pw,
+            oordeel=_oordeel(
+                helling, pw, drempels.minimum(ind.eenheid, waarde) / 2, drempels.alpha
+            ),
+            toelichting=f"Gemiddelde verandering per jaar over {n} perioden.",
+        )
 
     # 6. With the region's own norm.
     if normen is not None:
         tabel = normen if isinstance(normen, pd.DataFrame) else lees_normen(normen)
         for norm in _normen_voor(tabel, ind.id, r.code, categorie):
-            rij("norm", f"norm {norm['soort']} {norm['norm']:g}", referentiewaarde=norm["norm"],
+            rij(
+                "norm",
+                f"norm {norm['soort']} {norm['norm']:g}",
+                referentiewaarde=norm["norm"],
                 verschil=waarde - norm["norm"],
                 verschil_relatief=_relatief(waarde - norm["norm"], norm["norm"]),
                 oordeel=_oordeel_norm(norm, waarde, laag, hoog),
-                toelichting=norm.get("toelichting") or "")  # fmt: skip
+                toelichting=norm.get("toelichting") or "",
+            )
     return _als_tabel(rijen)
 
 
@@ -397,8 +454,17 @@ def _relatief(verschil: float, ref: float) -> float:
 
 def _als_tabel(rijen: list[dict]) -> pd.DataFrame:
     df = pd.DataFrame(rijen).reindex(columns=KOLOMMEN)
-    for k in ("waarde", "laag", "hoog", "referentiewaarde", "ref_laag", "ref_hoog", "verschil",
-              "verschil_relatief", "p"):  # fmt: skip
+    for k in (
+        "waarde",
+        "laag",
+        "hoog",
+        "referentiewaarde",
+        "ref_laag",
+        "ref_hoog",
+        "verschil",
+        "verschil_relatief",
+        "p",
+    ):
         df[k] = pd.to_numeric(df[k], errors="coerce").astype("Float64")
     for k in ("rang", "kwartiel", "aantal_regios"):
         df[k] = pd.to_numeric(df[k], errors="coerce").astype("Int64")
@@ -580,8 +646,10 @@ def lees_normen(pad: str | Path) -> pd.DataFrame:
         except yaml.YAMLError as e:
             mark = getattr(e, "problem_mark", None)
             waar = f" (regel {mark.line + 1}, kolom {mark.column + 1})" if mark else ""
-            raise DataFout(f"{pad.name} is geen leesbare YAML{waar}. Zet teksten met een dubbele "
-                           "punt tussen aanhalingstekens.") from None  # fmt: skip
+            raise DataFout(
+                f"{pad.name} is geen leesbare YAML{waar}. Zet teksten met een dubbele "
+                "punt tussen aanhalingstekens."
+            ) from None
         if isinstance(inhoud, dict):
             inhoud = inhoud.get("normen", [])
         if not isinstance(inhoud, list) or not all(isinstance(x, dict) for x in inhoud):
@@ -600,9 +668,11 @@ def lees_normen(pad: str | Path) -> pd.DataFrame:
         if not any(v.strip() for v in velden):
             continue
         if len(velden) != len(kop):
-            raise DataFout(f"{pad.name}, regel {nr}: {len(velden)} velden, maar de kopregel heeft "
-                           f"er {len(kop)}. Zet een tekst met een '{teken}' tussen "
-                           "aanhalingstekens.")  # fmt: skip
+            raise DataFout(
+                f"{pad.name}, regel {nr}: {len(velden)} velden, maar de kopregel heeft "
+                f"er {len(kop)}. Zet een tekst met een '{teken}' tussen "
+                "aanhalingstekens."
+            )
         rijen.append(dict(zip(kop, (v.strip() for v in velden))))
         plekken.append(f"regel {nr}")
     tabel = pd.DataFrame(rijen, columns=kop)
@@ -632,13 +702,17 @@ def valideer_normen(
     ontbreekt = [k for k in NORM_KOLOMMEN if k not in tabel.columns]
     if ontbreekt:
         hint = "".join(bedoelde_je(k, [str(c) for c in tabel.columns]) for k in ontbreekt)
-        raise DataFout(f"{naam}: kolom(men) {', '.join(ontbreekt)} ontbreken.{hint} Verplicht: "
-                       f"{', '.join(NORM_KOLOMMEN)}.")  # fmt: skip
+        raise DataFout(
+            f"{naam}: kolom(men) {', '.join(ontbreekt)} ontbreken.{hint} Verplicht: "
+            f"{', '.join(NORM_KOLOMMEN)}."
+        )
     onbekend = [k for k in tabel.columns if k not in (*NORM_KOLOMMEN, *NORM_OPTIONEEL)]
     if onbekend:
         hint = "".join(bedoelde_je(k, (*NORM_KOLOMMEN, *NORM_OPTIONEEL), n=1) for k in onbekend)
-        raise DataFout(f"{naam}: onbekende kolom(men) {', '.join(repr(k) for k in onbekend)}.{hint} "
-                       f"Mogelijk: {', '.join((*NORM_KOLOMMEN, *NORM_OPTIONEEL))}.")  # fmt: skip
+        raise DataFout(
+            f"{naam}: onbekende kolom(men) {', '.join(repr(k) for k in onbekend)}.{hint} "
+            f"Mogelijk: {', '.join((*NORM_KOLOMMEN, *NORM_OPTIONEEL))}."
+        )
     plekken = _plekken or [f"regel {i}" for i in range(2, len(tabel) + 2)]
     fouten: list[str] = []
     uit: list[dict] = []
@@ -656,14 +730,18 @@ def valideer_normen(
             continue
         soort = str(rij["soort"]).strip().lower()
         if soort not in ("minimaal", "maximaal"):
-            fout(f"kolom 'soort': '{rij['soort']}' moet 'minimaal' of 'maximaal' zijn."
-                 f"{bedoelde_je(soort, ('minimaal', 'maximaal'))}")  # fmt: skip
+            fout(
+                f"kolom 'soort': '{rij['soort']}' moet 'minimaal' of 'maximaal' zijn."
+                f"{bedoelde_je(soort, ('minimaal', 'maximaal'))}"
+            )
             continue
         ruw = rij["norm"]
         aantal = ind.eenheid == "aantal"
         if isinstance(ruw, bool) or ruw is None or (isinstance(ruw, float) and math.isnan(ruw)):
-            fout("kolom 'norm' is leeg of geen getal. Vul een getal in de eenheid van "
-                 f"{ind.id} ({ind.eenheid}) in.")  # fmt: skip
+            fout(
+                "kolom 'norm' is leeg of geen getal. Vul een getal in de eenheid van "
+                f"{ind.id} ({ind.eenheid}) in."
+            )
             continue
         if isinstance(ruw, (int, float)):
             norm = float(ruw)
@@ -671,8 +749,10 @@ def valideer_normen(
                 fout(f"kolom 'norm': '{ruw}' is geen eindig getal.")
                 continue
             if aantal and not norm.is_integer():
-                fout(f"kolom 'norm': {getal(norm, 3)} is geen heel getal, en {ind.id} is een "
-                     "aantal. Bedoel je een duizendtal (1.070 = 1070)? Schrijf dan 1070.")  # fmt: skip
+                fout(
+                    f"kolom 'norm': {getal(norm, 3)} is geen heel getal, en {ind.id} is een "
+                    "aantal. Bedoel je een duizendtal (1.070 = 1070)? Schrijf dan 1070."
+                )
                 continue
         else:
             try:
@@ -705,28 +785,44 @@ def valideer_normen(
         categorie = rij.get("categorie")
         categorie = categorie.strip() if isinstance(categorie, str) and categorie.strip() else None
         if categorie and categorie not in ind.categorieen:
-            fout(f"'{categorie}' is geen categorie van {ind.id}."
-                 f"{bedoelde_je(categorie, ind.categorieen)}")  # fmt: skip
+            fout(
+                f"'{categorie}' is geen categorie van {ind.id}."
+                f"{bedoelde_je(categorie, ind.categorieen)}"
+            )
             continue
         sleutel = (ind.id, code, categorie, soort)
         if sleutel in gezien:
-            fout(f"een tweede {soort}e norm voor {ind.id}"
-                 f"{' in ' + code if code else ''}{' (' + categorie + ')' if categorie else ''} "
-                 f"(de eerste staat op {gezien[sleutel]}). Houd er één; twee normen voor "
-                 "hetzelfde spreken elkaar tegen.")  # fmt: skip
+            fout(
+                f"een tweede {soort}e norm voor {ind.id}"
+                f"{' in ' + code if code else ''}{' (' + categorie + ')' if categorie else ''} "
+                f"(de eerste staat op {gezien[sleutel]}). Houd er één; twee normen voor "
+                "hetzelfde spreken elkaar tegen."
+            )
             continue
         gezien[sleutel] = plek
         toel = rij.get("toelichting")
-        uit.append({"indicator": ind.id, "regio_code": code, "categorie": categorie, "norm": norm,
-                    "soort": soort, "toelichting": toel if isinstance(toel, str) else "",
-                    "_plek": plek})  # fmt: skip
+        uit.append(
+            {
+                "indicator": ind.id,
+                "regio_code": code,
+                "categorie": categorie,
+                "norm": norm,
+                "soort": soort,
+                "toelichting": toel if isinstance(toel, str) else "",
+                "_plek": plek,
+            }
+        )
     # A minimum above a maximum for the same indicator, region and category cannot both be met.
     for r in uit:
         if r["soort"] != "minimaal":
             continue
         for m in uit:
-            if (m["soort"] == "maximaal" and (m["indicator"], m["regio_code"], m["categorie"])
-                    == (r["indicator"], r["regio_code"], r["categorie"]) and r["norm"] > m["norm"]):  # fmt: skip
+            if (
+                m["soort"] == "maximaal"
+                and (m["indicator"], m["regio_code"], m["categorie"])
+                == (r["indicator"], r["regio_code"], r["categorie"])
+                and r["norm"] > m["norm"]
+            ):
                 fouten.append(
                     f"{naam}, {r['_plek']}: de minimale norm ({_getal_kort(r['norm'])}) ligt boven de "
                     f"maximale ({_getal_kort(m['norm'])}, {m['_plek']}) voor {r['indicator']}; aan "
@@ -736,8 +832,9 @@ def valideer_normen(
         raise niet_ingelezen(naam, fouten)
     for r in uit:
         del r["_plek"]
-    return pd.DataFrame(uit, columns=["indicator", "regio_code", "categorie", "norm", "soort",
-                                      "toelichting"])  # fmt: skip
+    return pd.DataFrame(
+        uit, columns=["indicator", "regio_code", "categorie", "norm", "soort", "toelichting"]
+    )
 
 
 def _getal_kort(x: float) -> str:

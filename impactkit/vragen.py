@@ -63,8 +63,9 @@ class Sjabloon:
         """A generic question for every indicator of its kind (a fallback)."""
         return not self.indicatoren
 
-    def past_bij(self, indicator_id: str, richting: str, tijd: bool,
-                 categorie: str | None, beter: str | None) -> bool:  # fmt: skip
+    def past_bij(
+        self, indicator_id: str, richting: str, tijd: bool, categorie: str | None, beter: str | None
+    ) -> bool:
         """Whether the declarations fit this finding (the indicator is checked by the caller)."""
         if self.richting != richting:
             return False
@@ -81,9 +82,14 @@ class Sjabloon:
         return self.beter is None or self.beter == beter
 
 
-def _s(tekst: str, richting: str, indicatoren: str | tuple[str, ...] = (),
-       categorieen: str | tuple[str, ...] = (), vergelijking: str = "beide",
-       beter: str | None = None) -> list[Sjabloon]:  # fmt: skip
+def _s(
+    tekst: str,
+    richting: str,
+    indicatoren: str | tuple[str, ...] = (),
+    categorieen: str | tuple[str, ...] = (),
+    vergelijking: str = "beide",
+    beter: str | None = None,
+) -> list[Sjabloon]:
     """One template; ``richting='beide'`` gives the same (direction-free) text for both."""
     ind = (indicatoren,) if isinstance(indicatoren, str) else tuple(indicatoren)
     cat = (categorieen,) if isinstance(categorieen, str) else tuple(categorieen)
@@ -240,10 +246,14 @@ def lees_sjablonen(pad: Path | None = None) -> dict[str, dict[str, list[Sjabloon
     with open(pad or data_pad("vragen.csv"), encoding="utf-8", newline="") as f:
         for rij in csv.DictReader(f):
             s = Sjabloon(
-                rij["tekst"], rij["richting"], _deel(rij["indicatoren"]),
-                _deel(rij["categorieen"]), rij["vergelijking"], rij["beter"] or None,
+                rij["tekst"],
+                rij["richting"],
+                _deel(rij["indicatoren"]),
+                _deel(rij["categorieen"]),
+                rij["vergelijking"],
+                rij["beter"] or None,
                 rij["soort"],
-            )  # fmt: skip
+            )
             uit.setdefault(rij["soort"], {"hoger": [], "lager": []})[s.richting].append(s)
     return uit
 
@@ -281,8 +291,9 @@ def soort_van(indicator_id: str) -> str | None:
     return SOORT_PER_THEMA.get(ind.thema) if ind is not None else None
 
 
-def sjablonen_bij(indicator_id: str, richting: str, tijd: bool = False,
-                  categorie: str | None = None) -> list[Sjabloon]:  # fmt: skip
+def sjablonen_bij(
+    indicator_id: str, richting: str, tijd: bool = False, categorie: str | None = None
+) -> list[Sjabloon]:
     """The templates that fit a finding, in the order the questions are asked.
 
     First the templates written for this indicator (and category); only when there are none, the
@@ -296,11 +307,15 @@ def sjablonen_bij(indicator_id: str, richting: str, tijd: bool = False,
     kandidaten = SJABLONEN[soort][richting] if soort else []
     passend = [s for s in kandidaten if s.past_bij(indicator_id, richting, tijd, categorie, beter)]
     # questions for this kind of comparison before those that fit both kinds
-    specifiek = sorted((s for s in passend if not s.is_algemeen),
-                       key=lambda s: s.vergelijking == "beide")  # fmt: skip
+    specifiek = sorted(
+        (s for s in passend if not s.is_algemeen), key=lambda s: s.vergelijking == "beide"
+    )
     uit = specifiek[:MAX_SPECIFIEK] or [s for s in passend if s.is_algemeen]
-    uit += [s for s in SJABLONEN["alle"][richting] if s.past_bij(indicator_id, richting, tijd,
-                                                                  categorie, beter)]  # fmt: skip
+    uit += [
+        s
+        for s in SJABLONEN["alle"][richting]
+        if s.past_bij(indicator_id, richting, tijd, categorie, beter)
+    ]
     return list({s.tekst: s for s in uit}.values())
 
 
@@ -350,8 +365,9 @@ def vragen_bij(
     if not onderwerp:
         ind = _catalogus(indicator_id)
         onderwerp = ind.naam if ind is not None else indicator_id
-    onderwerp = _netjes(onderwerp[:1].lower() + onderwerp[1:] if onderwerp[1:2].islower()
-                        else onderwerp)  # fmt: skip
+    onderwerp = _netjes(
+        onderwerp[:1].lower() + onderwerp[1:] if onderwerp[1:2].islower() else onderwerp
+    )
     waarden = {
         "regio": regio,
         "onderwerp": onderwerp,

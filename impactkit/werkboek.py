@@ -62,8 +62,11 @@ class Werkboek:
         eigen = self.data[self.data["regio_code"] == self.plan.regio_code]
         soorten = [h for h in dict.fromkeys(eigen["herkomst"].dropna()) if isinstance(h, str)]
         delen = [HERKOMST.get(h, h) for h in soorten] or [self.bron]
-        bestanden = [Path(b.strip()).name for b in str(self.bron).split(",")
-                     if b.strip() and b.strip().lower() not in ("oefendata", "cbs")]  # fmt: skip
+        bestanden = [
+            Path(b.strip()).name
+            for b in str(self.bron).split(",")
+            if b.strip() and b.strip().lower() not in ("oefendata", "cbs")
+        ]
         if bestanden:
             delen.append(f"bestand{'en' if len(bestanden) > 1 else ''}: {', '.join(bestanden)}")
         return "; ".join(delen)
@@ -78,8 +81,10 @@ def _indicatorlijst(tekst: str | list | None) -> list[GekozenIndicator]:
     for i, deel in enumerate(delen, start=1):
         if isinstance(deel, str) and not deel.strip():
             continue
-        k = lees_indicator(deel.strip() if isinstance(deel, str) else deel,
-                           f"Parameter 'indicatoren', indicator {i}")  # fmt: skip
+        k = lees_indicator(
+            deel.strip() if isinstance(deel, str) else deel,
+            f"Parameter 'indicatoren', indicator {i}",
+        )
         uit.append(GekozenIndicator(k.indicator, k.waarom or "zelf gekozen", k.categorie))
     return uit
 
@@ -163,9 +168,14 @@ def voorbereiden(
     if doel is not None:
         doel.mkdir(parents=True, exist_ok=True)
     return Werkboek(
-        plan=plan, data=data, normen=tabel, uitvoer=doel, bron=bron, meldingen=meldingen,
+        plan=plan,
+        data=data,
+        normen=tabel,
+        uitvoer=doel,
+        bron=bron,
+        meldingen=meldingen,
         plan_bestand=Path(plan_bestand) if plan_bestand else None,
-    )  # fmt: skip
+    )
 
 
 def laatste_periode(regio_naam: str, bron: str = "oefendata") -> str:
@@ -212,18 +222,42 @@ def deelvragen_tabel(wb: Werkboek) -> pd.DataFrame:
     rijen = []
     for i, d in enumerate(wb.plan.deelvragen, start=1):
         if not d.indicatoren:
-            rijen.append({"deelvraag": f"{i}. {d.vraag}",
-                          "indicator": "(geen indicator: bespreek deze vraag met de partners)",
-                          "categorie": "", "eenheid": "", "bron": "", "waarom": "",
-                          "waarom_deelvraag": d.waarom})  # fmt: skip
+            rijen.append(
+                {
+                    "deelvraag": f"{i}. {d.vraag}",
+                    "indicator": "(geen indicator: bespreek deze vraag met de partners)",
+                    "categorie": "",
+                    "eenheid": "",
+                    "bron": "",
+                    "waarom": "",
+                    "waarom_deelvraag": d.waarom,
+                }
+            )
         for k in d.indicatoren:
             ind = indicator(k.indicator)
-            rijen.append({"deelvraag": f"{i}. {d.vraag}", "indicator": ind.naam,
-                          "categorie": k.categorie or "", "eenheid": ind.eenheid,
-                          "bron": ind.bron, "waarom": k.waarom,
-                          "waarom_deelvraag": d.waarom})  # fmt: skip
-    return pd.DataFrame(rijen, columns=["deelvraag", "indicator", "categorie", "eenheid", "bron",
-                                        "waarom", "waarom_deelvraag"])  # fmt: skip
+            rijen.append(
+                {
+                    "deelvraag": f"{i}. {d.vraag}",
+                    "indicator": ind.naam,
+                    "categorie": k.categorie or "",
+                    "eenheid": ind.eenheid,
+                    "bron": ind.bron,
+                    "waarom": k.waarom,
+                    "waarom_deelvraag": d.waarom,
+                }
+            )
+    return pd.DataFrame(
+        rijen,
+        columns=[
+            "deelvraag",
+            "indicator",
+            "categorie",
+            "eenheid",
+            "bron",
+            "waarom",
+            "waarom_deelvraag",
+        ],
+    )
 
 
 def kerncijfers(wb: Werkboek) -> pd.DataFrame:
@@ -239,8 +273,9 @@ def kerncijfers(wb: Werkboek) -> pd.DataFrame:
         uitkomst = {}
         for kolom, code in ((r.naam_in(p), r.code), ("Nederland", "NL01")):
             try:
-                uitkomst[kolom] = met_eenheid(waarde(ind.id, code, p.code, cat, data=wb.data),
-                                              ind.eenheid)  # fmt: skip
+                uitkomst[kolom] = met_eenheid(
+                    waarde(ind.id, code, p.code, cat, data=wb.data), ind.eenheid
+                )
             except ImpactkitFout as e:
                 uitkomst[kolom] = "onderdrukt" if "onderdrukt" in str(e) else "–"
         rijen.append({"indicator": naam, **uitkomst})
@@ -289,8 +324,10 @@ def samenvatting_tekst(uitkomst: Synthese, bevindingen: pd.DataFrame) -> str:
     """One line on the findings, in the right number: '2 opvallende bevindingen van 16'."""
     n, totaal = int(bevindingen["opvallend"].sum()), len(bevindingen)
     woord = "opvallende bevinding" if n == 1 else "opvallende bevindingen"
-    return (f"{uitkomst.regio}, {periode_tekst(uitkomst.periode)}: {n} {woord} van {totaal} "
-            f"vergelijking{'' if totaal == 1 else 'en'}.")  # fmt: skip
+    return (
+        f"{uitkomst.regio}, {periode_tekst(uitkomst.periode)}: {n} {woord} van {totaal} "
+        f"vergelijking{'' if totaal == 1 else 'en'}."
+    )
 
 
 def duiding_sjabloon(wb: Werkboek, vragen: list[str] | None = None) -> str:
@@ -329,12 +366,16 @@ class EigenWerkboek:
     @property
     def bericht(self) -> str:
         """One Dutch paragraph for the user: what happened and where the files are."""
-        wat = (f"{regio(self.plan.regio_code).naam_in(self.plan.periode)}, "
-               f"{periode_tekst(self.plan.periode)}; "
-               f"hoofdvraag: {self.plan.hoofdvraag}")  # fmt: skip
+        wat = (
+            f"{regio(self.plan.regio_code).naam_in(self.plan.periode)}, "
+            f"{periode_tekst(self.plan.periode)}; "
+            f"hoofdvraag: {self.plan.hoofdvraag}"
+        )
         if self.status == "verder":
-            return (f"Je werkboek bestond al: {self.notebook}\nHet gaat verder met je bewaarde "
-                    f"plan ({self.plan_bestand.name}): {wat}")  # fmt: skip
+            return (
+                f"Je werkboek bestond al: {self.notebook}\nHet gaat verder met je bewaarde "
+                f"plan ({self.plan_bestand.name}): {wat}"
+            )
         nieuw = "Nieuw werkboek" if self.status == "nieuw" else "Werkboek opnieuw gemaakt"
         return f"{nieuw}: {self.notebook}\nPlan: {self.plan_bestand}\n{wat}"
 
@@ -361,7 +402,7 @@ def maak_werkboek(
     startvraag: str = "",
     map: str | Path | None = None,
     opnieuw: bool = False,
-    bevestig=None,  # noqa: ANN001 - callable(question) -> bool, asked before overwriting
+    bevestig=None,
 ) -> EigenWerkboek:
     """A copy of the step-plan notebook for one region, with its plan file beside it.
 
@@ -381,8 +422,10 @@ def maak_werkboek(
         raise ImpactkitFout(f"'{doel}' is een bestand, geen map. Kies een andere map met --map.")
     bestaat = notebook.exists() or plan_pad.exists()
     if bestaat and opnieuw:
-        vraag = (f"Er staat al een werkboek in '{doel}'. Wil je opnieuw beginnen? Je notebook "
-                 f"en je bewaarde plan worden dan overschreven.")  # fmt: skip
+        vraag = (
+            f"Er staat al een werkboek in '{doel}'. Wil je opnieuw beginnen? Je notebook "
+            f"en je bewaarde plan worden dan overschreven."
+        )
         if bevestig is None or not bevestig(vraag):
             raise ImpactkitFout(f"Niets overschreven. Je werkboek staat nog in '{doel}'.")
     if bestaat and not opnieuw and plan_pad.exists():
@@ -397,8 +440,10 @@ def maak_werkboek(
         plan = Stappenplan.uit_startvraag(startvraag or _STANDAARD_STARTVRAAG, r.code, p.code)
         data = laad()
         if not ((data["regio_code"] == r.code) & (data["periode"] == p.code)).any():
-            raise GeenWaarde(f"Er zijn geen cijfers voor {r.naam} over {p.label}. Kies een andere "
-                             f"periode, bv. {laatste_periode(r.code)}.")  # fmt: skip
+            raise GeenWaarde(
+                f"Er zijn geen cijfers voor {r.naam} over {p.label}. Kies een andere "
+                f"periode, bv. {laatste_periode(r.code)}."
+            )
         doel.mkdir(parents=True, exist_ok=True)
         plan.bewaar(plan_pad)
     status = "opnieuw" if bestaat and opnieuw else "verder" if bestaat else "nieuw"
@@ -429,8 +474,14 @@ def open_in_jupyterlab(notebook: str | Path, poort: int | None = None) -> int:
     import sys
 
     pad = Path(notebook).resolve()
-    opdracht = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={pad.parent}",
-                "--ServerApp.ip=127.0.0.1", str(pad)]  # fmt: skip
+    opdracht = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        f"--ServerApp.root_dir={pad.parent}",
+        "--ServerApp.ip=127.0.0.1",
+        str(pad),
+    ]
     if poort:
         opdracht.append(f"--ServerApp.port={poort}")
     if hasattr(os, "geteuid") and os.geteuid() == 0:

@@ -53,8 +53,10 @@ def halfjaren(data: pd.DataFrame, regio_code: str | None = None) -> list[str]:
     if regio_code:
         data = data[data["regio_code"] == regio_code]
     perioden = {Periode.parse(p) for p in set(data["periode"])}
-    return [p.code for p in sorted((p for p in perioden if p.is_halfjaar), key=lambda p: p.code,
-                                   reverse=True)]  # fmt: skip
+    return [
+        p.code
+        for p in sorted((p for p in perioden if p.is_halfjaar), key=lambda p: p.code, reverse=True)
+    ]
 
 
 def grafieken_html(wb: Werkboek, max_aantal: int = 3) -> str:
@@ -77,8 +79,9 @@ def grafieken_html(wb: Werkboek, max_aantal: int = 3) -> str:
 
         try:
             if indicator(ind_id).is_verdeling:
-                grafiek = grafieken.verdeling_grafiek(ind_id, plan.regio_code, plan.periode,
-                                                      data=wb.data)  # fmt: skip
+                grafiek = grafieken.verdeling_grafiek(
+                    ind_id, plan.regio_code, plan.periode, data=wb.data
+                )
             else:
                 grafiek = grafieken.tijdreeks(ind_id, plan.regio_code, data=wb.data)
         except ImpactkitFout as e:
@@ -106,9 +109,11 @@ def resultaat_html(
     ]
     if grafieken:
         delen += ["<h3>Grafieken</h3>", grafieken_html(wb)]
-    delen += ["<h3>Vragen voor het gesprek met partners</h3>",
-              "<ul>" + "".join(f"<li>{html.escape(v)}</li>" for v in uitkomst.vragen) + "</ul>",
-              "</div>"]  # fmt: skip
+    delen += [
+        "<h3>Vragen voor het gesprek met partners</h3>",
+        "<ul>" + "".join(f"<li>{html.escape(v)}</li>" for v in uitkomst.vragen) + "</ul>",
+        "</div>",
+    ]
     return "\n".join(delen)
 
 
@@ -119,8 +124,10 @@ def plan_downloadlink(plan: Stappenplan, naam: str = "stappenplan.yaml") -> str:
     with tempfile.TemporaryDirectory() as tmp:
         tekst = plan.bewaar(Path(tmp) / naam).read_bytes()
     data = base64.b64encode(tekst).decode("ascii")
-    return (f'<a download="{html.escape(naam)}" href="data:text/yaml;charset=utf-8;base64,{data}" '
-            f'class="impactkit-download">Download je plan ({html.escape(naam)})</a>')  # fmt: skip
+    return (
+        f'<a download="{html.escape(naam)}" href="data:text/yaml;charset=utf-8;base64,{data}" '
+        f'class="impactkit-download">Download je plan ({html.escape(naam)})</a>'
+    )
 
 
 def _zet_plan(plan: Stappenplan, nieuw: Stappenplan) -> None:
@@ -145,18 +152,24 @@ class Keuzepaneel(w.VBox):
             self.plan_bestand = Path.cwd() / f"stappenplan_{plan.regio_code}_{plan.periode}.yaml"
         vt = regios(alle=True)
         vt = vt[vt["code"] != NEDERLAND]  # the plan is about one Veilig Thuis region
-        self.regio = w.Dropdown(options=list(zip(vt["naam"], vt["code"])), value=plan.regio_code,
-                                description="Regio")  # fmt: skip
-        self.periode = w.Dropdown(options=halfjaren(wb.data, plan.regio_code) or [plan.periode],
-                                  value=plan.periode, description="Periode")  # fmt: skip
+        self.regio = w.Dropdown(
+            options=list(zip(vt["naam"], vt["code"])), value=plan.regio_code, description="Regio"
+        )
+        self.periode = w.Dropdown(
+            options=halfjaren(wb.data, plan.regio_code) or [plan.periode],
+            value=plan.periode,
+            description="Periode",
+        )
         self.startvraag = w.Dropdown(
             options=[("(eigen vraag)", "")] + [(s.hoofdvraag, s.sleutel) for s in startvragen()],
             value=plan.startvraag or "",
             description="Startvraag",
             layout=w.Layout(width="95%"),
         )
-        self.thema = w.Dropdown(options=[("alle thema's", "")] + [(v, k) for k, v in THEMAS.items()],
-                                description="Thema")  # fmt: skip
+        self.thema = w.Dropdown(
+            options=[("alle thema's", "")] + [(v, k) for k, v in THEMAS.items()],
+            description="Thema",
+        )
         gekozen = self._gekozen()
         self.indicatoren = w.SelectMultiple(
             options=self._opties(""),
@@ -174,8 +187,9 @@ class Keuzepaneel(w.VBox):
             layout=w.Layout(width="95%"),
         )
         d = plan.duiding
-        self.deelnemers = w.Textarea(value="\n".join(d.deelnemers), description="Deelnemers",
-                                     placeholder="één per regel")  # fmt: skip
+        self.deelnemers = w.Textarea(
+            value="\n".join(d.deelnemers), description="Deelnemers", placeholder="één per regel"
+        )
         self.interpretaties = w.Textarea(value="\n".join(d.interpretaties), description="Duiding")
         self.conclusies = w.Textarea(value="\n".join(d.conclusies), description="Conclusies")
         self.acties = w.Textarea(value="\n".join(d.acties), description="Acties")
@@ -197,7 +211,7 @@ class Keuzepaneel(w.VBox):
                 w.HTML(
                     "<b>Keuzes</b>: elke keuze rekent het antwoord opnieuw uit en bewaart je "
                     f"plan in <code>{html.escape(self.plan_bestand.name)}</code>"
-                ),  # fmt: skip
+                ),
                 w.HBox([self.regio, self.periode]),
                 self.startvraag,
                 w.HTML(
@@ -207,7 +221,7 @@ class Keuzepaneel(w.VBox):
                 self.deelvragen,
                 w.HTML(
                     "<b>Extra indicatoren</b> (komen in een deelvraag 'Zelf gekozen indicatoren')"
-                ),  # fmt: skip
+                ),
                 self.thema,
                 self.indicatoren,
                 w.HTML("<b>Duiding met partners</b>"),
@@ -240,8 +254,9 @@ class Keuzepaneel(w.VBox):
         plan = self.wb.plan
         try:
             if wijziging["owner"] is self.startvraag and self.startvraag.value:
-                nieuw = Stappenplan.uit_startvraag(self.startvraag.value, self.regio.value,
-                                                   self.periode.value)  # fmt: skip
+                nieuw = Stappenplan.uit_startvraag(
+                    self.startvraag.value, self.regio.value, self.periode.value
+                )
                 nieuw.duiding, nieuw.bron = plan.duiding, plan.bron
                 _zet_plan(plan, nieuw)
                 self.deelvragen.value = deelvragen_als_tekst(plan.deelvragen)
@@ -284,8 +299,11 @@ class Keuzepaneel(w.VBox):
             i for i in self.indicatoren.value if i not in gekozen and i not in self._aangevinkt
         ]
         if nieuw:
-            plan.deelvragen.append(DeelvraagPlan("Zelf gekozen indicatoren",
-                                                 [GekozenIndicator(i, "zelf gekozen") for i in nieuw]))  # fmt: skip
+            plan.deelvragen.append(
+                DeelvraagPlan(
+                    "Zelf gekozen indicatoren", [GekozenIndicator(i, "zelf gekozen") for i in nieuw]
+                )
+            )
             gekozen.update(nieuw)
         self.indicatoren.value = tuple(i for _, i in self.indicatoren.options if i in gekozen)
         self._aangevinkt = set(self.indicatoren.value)
@@ -301,8 +319,10 @@ class Keuzepaneel(w.VBox):
         """Analyse the plan again, show the answer and write the plan file."""
         plan = self.wb.plan
         if not plan.indicatoren():
-            self.bericht.value = ("<b>Nog geen indicatoren.</b> Kies een startvraag, of schrijf "
-                                  "deelvragen met indicatoren en klik op 'Neem over in plan'.")  # fmt: skip
+            self.bericht.value = (
+                "<b>Nog geen indicatoren.</b> Kies een startvraag, of schrijf "
+                "deelvragen met indicatoren en klik op 'Neem over in plan'."
+            )
             self.resultaat.value = ""
             return False
         try:

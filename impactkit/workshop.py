@@ -137,9 +137,11 @@ def lees_deelnemers(
         if not any(c.strip() for c in rij):
             continue
         if len(rij) > len(kop):
-            fouten.append(f"{pad.name}, regel {regel}: {len(rij)} waarden, maar {len(kop)} kolommen. "
-                          "Staat er een scheidingsteken in een naam? Zet de tekst dan tussen "
-                          "aanhalingstekens.")  # fmt: skip
+            fouten.append(
+                f"{pad.name}, regel {regel}: {len(rij)} waarden, maar {len(kop)} kolommen. "
+                "Staat er een scheidingsteken in een naam? Zet de tekst dan tussen "
+                "aanhalingstekens."
+            )
             continue
         w = {k: (rij[i].strip() if i < len(rij) else "") for i, k in enumerate(kop)}
 
@@ -150,8 +152,11 @@ def lees_deelnemers(
         if not naam:
             fout("naam", "de naam is leeg.")
         elif naam.casefold() in gezien:
-            fout("naam", f"'{naam}' staat er al (regel {gezien[naam.casefold()]}). Maak de namen "
-                 "uniek, bijvoorbeeld met een achternaam.")  # fmt: skip
+            fout(
+                "naam",
+                f"'{naam}' staat er al (regel {gezien[naam.casefold()]}). Maak de namen "
+                "uniek, bijvoorbeeld met een achternaam.",
+            )
         else:
             gezien[naam.casefold()] = regel
         r = None
@@ -164,16 +169,21 @@ def lees_deelnemers(
                 fout("regio", str(e))
             if r is not None and (r.code == NEDERLAND or r.code not in met_cijfers):
                 overgang = f" {r.overgang_in(p)}" if r.overgang_in(p) else ""
-                fout("regio", f"voor {r.naam_in(p)} zijn er geen cijfers over {p.label}."
-                     f"{overgang} Kies een andere regio of een andere periode (--periode).")  # fmt: skip
+                fout(
+                    "regio",
+                    f"voor {r.naam_in(p)} zijn er geen cijfers over {p.label}."
+                    f"{overgang} Kies een andere regio of een andere periode (--periode).",
+                )
                 r = None
         vraag, hoofdvraag = w.get("startvraag", ""), w.get("hoofdvraag", "")
         if vraag:
             if vraag not in sleutels:
                 hint = difflib.get_close_matches(vraag, sleutels, n=1, cutoff=0.5)
                 voorstel = f" Bedoel je '{hint[0]}'?" if hint else ""
-                fout("startvraag", f"'{vraag}' is geen startvraag.{voorstel} Kies uit: "
-                     f"{', '.join(sleutels)}.")  # fmt: skip
+                fout(
+                    "startvraag",
+                    f"'{vraag}' is geen startvraag.{voorstel} Kies uit: {', '.join(sleutels)}.",
+                )
                 vraag = ""
             else:
                 vraag = startvraag(vraag).sleutel
@@ -183,8 +193,11 @@ def lees_deelnemers(
             uit.append(Deelnemer(naam, r.code, r.naam_in(p), vraag, hoofdvraag, regel))
     if fouten:
         meer = f"\n… en nog {len(fouten) - 12} fouten." if len(fouten) > 12 else ""
-        raise ImpactkitFout("Het deelnemersbestand klopt niet; er is nog niets gemaakt.\n"
-                            + "\n".join(fouten[:12]) + meer)  # fmt: skip
+        raise ImpactkitFout(
+            "Het deelnemersbestand klopt niet; er is nog niets gemaakt.\n"
+            + "\n".join(fouten[:12])
+            + meer
+        )
     if not uit:
         raise ImpactkitFout(f"'{pad.name}' heeft geen deelnemers: alleen een kopregel.")
     return _unieke_mappen(uit)
@@ -251,8 +264,11 @@ def werkblad_gegevens(
 
     p = Periode.parse(periode)
     if plan is None:
-        plan = (Stappenplan.uit_startvraag(d.startvraag, d.regio_code, p.code) if d.startvraag
-                else Stappenplan.nieuw(d.regio_code, p.code))  # fmt: skip
+        plan = (
+            Stappenplan.uit_startvraag(d.startvraag, d.regio_code, p.code)
+            if d.startvraag
+            else Stappenplan.nieuw(d.regio_code, p.code)
+        )
         if d.hoofdvraag:
             plan.hoofdvraag = d.hoofdvraag
     sel = data[data["periode"] == p.code]
@@ -262,8 +278,9 @@ def werkblad_gegevens(
     landelijk = cat[~cat["niveaus"].str.contains("regionaal")]
     landelijk = landelijk[landelijk["thema"] == "omvang"]
     huisarts = zoek("huisarts")
-    huisarts_rijen = [{"id": r.id, "naam": r.naam, "eenheid": r.eenheid}
-                      for r in huisarts.itertuples()]  # fmt: skip
+    huisarts_rijen = [
+        {"id": r.id, "naam": r.naam, "eenheid": r.eenheid} for r in huisarts.itertuples()
+    ]
 
     # Exercise 4: a region of a clearly different size than the participant's.
     aantallen = doorsnede("meldingen", p.code, data=data).dropna(subset=["waarde"])
@@ -291,20 +308,38 @@ def werkblad_gegevens(
     alle = alle[(alle["regio_code"] != NEDERLAND) & alle["waarde"].notna()]
     alle = alle.sort_values("waarde", ascending=False).reset_index(drop=True)
     rangorde = [
-        {"plek": i + 1, "regio": regio(r.regio_code).naam_in(p), "eigen": r.regio_code == d.regio_code,
-         "waarde": r.waarde, "laag": r.laag, "hoog": r.hoog}
+        {
+            "plek": i + 1,
+            "regio": regio(r.regio_code).naam_in(p),
+            "eigen": r.regio_code == d.regio_code,
+            "waarde": r.waarde,
+            "laag": r.laag,
+            "hoog": r.hoog,
+        }
         for i, r in enumerate(alle.itertuples())
-    ]  # fmt: skip
+    ]
     eigen = next((r for r in rangorde if r["eigen"]), None)
-    overlap = (sum(1 for r in rangorde if not r["eigen"] and r["laag"] <= eigen["hoog"]
-                   and r["hoog"] >= eigen["laag"]) if eigen else 0)  # fmt: skip
+    overlap = (
+        sum(
+            1
+            for r in rangorde
+            if not r["eigen"] and r["laag"] <= eigen["hoog"] and r["hoog"] >= eigen["laag"]
+        )
+        if eigen
+        else 0
+    )
 
     prof = met_intervallen(doorsnede("professionals_aandeel", p.code, data=data))
     prof = prof[prof["regio_code"] == d.regio_code]
     professionals = (
-        {"waarde": prof["waarde"].iloc[0], "laag": prof["laag"].iloc[0], "hoog": prof["hoog"].iloc[0]}
-        if not prof.empty and pd.notna(prof["waarde"].iloc[0]) else {}
-    )  # fmt: skip
+        {
+            "waarde": prof["waarde"].iloc[0],
+            "laag": prof["laag"].iloc[0],
+            "hoog": prof["hoog"].iloc[0],
+        }
+        if not prof.empty and pd.notna(prof["waarde"].iloc[0])
+        else {}
+    )
     samenvatting = samenvatting or {}
     return Werkblad(
         deelnemer=d,
@@ -392,29 +427,43 @@ def _pagina(titel: str, inhoud: str, css: str = CSS) -> str:
 
 def _band(links: str, periode_label: str, oefendata: bool) -> str:
     herkomst = "<strong>oefendata</strong> (verzonnen cijfers)" if oefendata else "echte cijfers"
-    return (f'<div class="band"><span>{_e(links)}</span><span>Periode: <strong>'
-            f"{_e(periode_label)}</strong></span><span>Cijfers: {herkomst}</span></div>")  # fmt: skip
+    return (
+        f'<div class="band"><span>{_e(links)}</span><span>Periode: <strong>'
+        f"{_e(periode_label)}</strong></span><span>Cijfers: {herkomst}</span></div>"
+    )
 
 
 def _oefendata_blok(oefendata: bool) -> str:
     if not oefendata:
-        return ('<p class="echt">Deze cijfers komen uit de gekozen bron (geen oefendata). Controleer '
-                "ze voordat je ze deelt.</p>")  # fmt: skip
+        return (
+            '<p class="echt">Deze cijfers komen uit de gekozen bron (geen oefendata). Controleer '
+            "ze voordat je ze deelt.</p>"
+        )
     return f'<p class="oefendata"><strong>Let op: oefendata.</strong> {_e(OEFENDATA_ZIN)}</p>'
 
 
-def _tabel(kop: list[str], rijen: list[list[str]], bijschrift: str, getallen: set[int] = frozenset(),
-           eigen: list[bool] | None = None) -> str:  # fmt: skip
-    th = "".join(f'<th scope="col"{" class=getal" if i in getallen else ""}>{_e(k)}</th>'
-                 for i, k in enumerate(kop))  # fmt: skip
+def _tabel(
+    kop: list[str],
+    rijen: list[list[str]],
+    bijschrift: str,
+    getallen: set[int] = frozenset(),
+    eigen: list[bool] | None = None,
+) -> str:
+    th = "".join(
+        f'<th scope="col"{" class=getal" if i in getallen else ""}>{_e(k)}</th>'
+        for i, k in enumerate(kop)
+    )
     body = []
     for n, rij in enumerate(rijen):
         klasse = ' class="eigen"' if eigen and eigen[n] else ""
-        cellen = "".join(f'<td{" class=getal" if i in getallen else ""}>{c}</td>'
-                         for i, c in enumerate(rij))  # fmt: skip
+        cellen = "".join(
+            f"<td{' class=getal' if i in getallen else ''}>{c}</td>" for i, c in enumerate(rij)
+        )
         body.append(f"<tr{klasse}>{cellen}</tr>")
-    return (f'<div class="tabelvak"><table><caption>{_e(bijschrift)}</caption><thead><tr>{th}'
-            f"</tr></thead><tbody>{''.join(body)}</tbody></table></div>")  # fmt: skip
+    return (
+        f'<div class="tabelvak"><table><caption>{_e(bijschrift)}</caption><thead><tr>{th}'
+        f"</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    )
 
 
 def _lijnen(n: int) -> str:
@@ -428,14 +477,19 @@ def werkblad_html(w: Werkblad, rapport: str = "rapport.html", boek: str = "") ->
     titel = f"Werkblad {d.naam} — {d.regio}, {pl}"
 
     def blad(inhoud: str) -> str:
-        return (f'<section class="blad">{_band(f"{d.naam} · {d.regio}", pl, w.oefendata)}'
-                f"{inhoud}</section>")  # fmt: skip
+        return (
+            f'<section class="blad">{_band(f"{d.naam} · {d.regio}", pl, w.oefendata)}'
+            f"{inhoud}</section>"
+        )
 
     deelvragen = "".join(f"<li>{_e(v)}</li>" for v in w.deelvragen) or (
         "<li><em>Nog geen deelvragen: die schrijf je zelf in oefening 2.</em></li>"
     )
-    vraag = (f"startvraag <code>{_e(w.startvraag)}</code>" if w.startvraag and not d.hoofdvraag
-             else "je eigen hoofdvraag")  # fmt: skip
+    vraag = (
+        f"startvraag <code>{_e(w.startvraag)}</code>"
+        if w.startvraag and not d.hoofdvraag
+        else "je eigen hoofdvraag"
+    )
     deel1 = f"""
 <h1>Werkblad workshop stappenplan — {_e(d.regio)}</h1>
 <p>Voor <strong>{_e(d.naam)}</strong>. Regio <strong>{_e(d.regio)}</strong> ({_e(d.regio_code)}),
@@ -457,10 +511,14 @@ die daarover gaat, kan de monitor voor jouw regio niet beantwoorden:
 <p>Schrijf één eigen deelvraag op, als iets wat je kunt zien ('vragen huisartsen vaker
 advies?'), niet als verklaring:</p>{_lijnen(2)}
 """
-    huis = _tabel(["indicator (id)", "naam", "eenheid"],
-                  [[f"<code>{_e(r['id'])}</code>", _e(r["naam"]), _e(r["eenheid"])]
-                   for r in w.huisarts_indicatoren],
-                  "Zoeken in de catalogus op 'huisarts'. Bron: catalogus van impactkit.")  # fmt: skip
+    huis = _tabel(
+        ["indicator (id)", "naam", "eenheid"],
+        [
+            [f"<code>{_e(r['id'])}</code>", _e(r["naam"]), _e(r["eenheid"])]
+            for r in w.huisarts_indicatoren
+        ],
+        "Zoeken in de catalogus op 'huisarts'. Bron: catalogus van impactkit.",
+    )
     cats = ", ".join(_e(c) for c in w.huisarts_categorieen)
     deel2 = f"""
 <h2>Oefening 3 — Een indicator kiezen</h2>
@@ -469,17 +527,34 @@ advies?'), niet als verklaring:</p>{_lijnen(2)}
 <p>Welke indicator en categorie koppel je aan je deelvraag, en waarom (één zin)?</p>{_lijnen(2)}
 """
     m_rijen = [[_e(r["regio"]), _g(r["meldingen"], 0), _g(r["per_10000"])] for r in w.meldingen]
-    m_tabel = _tabel(["regio", "meldingen", "meldingen per 10.000 inwoners"], m_rijen,
-                     f"Meldingen bij Veilig Thuis, {pl}. {bron}.", {1, 2},
-                     [r["eigen"] for r in w.meldingen])  # fmt: skip
-    andere = next((r["regio"] for r in w.meldingen if not r["eigen"] and r["regio"] != "Nederland"),
-                  "een andere regio")  # fmt: skip
-    r_rijen = [[str(r["plek"]), _e(r["regio"]) + (" (jouw regio)" if r["eigen"] else ""),
-                _g(r["waarde"]), f'{_g(r["laag"])} – {_g(r["hoog"])}'] for r in w.rangorde]  # fmt: skip
-    r_tabel = _tabel(["plek", "regio", "adviezen per 10.000 inwoners", "interval (95%)"], r_rijen,
-                     f"Rangorde van de regio's, adviezen per 10.000 inwoners, {pl}. Jouw regio is "
-                     f"vet gedrukt en gemarkeerd met '(jouw regio)'. {bron}.", {0, 2, 3},
-                     [r["eigen"] for r in w.rangorde])  # fmt: skip
+    m_tabel = _tabel(
+        ["regio", "meldingen", "meldingen per 10.000 inwoners"],
+        m_rijen,
+        f"Meldingen bij Veilig Thuis, {pl}. {bron}.",
+        {1, 2},
+        [r["eigen"] for r in w.meldingen],
+    )
+    andere = next(
+        (r["regio"] for r in w.meldingen if not r["eigen"] and r["regio"] != "Nederland"),
+        "een andere regio",
+    )
+    r_rijen = [
+        [
+            str(r["plek"]),
+            _e(r["regio"]) + (" (jouw regio)" if r["eigen"] else ""),
+            _g(r["waarde"]),
+            f"{_g(r['laag'])} – {_g(r['hoog'])}",
+        ]
+        for r in w.rangorde
+    ]
+    r_tabel = _tabel(
+        ["plek", "regio", "adviezen per 10.000 inwoners", "interval (95%)"],
+        r_rijen,
+        f"Rangorde van de regio's, adviezen per 10.000 inwoners, {pl}. Jouw regio is "
+        f"vet gedrukt en gemarkeerd met '(jouw regio)'. {bron}.",
+        {0, 2, 3},
+        [r["eigen"] for r in w.rangorde],
+    )
     deel3 = f"""
 <h2>Oefening 4 — Meer meldingen, of meer inwoners?</h2>
 <p class="opdracht">Iemand zegt: '{_e(d.regio)} heeft veel meer (of minder) meldingen dan
@@ -552,22 +627,47 @@ def antwoorden_html(bladen: list[Werkblad], boek: str = "") -> str:
         eigen = next((r for r in w.meldingen if r["eigen"]), None)
         ander = next((r for r in w.meldingen if not r["eigen"] and r["regio"] != "Nederland"), None)
         if eigen and ander and eigen["meldingen"] and ander["meldingen"] and ander["per_10000"]:
-            v4 = (f"{getal(eigen['meldingen'] / ander['meldingen'])}× zoveel meldingen als "
-                  f"{ander['regio']}, per inwoner {getal(eigen['per_10000'] / ander['per_10000'])}×")  # fmt: skip
+            v4 = (
+                f"{getal(eigen['meldingen'] / ander['meldingen'])}× zoveel meldingen als "
+                f"{ander['regio']}, per inwoner {getal(eigen['per_10000'] / ander['per_10000'])}×"
+            )
         else:
             v4 = "–"
         del m
         opv = "–" if w.opvallend is None else f"{w.opvallend} van {w.bevindingen}"
-        prof = (f"{_g(w.professionals['waarde'])}% ({_g(w.professionals['laag'])}–"
-                f"{_g(w.professionals['hoog'])})" if w.professionals else "–")  # fmt: skip
-        rijen.append([_e(w.deelnemer.naam), _e(w.deelnemer.regio), _e(w.hoofdvraag), _e(v4),
-                      f"plek {w.plek} van {len(w.rangorde)}; {w.overlap} regio's overlappen",
-                      _e(opv), _e(prof)])  # fmt: skip
-    delen.append(_tabel(["deelnemer", "regio", "hoofdvraag", "oef. 4: meldingen",
-                         "oef. 5: adviezen per 10.000", "oef. 6: opvallende bevindingen",
-                         "oef. 8: aandeel professionals"], rijen,
-                        f"Cijfers per deelnemer, {w0.periode_label}. Bron: impactkit, "
-                        + ("oefendata (verzonnen cijfers)." if w0.oefendata else "eigen bron.")))  # fmt: skip
+        prof = (
+            f"{_g(w.professionals['waarde'])}% ({_g(w.professionals['laag'])}–"
+            f"{_g(w.professionals['hoog'])})"
+            if w.professionals
+            else "–"
+        )
+        rijen.append(
+            [
+                _e(w.deelnemer.naam),
+                _e(w.deelnemer.regio),
+                _e(w.hoofdvraag),
+                _e(v4),
+                f"plek {w.plek} van {len(w.rangorde)}; {w.overlap} regio's overlappen",
+                _e(opv),
+                _e(prof),
+            ]
+        )
+    delen.append(
+        _tabel(
+            [
+                "deelnemer",
+                "regio",
+                "hoofdvraag",
+                "oef. 4: meldingen",
+                "oef. 5: adviezen per 10.000",
+                "oef. 6: opvallende bevindingen",
+                "oef. 8: aandeel professionals",
+            ],
+            rijen,
+            f"Cijfers per deelnemer, {w0.periode_label}. Bron: impactkit, "
+            + ("oefendata (verzonnen cijfers)." if w0.oefendata else "eigen bron."),
+        )
+    )
     return _pagina(f"Antwoordblad workshop — {w0.periode_label}", "\n".join(delen))
 
 
@@ -580,11 +680,17 @@ def overzicht_html(
     for w in bladen:
         d = w.deelnemer
         basis = f"deelnemers/{d.map}"
-        rijen.append([_e(d.naam), _e(d.regio), _e(w.hoofdvraag),
-                      f'<a href="{basis}/werkblad.html">werkblad</a> · '
-                      f'<a href="{basis}/rapport.html">rapport</a> · '
-                      f'<a href="{basis}/stappenplan.yaml">plan</a>',
-                      _e(status.get(d.map, "klaar"))])  # fmt: skip
+        rijen.append(
+            [
+                _e(d.naam),
+                _e(d.regio),
+                _e(w.hoofdvraag),
+                f'<a href="{basis}/werkblad.html">werkblad</a> · '
+                f'<a href="{basis}/rapport.html">rapport</a> · '
+                f'<a href="{basis}/stappenplan.yaml">plan</a>',
+                _e(status.get(d.map, "klaar")),
+            ]
+        )
     links = "".join(f'<li><a href="{_e(h)}">{_e(t)}</a></li>' for h, t in extra)
     inhoud = (
         f"<h1>Workshop stappenplan — overzicht voor de begeleider</h1>"
@@ -594,9 +700,12 @@ def overzicht_html(
         f"({_e(w0.periode)}). Print per deelnemer het werkblad en het rapport; geef het plan "
         "(<code>stappenplan.yaml</code>) digitaal mee.</p>"
         f"<h2>Voor de begeleider</h2><ul>{links}</ul><h2>Deelnemers</h2>"
-        + _tabel(["deelnemer", "regio", "hoofdvraag", "materiaal", "status"], rijen,
-                 f"Deelnemers en hun materiaal, {w0.periode_label}.")
-    )  # fmt: skip
+        + _tabel(
+            ["deelnemer", "regio", "hoofdvraag", "materiaal", "status"],
+            rijen,
+            f"Deelnemers en hun materiaal, {w0.periode_label}.",
+        )
+    )
     return _pagina(f"Workshop — overzicht, {w0.periode_label}", inhoud)
 
 
@@ -635,8 +744,10 @@ def _blokken(tekst: str) -> tuple[str, list[tuple[str, str, str]]]:
 
         body = re.sub(
             r"^:{3,}\{admonition\}\s*Voor de begeleider[ \t]*\n(?::class:[^\n]*\n)?(?P<inhoud>.*?)^:{3,}\s*$",
-            vang, body, flags=re.S | re.M,
-        )  # fmt: skip
+            vang,
+            body,
+            flags=re.S | re.M,
+        )
         body = re.sub(
             r"^:{3,}\{[^}]+\}[^\n]*\n(?::\w+:[^\n]*\n)*", "", body, flags=re.M
         )  # other blocks
@@ -669,8 +780,11 @@ def dia_blok(naam: str) -> str:
         return "\n".join(f"- **{w}**: {OORDELEN[w]}" for w in kies)
     if naam == "programma":
         index = (WORKSHOP_BOEK / "index.md").read_text(encoding="utf-8")
-        tabel = [r for r in index.split("## Programma", 1)[1].split("\n## ", 1)[0].splitlines()
-                 if r.startswith("|")]  # fmt: skip
+        tabel = [
+            r
+            for r in index.split("## Programma", 1)[1].split("\n## ", 1)[0].splitlines()
+            if r.startswith("|")
+        ]
         rijen = []
         for r in tabel[2:]:
             c = [x.strip() for x in r.strip("|").split("|")]
@@ -683,8 +797,9 @@ def _vul_blokken(tekst: str) -> str:
     """Replace the book's hidden code cells ``display(Markdown(dia_blok("x")))`` by the block."""
     return re.sub(
         r"```\{code-cell\}[^\n]*\n(?::tags:[^\n]*\n)?[^`]*?dia_blok\(\"(\w+)\"\)[^`]*?```",
-        lambda m: dia_blok(m[1]), tekst,
-    )  # fmt: skip
+        lambda m: dia_blok(m[1]),
+        tekst,
+    )
 
 
 DIA_CSS = """
@@ -725,30 +840,49 @@ main { max-width: 64rem; margin: 0 auto; padding: 1rem; }
 """
 
 
-def dias_html(bron: str | Path, periode_label: str, oefendata: bool = True,
-              notities: bool = False) -> str:  # fmt: skip
+def dias_html(
+    bron: str | Path, periode_label: str, oefendata: bool = True, notities: bool = False
+) -> str:
     """Offline slides from the book page ``bron``: one '##' section per slide, plain HTML/CSS.
 
     Printed, each slide fills one landscape A4 page; with ``notities`` the facilitator's notes
     for a slide follow it on a page of their own (and show under it on screen).
     """
     titel, blokken = _blokken(_vul_blokken(Path(bron).read_text(encoding="utf-8")))
-    herkomst = ("<strong>Oefendata</strong>: verzonnen cijfers" if oefendata
-                else "Cijfers: eigen bron")  # fmt: skip
+    herkomst = (
+        "<strong>Oefendata</strong>: verzonnen cijfers" if oefendata else "Cijfers: eigen bron"
+    )
     voet = f"<footer><span>Workshop stappenplan · {_e(periode_label)}</span><span>{herkomst}</span></footer>"
-    dias = [f'<section class="dia" aria-label="Dia 1"><div class="inhoud"><h2 class="titel">{_e(titel)}</h2>'
-            f"<p>Periode in deze workshop: <strong>{_e(periode_label)}</strong></p>"
-            + ("<p>Alle cijfers zijn <strong>oefendata</strong>: verzonnen, om mee te oefenen.</p>"
-               if oefendata else "") + f"</div>{voet}</section>"]  # fmt: skip
+    dias = [
+        f'<section class="dia" aria-label="Dia 1"><div class="inhoud"><h2 class="titel">{_e(titel)}</h2>'
+        f"<p>Periode in deze workshop: <strong>{_e(periode_label)}</strong></p>"
+        + (
+            "<p>Alle cijfers zijn <strong>oefendata</strong>: verzonnen, om mee te oefenen.</p>"
+            if oefendata
+            else ""
+        )
+        + f"</div>{voet}</section>"
+    ]
     for n, (kop, body, notitie) in enumerate(blokken, 2):
-        dias.append(f'<section class="dia" aria-label="Dia {n}"><div class="inhoud"><h2>{_e(kop)}</h2>'
-                    f"{_md(body)}</div>{voet}</section>")  # fmt: skip
+        dias.append(
+            f'<section class="dia" aria-label="Dia {n}"><div class="inhoud"><h2>{_e(kop)}</h2>'
+            f"{_md(body)}</div>{voet}</section>"
+        )
         if notities and notitie:
-            dias.append(f'<aside class="notities" aria-label="Aantekening bij dia {n}"><h3>Voor de '
-                        f"begeleider (dia {n}: {_e(kop)})</h3>{_md(notitie)}</aside>")  # fmt: skip
-    uitleg = ('<p class="uitleg">Dia\'s voor de presentatie. Afdrukken (liggend, A4) geeft één dia '
-              "per pagina" + (", met de aantekening voor de begeleider op de pagina erna." if notities
-              else ". De versie met aantekeningen staat in dias-notities.html.") + "</p>")  # fmt: skip
+            dias.append(
+                f'<aside class="notities" aria-label="Aantekening bij dia {n}"><h3>Voor de '
+                f"begeleider (dia {n}: {_e(kop)})</h3>{_md(notitie)}</aside>"
+            )
+    uitleg = (
+        '<p class="uitleg">Dia\'s voor de presentatie. Afdrukken (liggend, A4) geeft één dia '
+        "per pagina"
+        + (
+            ", met de aantekening voor de begeleider op de pagina erna."
+            if notities
+            else ". De versie met aantekeningen staat in dias-notities.html."
+        )
+        + "</p>"
+    )
     klasse = "" if notities else ' class="zonder-notities"'
     return (
         '<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
@@ -775,11 +909,14 @@ KAART_CSS = (
 def rolkaarten_html(bron: str | Path, periode_label: str, oefendata: bool = True) -> str:
     """The role cards from the book page ``bron``: one '##' section per card, four per A4."""
     titel, blokken = _blokken(Path(bron).read_text(encoding="utf-8"))
-    kaarten = "".join(f'<article class="kaart"><h2>{_e(k)}</h2>{_md(b)}</article>'
-                      for k, b, _ in blokken)  # fmt: skip
-    inhoud = (f"<h1>{_e(titel)}</h1>{_band('Rollenspel (oefening 7)', periode_label, oefendata)}"
-              '<p class="scherm">Print op A4 en knip langs de stippellijnen: vier kaarten per '
-              f'vel.</p><div class="kaarten">{kaarten}</div>')  # fmt: skip
+    kaarten = "".join(
+        f'<article class="kaart"><h2>{_e(k)}</h2>{_md(b)}</article>' for k, b, _ in blokken
+    )
+    inhoud = (
+        f"<h1>{_e(titel)}</h1>{_band('Rollenspel (oefening 7)', periode_label, oefendata)}"
+        '<p class="scherm">Print op A4 en knip langs de stippellijnen: vier kaarten per '
+        f'vel.</p><div class="kaarten">{kaarten}</div>'
+    )
     return _pagina(titel, inhoud, KAART_CSS)
 
 
@@ -843,9 +980,16 @@ def voorbereiden(
         d0 = leden[0]
         extra = {"hoofdvraag": d0.hoofdvraag} if d0.hoofdvraag else {}
         doel = uit / "rapporten" / groep
-        tabel = draai(doel, regio_namen=sorted({d.regio_code for d in leden}), periode=p.code,
-                      werkers=werkers, parameters=extra, startvragen=[d0.startvraag], pdf=pdf,
-                      voortgang=voortgang)  # fmt: skip
+        tabel = draai(
+            doel,
+            regio_namen=sorted({d.regio_code for d in leden}),
+            periode=p.code,
+            werkers=werkers,
+            parameters=extra,
+            startvragen=[d0.startvraag],
+            pdf=pdf,
+            voortgang=voortgang,
+        )
         for rij in tabel.itertuples(index=False):
             batchmap[(groep, rij.regio_code)] = (Path(rij.map), rij.status, rij.fout)
 
@@ -860,8 +1004,11 @@ def voorbereiden(
             shutil.copyfile(bron / "stappenplan.yaml", map_ / "stappenplan.yaml")
             plan = Stappenplan.laad(map_ / "stappenplan.yaml")
         else:
-            plan = (Stappenplan.uit_startvraag(d.startvraag, d.regio_code, p.code) if d.startvraag
-                    else Stappenplan.nieuw(d.regio_code, p.code, d.hoofdvraag))  # fmt: skip
+            plan = (
+                Stappenplan.uit_startvraag(d.startvraag, d.regio_code, p.code)
+                if d.startvraag
+                else Stappenplan.nieuw(d.regio_code, p.code, d.hoofdvraag)
+            )
             if d.hoofdvraag:
                 plan.hoofdvraag = d.hoofdvraag
             plan.bewaar(map_ / "stappenplan.yaml")
@@ -881,14 +1028,18 @@ def voorbereiden(
 
     oefendata = any(w.oefendata for w in bladen)
     _schrijf(uit / "antwoorden.html", antwoorden_html(bladen))
-    _schrijf(uit / "rolkaarten.html",
-             rolkaarten_html(WORKSHOP_BOEK / "rolkaarten.md", p.label, oefendata))  # fmt: skip
+    _schrijf(
+        uit / "rolkaarten.html",
+        rolkaarten_html(WORKSHOP_BOEK / "rolkaarten.md", p.label, oefendata),
+    )
     for naam, met in (("dias.html", False), ("dias-notities.html", True)):
         _schrijf(uit / naam, dias_html(WORKSHOP_BOEK / "presentatie.md", p.label, oefendata, met))
-    extra = [("dias.html", "Dia's voor de presentatie (13:15)"),
-             ("dias-notities.html", "Dia's met aantekeningen voor de begeleider"),
-             ("rolkaarten.html", "Rolkaarten voor het rollenspel (oefening 7)"),
-             ("antwoorden.html", "Antwoordblad")]  # fmt: skip
+    extra = [
+        ("dias.html", "Dia's voor de presentatie (13:15)"),
+        ("dias-notities.html", "Dia's met aantekeningen voor de begeleider"),
+        ("rolkaarten.html", "Rolkaarten voor het rollenspel (oefening 7)"),
+        ("antwoorden.html", "Antwoordblad"),
+    ]
     _schrijf(uit / "index.html", overzicht_html(bladen, status, extra))
     if pdf:
         from .rapport import naar_pdf

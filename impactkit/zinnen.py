@@ -168,8 +168,11 @@ def onderwerp(ind: Indicator, categorie: str | None = None) -> str:
         naam = naam.removeprefix("aantal ")
         return f"het aantal {naam}"
     if ind.eenheid == "gemiddelde":
-        return f"het gemiddelde {naam.removeprefix('aantal ')}" if naam.startswith("aantal") \
-            else f"het gemiddelde voor {naam}"  # fmt: skip
+        return (
+            f"het gemiddelde {naam.removeprefix('aantal ')}"
+            if naam.startswith("aantal")
+            else f"het gemiddelde voor {naam}"
+        )
     return f"de score voor {naam}"
 
 
@@ -261,12 +264,25 @@ def _beweging(verschil: float, verleden: bool = True) -> str:
 
 
 # -- Sentences ------------------------------------------------------------------------------------
-def zin_landelijk(ind, regio: str, p, waarde, laag, hoog, referentie, verdict, rang=None,
-                  aantal_regios=None, categorie=None) -> str:  # fmt: skip
+def zin_landelijk(
+    ind,
+    regio: str,
+    p,
+    waarde,
+    laag,
+    hoog,
+    referentie,
+    verdict,
+    rang=None,
+    aantal_regios=None,
+    categorie=None,
+) -> str:
     """The region against Nederland in one period."""
     ow = onderwerp(ind, categorie)
-    zin = (f"{hoofdletter(ow)} was in {regio} {in_periode(p)} {met_eenheid(waarde, ind.eenheid)}"
-           f"{interval_tekst(ind, laag, hoog)}; in heel Nederland {kort(ind, referentie)}.")  # fmt: skip
+    zin = (
+        f"{hoofdletter(ow)} was in {regio} {in_periode(p)} {met_eenheid(waarde, ind.eenheid)}"
+        f"{interval_tekst(ind, laag, hoog)}; in heel Nederland {kort(ind, referentie)}."
+    )
     d = verschil_getoond(ind, waarde, referentie)
     if d == 0 or verdict == GEEN_VERSCHIL:
         zin += " Dat is (afgerond) gelijk aan het landelijke cijfer."
@@ -275,24 +291,30 @@ def zin_landelijk(ind, regio: str, p, waarde, laag, hoog, referentie, verdict, r
     elif verdict == OPVALLEND_LAGER:
         zin += f" Dat is opvallend lager dan landelijk: {grootte(ind, d)} minder."
     elif verdict == KLEIN_VERSCHIL:
-        zin += (f" Het verschil van {grootte(ind, d)} is groter dan toeval verklaart, maar te "
-                "klein om in de praktijk te tellen.")  # fmt: skip
+        zin += (
+            f" Het verschil van {grootte(ind, d)} is groter dan toeval verklaart, maar te "
+            "klein om in de praktijk te tellen."
+        )
     elif verdict == MOGELIJK_TOEVAL:
         zin += f" Het verschil van {grootte(ind, d)} kan op toeval berusten."
     elif verdict == GEEN_TOETS:
         zin += " Een toets is met deze cijfers niet mogelijk."
     if rang is not None and not _ontbreekt(rang) and aantal_regios:
-        zin += (f" Van de {int(aantal_regios)} regio's staat {regio} op plaats {int(rang)} "
-                "(1 = hoogste).")  # fmt: skip
+        zin += (
+            f" Van de {int(aantal_regios)} regio's staat {regio} op plaats {int(rang)} "
+            "(1 = hoogste)."
+        )
     return zin
 
 
 def zin_tijd(ind, regio: str, p, eerder, waarde, referentie, verdict, categorie=None) -> str:
     """The region now against an earlier period."""
     ow = onderwerp(ind, categorie)
-    zin = (f"{hoofdletter(ow)} in {regio} was {met_eenheid(waarde, ind.eenheid)} "
-           f"{in_periode(p)}, tegen {kort(ind, referentie)} "
-           f"{in_periode(eerder)}.")  # fmt: skip
+    zin = (
+        f"{hoofdletter(ow)} in {regio} was {met_eenheid(waarde, ind.eenheid)} "
+        f"{in_periode(p)}, tegen {kort(ind, referentie)} "
+        f"{in_periode(eerder)}."
+    )
     d = verschil_getoond(ind, waarde, referentie)
     if d == 0 or verdict == GEEN_VERSCHIL:
         return zin + " Het is (afgerond) gelijk gebleven."
@@ -300,8 +322,10 @@ def zin_tijd(ind, regio: str, p, eerder, waarde, referentie, verdict, categorie=
     if verdict in (OPVALLEND_HOGER, OPVALLEND_LAGER):
         return zin + f" Het {beweging} duidelijk, met {grootte(ind, d)}."
     if verdict == KLEIN_VERSCHIL:
-        return zin + (f" Het {beweging} met {grootte(ind, d)}: meer dan toeval, maar te weinig "
-                      "om in de praktijk te tellen.")  # fmt: skip
+        return zin + (
+            f" Het {beweging} met {grootte(ind, d)}: meer dan toeval, maar te weinig "
+            "om in de praktijk te tellen."
+        )
     if verdict == GEEN_TOETS:
         return zin + f" Het {beweging} met {grootte(ind, d)}; een toets is niet mogelijk."
     return zin + f" Dit verschil van {grootte(ind, d)} kan op toeval berusten."
@@ -315,28 +339,38 @@ def zin_verloop(ind, regio: str, vl: dict, categorie=None) -> str:
     d_r = verschil_getoond(ind, w[eind], w[start])
     d_n = verschil_getoond(ind, nl[eind], nl[start])
     if d_r == 0:
-        zin = (f"{hoofdletter(ow)} in {regio} was {in_periode(eind)} even hoog als "
-               f"{in_periode(start)}: {met_eenheid(w[eind], ind.eenheid)}.")  # fmt: skip
+        zin = (
+            f"{hoofdletter(ow)} in {regio} was {in_periode(eind)} even hoog als "
+            f"{in_periode(start)}: {met_eenheid(w[eind], ind.eenheid)}."
+        )
     else:
-        zin = (f"{hoofdletter(ow)} in {regio} {_beweging(d_r)} van "
-               f"{met_eenheid(w[start], ind.eenheid)} {in_periode(start)} tot "
-               f"{met_eenheid(w[eind], ind.eenheid)} {in_periode(eind)} "
-               f"({met_teken(ind, d_r)}).")  # fmt: skip
+        zin = (
+            f"{hoofdletter(ow)} in {regio} {_beweging(d_r)} van "
+            f"{met_eenheid(w[start], ind.eenheid)} {in_periode(start)} tot "
+            f"{met_eenheid(w[eind], ind.eenheid)} {in_periode(eind)} "
+            f"({met_teken(ind, d_r)})."
+        )
     if d_n == 0:
         zin += f" Landelijk bleef het in die tijd gelijk ({met_eenheid(nl[eind], ind.eenheid)})."
     else:
-        zin += (f" Landelijk {_beweging(d_n)} het in die tijd van "
-                f"{kort(ind, nl[start])} tot {kort(ind, nl[eind])} "
-                f"({met_teken(ind, d_n)}).")  # fmt: skip
+        zin += (
+            f" Landelijk {_beweging(d_n)} het in die tijd van "
+            f"{kort(ind, nl[start])} tot {kort(ind, nl[eind])} "
+            f"({met_teken(ind, d_n)})."
+        )
     if vl["keerpunt"]:
         na = verschil_getoond(ind, w[vl["eind"]], w[eind])
         if na == 0:
             zin += f" Daarna bleef het in {regio} gelijk tot {in_periode(vl['eind'])}."
         else:
-            zin += (f" Daarna {_beweging(na)} het in {regio} tot "
-                    f"{met_eenheid(w[vl['eind']], ind.eenheid)} {in_periode(vl['eind'])}.")  # fmt: skip
-    ontw = (f"verschil in ontwikkeling met de rest van Nederland: {met_teken(ind, vl['verschil'])}"
-            f"{interval_tekst(ind, vl['laag'], vl['hoog'], verschil=True).replace(' (', ', ').rstrip(')')}")  # fmt: skip
+            zin += (
+                f" Daarna {_beweging(na)} het in {regio} tot "
+                f"{met_eenheid(w[vl['eind']], ind.eenheid)} {in_periode(vl['eind'])}."
+            )
+    ontw = (
+        f"verschil in ontwikkeling met de rest van Nederland: {met_teken(ind, vl['verschil'])}"
+        f"{interval_tekst(ind, vl['laag'], vl['hoog'], verschil=True).replace(' (', ', ').rstrip(')')}"
+    )
     verdict = vl["oordeel"]
     if verdict in (OPVALLEND_HOGER, OPVALLEND_LAGER):
         zin += f" {hoofdletter(_vergelijking_ontwikkeling(regio, d_r, d_n, verdict))} ({ontw})."
@@ -351,8 +385,10 @@ def zin_verloop(ind, regio: str, vl: dict, categorie=None) -> str:
         if not (_ontbreekt(vl["laag"]) or _ontbreekt(vl["hoog"])) and (
             vl["laag"] > 0 or vl["hoog"] < 0
         ):
-            zin += (" Het interval geldt voor deze ene vergelijking; na de correctie voor het zoeken "
-                    "naar een keerpunt en voor het aantal toetsen is het verschil niet meer zeker.")  # fmt: skip
+            zin += (
+                " Het interval geldt voor deze ene vergelijking; na de correctie voor het zoeken "
+                "naar een keerpunt en voor het aantal toetsen is het verschil niet meer zeker."
+            )
     return zin
 
 
@@ -372,11 +408,15 @@ def _vergelijking_ontwikkeling(regio: str, d_r: float, d_n: float, verdict: str)
 
 
 def zin_aantal(ind, regio: str, p, waarde, toelichting: str = "") -> str:
-    zin = (f"{hoofdletter(onderwerp(ind))} in {regio} was {in_periode(p)} "
-           f"{met_eenheid(waarde, ind.eenheid)}.")  # fmt: skip
+    zin = (
+        f"{hoofdletter(onderwerp(ind))} in {regio} was {in_periode(p)} "
+        f"{met_eenheid(waarde, ind.eenheid)}."
+    )
     return f"{zin} {toelichting}".strip()
 
 
 def zin_norm(ind, regio: str, waarde, norm_tekst: str, verdict: str, categorie=None) -> str:
-    return (f"Eigen norm voor {onderwerp(ind, categorie)}: {norm_tekst}. {regio} heeft "
-            f"{met_eenheid(waarde, ind.eenheid)}: {verdict}.")  # fmt: skip
+    return (
+        f"Eigen norm voor {onderwerp(ind, categorie)}: {norm_tekst}. {regio} heeft "
+        f"{met_eenheid(waarde, ind.eenheid)}: {verdict}."
+    )

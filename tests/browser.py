@@ -209,7 +209,7 @@ class Chromium:
             try:
                 self._schrijf_bericht({"id": 0, "method": "Browser.close", "params": {}})
                 self._proces.wait(timeout=10)
-            except Exception:
+            except Exception:  # noqa: BLE001 - closing is best effort; kill the browser instead
                 self._proces.kill()
                 self._proces.wait()
         for fd in (self._lees, self._schrijf):

@@ -38,11 +38,19 @@ def test_regio_kiezen_geeft_antwoord_grafieken_en_download():
     assert "Vragen voor het gesprek met partners" in a.resultaat.value
     # Three charts as static SVG, each with alt text, caption and its figures as a table.
     assert a.grafieken.value.count('<figure class="grafiek"') == 3
-    assert len(re.findall(r'<img class="statisch" src="data:image/svg\+xml;base64,[^"]+" alt="[^"]{20,}"',
-                          a.grafieken.value)) == 3  # fmt: skip
+    assert (
+        len(
+            re.findall(
+                r'<img class="statisch" src="data:image/svg\+xml;base64,[^"]+" alt="[^"]{20,}"',
+                a.grafieken.value,
+            )
+        )
+        == 3
+    )
     assert a.grafieken.value.count("<figcaption>") == 3 and "<details>" in a.grafieken.value
-    link = re.search(r'download="([^"]+)" href="data:text/yaml;charset=utf-8;base64,([^"]+)"',
-                     a.download.value)  # fmt: skip
+    link = re.search(
+        r'download="([^"]+)" href="data:text/yaml;charset=utf-8;base64,([^"]+)"', a.download.value
+    )
     assert link.group(1) == "stappenplan_VT19_2024H2.yaml"
     plan = yaml.safe_load(base64.b64decode(link.group(2)).decode("utf-8"))
     assert (plan["regio_code"], plan["periode"]) == ("VT19", "2024H2")
@@ -108,10 +116,19 @@ def draaiende_app():
     """``impactkit app`` on a free port, started as a user would; stopped afterwards."""
     poort = app.vrije_poort(8930)
     proces = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from impactkit.cli import main; sys.exit(main())",
-         "app", "--poort", str(poort), "--niet-openen"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-c",
+            "import sys; from impactkit.cli import main; sys.exit(main())",
+            "app",
+            "--poort",
+            str(poort),
+            "--niet-openen",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         regel = proces.stdout.readline()
         yield proces, regel, poort
@@ -138,8 +155,9 @@ def test_app_in_chromium_andere_regio_kiezen(draaiende_app, chromium):
             s.value = o.value; s.dispatchEvent(new Event('change', {bubbles: true}));
             return o.textContent.trim(); })()""")
         assert gekozen == "Utrecht"
-        assert _wacht(tab, "document.body.innerText.includes("
-                      "'Utrecht, het tweede halfjaar van 2024')", 120)  # fmt: skip
+        assert _wacht(
+            tab, "document.body.innerText.includes('Utrecht, het tweede halfjaar van 2024')", 120
+        )
         tekst = tab.evalueer("document.body.innerText")
         assert "Antwoord op de hoofdvraag" in tekst and "Vragen voor het gesprek" in tekst
         assert _wacht(tab, "document.querySelectorAll('figure.grafiek img[alt]').length == 3", 120)

@@ -76,8 +76,20 @@ def test_tweede_keer_actuele_regios_overgeslagen(batch):
 
 def test_cli_exitcode_en_samenvatting(batch, capsys):
     uit, _ = batch
-    code = main(["batch", "--uit", str(uit), "--regio", "Twente", "Atlantis", "--periode", "2021H2",
-                 "--werkers", "1"])  # fmt: skip
+    code = main(
+        [
+            "batch",
+            "--uit",
+            str(uit),
+            "--regio",
+            "Twente",
+            "Atlantis",
+            "--periode",
+            "2021H2",
+            "--werkers",
+            "1",
+        ]
+    )
     assert code == 1
     tekst = capsys.readouterr().out
     assert "1 overgeslagen" in tekst and "1 mislukt" in tekst and "Atlantis" in tekst
@@ -116,9 +128,22 @@ def test_regio_optie_telt_op():
     from impactkit.cli import maak_parser
 
     args = maak_parser().parse_args(
-        ["batch", "--uit", "x", "--regio", "Twente", "--regio", "Utrecht", "Zeeland",
-         "--startvraag", "a", "b", "--startvraag", "c"]
-    )  # fmt: skip
+        [
+            "batch",
+            "--uit",
+            "x",
+            "--regio",
+            "Twente",
+            "--regio",
+            "Utrecht",
+            "Zeeland",
+            "--startvraag",
+            "a",
+            "b",
+            "--startvraag",
+            "c",
+        ]
+    )
     assert args.regio == ["Twente", "Utrecht", "Zeeland"]
     assert args.startvraag == ["a", "b", "c"]
     assert args.pdf is False
@@ -159,8 +184,9 @@ def test_pdf_met_chromium(batch):
 
 def test_meer_startvragen_een_rapport_per_vraag(tmp_path):
     vragen = ["heftig_structureel_geweld", "eerder_signaleren"]
-    tabel = draai_batch(tmp_path, ["Twente"], periode="2021H1", werkers=2, voortgang=False,
-                        startvragen=vragen)  # fmt: skip
+    tabel = draai_batch(
+        tmp_path, ["Twente"], periode="2021H1", werkers=2, voortgang=False, startvragen=vragen
+    )
     assert tabel["startvraag"].tolist() == vragen
     assert (tabel["status"] == "gelukt").all()
     for v in vragen:
@@ -179,8 +205,14 @@ def test_mislukte_herhaling_houdt_het_goede_rapport(batch):
     indicator) keeps the good report byte for byte, and says so in the index."""
     uit, _ = batch
     goed = (uit / "twente" / "rapport.html").read_bytes()
-    tabel = draai_batch(uit, ["Twente"], periode="2021H2", werkers=1, voortgang=False,
-                        parameters={"indicatoren": "bestaat_niet"})  # fmt: skip
+    tabel = draai_batch(
+        uit,
+        ["Twente"],
+        periode="2021H2",
+        werkers=1,
+        voortgang=False,
+        parameters={"indicatoren": "bestaat_niet"},
+    )
     rij = tabel.iloc[0]
     assert (rij["status"], bool(rij["verouderd"])) == ("mislukt", True)
     assert "bestaat_niet" in rij["fout"]

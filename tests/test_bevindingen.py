@@ -43,8 +43,10 @@ def test_verloop_van_het_voorbeeld_staat_in_de_analyse(zw):
 
 
 def test_correctie_voor_veel_toetsen_is_benjamini_hochberg(zw):
-    toetsbaar = zw[zw["p"].notna() & zw.vergelijking.isin(["landelijk", "vorige_periode",
-                                                          "jaar_eerder", "verloop"])]  # fmt: skip
+    toetsbaar = zw[
+        zw["p"].notna()
+        & zw.vergelijking.isin(["landelijk", "vorige_periode", "jaar_eerder", "verloop"])
+    ]
     verwacht = benjamini_hochberg(toetsbaar["p"].astype(float).to_numpy())
     np.testing.assert_allclose(toetsbaar["p_gecorrigeerd"].astype(float), verwacht)
     assert zw.attrs["toetsen"] == len(toetsbaar)

@@ -113,8 +113,10 @@ def test_verdelingen_categorieen_komen_overeen(oefendata):
 def test_zoeken():
     assert "politiemeldingen" in ik.zoek("politie")["id"].tolist()
     assert "hermeldingen" in ik.zoek("HERMELDING")["id"].tolist()
-    assert ik.zoek("politie overdracht")["id"].tolist() == ["overdracht_politie"] or \
-        "overdracht_politie" in ik.zoek("politie overdracht")["id"].tolist()  # fmt: skip
+    assert (
+        ik.zoek("politie overdracht")["id"].tolist() == ["overdracht_politie"]
+        or "overdracht_politie" in ik.zoek("politie overdracht")["id"].tolist()
+    )
     assert ik.zoek("xyzzy").empty
 
 
@@ -140,6 +142,14 @@ def test_onbekende_indicator_geeft_suggestie():
 
 def test_overzicht_voor_weergave():
     o = ik.overzicht()
-    assert list(o.columns) == ["id", "naam", "thema", "bron", "frequentie", "niveaus", "eenheid",
-                               "beschikbaarheid"]  # fmt: skip
+    assert list(o.columns) == [
+        "id",
+        "naam",
+        "thema",
+        "bron",
+        "frequentie",
+        "niveaus",
+        "eenheid",
+        "beschikbaarheid",
+    ]
     assert len(o) == len(CAT)

@@ -19,10 +19,26 @@ import pytest
 CSV = Path(__file__).resolve().parents[1] / "data" / "catalogus.csv"
 
 KOLOMMEN = [
-    "id", "naam", "thema", "laag", "bron", "frequentie", "niveaus", "eenheid", "teller", "noemer",
-    "beschikbaarheid", "cbs_tabel", "richting", "uitleg", "definitie", "beperking", "categorieen",
-    "licentie", "vindplaats",
-]  # fmt: skip
+    "id",
+    "naam",
+    "thema",
+    "laag",
+    "bron",
+    "frequentie",
+    "niveaus",
+    "eenheid",
+    "teller",
+    "noemer",
+    "beschikbaarheid",
+    "cbs_tabel",
+    "richting",
+    "uitleg",
+    "definitie",
+    "beperking",
+    "categorieen",
+    "licentie",
+    "vindplaats",
+]
 TEKSTKOLOMMEN = ["naam", "teller", "noemer", "uitleg", "definitie", "beperking"]
 
 # Sources the seeds name (001 appendix 2 and 003), compared case-insensitively.
@@ -163,22 +179,49 @@ def test_gemarkeerde_rijen_leggen_uit_waarom(cat):
 
 # -- Frequency and level per appendix 2 of seed 001 ---------------------------------------------
 HALFJAARLIJKS_REGIONAAL = [
-    "professionals_aandeel", "aard_geweld", "adviezen", "meldingen", "adviezen_per_10000",
-    "meldingen_per_10000", "adviesvrager_type", "melder_type", "duur_geweld_adviezen",
-    "duur_geweld_meldingen", "acuut_structureel_onveilig", "acuut_onveilig", "structureel_onveilig",
-    "vervolg_veiligheidsbeoordeling", "hermeldingen", "overdracht_rvdk", "overdracht_om",
-    "overdracht_politie", "politiemeldingen", "ots_per_10000", "rvdk_onderzoeken",
+    "professionals_aandeel",
+    "aard_geweld",
+    "adviezen",
+    "meldingen",
+    "adviezen_per_10000",
+    "meldingen_per_10000",
+    "adviesvrager_type",
+    "melder_type",
+    "duur_geweld_adviezen",
+    "duur_geweld_meldingen",
+    "acuut_structureel_onveilig",
+    "acuut_onveilig",
+    "structureel_onveilig",
+    "vervolg_veiligheidsbeoordeling",
+    "hermeldingen",
+    "overdracht_rvdk",
+    "overdracht_om",
+    "overdracht_politie",
+    "politiemeldingen",
+    "ots_per_10000",
+    "rvdk_onderzoeken",
     "veiligheidsscore_vt",
-]  # fmt: skip
+]
 HALFJAARLIJKS_LANDELIJK = ["om_instroom_hgkm", "zm_eindvonnissen"]
 COHORT = [
-    "aantal_hulpinstellingen", "geweld_gestopt", "welzijn_clienten", "ervaren_veiligheid",
-    "opvoedingsrelatie_verbeterd", "tevredenheid_hulp",
-]  # fmt: skip
+    "aantal_hulpinstellingen",
+    "geweld_gestopt",
+    "welzijn_clienten",
+    "ervaren_veiligheid",
+    "opvoedingsrelatie_verbeterd",
+    "tevredenheid_hulp",
+]
 NTB = [
-    "toerusting_opleiding", "procesregie", "casusregie", "veiligheidsplan", "zorgplan",
-    "traumaklachten", "effectieve_interventies", "systeemgerichte_inzet", "huisverbod_ggz_khonraad",
-]  # fmt: skip
+    "toerusting_opleiding",
+    "procesregie",
+    "casusregie",
+    "veiligheidsplan",
+    "zorgplan",
+    "traumaklachten",
+    "effectieve_interventies",
+    "systeemgerichte_inzet",
+    "huisverbod_ggz_khonraad",
+]
 ONDERZOEK_LANDELIJK = {
     "prevalentie_huiselijk_geweld": "tweejaarlijks",
     "prevalentie_kindermishandeling": "vierjaarlijks",

@@ -192,8 +192,10 @@ def test_onbekend_regiolabel_noemt_het_label_en_de_dichtstbijzijnde():
 
 def test_onbekende_regio_in_een_tabel_wordt_overgeslagen_met_een_notitie(bronnen):
     data, props = bronnen["85361NED"]
-    fout = [r | {"RegioS": "Zuid-Limbrug (VT)"} if r["RegioS"] == "Zuid-Limburg (VT)" else r
-            for r in data]  # fmt: skip
+    fout = [
+        r | {"RegioS": "Zuid-Limbrug (VT)"} if r["RegioS"] == "Zuid-Limburg (VT)" else r
+        for r in data
+    ]
     df = cbs_omzetten.naar_observaties("85361NED", fout, props)
     notitie = [m for m in df.attrs["meldingen"] if "Zuid-Limbrug" in m]
     assert len(notitie) == 1 and "Zuid-Limburg (VT)" in notitie[0]  # the closest name
@@ -319,8 +321,11 @@ def test_gemeenten(per_gemeente):
     assert len(ams) == 1
     ams = ams.iloc[0]
     assert ams.regio_code == "VT01" and ams.indicator == "hermeldingen"
-    voorne = per_gemeente[(per_gemeente.gemeente_code == "GM1992")
-                          & (per_gemeente.indicator == "adviezen") & (per_gemeente.periode == "2023")]  # fmt: skip
+    voorne = per_gemeente[
+        (per_gemeente.gemeente_code == "GM1992")
+        & (per_gemeente.indicator == "adviezen")
+        & (per_gemeente.periode == "2023")
+    ]
     assert voorne.regio_code.tolist() == ["VT18"] and voorne.waarde.tolist() == [310]
     hengelo = rij(per_gemeente, "adviezen", "VT19", "2023")
     assert hengelo.gemeente == "Hengelo" and hengelo.waarde == 575
@@ -431,8 +436,9 @@ def test_statline_gebruikersweergave():
     assert df.attrs["cbs_tabel"] == "84852NED" and (df.herkomst == "CBS").all()
     gm = rij(df, "vervolg_veiligheidsbeoordeling", "VT05", "2023", "Overdracht")
     assert gm.waarde == pytest.approx(100 * 2155 / 3060) and gm.status == "voorlopig"
-    assert bool(rij(df, "vervolg_veiligheidsbeoordeling", "VT14", "2023",
-                    "Nog niet beoordeeld").onderdrukt)  # fmt: skip
+    assert bool(
+        rij(df, "vervolg_veiligheidsbeoordeling", "VT14", "2023", "Nog niet beoordeeld").onderdrukt
+    )
     assert "NL01" not in set(df.regio_code)  # the province row is left out
 
 
@@ -548,8 +554,10 @@ def test_stappenplan_op_cbs_fixtures(tmp_path):
     plan.bron = "cbs"
     bevindingen = plan.analyseer(data=data)
     assert set(bevindingen["herkomst"].dropna()) == {"CBS"}
-    onveilig = bevindingen[(bevindingen.indicator == "acuut_structureel_onveilig")
-                           & (bevindingen.vergelijking == "landelijk")]  # fmt: skip
+    onveilig = bevindingen[
+        (bevindingen.indicator == "acuut_structureel_onveilig")
+        & (bevindingen.vergelijking == "landelijk")
+    ]
     assert len(onveilig) == 1 and onveilig["oordeel"].iloc[0] != "geen gegevens"
     v = vergelijk("hermeldingen", "VT22", "2022H1", data=data)
     assert "landelijk" in set(v["vergelijking"])

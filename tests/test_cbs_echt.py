@@ -68,9 +68,12 @@ def test_controleer_koppeling_stelt_de_dichtstbijzijnde_echte_titels_voor():
     assert "Ondertoezichtstelling › Begonnen trajecten › Totaal begonnen trajecten" in reden
     bronnen = {"84852NED": fixture("84852NED")}
     data52, props52 = bronnen["84852NED"]
-    anders = [r | {"Veiligheidstaxatie": "Structureel onveilig"}
-              if r["Veiligheidstaxatie"] == "Structurele onveiligheid" else r
-              for r in data52]  # fmt: skip
+    anders = [
+        r | {"Veiligheidstaxatie": "Structureel onveilig"}
+        if r["Veiligheidstaxatie"] == "Structurele onveiligheid"
+        else r
+        for r in data52
+    ]
     problemen = cbs_koppeling.controleer_koppeling({"84852NED": (anders, props52)})
     assert set(problemen.indicator) == {"structureel_onveilig", "acuut_structureel_onveilig"}
     assert problemen.probleem.str.contains("Bedoelde je: 'Structureel onveilig'").all()
@@ -112,12 +115,25 @@ def test_indeling_per_jaar():
     assert len(cbs_indeling.gemeenten_van_regio("VT27", 2023)) == 31
     assert cbs_indeling.gemeenten_van_regio("VT27", 2022) == []
     # Heerhugowaard and Langedijk (before 2022) together cover Dijk en Waard
-    delen = pd.DataFrame({"sleutel": 1, "periode": "2021",
-                          "gemeente_code": cbs_indeling.gemeenten_van_regio("VT17", 2021),
-                          "aantal": 10.0, "voorlopig": False})  # fmt: skip
+    delen = pd.DataFrame(
+        {
+            "sleutel": 1,
+            "periode": "2021",
+            "gemeente_code": cbs_indeling.gemeenten_van_regio("VT17", 2021),
+            "aantal": 10.0,
+            "voorlopig": False,
+        }
+    )
     delen = delen[delen.gemeente_code != "GM1980"]
-    extra = pd.DataFrame({"sleutel": 1, "periode": "2021", "gemeente_code": ["GM0398"],
-                          "aantal": 5.0, "voorlopig": False})  # fmt: skip
+    extra = pd.DataFrame(
+        {
+            "sleutel": 1,
+            "periode": "2021",
+            "gemeente_code": ["GM0398"],
+            "aantal": 5.0,
+            "voorlopig": False,
+        }
+    )
     som, onvolledig = cbs_indeling.tel_op_per_regio(pd.concat([delen, extra]))
     assert onvolledig[0]["reden"] == "1 van de 17 gemeenten ontbreken (Dijk en Waard)"
     extra2 = extra.assign(gemeente_code="GM0416")

@@ -173,8 +173,14 @@ def test_onderdrukt_caption_only_when_suppressed(oefendata):
 
 def test_inline_data_small(specs):
     # Only aggregated rows: never more rows than drawn, never the observation columns.
-    grenzen = {"staaf": 2, "tijdreeks": 2 * 12, "rangorde": 26 + 1, "verdeling": 2 * 10,
-               "kaart": 26 + 26 + 1, "trechter": 26 + 3 * 60 + 1}  # plus the plain 95% limits  # fmt: skip
+    grenzen = {
+        "staaf": 2,
+        "tijdreeks": 2 * 12,
+        "rangorde": 26 + 1,
+        "verdeling": 2 * 10,
+        "kaart": 26 + 26 + 1,
+        "trechter": 26 + 3 * 60 + 1,
+    }  # plus the plain 95% limits
     for naam, spec in specs.items():
         json.dumps(spec, allow_nan=False)  # strict JSON: missing values are null, never NaN
         data = rijen(spec)
@@ -462,13 +468,22 @@ def test_bewaar_unknown_extension(grafieken, tmp_path, naam):
 
 def test_bewaar_alles(oefendata, tmp_path):
     tabel = gr.bewaar_alles(
-        REGIO, PERIODE, tmp_path / "uit", indicatoren=["hermeldingen", "duur_geweld_meldingen"],
-        formaten=("svg",), data=oefendata,
-    )  # fmt: skip
+        REGIO,
+        PERIODE,
+        tmp_path / "uit",
+        indicatoren=["hermeldingen", "duur_geweld_meldingen"],
+        formaten=("svg",),
+        data=oefendata,
+    )
     assert list(tabel.columns) == ["grafiek", "indicator", "pad", "formaat"]
     assert tabel["grafiek"].tolist() == [
-        "staaf_vergelijking", "tijdreeks", "rangorde", "trechter", "kaart", "verdeling",
-    ]  # fmt: skip
+        "staaf_vergelijking",
+        "tijdreeks",
+        "rangorde",
+        "trechter",
+        "kaart",
+        "verdeling",
+    ]
     assert set(tabel["formaat"]) == {"svg"}
     for pad in tabel["pad"]:
         assert pad.exists() and pad.parent == tmp_path / "uit"
@@ -479,8 +494,9 @@ def test_bewaar_alles(oefendata, tmp_path):
 
 def test_bewaar_alles_skips_charts_without_data(oefendata, tmp_path):
     with pytest.warns(UserWarning, match="overgeslagen"):
-        tabel = gr.bewaar_alles(CODE, "2019H1", tmp_path, indicatoren=["hermeldingen"],
-                                formaten=["svg"], data=oefendata)  # fmt: skip
+        tabel = gr.bewaar_alles(
+            CODE, "2019H1", tmp_path, indicatoren=["hermeldingen"], formaten=["svg"], data=oefendata
+        )
     assert tabel["grafiek"].tolist() == ["tijdreeks"]
 
 
@@ -488,8 +504,9 @@ def test_bewaar_alles_refuses_bad_input(oefendata, tmp_path):
     with pytest.raises(ik.ImpactkitFout, match=r"\.png, \.svg"):
         gr.bewaar_alles(REGIO, PERIODE, tmp_path, formaten=["pdf"], data=oefendata)
     with pytest.raises(ik.GeenWaarde, match="alleen landelijk"):
-        gr.bewaar_alles(REGIO, PERIODE, tmp_path, indicatoren=["prevalentie_huiselijk_geweld"],
-                        data=oefendata)  # fmt: skip
+        gr.bewaar_alles(
+            REGIO, PERIODE, tmp_path, indicatoren=["prevalentie_huiselijk_geweld"], data=oefendata
+        )
     assert not list(tmp_path.iterdir())
 
 
@@ -512,8 +529,14 @@ def test_trechter_met_overspreiding_noemt_factor():
 
 
 # -- Accessibility: alt text, caption, table, contrast ---------------------------------------------
-SOORTEN = {"staaf": "staaf_vergelijking", "tijdreeks": "tijdreeks", "rangorde": "rangorde",
-           "trechter": "trechter", "verdeling": "verdeling", "kaart": "kaart"}  # fmt: skip
+SOORTEN = {
+    "staaf": "staaf_vergelijking",
+    "tijdreeks": "tijdreeks",
+    "rangorde": "rangorde",
+    "trechter": "trechter",
+    "verdeling": "verdeling",
+    "kaart": "kaart",
+}
 
 
 def test_every_chart_describes_itself(grafieken, specs):
@@ -569,8 +592,7 @@ def test_chart_without_description_says_so():
 
 def test_contrast_of_graphics():
     assert gr.contrast("#BBBBBB") < 3  # the old grey: why it changed
-    for kleur in (gr.OVERIG, gr.ACCENT, gr.LANDELIJK, *KAART_KLEUREN, RAND_KLEUR,
-                  MARKERING_KLEUR):  # fmt: skip
+    for kleur in (gr.OVERIG, gr.ACCENT, gr.LANDELIJK, *KAART_KLEUREN, RAND_KLEUR, MARKERING_KLEUR):
         assert gr.contrast(kleur) >= 3, kleur
     for stijl in OORDEEL_STIJL.values():
         assert gr.contrast(stijl["kleur"]) >= 3, stijl
@@ -578,8 +600,9 @@ def test_contrast_of_graphics():
 
 
 def test_kaart_colours_reach_3_to_1(specs):
-    vlak = next(u for u in lagen(specs["kaart"])
-                if u["encoding"].get("color", {}).get("field") == "waarde")  # fmt: skip
+    vlak = next(
+        u for u in lagen(specs["kaart"]) if u["encoding"].get("color", {}).get("field") == "waarde"
+    )
     schaal = vlak["encoding"]["color"]["scale"]
     assert "scheme" not in schaal and schaal["range"] == KAART_KLEUREN
     assert min(gr.contrast(k) for k in schaal["range"]) >= 3

@@ -147,8 +147,9 @@ def test_regionummer_in_alle_vormen(invoer):
     assert ik.regio(invoer).code == "VT05"
 
 
-@pytest.mark.parametrize("invoer, woorden", [(None, ["niets (None)"]), (855, ["getal"]),
-                                             ("Tilburgg", ["Tilburg"])])  # fmt: skip
+@pytest.mark.parametrize(
+    "invoer, woorden", [(None, ["niets (None)"]), (855, ["getal"]), ("Tilburgg", ["Tilburg"])]
+)
 def test_gemeente_regio_invoer(invoer, woorden):
     m = fout(ik.gemeente_regio, invoer, soort=ik.OnbekendeRegio)
     for w in woorden:

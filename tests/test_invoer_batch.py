@@ -54,8 +54,11 @@ def _live(pagina: str) -> list[str]:
     lezer.feed(pagina)
     gevonden = []
     eigen = sjabloon("rapport.js").strip()
-    gevonden += ["script" for s in lezer.scripts if s.strip() and s.strip() != eigen
-                 and not s.lstrip().startswith("{")]  # fmt: skip
+    gevonden += [
+        "script"
+        for s in lezer.scripts
+        if s.strip() and s.strip() != eigen and not s.lstrip().startswith("{")
+    ]
     for tag, attrs in lezer.tags:
         if any(a.lower().startswith("on") for a in attrs):
             gevonden.append(f"{tag} met {sorted(attrs)}")
@@ -106,22 +109,36 @@ def _notebook_met(tekst: str):
     nb = nbformat.v4.new_notebook()
     kop = nbformat.v4.new_code_cell("")
     kop.metadata["rapport"] = "kop"
-    kop.outputs = [nbformat.v4.new_output(
-        "display_data", data={"text/markdown": f"# Twente {tekst}\n\n> **{tekst}**\n\n- {tekst}"}
-    )]  # fmt: skip
+    kop.outputs = [
+        nbformat.v4.new_output(
+            "display_data",
+            data={"text/markdown": f"# Twente {tekst}\n\n> **{tekst}**\n\n- {tekst}"},
+        )
+    ]
     bewijs = nbformat.v4.new_code_cell("")
     bewijs.metadata["rapport"] = "bevindingen"
-    tabel = (f"<table><caption>{tekst}</caption><thead><tr><th>Indicator</th></tr></thead>"
-             f"<tbody><tr><td>{tekst}</td></tr></tbody></table>")  # fmt: skip
-    spec = {"title": tekst, "description": tekst, "mark": "point",
-            "data": {"name": "d"}, "datasets": {"d": [{"naam": tekst}]},
-            "encoding": {"tooltip": [{"field": "naam", "type": "nominal", "title": tekst}]}}  # fmt: skip
+    tabel = (
+        f"<table><caption>{tekst}</caption><thead><tr><th>Indicator</th></tr></thead>"
+        f"<tbody><tr><td>{tekst}</td></tr></tbody></table>"
+    )
+    spec = {
+        "title": tekst,
+        "description": tekst,
+        "mark": "point",
+        "data": {"name": "d"},
+        "datasets": {"d": [{"naam": tekst}]},
+        "encoding": {"tooltip": [{"field": "naam", "type": "nominal", "title": tekst}]},
+    }
     bewijs.outputs = [
         nbformat.v4.new_output("display_data", data={"text/html": tabel}),
-        nbformat.v4.new_output("display_data", data={
-            "image/svg+xml": "<svg xmlns='http://www.w3.org/2000/svg'></svg>",
-            "application/vnd.vegalite.v6+json": spec}),
-    ]  # fmt: skip
+        nbformat.v4.new_output(
+            "display_data",
+            data={
+                "image/svg+xml": "<svg xmlns='http://www.w3.org/2000/svg'></svg>",
+                "application/vnd.vegalite.v6+json": spec,
+            },
+        ),
+    ]
     nb.cells = [kop, bewijs]
     return nb
 
@@ -139,11 +156,22 @@ def test_index_zonder_levende_html(tmp_path, aanval):
     regio = tmp_path / "twente"
     regio.mkdir()
     (regio / "samenvatting.json").write_text(json.dumps({"hoofdvraag": aanval, "kop": aanval}))
-    (regio / "oordelen.json").write_text(json.dumps(
-        [{"indicator": "eigen", "categorie": None, "naam": aanval, "oordeel": aanval}]))  # fmt: skip
-    tabel = pd.DataFrame([Resultaat(regio=aanval, regio_code="", status="mislukt",
-                                    map=str(regio), kop=aanval, fout=aanval,
-                                    startvraag=aanval).__dict__])  # fmt: skip
+    (regio / "oordelen.json").write_text(
+        json.dumps([{"indicator": "eigen", "categorie": None, "naam": aanval, "oordeel": aanval}])
+    )
+    tabel = pd.DataFrame(
+        [
+            Resultaat(
+                regio=aanval,
+                regio_code="",
+                status="mislukt",
+                map=str(regio),
+                kop=aanval,
+                fout=aanval,
+                startvraag=aanval,
+            ).__dict__
+        ]
+    )
     index = schrijf_index(tmp_path, tabel, "2021H1", {"hoofdvraag": aanval}).read_text()
     assert _live(index) == [], _live(index)
 
@@ -234,9 +262,18 @@ def _nep_draaien(mislukt: set[str]):
             fout = basis.regio in mislukt
             (werk / "rapport.html").write_text("mislukt" if fout else f"goed {taak['sleutel']}")
             (werk / "stappenplan.ipynb").write_text("{}")
-            yield basis, {"status": "mislukt" if fout else "gelukt", "kop": "" if fout else "kern",
-                          "fout": "Regio kapot." if fout else "", "seconden": 1.0,
-                          "datum": "2026-12-01T10:00", "sleutel": taak["sleutel"], "taak": taak}  # fmt: skip
+            yield (
+                basis,
+                {
+                    "status": "mislukt" if fout else "gelukt",
+                    "kop": "" if fout else "kern",
+                    "fout": "Regio kapot." if fout else "",
+                    "seconden": 1.0,
+                    "datum": "2026-12-01T10:00",
+                    "sleutel": taak["sleutel"],
+                    "taak": taak,
+                },
+            )
 
     return draai
 
@@ -280,8 +317,10 @@ def test_mislukte_eerste_run_schrijft_een_foutrapport(tmp_path, zonder_kernel, m
     monkeypatch.setattr(rapport, "schrijf_vega", lambda uit: None)
     monkeypatch.setattr(batch, "_draai_taken", _nep_draaien({"Twente!"}))
     tabel = batch.draai_batch(tmp_path, ["Twente", "Twente!"], periode="2021H1", voortgang=False)
-    assert tabel.set_index("regio")["status"].to_dict() == {"Twente": "gelukt",
-                                                            "Twente!": "mislukt"}  # fmt: skip
+    assert tabel.set_index("regio")["status"].to_dict() == {
+        "Twente": "gelukt",
+        "Twente!": "mislukt",
+    }
     assert (tmp_path / "twente" / "rapport.html").read_text().startswith("goed ")
     [fout_map] = [m for m in tabel["map"] if batch.Path(m).name != "twente"]
     assert batch.Path(fout_map).name == "twente-" + batch.hashlib.sha256(b"Twente!").hexdigest()[:8]

@@ -13,8 +13,15 @@ def draai(capsys, *argv):
     uit = capsys.readouterr()
     tekst = uit.out + uit.err
     assert "Traceback" not in tekst
-    for engels in ("invalid choice", "choose from", "invalid int value", "the following arguments",
-                   "unrecognized arguments", "expected one argument", "Error"):  # fmt: skip
+    for engels in (
+        "invalid choice",
+        "choose from",
+        "invalid int value",
+        "the following arguments",
+        "unrecognized arguments",
+        "expected one argument",
+        "Error",
+    ):
         assert engels not in tekst
     return code, tekst
 

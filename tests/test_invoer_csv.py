@@ -175,8 +175,10 @@ def test_verdeling_telt_op_tot_veel_meer_dan_100(csv_bestand):
 def test_verdeling_met_afronding_is_goed(csv_bestand):
     cats = ik.indicator("duur_geweld_meldingen").categorieen
     delen = [100.4 / len(cats)] * len(cats)
-    rijen = [f"duur_geweld_meldingen;VT22;2021H1;{c};{d:.1f};;".replace(".", ",") for c, d in
-             zip(cats, delen)]  # fmt: skip
+    rijen = [
+        f"duur_geweld_meldingen;VT22;2021H1;{c};{d:.1f};;".replace(".", ",")
+        for c, d in zip(cats, delen)
+    ]
     df = ik.laad(csv_bestand(KOP + "\n".join(rijen) + "\n"))
     assert len(df) == len(cats)
 
@@ -202,7 +204,7 @@ def test_optionele_kolom_met_tikfout(csv_bestand, kolom, bedoeld):
         csv_bestand(
             f"indicator;regio;periode;waarde;{kolom}\nacuut_structureel_onveilig;VT22;"
             "2021H1;55,6;1070\n"
-        )  # fmt: skip
+        )
     )
     assert "regel 1" in m and f"'{kolom}'" in m and f"Bedoelde je '{bedoeld}'" in m
 

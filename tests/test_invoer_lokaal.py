@@ -31,16 +31,20 @@ def melding(pad) -> str:
 
 
 def test_komma_in_definitie_tussen_aanhalingstekens(tmp_path):
-    tekst = ("id,naam,thema,eenheid,richting,definitie\n"
-             'lokaal_mdo,MDO,hulp_samenwerking,aantal,geen,"Casussen, besproken in een MDO."\n')  # fmt: skip
+    tekst = (
+        "id,naam,thema,eenheid,richting,definitie\n"
+        'lokaal_mdo,MDO,hulp_samenwerking,aantal,geen,"Casussen, besproken in een MDO."\n'
+    )
     t = ik.lokale_indicatoren(bestand(tmp_path, tekst))
     assert t.iloc[0]["definitie"] == "Casussen, besproken in een MDO."
     assert t.iloc[0]["eenheid"] == "aantal"
 
 
 def test_komma_zonder_aanhalingstekens_verschuift_niet_stil(tmp_path):
-    tekst = ("id,naam,thema,eenheid,richting,definitie\n"
-             "lokaal_mdo,MDO,hulp_samenwerking,aantal,geen,Casussen, besproken in een MDO.\n")  # fmt: skip
+    tekst = (
+        "id,naam,thema,eenheid,richting,definitie\n"
+        "lokaal_mdo,MDO,hulp_samenwerking,aantal,geen,Casussen, besproken in een MDO.\n"
+    )
     m = melding(bestand(tmp_path, tekst))
     assert "regel 2: 7 velden" in m and "aanhalingstekens" in m
 
@@ -72,8 +76,10 @@ def test_open_aanhalingsteken(tmp_path):
 )
 def test_kolommen(tmp_path, kop, woorden):
     velden = kop.count(";") + 1
-    rij = ";".join(["lokaal_mdo", "MDO", "hulp_samenwerking", "aantal", "geen", "Aantal."]
-                   + ["x"] * (velden - 6))  # fmt: skip
+    rij = ";".join(
+        ["lokaal_mdo", "MDO", "hulp_samenwerking", "aantal", "geen", "Aantal."]
+        + ["x"] * (velden - 6)
+    )
     m = melding(bestand(tmp_path, kop + "\n" + rij + "\n"))
     assert "regel 1" in m
     for w in woorden:

@@ -87,7 +87,7 @@ def test_regionale_en_landelijke_norm_mogen_samen(tmp_path):
             tmp_path,
             "indicator;norm;soort;regio\nhermeldingen;30;maximaal;\n"
             "hermeldingen;25;maximaal;Twente\n",
-        )  # fmt: skip
+        )
     )
     assert t["regio_code"].isna().tolist() == [True, False]
 
@@ -155,8 +155,10 @@ def test_yaml_normen(tmp_path, regel, woorden):
 
 
 def test_yaml_tweede_norm(tmp_path):
-    tekst = ("normen:\n  - {indicator: hermeldingen, norm: 30, soort: maximaal}\n"
-             "  - {indicator: hermeldingen, norm: 20, soort: maximaal}\n")  # fmt: skip
+    tekst = (
+        "normen:\n  - {indicator: hermeldingen, norm: 30, soort: maximaal}\n"
+        "  - {indicator: hermeldingen, norm: 20, soort: maximaal}\n"
+    )
     m = melding(normen(tmp_path, tekst, "normen.yaml"))
     assert "norm 2" in m and "norm 1" in m
 
@@ -188,8 +190,9 @@ def test_normenbestand_is_excel(tmp_path):
 
 def test_normen_in_latin1(tmp_path):
     pad = tmp_path / "normen.csv"
-    pad.write_bytes("indicator;norm;soort;toelichting\nhermeldingen;30;maximaal;één doel\n"
-                    .encode("latin-1"))  # fmt: skip
+    pad.write_bytes(
+        "indicator;norm;soort;toelichting\nhermeldingen;30;maximaal;één doel\n".encode("latin-1")
+    )
     assert lees_normen(pad).iloc[0]["toelichting"] == "één doel"
 
 

@@ -56,8 +56,12 @@ def test_samengevoegd_met_oefendata_en_alle_stappen(lokaal):
     ) == pytest.approx(100 * 140 / 165)
     v = vergelijk("lokaal_eerste_contact_binnen_5_dagen", "VT22", "2021H1", data=data)
     assert set(v["vergelijking"]) == {"vorige_periode", "jaar_eerder"}
-    b = analyseer("VT22", "2021H1", ["lokaal_eerste_contact_binnen_5_dagen", "acuut_structureel_onveilig"],
-                  data=data)  # fmt: skip
+    b = analyseer(
+        "VT22",
+        "2021H1",
+        ["lokaal_eerste_contact_binnen_5_dagen", "acuut_structureel_onveilig"],
+        data=data,
+    )
     assert set(b["indicator"]) == {
         "lokaal_eerste_contact_binnen_5_dagen",
         "acuut_structureel_onveilig",
@@ -68,9 +72,14 @@ def test_samengevoegd_met_oefendata_en_alle_stappen(lokaal):
 
 def test_werkboek_met_eigen_cijfers_en_lokale_indicatoren():
     try:
-        wb = voorbereiden("Zaanstreek-Waterland", "2021H1", startvraag="heftig_structureel_geweld",
-                          indicatoren="lokaal_eerste_contact_binnen_5_dagen",
-                          bron=f"oefendata, {EIGEN}", lokale_indicatoren=str(LOKAAL))  # fmt: skip
+        wb = voorbereiden(
+            "Zaanstreek-Waterland",
+            "2021H1",
+            startvraag="heftig_structureel_geweld",
+            indicatoren="lokaal_eerste_contact_binnen_5_dagen",
+            bron=f"oefendata, {EIGEN}",
+            lokale_indicatoren=str(LOKAAL),
+        )
         bevindingen = wb.plan.analyseer(data=wb.data)
         assert "lokaal_eerste_contact_binnen_5_dagen" in set(bevindingen["indicator"])
     finally:

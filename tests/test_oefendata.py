@@ -78,8 +78,11 @@ def test_oost_brabant_is_de_som_van_de_oude_regios(oefendata):
     # VT27 is VT16 + VT26 in every generated count: 2023H1 is the sum the two regions would have
     # had (the other 24 regions and Nederland did not move).
     for per in ("2023H1", "2024H2"):
-        rest = oefendata[(oefendata.indicator == "meldingen") & (oefendata.periode == per)
-                         & ~oefendata.regio_code.isin(["NL01", "VT27"])]  # fmt: skip
+        rest = oefendata[
+            (oefendata.indicator == "meldingen")
+            & (oefendata.periode == per)
+            & ~oefendata.regio_code.isin(["NL01", "VT27"])
+        ]
         nl = w(oefendata, "meldingen", "NL01", per).teller
         assert w(oefendata, "meldingen", "VT27", per).teller == nl - rest.teller.sum()
     r = w(oefendata, "meldingen_per_10000", "VT27", "2023H1")
@@ -94,8 +97,14 @@ def test_voorlopig_alleen_laatste_jaar(oefendata):
 
 
 # -- Internally consistent ----------------------------------------------------------------------
-TELLINGEN = ["adviezen", "meldingen", "casussen_vt", "politiemeldingen", "rvdk_onderzoeken",
-             "tijdelijk_huisverbod"]  # fmt: skip
+TELLINGEN = [
+    "adviezen",
+    "meldingen",
+    "casussen_vt",
+    "politiemeldingen",
+    "rvdk_onderzoeken",
+    "tijdelijk_huisverbod",
+]
 
 
 @pytest.mark.parametrize("ind", TELLINGEN)
@@ -114,8 +123,9 @@ def test_regios_tellen_op_tot_nederland(oefendata, ind):
 
 def test_aantallen_zijn_veelvouden_van_vijf(oefendata):
     vt = oefendata[(oefendata.herkomst == "oefendata") & oefendata.teller.notna()]
-    cohort = vt.indicator.isin(["geweld_gestopt", "opvoedingsrelatie_verbeterd",
-                                "slachtoffers_moord_doodslag"])  # fmt: skip
+    cohort = vt.indicator.isin(
+        ["geweld_gestopt", "opvoedingsrelatie_verbeterd", "slachtoffers_moord_doodslag"]
+    )
     assert (vt.loc[~cohort, "teller"] % 5 == 0).all()
 
 
@@ -137,9 +147,15 @@ def test_ratios_komen_uit_tellingen_en_inwoners(oefendata):
 
 @pytest.mark.parametrize(
     "ind",
-    ["adviesvrager_type", "melder_type", "duur_geweld_adviezen", "duur_geweld_meldingen",
-     "aard_geweld", "vervolg_veiligheidsbeoordeling"],
-)  # fmt: skip
+    [
+        "adviesvrager_type",
+        "melder_type",
+        "duur_geweld_adviezen",
+        "duur_geweld_meldingen",
+        "aard_geweld",
+        "vervolg_veiligheidsbeoordeling",
+    ],
+)
 def test_verdelingen_tellen_op_tot_100_procent(oefendata, ind):
     df = oefendata[oefendata.indicator == ind]
     assert set(df.categorie) == set(ik.indicator(ind).categorieen)
@@ -157,8 +173,11 @@ def test_verdeling_noemer_is_totaal(oefendata):
 
 
 def test_onveilig_is_consistent_met_acuut_en_structureel(oefendata):
-    sel = oefendata[oefendata.indicator.isin(["acuut_onveilig", "structureel_onveilig",
-                                              "acuut_structureel_onveilig"])]  # fmt: skip
+    sel = oefendata[
+        oefendata.indicator.isin(
+            ["acuut_onveilig", "structureel_onveilig", "acuut_structureel_onveilig"]
+        )
+    ]
     breed = sel.pivot_table(index=["regio_code", "periode"], columns="indicator", values="waarde")
     breed = breed.dropna()
     assert (breed.acuut_structureel_onveilig >= breed.structureel_onveilig - 1e-9).all()
@@ -205,8 +224,11 @@ def oefendata_module_cohort():
 # -- Calibrated to published figures -------------------------------------------------------------
 @pytest.mark.parametrize("ind, bron", [("adviezen", "adviezen_vt"), ("meldingen", "meldingen_vt")])
 def test_landelijke_halfjaartotalen_impactmonitor_2022(oefendata, gepubliceerd, ind, bron):
-    tabel41 = gepubliceerd[(gepubliceerd.indicator == bron) & (gepubliceerd.region == "Nederland")
-                           & gepubliceerd.note.str.contains("tabel 4.1")]  # fmt: skip
+    tabel41 = gepubliceerd[
+        (gepubliceerd.indicator == bron)
+        & (gepubliceerd.region == "Nederland")
+        & gepubliceerd.note.str.contains("tabel 4.1")
+    ]
     assert len(tabel41) == 7
     for rij in tabel41.itertuples():
         assert w(oefendata, ind, "NL01", rij.period).teller == int(rij.value)
@@ -214,8 +236,11 @@ def test_landelijke_halfjaartotalen_impactmonitor_2022(oefendata, gepubliceerd, 
 
 def test_landelijk_jaartotaal_2023(oefendata, gepubliceerd):
     for ind, bron in [("adviezen", "gestarte_adviezen"), ("meldingen", "ontvangen_meldingen")]:
-        pub = gepubliceerd[(gepubliceerd.indicator == f"84849NED {bron} | Totaal")
-                           & (gepubliceerd.region == "Nederland") & (gepubliceerd.period == "2023")]  # fmt: skip
+        pub = gepubliceerd[
+            (gepubliceerd.indicator == f"84849NED {bron} | Totaal")
+            & (gepubliceerd.region == "Nederland")
+            & (gepubliceerd.period == "2023")
+        ]
         som = (
             w(oefendata, ind, "NL01", "2023H1").teller + w(oefendata, ind, "NL01", "2023H2").teller
         )
@@ -234,15 +259,32 @@ def test_landelijk_2024h1_afgerond(oefendata, gepubliceerd):
     [
         ("adviezen", "84849NED gestarte_adviezen | Totaal", "VT02", "Drenthe (VT)"),
         ("meldingen", "84849NED ontvangen_meldingen | Totaal", "VT02", "Drenthe (VT)"),
-        ("meldingen", "84852NED ontvangen_meldingen | Totaal; Totaal", "VT05", "Gelderland-Midden (VT)"),
-        ("meldingen", "84852NED ontvangen_meldingen | Totaal; Totaal", "VT06", "Gelderland-Zuid (VT)"),
-        ("meldingen", "84852NED ontvangen_meldingen | Totaal; Totaal", "VT14",
-         "Noord- en Oost-Gelderland (VT)"),
+        (
+            "meldingen",
+            "84852NED ontvangen_meldingen | Totaal; Totaal",
+            "VT05",
+            "Gelderland-Midden (VT)",
+        ),
+        (
+            "meldingen",
+            "84852NED ontvangen_meldingen | Totaal; Totaal",
+            "VT06",
+            "Gelderland-Zuid (VT)",
+        ),
+        (
+            "meldingen",
+            "84852NED ontvangen_meldingen | Totaal; Totaal",
+            "VT14",
+            "Noord- en Oost-Gelderland (VT)",
+        ),
     ],
-)  # fmt: skip
+)
 def test_regionale_jaartotalen_2023(oefendata, gepubliceerd, ind, tabel, regio, label):
-    pub = gepubliceerd[(gepubliceerd.indicator == tabel) & (gepubliceerd.region == label)
-                       & (gepubliceerd.period == "2023")]  # fmt: skip
+    pub = gepubliceerd[
+        (gepubliceerd.indicator == tabel)
+        & (gepubliceerd.region == label)
+        & (gepubliceerd.period == "2023")
+    ]
     som = w(oefendata, ind, regio, "2023H1").teller + w(oefendata, ind, regio, "2023H2").teller
     assert som == int(pub.value.item())
 
@@ -324,10 +366,13 @@ def test_casussen_gepubliceerd_drenthe_2023(oefendata, gepubliceerd):
 
 
 def test_elk_gepubliceerd_casussen_totaal_per_vt_regio(oefendata, gepubliceerd):
-    pub = gepubliceerd[gepubliceerd.indicator.str.match(r"^8485[01]NED casussen_met_ontvangen_"
-                                                        r"melding \| Totaal$")
-                       & (gepubliceerd.region.str.endswith("(VT)")
-                          | (gepubliceerd.region == "Nederland"))]  # fmt: skip
+    pub = gepubliceerd[
+        gepubliceerd.indicator.str.match(
+            r"^8485[01]NED casussen_met_ontvangen_"
+            r"melding \| Totaal$"
+        )
+        & (gepubliceerd.region.str.endswith("(VT)") | (gepubliceerd.region == "Nederland"))
+    ]
     assert len(pub) >= 1
     for rij in pub.itertuples():
         code = ik.regio(rij.region).code
@@ -392,8 +437,10 @@ def oefendata_module():
 
 
 def test_ots_landelijk(oefendata, gepubliceerd):
-    pub = gepubliceerd[(gepubliceerd.indicator == "jeugdbescherming_instroom_ots")
-                       & gepubliceerd.period.str.match(r"^20(19|2[0-3])H1$")]  # fmt: skip
+    pub = gepubliceerd[
+        (gepubliceerd.indicator == "jeugdbescherming_instroom_ots")
+        & gepubliceerd.period.str.match(r"^20(19|2[0-3])H1$")
+    ]
     for rij in pub.itertuples():
         assert w(oefendata, "ots_per_10000", "NL01", rij.period).teller == int(rij.value)
 

@@ -27,13 +27,22 @@ def test_kleine_tellers_en_noemers():
 
 
 def test_bestaande_vlag_blijft():
-    t = tabel(waarde=[None], teller=pd.array([None], dtype="Int64"),
-              noemer=pd.array([None], dtype="Int64"), eenheid=["aantal"], onderdrukt=[True])  # fmt: skip
+    t = tabel(
+        waarde=[None],
+        teller=pd.array([None], dtype="Int64"),
+        noemer=pd.array([None], dtype="Int64"),
+        eenheid=["aantal"],
+        onderdrukt=[True],
+    )
     assert onderdruk(t)["onderdrukt"].tolist() == [True]
 
 
 def test_origineel_onveranderd():
-    t = tabel(waarde=[5.0], teller=pd.array([5], dtype="Int64"), noemer=pd.array([None], dtype="Int64"),
-              eenheid=["aantal"])  # fmt: skip
+    t = tabel(
+        waarde=[5.0],
+        teller=pd.array([5], dtype="Int64"),
+        noemer=pd.array([None], dtype="Int64"),
+        eenheid=["aantal"],
+    )
     onderdruk(t)
     assert t["waarde"].tolist() == [5.0]

@@ -30,10 +30,20 @@ def _reeksdata(rng, p_nl, p_regio, n_regio=1000, n_rest=60_000, perioden=PERIODE
             t_rest = rng.poisson(n_rest * q_nl)
             factor = 10_000.0
         for code, t, n in (("VT22", t_r, n_regio), ("NL01", t_r + t_rest, n_regio + n_rest)):
-            rijen.append({"indicator": "acuut_structureel_onveilig" if eenheid == "%" else
-                          "meldingen_per_10000", "regio_code": code, "periode": per,
-                          "categorie": pd.NA, "waarde": factor * t / n, "teller": t, "noemer": n,
-                          "onderdrukt": False})  # fmt: skip
+            rijen.append(
+                {
+                    "indicator": "acuut_structureel_onveilig"
+                    if eenheid == "%"
+                    else "meldingen_per_10000",
+                    "regio_code": code,
+                    "periode": per,
+                    "categorie": pd.NA,
+                    "waarde": factor * t / n,
+                    "teller": t,
+                    "noemer": n,
+                    "onderdrukt": False,
+                }
+            )
     return pd.DataFrame(rijen).astype({"categorie": "string", "onderdrukt": "boolean"})
 
 
@@ -46,8 +56,9 @@ def test_verschil_in_verschillen_met_de_hand():
     assert d.laag == pytest.approx(9.0 - 1.959964 * se, abs=1e-4)
     assert d.p == pytest.approx(2 * stats.norm.sf(9.0 / se))
     # Rates: Poisson variance per 10.000 inhabitants.
-    r = verschil_in_verschillen("per 10.000 inwoners", (50, 100_000), (80, 100_000),
-                                (500, 1_000_000), (500, 1_000_000))  # fmt: skip
+    r = verschil_in_verschillen(
+        "per 10.000 inwoners", (50, 100_000), (80, 100_000), (500, 1_000_000), (500, 1_000_000)
+    )
     se_r = 1e4 * math.sqrt(50 + 80 + 500 * 0.01 + 500 * 0.01) / 100_000
     assert r.verschil == pytest.approx(3.0)
     assert r.hoog - r.verschil == pytest.approx(1.959964 * se_r, rel=1e-5)
@@ -76,8 +87,14 @@ def test_ook_voor_cijfers_per_10000_inwoners():
     rate_nl = [0.0080, 0.0085, 0.0090, 0.0088, 0.0086]
     anders = 0
     for _ in range(300):
-        data = _reeksdata(rng, rate_nl, [q * 1.2 for q in rate_nl], n_regio=150_000,
-                          n_rest=17_000_000, eenheid="rate")  # fmt: skip
+        data = _reeksdata(
+            rng,
+            rate_nl,
+            [q * 1.2 for q in rate_nl],
+            n_regio=150_000,
+            n_rest=17_000_000,
+            eenheid="rate",
+        )
         v = verloop("meldingen_per_10000", "VT22", "2021H1", data=data)
         anders += is_opvallend(v["oordeel"])
     assert anders / 300 <= 0.07
@@ -89,8 +106,7 @@ def test_een_echte_afwijking_wordt_gevonden():
     p_r = [0.45, 0.48, 0.52, 0.55, 0.57]  # region rises 12 points, Nederland flat
     gevonden = 0
     for _ in range(100):
-        v = verloop("acuut_structureel_onveilig", "VT22", "2021H1",
-                    data=_reeksdata(rng, p_nl, p_r))  # fmt: skip
+        v = verloop("acuut_structureel_onveilig", "VT22", "2021H1", data=_reeksdata(rng, p_nl, p_r))
         gevonden += v["oordeel"] == OPVALLEND_HOGER
     assert gevonden >= 90
 
@@ -100,8 +116,12 @@ def test_vlakke_regio_tegen_landelijke_stijging_wordt_gezien():
     rng = np.random.default_rng(11)
     p_nl = [0.40, 0.43, 0.46, 0.49, 0.52]
     p_r = [0.45] * 5
-    v = verloop("acuut_structureel_onveilig", "VT22", "2021H1",
-                data=_reeksdata(rng, p_nl, p_r, n_regio=3000))  # fmt: skip
+    v = verloop(
+        "acuut_structureel_onveilig",
+        "VT22",
+        "2021H1",
+        data=_reeksdata(rng, p_nl, p_r, n_regio=3000),
+    )
     assert v["oordeel"] == OPVALLEND_LAGER
     assert v["verschil"] < 0 < v["landelijke_verandering"]
 
@@ -121,5 +141,7 @@ def test_zaanstreek_waterland_stijging_tot_2020h2_sterker_dan_landelijk():
 def test_basisperiode_kiezen():
     v = verloop("acuut_structureel_onveilig", "Zaanstreek-Waterland", "2024H1", basis="2021H1")
     assert v["start"] == "2021H1"
-    assert verloop("acuut_structureel_onveilig", "Zaanstreek-Waterland", "2021H1",
-                   basis="2020H1") is None  # fmt: skip
+    assert (
+        verloop("acuut_structureel_onveilig", "Zaanstreek-Waterland", "2021H1", basis="2020H1")
+        is None
+    )

@@ -31,8 +31,12 @@ def test_verdeling_volgorde_van_catalogus():
 def test_onderdrukt_cijfer_zegt_waarom(oefendata):
     rij = oefendata[oefendata.onderdrukt & (oefendata.regio_code != "NL01")].iloc[0]
     with pytest.raises(GeenWaarde) as e:
-        ik.waarde(rij.indicator, rij.regio_code, rij.periode, categorie=rij.categorie
-                  if isinstance(rij.categorie, str) else None)  # fmt: skip
+        ik.waarde(
+            rij.indicator,
+            rij.regio_code,
+            rij.periode,
+            categorie=rij.categorie if isinstance(rij.categorie, str) else None,
+        )
     assert "onderdrukt" in str(e.value)
 
 

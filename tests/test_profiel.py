@@ -72,8 +72,12 @@ def test_nederland_is_the_middle_of_every_row(bevindingen, oefendata):
 
 
 def test_profiel_from_vergelijk_rows(oefendata):
-    rijen = pd.concat([ik.vergelijk(i, REGIO, PERIODE, data=oefendata)
-                       for i in ("hermeldingen", "meldingen_per_10000")])  # fmt: skip
+    rijen = pd.concat(
+        [
+            ik.vergelijk(i, REGIO, PERIODE, data=oefendata)
+            for i in ("hermeldingen", "meldingen_per_10000")
+        ]
+    )
     tab = gr.profiel_tabel(REGIO, PERIODE, bevindingen=rijen, data=oefendata)
     assert tab["indicator"].tolist() == ["hermeldingen", "meldingen_per_10000"]
 
@@ -112,7 +116,9 @@ def test_every_row_has_name_values_spine_and_verdict_word(spec, bevindingen):
     assert {"naam", "t_regio", "t_nl", "oordeel"} <= teksten  # the verdict as a word
     balken = [u for u in alle if u["mark"]["type"] == "bar"]
     assert [(b["encoding"]["x"]["field"], b["encoding"]["x2"]["field"]) for b in balken] == [
-        ("pos_laagste", "pos_hoogste"), ("pos_kwartiel_1", "pos_kwartiel_3")]  # fmt: skip
+        ("pos_laagste", "pos_hoogste"),
+        ("pos_kwartiel_1", "pos_kwartiel_3"),
+    ]
     nl = next(u for u in alle if u["mark"]["type"] == "rule")
     assert nl["mark"]["color"] == "#000000"
     assert {"x": 0.5} in next(w for w in spec["datasets"].values() if w == [{"x": 0.5}])
@@ -171,15 +177,18 @@ def test_suppressed_region_value_is_named_and_has_no_marker(oefendata):
 # -- Map of verdicts -------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def oordelen(oefendata) -> pd.DataFrame:
-    delen = [ik.analyseer(r, PERIODE, ["hermeldingen"], data=oefendata)
-             for r in (REGIO, "Twente", "Utrecht")]  # fmt: skip
+    delen = [
+        ik.analyseer(r, PERIODE, ["hermeldingen"], data=oefendata)
+        for r in (REGIO, "Twente", "Utrecht")
+    ]
     return pd.concat(delen, ignore_index=True)
 
 
 def test_kaart_oordelen_from_analysis_rows(oordelen, oefendata):
     links = {CODE: "zaanstreek-waterland/rapport.html"}
-    g = gr.kaart_oordelen("hermeldingen", PERIODE, oordelen=oordelen, regio=REGIO, links=links,
-                          data=oefendata)  # fmt: skip
+    g = gr.kaart_oordelen(
+        "hermeldingen", PERIODE, oordelen=oordelen, regio=REGIO, links=links, data=oefendata
+    )
     spec = g.to_dict()
     tab = {r["regio_code"]: r for r in spec["datasets"]["vt_oordelen"]}
     assert len(tab) == 26 and len(spec["datasets"]["vt_gebieden"]) == 26

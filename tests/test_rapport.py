@@ -113,9 +113,22 @@ def test_geen_externe_bronnen(uitvoer):
 def test_geen_code_ruwe_sleutels_of_werkboektekst(uitvoer):
     for regio in (ZW, TW):
         tekst = _zichtbare_tekst(_lees(uitvoer[0], regio))
-        for verboden in ("vorige_periode", "jaar_eerder", "regios", "<NA>", "NaN", "waarom_deelvraag",
-                         "plan.bewaar", "plan.duiding", "Wat je nodig hebt", "Ongeveer een uur",
-                         "ik.", "display(", "In [", "Out["):  # fmt: skip
+        for verboden in (
+            "vorige_periode",
+            "jaar_eerder",
+            "regios",
+            "<NA>",
+            "NaN",
+            "waarom_deelvraag",
+            "plan.bewaar",
+            "plan.duiding",
+            "Wat je nodig hebt",
+            "Ongeveer een uur",
+            "ik.",
+            "display(",
+            "In [",
+            "Out[",
+        ):
             assert verboden not in tekst, (regio, verboden)
         assert re.search(r"\bStap [1-6]\b", tekst) is None
 
@@ -214,10 +227,15 @@ def test_vergelijkingen_tabel_in_woorden():
 def test_grafiektabel_uit_tooltip():
     spec = {
         "data": {"name": "d"},
-        "datasets": {"d": [{"regio": "Twente", "waarde": 38.25}, {"regio": "Twente", "waarde": 38.25}]},
+        "datasets": {
+            "d": [{"regio": "Twente", "waarde": 38.25}, {"regio": "Twente", "waarde": 38.25}]
+        },
         "mark": "point",
-        "encoding": {"tooltip": [{"field": "regio", "type": "nominal", "title": "Regio"},
-                                 {"field": "waarde", "type": "quantitative", "title": "Waarde (%)",
-                                  "format": ".1f"}]},
-    }  # fmt: skip
+        "encoding": {
+            "tooltip": [
+                {"field": "regio", "type": "nominal", "title": "Regio"},
+                {"field": "waarde", "type": "quantitative", "title": "Waarde (%)", "format": ".1f"},
+            ]
+        },
+    }
     assert grafiek_tabel(spec) == (["Regio", "Waarde (%)"], [["Twente", "38,2"]])

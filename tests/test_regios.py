@@ -89,9 +89,14 @@ def test_gemeenten_indeling_2022():
     assert ik.gemeente_regio("GM0479").code == "VT22"
     assert ik.gemeente_regio("Heusden").code == "VT15"  # SOURCES.md: VR21 -> VT15
     assert sorted(ik.gemeenten("VT22")["naam"]) == [
-        "Edam-Volendam", "Landsmeer", "Oostzaan", "Purmerend", "Waterland", "Wormerland",
+        "Edam-Volendam",
+        "Landsmeer",
+        "Oostzaan",
+        "Purmerend",
+        "Waterland",
+        "Wormerland",
         "Zaanstad",
-    ]  # fmt: skip
+    ]
 
 
 def test_onbekende_gemeente():

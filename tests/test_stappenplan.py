@@ -19,8 +19,14 @@ from impactkit.startvraagbank import STARTVRAGEN, startvraag, startvragen
 
 
 def test_zes_stappen():
-    assert STAPPEN == ("hoofdvraag", "deelvragen", "indicatoren", "vergelijken", "analyseren",
-                       "duiden")  # fmt: skip
+    assert STAPPEN == (
+        "hoofdvraag",
+        "deelvragen",
+        "indicatoren",
+        "vergelijken",
+        "analyseren",
+        "duiden",
+    )
 
 
 def test_startvragen_dekken_de_themas():
@@ -61,8 +67,14 @@ def test_plan_uit_startvraag_en_analyse():
     )
     assert plan.regio_code == "VT22" and plan.periode == "2021H1"
     assert ("duur_geweld_meldingen", "> 5 jaar") in plan.indicatoren()
-    assert plan.stand() == {"hoofdvraag": True, "deelvragen": True, "indicatoren": True,
-                            "vergelijken": False, "analyseren": False, "duiden": False}  # fmt: skip
+    assert plan.stand() == {
+        "hoofdvraag": True,
+        "deelvragen": True,
+        "indicatoren": True,
+        "vergelijken": False,
+        "analyseren": False,
+        "duiden": False,
+    }
     tabel = plan.analyseer()
     assert len(plan.bevindingen) == len(tabel)
     assert plan.stand()["vergelijken"] and plan.stand()["analyseren"]
@@ -282,19 +294,25 @@ VOORBEELD = [
                 "categorie": "≤ 1 week",
                 "waarom": "kort geweld",
             },
-        ],  # fmt: skip
+        ],
     },
     "Weten ouderen waar ze terechtkunnen?",
 ]
 VERWACHT = [
-    DeelvraagPlan("Komen gezinnen minder vaak opnieuw in beeld?",
-                  [GekozenIndicator("hermeldingen")],
-                  "een hermelding wijst op geweld dat terugkomt"),
-    DeelvraagPlan("Duurt het geweld korter?",
-                  [GekozenIndicator("duur_geweld_meldingen", "", "> 5 jaar"),
-                   GekozenIndicator("duur_geweld_meldingen", "kort geweld", "≤ 1 week")]),
+    DeelvraagPlan(
+        "Komen gezinnen minder vaak opnieuw in beeld?",
+        [GekozenIndicator("hermeldingen")],
+        "een hermelding wijst op geweld dat terugkomt",
+    ),
+    DeelvraagPlan(
+        "Duurt het geweld korter?",
+        [
+            GekozenIndicator("duur_geweld_meldingen", "", "> 5 jaar"),
+            GekozenIndicator("duur_geweld_meldingen", "kort geweld", "≤ 1 week"),
+        ],
+    ),
     DeelvraagPlan("Weten ouderen waar ze terechtkunnen?"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(
@@ -337,20 +355,39 @@ def test_deelvragen_als_tekst_leest_terug(s):
         ("[vraag: [", ImpactkitFout, ["geen leesbare YAML of JSON (regel 1", "aanhalingstekens"]),
         ("[[1, 2]]", ImpactkitFout, ["deelvraag 1 is een lijst", "{vraag: ..."]),
         ("[{indicatoren: [hermeldingen]}]", ImpactkitFout, ["deelvraag 1 heeft geen vraag"]),
-        ("[{vraag: x}, {vraag: y, indicator: [hermeldingen]}]", ImpactkitFout,
-         ["deelvraag 2: onbekend onderdeel 'indicator'", "'indicatoren'"]),
+        (
+            "[{vraag: x}, {vraag: y, indicator: [hermeldingen]}]",
+            ImpactkitFout,
+            ["deelvraag 2: onbekend onderdeel 'indicator'", "'indicatoren'"],
+        ),
         ("[{vraag: x, indicatoren: 3}]", ImpactkitFout, ["'indicatoren' moet een lijst zijn"]),
-        ("[{vraag: x, indicatoren: [hermelding]}]", OnbekendeIndicator,
-         ["deelvraag 1, indicator 1", "'hermelding' staat niet in de catalogus", "'hermeldingen'"]),
-        ("[{vraag: x, indicatoren: [aard_geweld]}]", ImpactkitFout,
-         ["is een verdeling", "'aard_geweld:Kindermishandeling'"]),
-        ("[{vraag: x, indicatoren: ['aard_geweld:Ouderen']}]", ImpactkitFout,
-         ["'Ouderen' is geen categorie van aard_geweld", "Bedoelde je: 'Ouderenmishandeling'"]),
-        ("[{vraag: x, indicatoren: ['hermeldingen:lang']}]", ImpactkitFout,
-         ["hermeldingen heeft geen categorieën"]),
+        (
+            "[{vraag: x, indicatoren: [hermelding]}]",
+            OnbekendeIndicator,
+            [
+                "deelvraag 1, indicator 1",
+                "'hermelding' staat niet in de catalogus",
+                "'hermeldingen'",
+            ],
+        ),
+        (
+            "[{vraag: x, indicatoren: [aard_geweld]}]",
+            ImpactkitFout,
+            ["is een verdeling", "'aard_geweld:Kindermishandeling'"],
+        ),
+        (
+            "[{vraag: x, indicatoren: ['aard_geweld:Ouderen']}]",
+            ImpactkitFout,
+            ["'Ouderen' is geen categorie van aard_geweld", "Bedoelde je: 'Ouderenmishandeling'"],
+        ),
+        (
+            "[{vraag: x, indicatoren: ['hermeldingen:lang']}]",
+            ImpactkitFout,
+            ["hermeldingen heeft geen categorieën"],
+        ),
         ("[{vraag: x, indicatoren: [12]}]", ImpactkitFout, ["een indicator is een id", "getal"]),
     ],
-)  # fmt: skip
+)
 def test_lees_deelvragen_fouten_in_het_nederlands(invoer, fout, stukken):
     with pytest.raises(fout) as e:
         lees_deelvragen(invoer)

@@ -486,13 +486,16 @@ def test_lange_antwoorden_verwijzen_naar_de_deelvragen():
         ("Komen gezinnen terug?", ["hermeldingen"]),
         ("Is er meer gedwongen hulp?", ["ots_per_10000", "overdracht_rvdk"]),
     )
-    s = beantwoord(plan, tabel(
-        rij("acuut_structureel_onveilig", OPVALLEND_HOGER, waarde=55.6, ref=42.8),
-        rij("acuut_structureel_onveilig", OPVALLEND_HOGER, "verloop", waarde=55.6, ref=None),
-        rij("hermeldingen", OPVALLEND_LAGER),
-        rij("ots_per_10000", OPVALLEND_HOGER, waarde=4.0, ref=2.5),
-        rij("overdracht_rvdk", OPVALLEND_HOGER, waarde=2.0, ref=1.5),
-    ))  # fmt: skip
+    s = beantwoord(
+        plan,
+        tabel(
+            rij("acuut_structureel_onveilig", OPVALLEND_HOGER, waarde=55.6, ref=42.8),
+            rij("acuut_structureel_onveilig", OPVALLEND_HOGER, "verloop", waarde=55.6, ref=None),
+            rij("hermeldingen", OPVALLEND_LAGER),
+            rij("ots_per_10000", OPVALLEND_HOGER, waarde=4.0, ref=2.5),
+            rij("overdracht_rvdk", OPVALLEND_HOGER, waarde=2.0, ref=1.5),
+        ),
+    )
     # One indicator with two clear comparisons is spelled out; the rest is counted.
     assert "ten opzichte van landelijk is gestegen" in s.kern
     assert "ook bij drie andere indicatoren (deelvragen 2 en 3) zijn er opvallende verschillen" in (

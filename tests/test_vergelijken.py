@@ -16,8 +16,14 @@ def zw():
 
 
 def test_alle_soorten_vergelijkingen(zw):
-    assert set(zw.index) == {"landelijk", "regios", "vergelijkbaar", "vorige_periode",
-                             "jaar_eerder", "trend"}  # fmt: skip
+    assert set(zw.index) == {
+        "landelijk",
+        "regios",
+        "vergelijkbaar",
+        "vorige_periode",
+        "jaar_eerder",
+        "trend",
+    }
     assert (zw["herkomst"] == "oefendata").all()
 
 
@@ -75,7 +81,9 @@ def test_ratio_gebruikt_exacte_poisson():
     v = vergelijk("ots_per_10000", ZW, "2021H1").set_index("vergelijking")
     _, laag, hoog = st.ratio_interval(75, 339925)
     assert (v.loc["landelijk", "laag"], v.loc["landelijk", "hoog"]) == (
-        pytest.approx(laag), pytest.approx(hoog))  # fmt: skip
+        pytest.approx(laag),
+        pytest.approx(hoog),
+    )
     verwacht = st.toets_twee_ratios(75, 339925, 4445 - 75, ik.regio("NL01").inwoners - 339925)
     assert v.loc["landelijk", "p"] == pytest.approx(verwacht.p)
 
@@ -88,8 +96,12 @@ def test_aantal_niet_met_nederland_vergeleken():
 
 
 def test_onderdrukt_wordt_geen_gegevens_en_nooit_nul(oefendata):
-    rij = oefendata[oefendata.onderdrukt & (oefendata.regio_code != "NL01")
-                    & oefendata.categorie.isna() & (oefendata.eenheid == "%")].iloc[0]  # fmt: skip
+    rij = oefendata[
+        oefendata.onderdrukt
+        & (oefendata.regio_code != "NL01")
+        & oefendata.categorie.isna()
+        & (oefendata.eenheid == "%")
+    ].iloc[0]
     v = vergelijk(rij.indicator, rij.regio_code, rij.periode)
     assert (v["oordeel"] == "geen gegevens").all()
     assert v["waarde"].isna().all()

@@ -31,21 +31,68 @@ REGIO = "Zaanstreek-Waterland"
 
 # Words that say the opposite of the finding's direction (whole words, case-insensitive).
 TEGEN_LAGER = (
-    "vaker", "meer", "hoger", "hogere", "toename", "toenemen", "toeneemt", "toegenomen",
-    "stijging", "stijgen", "stijgt", "steeg", "gestegen", "zwaarder", "zwaardere", "later",
-    "latere", "laat", "groter", "grotere", "groei", "gegroeid",
-)  # fmt: skip
+    "vaker",
+    "meer",
+    "hoger",
+    "hogere",
+    "toename",
+    "toenemen",
+    "toeneemt",
+    "toegenomen",
+    "stijging",
+    "stijgen",
+    "stijgt",
+    "steeg",
+    "gestegen",
+    "zwaarder",
+    "zwaardere",
+    "later",
+    "latere",
+    "laat",
+    "groter",
+    "grotere",
+    "groei",
+    "gegroeid",
+)
 TEGEN_HOGER = (
-    "minder", "lager", "lagere", "daling", "dalen", "daalt", "daalde", "gedaald", "afname",
-    "afnemen", "afneemt", "afgenomen", "kleiner", "kleinere", "lichter", "lichtere", "krimp",
-    "gekrompen", "vroege", "vroeger",
-)  # fmt: skip
+    "minder",
+    "lager",
+    "lagere",
+    "daling",
+    "dalen",
+    "daalt",
+    "daalde",
+    "gedaald",
+    "afname",
+    "afnemen",
+    "afneemt",
+    "afgenomen",
+    "kleiner",
+    "kleinere",
+    "lichter",
+    "lichtere",
+    "krimp",
+    "gekrompen",
+    "vroege",
+    "vroeger",
+)
 # Words that belong to the other kind of comparison.
 ALLEEN_TIJD = (
-    r"dan eerder", r"nu", r"voorheen", r"stijging", r"daling", r"toename", r"afname",
-    r"gestegen", r"gedaald", r"toegenomen", r"afgenomen", r"geworden", r"blijvend",
+    r"dan eerder",
+    r"nu",
+    r"voorheen",
+    r"stijging",
+    r"daling",
+    r"toename",
+    r"afname",
+    r"gestegen",
+    r"gedaald",
+    r"toegenomen",
+    r"afgenomen",
+    r"geworden",
+    r"blijvend",
     r"in deze periode",
-)  # fmt: skip
+)
 ALLEEN_VERSCHIL = (r"dan elders", r"dan landelijk", r"rest van het land", r"dan in andere regio")
 
 # How each category is recognised in a question (to catch a question naming another category).
@@ -110,9 +157,12 @@ def _cellen():
                 for tijd in (False, True):
                     soort = "tijd" if tijd else "verschil"
                     yield pytest.param(
-                        ind_id, categorie, richting, tijd,
+                        ind_id,
+                        categorie,
+                        richting,
+                        tijd,
                         id=f"{ind_id}|{categorie or '-'}|{richting}|{soort}",
-                    )  # fmt: skip
+                    )
 
 
 CELLEN = list(_cellen())
@@ -235,8 +285,12 @@ def test_algemene_vragen_voor_een_nieuwe_indicator(monkeypatch, soort, beter):
 
 
 def _alle_sjablonen() -> list[tuple[str, str, Sjabloon]]:
-    return [(soort, r, s) for soort, sets in SJABLONEN.items() for r, lijst in sets.items()
-            for s in lijst]  # fmt: skip
+    return [
+        (soort, r, s)
+        for soort, sets in SJABLONEN.items()
+        for r, lijst in sets.items()
+        for s in lijst
+    ]
 
 
 def test_sjablonen_verklaren_wat_ze_passen():
@@ -301,8 +355,9 @@ def test_minder_langdurig_geweld_is_geen_minder_ernstige_onveiligheid(ind_id, ti
 
 @pytest.mark.parametrize("tijd", [False, True])
 def test_minder_meldingen_van_politie_noemt_de_politie(tijd):
-    v = vragen_bij("melder_type", "lager", REGIO, "wie meldt (type melder)", tijd=tijd,
-                   categorie="Politie")  # fmt: skip
+    v = vragen_bij(
+        "melder_type", "lager", REGIO, "wie meldt (type melder)", tijd=tijd, categorie="Politie"
+    )
     assert not any("beroepsgroepen" in x.lower() for x in v)
     assert not any("signaleren minder" in x for x in v)
     assert sum("politie" in x for x in v) >= 2
@@ -310,8 +365,13 @@ def test_minder_meldingen_van_politie_noemt_de_politie(tijd):
 
 def test_zaanstreek_waterland_langdurig_geweld_lager():
     """Worked example: > 5 jaar 1,4 % against 8,2 % nationally, so LOWER."""
-    v = vragen_bij("duur_geweld_meldingen", "lager", REGIO, "duur van het geweld bij meldingen",
-                   categorie="> 5 jaar")  # fmt: skip
+    v = vragen_bij(
+        "duur_geweld_meldingen",
+        "lager",
+        REGIO,
+        "duur van het geweld bij meldingen",
+        categorie="> 5 jaar",
+    )
     assert not any("Komen gezinnen pas in beeld als het geweld al lang speelt" in x for x in v)
     assert not any("pas in beeld" in x for x in v)
     lang = [x for x in v if "langer dan vijf jaar" in x]

@@ -7,9 +7,13 @@ from impactkit.stappenplan import Stappenplan
 
 
 def test_voorbereiden_met_startvraag_en_extra_indicatoren(tmp_path):
-    wb = werkboek.voorbereiden("VT22", "2021H1", startvraag="heftig_structureel_geweld",
-                               indicatoren="meldingen_per_10000, aard_geweld:Ouderenmishandeling",
-                               uitvoer=str(tmp_path / "uit"))  # fmt: skip
+    wb = werkboek.voorbereiden(
+        "VT22",
+        "2021H1",
+        startvraag="heftig_structureel_geweld",
+        indicatoren="meldingen_per_10000, aard_geweld:Ouderenmishandeling",
+        uitvoer=str(tmp_path / "uit"),
+    )
     assert wb.is_oefendata and wb.uitvoer.exists()
     items = wb.plan.indicatoren()
     assert "meldingen_per_10000" in items and ("aard_geweld", "Ouderenmishandeling") in items
@@ -52,10 +56,13 @@ DEELVRAGEN_TEKST = (
     '{vraag: "Duurt het geweld korter?", indicatoren: ["duur_geweld_meldingen:> 5 jaar"]}]'
 )
 DEELVRAGEN_LIJST = [
-    {"vraag": "Komen gezinnen minder vaak opnieuw in beeld?", "indicatoren": ["hermeldingen"],
-     "waarom": "een hermelding wijst op geweld dat terugkomt"},
+    {
+        "vraag": "Komen gezinnen minder vaak opnieuw in beeld?",
+        "indicatoren": ["hermeldingen"],
+        "waarom": "een hermelding wijst op geweld dat terugkomt",
+    },
     {"vraag": "Duurt het geweld korter?", "indicatoren": ["duur_geweld_meldingen:> 5 jaar"]},
-]  # fmt: skip
+]
 
 
 def _geinjecteerd(parameters: dict) -> dict:
@@ -71,18 +78,20 @@ def _geinjecteerd(parameters: dict) -> dict:
     for cel in nb.cells:
         tags = cel.metadata.get("tags", [])
         if "parameters" in tags or "injected-parameters" in tags:
-            exec(cel.source, ruimte)  # noqa: S102 - literals only, written by papermill
+            exec(cel.source, ruimte)
     return ruimte
 
 
 @pytest.mark.parametrize("waarde", [DEELVRAGEN_TEKST, DEELVRAGEN_LIJST], ids=["tekst", "lijst"])
 def test_deelvragen_via_papermill(waarde):
     p = _geinjecteerd({"regio": "Twente", "deelvragen": waarde})
-    wb = werkboek.voorbereiden(p["regio"], p["periode"], startvraag=p["startvraag"],
-                               deelvragen=p["deelvragen"])  # fmt: skip
+    wb = werkboek.voorbereiden(
+        p["regio"], p["periode"], startvraag=p["startvraag"], deelvragen=p["deelvragen"]
+    )
     assert [d.vraag for d in wb.plan.deelvragen] == [
-        "Komen gezinnen minder vaak opnieuw in beeld?", "Duurt het geweld korter?"
-    ]  # fmt: skip
+        "Komen gezinnen minder vaak opnieuw in beeld?",
+        "Duurt het geweld korter?",
+    ]
     assert wb.plan.deelvragen[0].waarom == "een hermelding wijst op geweld dat terugkomt"
     assert wb.plan.indicatoren() == ["hermeldingen", ("duur_geweld_meldingen", "> 5 jaar")]
     # The starter question still gives the hoofdvraag.
@@ -92,8 +101,9 @@ def test_deelvragen_via_papermill(waarde):
 def test_standaard_deelvragen_komen_uit_de_startvraag():
     p = _geinjecteerd({})
     assert p["deelvragen"] == ""
-    wb = werkboek.voorbereiden(p["regio"], p["periode"], startvraag=p["startvraag"],
-                               deelvragen=p["deelvragen"])  # fmt: skip
+    wb = werkboek.voorbereiden(
+        p["regio"], p["periode"], startvraag=p["startvraag"], deelvragen=p["deelvragen"]
+    )
     assert len(wb.plan.deelvragen) == 4 and all(d.waarom for d in wb.plan.deelvragen)
 
 
@@ -117,15 +127,17 @@ def test_foute_deelvragen_via_papermill(waarde, fout, tekst):
 def test_deelvragen_vervangen_die_uit_een_plan_bestand(tmp_path):
     plan = Stappenplan.uit_startvraag("zorg_en_veiligheid", "Twente", "2021H1")
     pad = plan.bewaar(tmp_path / "plan.yaml")
-    wb = werkboek.voorbereiden("Twente", "2021H1", plan_bestand=str(pad),
-                               deelvragen=DEELVRAGEN_LIJST)  # fmt: skip
+    wb = werkboek.voorbereiden(
+        "Twente", "2021H1", plan_bestand=str(pad), deelvragen=DEELVRAGEN_LIJST
+    )
     assert len(wb.plan.deelvragen) == 2
     assert any("vervangen de 4 deelvragen uit plan.yaml" in m for m in wb.meldingen)
 
 
 def test_kop_en_samenvatting_openen_met_het_antwoord(tmp_path):
-    wb = werkboek.voorbereiden("VT22", "2021H1", startvraag="heftig_structureel_geweld",
-                               uitvoer=str(tmp_path))  # fmt: skip
+    wb = werkboek.voorbereiden(
+        "VT22", "2021H1", startvraag="heftig_structureel_geweld", uitvoer=str(tmp_path)
+    )
     kop = werkboek.koptekst(wb)
     assert kop.startswith("## Zaanstreek-Waterland, het eerste halfjaar van 2021")
     assert "**Bron van de cijfers:** oefendata" in kop and "**Hoofdvraag:** Is het gelukt" in kop
@@ -133,8 +145,20 @@ def test_kop_en_samenvatting_openen_met_het_antwoord(tmp_path):
     bevindingen = wb.plan.analyseer(data=wb.data)
     s = werkboek.schrijf_samenvatting(wb, bevindingen)
     # The batch reads 'kop' and 'oefendata'; the other keys stay for readers of the file.
-    for sleutel in ("regio_code", "regio", "periode", "hoofdvraag", "kop", "opvallend",
-                    "bevindingen", "oefendata", "antwoord", "sterkte", "deelvragen", "vragen"):  # fmt: skip
+    for sleutel in (
+        "regio_code",
+        "regio",
+        "periode",
+        "hoofdvraag",
+        "kop",
+        "opvallend",
+        "bevindingen",
+        "oefendata",
+        "antwoord",
+        "sterkte",
+        "deelvragen",
+        "vragen",
+    ):
         assert sleutel in s, sleutel
     assert s["kop"] in s["antwoord"] and s["antwoord"].startswith("Dit zijn oefendata")
     assert [d["nummer"] for d in s["deelvragen"]] == [1, 2, 3, 4]
@@ -160,11 +184,16 @@ def test_enkelvoud_en_meervoud():
 
 
 def test_deelvraag_zonder_indicator_staat_in_de_tabel():
-    wb = werkboek.voorbereiden("VT22", "2021H1", startvraag="",
-                               hoofdvraag="Komt ouderenmishandeling in beeld?",
-                               deelvragen=[{"vraag": "Hoe vaak?", "indicatoren": ["hermeldingen"],
-                                            "waarom": "omdat"},
-                                           "Weten ouderen waar ze terechtkunnen?"])  # fmt: skip
+    wb = werkboek.voorbereiden(
+        "VT22",
+        "2021H1",
+        startvraag="",
+        hoofdvraag="Komt ouderenmishandeling in beeld?",
+        deelvragen=[
+            {"vraag": "Hoe vaak?", "indicatoren": ["hermeldingen"], "waarom": "omdat"},
+            "Weten ouderen waar ze terechtkunnen?",
+        ],
+    )
     t = werkboek.deelvragen_tabel(wb)
     assert t["deelvraag"].tolist() == ["1. Hoe vaak?", "2. Weten ouderen waar ze terechtkunnen?"]
     assert t["waarom_deelvraag"].iloc[0] == "omdat" and "geen indicator" in t["indicator"].iloc[1]
@@ -201,7 +230,7 @@ def _geinjecteerde_cel(notebook) -> dict:
     cellen = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert len(cellen) == 1
     ruimte: dict = {}
-    exec(cellen[0].source, ruimte)  # noqa: S102 - literals only, written by papermill
+    exec(cellen[0].source, ruimte)
     return ruimte
 
 
@@ -252,8 +281,9 @@ def test_nooit_overschrijven_zonder_te_vragen(tmp_path):
         werkboek.maak_werkboek("Twente", map=doel, opnieuw=True)
     gevraagd = []
     with pytest.raises(ImpactkitFout, match="Niets overschreven"):
-        werkboek.maak_werkboek("Twente", map=doel, opnieuw=True,
-                               bevestig=lambda v: gevraagd.append(v) or False)  # fmt: skip
+        werkboek.maak_werkboek(
+            "Twente", map=doel, opnieuw=True, bevestig=lambda v: gevraagd.append(v) or False
+        )
     assert eerste.notebook.read_bytes() == voor and "opnieuw beginnen" in gevraagd[0]
     weer = werkboek.maak_werkboek(
         "Twente", "2021H1", map=doel, opnieuw=True, bevestig=lambda v: True
@@ -278,15 +308,29 @@ def test_cli_werkboek(tmp_path, capsys):
     from impactkit.cli import main
 
     doel = tmp_path / "wb"
-    assert main(["werkboek", "Hart van Brabant", "--periode", "2024H2", "--map", str(doel),
-                 "--niet-openen"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "werkboek",
+                "Hart van Brabant",
+                "--periode",
+                "2024H2",
+                "--map",
+                str(doel),
+                "--niet-openen",
+            ]
+        )
+        == 0
+    )
     uit = capsys.readouterr().out
     assert f"Nieuw werkboek: {doel / 'stappenplan.ipynb'}" in uit
     assert main(["werkboek", "Hart van Brabant", "--map", str(doel), "--niet-openen"]) == 0
     assert "Je werkboek bestond al" in capsys.readouterr().out
     # --opnieuw asks first; without a terminal to answer, nothing is overwritten.
-    assert main(["werkboek", "Hart van Brabant", "--map", str(doel), "--opnieuw",
-                 "--niet-openen"]) == 2  # fmt: skip
+    assert (
+        main(["werkboek", "Hart van Brabant", "--map", str(doel), "--opnieuw", "--niet-openen"])
+        == 2
+    )
     assert "Niets overschreven" in capsys.readouterr().err
 
 
@@ -295,9 +339,14 @@ def test_eigen_werkboek_draait_en_bewaart_het_plan(tmp_path):
     import papermill as pm
 
     uit = werkboek.maak_werkboek("Twente", "2024H2", map=tmp_path / "wb")
-    pm.execute_notebook(str(uit.notebook), str(tmp_path / "uitgevoerd.ipynb"),
-                        kernel_name="python3", cwd=str(uit.map), execution_timeout=300,
-                        progress_bar=False)  # fmt: skip
+    pm.execute_notebook(
+        str(uit.notebook),
+        str(tmp_path / "uitgevoerd.ipynb"),
+        kernel_name="python3",
+        cwd=str(uit.map),
+        execution_timeout=300,
+        progress_bar=False,
+    )
     samenvatting = json.loads((uit.map / "samenvatting.json").read_text(encoding="utf-8"))
     assert samenvatting["regio"] == "Twente" and samenvatting["periode"] == "2024H2"
     assert Stappenplan.laad(uit.plan_bestand).antwoord == samenvatting["antwoord"]

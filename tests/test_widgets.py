@@ -93,8 +93,9 @@ def test_keuzes_overleven_een_herstart(paneel):
 
 
 def test_zonder_plan_bestand_bewaart_het_paneel_in_de_uitvoermap(tmp_path):
-    wb = werkboek.voorbereiden("VT22", "2021H1", startvraag="heftig_structureel_geweld",
-                               uitvoer=str(tmp_path))  # fmt: skip
+    wb = werkboek.voorbereiden(
+        "VT22", "2021H1", startvraag="heftig_structureel_geweld", uitvoer=str(tmp_path)
+    )
     p = widgets.keuzepaneel(wb)
     assert p.plan_bestand == tmp_path / "stappenplan.yaml"
     p.bewaar_knop.click()

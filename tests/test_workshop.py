@@ -29,8 +29,19 @@ def voorbereid(tmp_path_factory):
     csv = map_ / "deelnemers.csv"
     csv.write_text(DEELNEMERS, encoding="utf-8")
     uit = map_ / "uit"
-    code = main(["workshop", "voorbereiden", str(csv), "--periode", PERIODE, "--uit", str(uit),
-                 "--werkers", "2"])  # fmt: skip
+    code = main(
+        [
+            "workshop",
+            "voorbereiden",
+            str(csv),
+            "--periode",
+            PERIODE,
+            "--uit",
+            str(uit),
+            "--werkers",
+            "2",
+        ]
+    )
     assert code == 0
     return uit
 
@@ -46,9 +57,13 @@ def _zichtbaar(html: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "map_,regio_code,naam", [("anna-de-vries", "Friesland", "Anna de Vries"), ("bram", "Twente", "Bram"),
-                             ("chantal", "Zeeland", "Chantal")],
-)  # fmt: skip
+    "map_,regio_code,naam",
+    [
+        ("anna-de-vries", "Friesland", "Anna de Vries"),
+        ("bram", "Twente", "Bram"),
+        ("chantal", "Zeeland", "Chantal"),
+    ],
+)
 def test_werkblad_per_deelnemer(voorbereid, map_, regio_code, naam):
     p = Periode.parse(PERIODE)
     regio = ik.regio(regio_code).naam_in(p)
@@ -127,16 +142,25 @@ def test_dias_offline_en_met_notities(voorbereid):
 def test_rolkaarten(voorbereid):
     html = _tekst(voorbereid / "rolkaarten.html")
     kaarten = re.findall(r'<article class="kaart"><h2>(.*?)</h2>', html)
-    assert kaarten[:6] == ["Voorzitter", "Veilig Thuis", "Gemeente", "Huisarts", "Politie",
-                           "Ervaringsdeskundige"]  # fmt: skip
+    assert kaarten[:6] == [
+        "Voorzitter",
+        "Veilig Thuis",
+        "Gemeente",
+        "Huisarts",
+        "Politie",
+        "Ervaringsdeskundige",
+    ]
     assert "@media print" in html and "1e halfjaar 2021" in html
 
 
 # -- reading the participants (fast, no batch) ------------------------------------------------------
 def test_fouten_met_regel_en_kolom(tmp_path):
     pad = tmp_path / "deelnemers.csv"
-    pad.write_text("naam,regio,startvraag\nAnna,Twent,\nBram,Utrecht,bereik_burger\n,Zeeland,\n"
-                   "Anna,Drenthe,\n", encoding="utf-8")  # fmt: skip
+    pad.write_text(
+        "naam,regio,startvraag\nAnna,Twent,\nBram,Utrecht,bereik_burger\n,Zeeland,\n"
+        "Anna,Drenthe,\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ImpactkitFout) as fout:
         workshop.lees_deelnemers(pad, PERIODE)
     bericht = str(fout.value)
@@ -164,15 +188,28 @@ def test_standaard_periode_is_de_laatste(tmp_path):
     pad.write_text("naam,regio\nAnna,Twente\n", encoding="utf-8")
 
     def geen_batch(doel, **kw):  # the report is not part of this test
-        return pd.DataFrame([{"regio_code": "VT03", "map": str(doel / "x"), "status": "mislukt",
-                              "fout": "overgeslagen in de test"}])  # fmt: skip
+        return pd.DataFrame(
+            [
+                {
+                    "regio_code": "VT03",
+                    "map": str(doel / "x"),
+                    "status": "mislukt",
+                    "fout": "overgeslagen in de test",
+                }
+            ]
+        )
 
     klaar = workshop.voorbereiden(pad, tmp_path / "uit", draai=geen_batch, voortgang=False)
     laatste = ik.laatste_periode()
     assert klaar.periode == laatste
     label = Periode.parse(laatste).label
-    for pagina in ("index.html", "antwoorden.html", "dias.html", "rolkaarten.html",
-                   "deelnemers/anna/werkblad.html"):  # fmt: skip
+    for pagina in (
+        "index.html",
+        "antwoorden.html",
+        "dias.html",
+        "rolkaarten.html",
+        "deelnemers/anna/werkblad.html",
+    ):
         assert label in _tekst(tmp_path / "uit" / pagina), pagina
     assert ik.Stappenplan.laad(tmp_path / "uit/deelnemers/anna/stappenplan.yaml").periode == laatste
     assert "rapport mislukt" in _tekst(tmp_path / "uit" / "index.html")

@@ -62,8 +62,11 @@ def fouten_in(tekst: str, verdict: str | None = None) -> list[str]:
     if verdict in (OPVALLEND_HOGER, OPVALLEND_LAGER) and "toeval berusten" in tekst:
         gevonden.append("opvallend en toeval tegelijk")
     # A stated difference equals the difference of the values as shown.
-    m = re.search(r"was in .*? ([\d.,]+)(%| per 10\.000 inwoners)? \(95%.*?; in heel Nederland "
-                  r"([\d.,]+)%?\. .*?([\d.,]+) (procentpunt|per 10\.000)", tekst)  # fmt: skip
+    m = re.search(
+        r"was in .*? ([\d.,]+)(%| per 10\.000 inwoners)? \(95%.*?; in heel Nederland "
+        r"([\d.,]+)%?\. .*?([\d.,]+) (procentpunt|per 10\.000)",
+        tekst,
+    )
     if m:
         a, b, d = (float(x.replace(".", "").replace(",", ".")) for x in (m[1], m[3], m[4]))
         if abs(abs(a - b) - d) > 0.051:
@@ -86,17 +89,35 @@ def test_synthetische_matrix(ind, cat):
         if (verdict == OPVALLEND_HOGER and w <= ref) or (verdict == OPVALLEND_LAGER and w >= ref):
             continue  # a verdict always has the sign of the difference it judges
         zinnen = [
-            z.zin_landelijk(ind, "Twente", p, w, w - 1, w + 1, ref, verdict, rang=3.0,
-                            aantal_regios=26.0, categorie=cat),
+            z.zin_landelijk(
+                ind,
+                "Twente",
+                p,
+                w,
+                w - 1,
+                w + 1,
+                ref,
+                verdict,
+                rang=3.0,
+                aantal_regios=26.0,
+                categorie=cat,
+            ),
             z.zin_tijd(ind, "Twente", p, eerder, w, ref, verdict, categorie=cat),
             z.zin_aantal(ind, "Twente", p, w),
-        ]  # fmt: skip
+        ]
         for keer in (None, "2020H1"):
             waarden = {"2019H1": ref, "2020H1": w, "2021H1": (w + ref) / 2}
-            vl = {"start": "2019H1", "keerpunt": keer, "eind": "2021H1", "regio_waarden": waarden,
-                  "landelijke_waarden": {k: v * 0.9 for k, v in waarden.items()},
-                  "verschil": w - ref, "laag": w - ref - 2, "hoog": w - ref + 2,
-                  "oordeel": verdict}  # fmt: skip
+            vl = {
+                "start": "2019H1",
+                "keerpunt": keer,
+                "eind": "2021H1",
+                "regio_waarden": waarden,
+                "landelijke_waarden": {k: v * 0.9 for k, v in waarden.items()},
+                "verschil": w - ref,
+                "laag": w - ref - 2,
+                "hoog": w - ref + 2,
+                "oordeel": verdict,
+            }
             zinnen.append(z.zin_verloop(ind, "Twente", vl, categorie=cat))
         for zin in zinnen:
             problemen += [
@@ -108,8 +129,12 @@ def test_synthetische_matrix(ind, cat):
 @pytest.mark.parametrize("periode", ["2021H1", "2024H1"])
 def test_alle_regios_over_de_oefendata(periode):
     df = ik.laad()
-    items = [*STANDAARD_INDICATOREN, ("aard_geweld", "Kindermishandeling"),
-             ("melder_type", "Politie"), ("duur_geweld_meldingen", "≤ 1 week")]  # fmt: skip
+    items = [
+        *STANDAARD_INDICATOREN,
+        ("aard_geweld", "Kindermishandeling"),
+        ("melder_type", "Politie"),
+        ("duur_geweld_meldingen", "≤ 1 week"),
+    ]
     problemen, aantal = [], 0
     for code in ik.regios(periode=periode).query("soort == 'vt'")["code"]:  # VT27 from 2023
         try:
@@ -119,8 +144,10 @@ def test_alle_regios_over_de_oefendata(periode):
         b = analyseer(code, periode, items, data=df)
         for rij in b.itertuples():
             aantal += 1
-            problemen += [f"{code} {rij.indicator} {rij.vergelijking}: {f}\n    {rij.tekst}"
-                          for f in fouten_in(rij.tekst, rij.oordeel)]  # fmt: skip
+            problemen += [
+                f"{code} {rij.indicator} {rij.vergelijking}: {f}\n    {rij.tekst}"
+                for f in fouten_in(rij.tekst, rij.oordeel)
+            ]
     assert aantal > 500
     assert problemen == []
 

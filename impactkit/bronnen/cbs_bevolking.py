@@ -36,8 +36,13 @@ def bevolkingstabel() -> str:
 def register_inwoners() -> pd.DataFrame:
     """The fall-back: the register's population (2021) per region, as ``regio_code, inwoners``."""
     r = regios(alle=True)
-    return pd.DataFrame({"regio_code": r["code"], "inwoners": r["inwoners"].astype(float),
-                         "jaar": r["inwoners_jaar"].astype(int)})  # fmt: skip
+    return pd.DataFrame(
+        {
+            "regio_code": r["code"],
+            "inwoners": r["inwoners"].astype(float),
+            "jaar": r["inwoners_jaar"].astype(int),
+        }
+    )
 
 
 def inwoners_per_jaar(records: list[dict], props: list[dict]) -> tuple[pd.DataFrame, list[str]]:
@@ -89,7 +94,7 @@ def inwoners_per_jaar(records: list[dict], props: list[dict]) -> tuple[pd.DataFr
                 "aantal": gem["aantal"],
                 "voorlopig": False,
             }
-        )  # fmt: skip
+        )
     )
     som = som.assign(jaar=som["periode"].astype(int))
     uit = pd.concat(

@@ -146,8 +146,17 @@ def tel_op_per_regio(delen: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
     """
     rijen, onvolledig = [], []
     if delen.empty:
-        return pd.DataFrame(columns=["sleutel", "regio_code", "periode", "aantal", "voorlopig",
-                                     "onvolledig", "gemeenten"]), []  # fmt: skip
+        return pd.DataFrame(
+            columns=[
+                "sleutel",
+                "regio_code",
+                "periode",
+                "aantal",
+                "voorlopig",
+                "onvolledig",
+                "gemeenten",
+            ]
+        ), []
     alle = _alle()
     for (sleutel, periode), groep in delen.groupby(["sleutel", "periode"], sort=False):
         jaar = int(str(periode)[:4])
@@ -179,8 +188,9 @@ def tel_op_per_regio(delen: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
             ontbreekt = [c for c in verwacht if c not in gedekt]
             voorlopig = any(bool(r.voorlopig) for r in aanwezig)
             if ontbreekt:
-                onderdrukt = sorted(alle[r.gemeente_code].naam for r in aanwezig
-                                    if pd.isna(r.aantal))  # fmt: skip
+                onderdrukt = sorted(
+                    alle[r.gemeente_code].naam for r in aanwezig if pd.isna(r.aantal)
+                )
                 namen = onderdrukt or sorted(alle[c].naam for c in ontbreekt)
                 reden = (
                     f"{len(ontbreekt)} van de {len(verwacht)} gemeenten "
@@ -190,13 +200,21 @@ def tel_op_per_regio(delen: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
                 onvolledig.append(
                     {"sleutel": sleutel, "regio_code": regio, "periode": periode, "reden": reden}
                 )
-                rijen.append((sleutel, regio, periode, float("nan"), voorlopig, True,
-                              len(verwacht)))  # fmt: skip
+                rijen.append(
+                    (sleutel, regio, periode, float("nan"), voorlopig, True, len(verwacht))
+                )
             else:
                 som = float(sum(r.aantal for r in met_getal))
                 rijen.append((sleutel, regio, periode, som, voorlopig, False, len(verwacht)))
-    kolommen = ["sleutel", "regio_code", "periode", "aantal", "voorlopig", "onvolledig",
-                "gemeenten"]  # fmt: skip
+    kolommen = [
+        "sleutel",
+        "regio_code",
+        "periode",
+        "aantal",
+        "voorlopig",
+        "onvolledig",
+        "gemeenten",
+    ]
     return pd.DataFrame(rijen, columns=kolommen), onvolledig
 
 

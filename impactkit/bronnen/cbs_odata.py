@@ -112,9 +112,12 @@ def selectie(tabel_id: str, props: list[dict], categorieen: Callable[[str], list
         geo = next((q.get("Key") for q in dims if q.get("Type") == "GeoDimension"), None)
         if geo:
             cats = categorieen(geo)
-            sleutels = [c["Key"] for c in cats
-                        if str(c.get("Title", "")).strip() == "Nederland"
-                        or str(c.get("Title", "")).strip().endswith("(VT)")]  # fmt: skip
+            sleutels = [
+                c["Key"]
+                for c in cats
+                if str(c.get("Title", "")).strip() == "Nederland"
+                or str(c.get("Title", "")).strip().endswith("(VT)")
+            ]
             if sleutels:
                 delen.append(_of(geo, sleutels, [c["Key"] for c in cats]))
     filter_ = " and ".join(d for d in delen if d) or None
@@ -350,7 +353,7 @@ def haal_op(
             records, props = ophalen(tabel_id)
         except ImpactkitFout:
             raise
-        except Exception as e:  # noqa: BLE001 - any network/library failure becomes one message
+        except Exception as e:  # any network/library failure becomes one message
             raise CBSNietBereikbaar(f"CBS-tabel {tabel_id} is niet opgehaald: {_waarom(e)}.") from e
         if not isinstance(records, list) or not all(isinstance(r, dict) for r in records[:5]):
             raise DataFout(f"CBS-tabel {tabel_id}: onverwacht antwoord (geen lijst met records).")
@@ -389,17 +392,26 @@ def data_ophalen(
                 tabel_id
             ]
             rijen.append(
-                {"tabel": tabel_id, "titel": TABELTITELS.get(tabel_id, ""),
-                 "records": len(t.records), "opgehaald": t.opgehaald_op, "status": "opgehaald"}
-            )  # fmt: skip
+                {
+                    "tabel": tabel_id,
+                    "titel": TABELTITELS.get(tabel_id, ""),
+                    "records": len(t.records),
+                    "opgehaald": t.opgehaald_op,
+                    "status": "opgehaald",
+                }
+            )
         except CBSNietBereikbaar as e:
             kopie = lees_cache(tabel_id, cache_map)
             status = str(e) + (f" Opgeslagen kopie van {kopie.opgehaald_op}." if kopie else "")
             rijen.append(
-                {"tabel": tabel_id, "titel": TABELTITELS.get(tabel_id, ""),
-                 "records": len(kopie.records) if kopie else 0,
-                 "opgehaald": kopie.opgehaald_op if kopie else "", "status": status}
-            )  # fmt: skip
+                {
+                    "tabel": tabel_id,
+                    "titel": TABELTITELS.get(tabel_id, ""),
+                    "records": len(kopie.records) if kopie else 0,
+                    "opgehaald": kopie.opgehaald_op if kopie else "",
+                    "status": status,
+                }
+            )
     return pd.DataFrame(rijen, columns=["tabel", "titel", "records", "opgehaald", "status"])
 
 
@@ -437,8 +449,11 @@ def laad_cbs(
                 beschikbaar[tabel_id] = kopie
     if niveau == "regio" and beschikbaar:
         try:
-            beschikbaar.update(haal_op([bevolkingstabel()], cache_map, ophalen,
-                                       vernieuw=vernieuw, max_dagen=max_dagen))  # fmt: skip
+            beschikbaar.update(
+                haal_op(
+                    [bevolkingstabel()], cache_map, ophalen, vernieuw=vernieuw, max_dagen=max_dagen
+                )
+            )
         except (CBSNietBereikbaar, ImpactkitFout):
             kopie = lees_cache(bevolkingstabel(), cache_map)
             if kopie is not None:

@@ -88,8 +88,10 @@ def _delen(tabel_id: str, records: list[dict], props: list[dict], rijen: pd.Data
             regio_map[label] = regiolabel(str(label))
         except OnbekendeRegio as e:
             regio_map[label] = ("onbekend", None)
-            notities.append(f"{tabel_id}: {str(e).split(' Bekijk')[0]} Deze regio is overgeslagen; "
-                            "de rest van de tabel is ingelezen.")  # fmt: skip
+            notities.append(
+                f"{tabel_id}: {str(e).split(' Bekijk')[0]} Deze regio is overgeslagen; "
+                "de rest van de tabel is ingelezen."
+            )
     periode_map = {}
     for label in delen["periode_label"].dropna().unique():
         try:
@@ -229,7 +231,7 @@ def _uit_gemeenten(delen: pd.DataFrame, rijen: pd.DataFrame) -> tuple[pd.DataFra
                 "voorlopig": gem["voorlopig"],
                 "aantal": gem["aantal"].where(~gem["onderdrukt"].astype(bool)),
             }
-        )  # fmt: skip
+        )
     )
     # Only periods the table has for Nederland or a gemeente; regions outside their years vanish.
     opgeteld = pd.DataFrame(
@@ -332,10 +334,14 @@ def _combineer(
         regel_ind = dict(zip(rijen["regel"].astype(int), rijen["indicator"]))
         if onvolledig:
             extra["onvolledig"] = [
-                {"indicator": regel_ind.get(int(o["sleutel"]), ""), "regio_code": o["regio_code"],
-                 "periode": o["periode"], "reden": o["reden"]}
+                {
+                    "indicator": regel_ind.get(int(o["sleutel"]), ""),
+                    "regio_code": o["regio_code"],
+                    "periode": o["periode"],
+                    "reden": o["reden"],
+                }
                 for o in onvolledig
-            ]  # fmt: skip
+            ]
         som = rijen.loc[rijen["niveau"] == "regio_uit_gemeenten", "indicator"]
         if len(som):
             extra["uit_gemeenten"] = sorted(set(som) & set(df["indicator"]))
@@ -377,8 +383,10 @@ def observaties_uit_tabellen(
         andere = "gemeente" if niveau == "regio" else "regio"
         if tabel_id in tabellen_in_koppeling(andere):
             functie = "gemeente_observaties" if andere == "gemeente" else "naar_observaties"
-            meldingen.append(f"{tabel_id} heeft in de koppeling alleen cijfers op {andere}niveau; "
-                             f"gebruik {functie}.")  # fmt: skip
+            meldingen.append(
+                f"{tabel_id} heeft in de koppeling alleen cijfers op {andere}niveau; "
+                f"gebruik {functie}."
+            )
     alle_delen, mislukt = [], set()
     for tabel_id in sorted(beschikbaar & set(rijen["tabel"])):
         records, props = _uitpakken(bronnen[tabel_id])

@@ -78,8 +78,10 @@ def lees_tekstbestand(pad: object, wat: str = "bestand") -> tuple[Path, str]:
             )
         ruw = pad.read_bytes()
     except PermissionError:
-        raise DataFout(f"Geen toestemming om '{pad}' te lezen. Is het bestand nog open in een "
-                       "ander programma of afgeschermd?") from None  # fmt: skip
+        raise DataFout(
+            f"Geen toestemming om '{pad}' te lezen. Is het bestand nog open in een "
+            "ander programma of afgeschermd?"
+        ) from None
     except OSError as e:
         raise DataFout(f"Het {wat} '{pad}' is niet te openen ({e.strerror}).") from None
     if ruw.startswith(b"PK\x03\x04") or ruw.startswith(b"\xd0\xcf\x11\xe0"):
@@ -312,9 +314,11 @@ def lees_csv(pad: str | Path, herkomst: str = "eigen data") -> pd.DataFrame:
         rij = dict(zip(kop, (v.strip() for v in velden)))
         naamloos = [i + 1 for i, k in enumerate(kop) if not k and velden[i].strip()]
         if naamloos:
-            fouten.append(f"{pad.name}, regel {regelnr}: kolom {naamloos[0]} heeft geen naam in de "
-                          "kopregel, maar er staat wel iets in. Geef de kolom een naam of maak "
-                          "hem leeg.")  # fmt: skip
+            fouten.append(
+                f"{pad.name}, regel {regelnr}: kolom {naamloos[0]} heeft geen naam in de "
+                "kopregel, maar er staat wel iets in. Geef de kolom een naam of maak "
+                "hem leeg."
+            )
             continue
         uit: dict = {"herkomst": herkomst}
         # indicator
@@ -323,12 +327,20 @@ def lees_csv(pad: str | Path, herkomst: str = "eigen data") -> pd.DataFrame:
             uit["indicator"] = ind.id
             uit["eenheid"] = ind.eenheid
         except ImpactkitFout as e:
-            fout(regelnr, "indicator", f"{e} Is het een eigen (lokale) indicator? Declareer die "
-                 "dan eerst met impactkit.lokale_indicatoren('bestand.csv').")  # fmt: skip
+            fout(
+                regelnr,
+                "indicator",
+                f"{e} Is het een eigen (lokale) indicator? Declareer die "
+                "dan eerst met impactkit.lokale_indicatoren('bestand.csv').",
+            )
             continue
         if rij.get("eenheid") and rij["eenheid"] != ind.eenheid:
-            fout(regelnr, "eenheid", f"{ind.id} heeft als eenheid '{ind.eenheid}', niet "
-                 f"'{rij['eenheid']}'. Controleer of de cijfers in de goede eenheid staan.")  # fmt: skip
+            fout(
+                regelnr,
+                "eenheid",
+                f"{ind.id} heeft als eenheid '{ind.eenheid}', niet "
+                f"'{rij['eenheid']}'. Controleer of de cijfers in de goede eenheid staan.",
+            )
             continue
         # region
         try:
@@ -343,23 +355,34 @@ def lees_csv(pad: str | Path, herkomst: str = "eigen data") -> pd.DataFrame:
             fout(regelnr, "periode", str(e))
             continue
         if _begin_van(p) > vandaag:
-            fout(regelnr, "periode", f"{p.label} ligt in de toekomst; daarover kunnen nog geen "
-                 "cijfers bestaan. Controleer het jaar.")  # fmt: skip
+            fout(
+                regelnr,
+                "periode",
+                f"{p.label} ligt in de toekomst; daarover kunnen nog geen "
+                "cijfers bestaan. Controleer het jaar.",
+            )
             continue
         uit["periode"] = p.code
         status = rij.get("status", "").lower() or (
             "voorlopig" if Periode.is_voorlopig_label(rij["periode"]) else "definitief"
         )
         if status not in ("definitief", "voorlopig"):
-            fout(regelnr, "status", f"'{rij['status']}' is geen geldige status; kies 'definitief' of "
-                 "'voorlopig'.")  # fmt: skip
+            fout(
+                regelnr,
+                "status",
+                f"'{rij['status']}' is geen geldige status; kies 'definitief' of 'voorlopig'.",
+            )
             continue
         uit["status"] = status
         categorie = rij.get("categorie", "") or None
         if ind.is_verdeling and categorie not in ind.categorieen:
-            fout(regelnr, "categorie", f"'{categorie or ''}' is geen categorie van {ind.id}."
-                 f"{bedoelde_je(categorie or '', ind.categorieen)} "
-                 f"Kies uit: {'; '.join(ind.categorieen)}.")  # fmt: skip
+            fout(
+                regelnr,
+                "categorie",
+                f"'{categorie or ''}' is geen categorie van {ind.id}."
+                f"{bedoelde_je(categorie or '', ind.categorieen)} "
+                f"Kies uit: {'; '.join(ind.categorieen)}.",
+            )
             continue
         if not ind.is_verdeling and categorie:
             fout(regelnr, "categorie", f"{ind.id} heeft geen categorieën; laat de kolom leeg.")
@@ -385,45 +408,81 @@ def lees_csv(pad: str | Path, herkomst: str = "eigen data") -> pd.DataFrame:
             continue
         w, t, n = getallen["waarde"], getallen["teller"], getallen["noemer"]
         if n is not None and n == 0 and (ind.is_aandeel or ind.is_ratio):
-            fout(regelnr, "noemer", "de noemer is 0, dus een percentage of ratio bestaat niet. "
-                 "Laat de rij weg of vul de juiste noemer in.")  # fmt: skip
+            fout(
+                regelnr,
+                "noemer",
+                "de noemer is 0, dus een percentage of ratio bestaat niet. "
+                "Laat de rij weg of vul de juiste noemer in.",
+            )
             continue
-        negatief = next((k for k, x in zip(("waarde", "teller", "noemer"), (w, t, n))
-                         if x is not None and x < 0), None)  # fmt: skip
+        negatief = next(
+            (
+                k
+                for k, x in zip(("waarde", "teller", "noemer"), (w, t, n))
+                if x is not None and x < 0
+            ),
+            None,
+        )
         if negatief:
-            fout(regelnr, negatief, "negatieve getallen kunnen niet: een aantal, percentage of "
-                 "ratio is 0 of meer.")  # fmt: skip
+            fout(
+                regelnr,
+                negatief,
+                "negatieve getallen kunnen niet: een aantal, percentage of ratio is 0 of meer.",
+            )
             continue
         if ind.is_aandeel and w is not None and w > 100:
-            fout(regelnr, "waarde", f"{_nl(w)}% kan niet: een percentage ligt tussen 0 en 100. "
-                 "Staat er een aantal in plaats van een percentage?")  # fmt: skip
+            fout(
+                regelnr,
+                "waarde",
+                f"{_nl(w)}% kan niet: een percentage ligt tussen 0 en 100. "
+                "Staat er een aantal in plaats van een percentage?",
+            )
             continue
         if ind.is_ratio and w is not None and w > 10_000:
-            fout(regelnr, "waarde", f"{_nl(w)} per 10.000 inwoners kan niet (meer dan alle "
-                 "inwoners). Staat er een aantal in plaats van een ratio?")  # fmt: skip
+            fout(
+                regelnr,
+                "waarde",
+                f"{_nl(w)} per 10.000 inwoners kan niet (meer dan alle "
+                "inwoners). Staat er een aantal in plaats van een ratio?",
+            )
             continue
         if ind.is_aandeel and t is not None and n is not None and t > n:
-            fout(regelnr, "teller", f"teller ({_nl(t)}) is groter dan noemer ({_nl(n)}); een deel "
-                 "kan niet groter zijn dan het geheel.")  # fmt: skip
+            fout(
+                regelnr,
+                "teller",
+                f"teller ({_nl(t)}) is groter dan noemer ({_nl(n)}); een deel "
+                "kan niet groter zijn dan het geheel.",
+            )
             continue
         if ind.eenheid == "aantal" and w is not None and t is not None and w != t:
-            fout(regelnr, "teller", f"bij een aantal is de teller het aantal zelf, maar waarde "
-                 f"({_nl(w)}) en teller ({_nl(t)}) verschillen. Vul er één in.")  # fmt: skip
+            fout(
+                regelnr,
+                "teller",
+                f"bij een aantal is de teller het aantal zelf, maar waarde "
+                f"({_nl(w)}) en teller ({_nl(t)}) verschillen. Vul er één in.",
+            )
             continue
         if w is None and t is not None and n:
             w = t / n * (100 if ind.is_aandeel else 10_000 if ind.is_ratio else 1)
         elif w is not None and t is not None and n and (ind.is_aandeel or ind.is_ratio):
             factor = 100 if ind.is_aandeel else 10_000
             if abs(w - t / n * factor) > 0.051 * max(1.0, abs(w) / 100):
-                fout(regelnr, "waarde", f"waarde {_nl(w)} past niet bij teller/noemer "
-                     f"({_nl(t)}/{_nl(n)} = {opmaak_getal(t / n * factor)}). "
-                     "Controleer de rij.")  # fmt: skip
+                fout(
+                    regelnr,
+                    "waarde",
+                    f"waarde {_nl(w)} past niet bij teller/noemer "
+                    f"({_nl(t)}/{_nl(n)} = {opmaak_getal(t / n * factor)}). "
+                    "Controleer de rij.",
+                )
                 continue
         if ind.eenheid == "aantal" and t is None and w is not None:
             t = w
         if w is None and not onderdrukt:
-            fout(regelnr, "waarde", "geen waarde. Vul een getal in, of '.' als het cijfer "
-                 "onderdrukt is.")  # fmt: skip
+            fout(
+                regelnr,
+                "waarde",
+                "geen waarde. Vul een getal in, of '.' als het cijfer onderdrukt is.",
+            )
             continue
         uit.update(waarde=w, teller=t, noemer=n, onderdrukt=onderdrukt)
         sleutel = (uit["indicator"], uit["regio_code"], uit["periode"], categorie)

@@ -22,8 +22,17 @@ from .. import indicatoren as _cat
 from ..fouten import DataFout, bedoelde_je, niet_ingelezen
 
 VERPLICHT = ("id", "naam", "thema", "eenheid", "richting", "definitie")
-OPTIONEEL = ("teller", "noemer", "uitleg", "bron", "frequentie", "niveaus", "beperking",
-             "categorieen", "laag")  # fmt: skip
+OPTIONEEL = (
+    "teller",
+    "noemer",
+    "uitleg",
+    "bron",
+    "frequentie",
+    "niveaus",
+    "beperking",
+    "categorieen",
+    "laag",
+)
 
 
 def lees_lokale_indicatoren(pad: str | Path) -> pd.DataFrame:
@@ -91,11 +100,17 @@ def lees_lokale_indicatoren(pad: str | Path) -> pd.DataFrame:
         gezien.add(ind_id)
         for kolom in VERPLICHT:
             if not rij.get(kolom):
-                fout(kolom, "is leeg; een lokale indicator heeft een naam, thema, eenheid, "
-                     "richting en definitie nodig.")  # fmt: skip
+                fout(
+                    kolom,
+                    "is leeg; een lokale indicator heeft een naam, thema, eenheid, "
+                    "richting en definitie nodig.",
+                )
         if rij.get("thema") and rij["thema"] not in _cat.THEMAS:
-            fout("thema", f"'{rij['thema']}' bestaat niet.{bedoelde_je(rij['thema'], _cat.THEMAS)} "
-                 f"Kies uit: {', '.join(_cat.THEMAS)}.")  # fmt: skip
+            fout(
+                "thema",
+                f"'{rij['thema']}' bestaat niet.{bedoelde_je(rij['thema'], _cat.THEMAS)} "
+                f"Kies uit: {', '.join(_cat.THEMAS)}.",
+            )
         if rij.get("eenheid") and rij["eenheid"] not in _cat.EENHEDEN:
             fout("eenheid", f"'{rij['eenheid']}' kan niet; kies uit: {', '.join(_cat.EENHEDEN)}.")
         if rij.get("richting") and rij["richting"] not in _cat.RICHTINGEN:

@@ -190,20 +190,39 @@ MELDER = [
     "Onbekend",
 ]
 MELDER_OVERIG = [3.5, 8.0, 4.0, 2.5, 0.5, 3.0, 4.0, 8.5, 1.4]  # relative weights after Politie
+# Series of twelve values are one value per half-year, 2019H1 to 2024H2: kept as rows
+# (fmt: skip) so a half-year can be found by its position.
 # Police share of meldingen per half-year: 44.200 of 66.730 in 2019H2 ('ruim 44 duizend'),
 # 38.100 of 58.500 in 2021H2 ('ruim 38 duizend', -14 %), 'bijna 65 procent' over 2021.
 POLITIE_AANDEEL = [0.655, 0.6624, 0.650, 0.648, 0.6405, 0.6513, 0.650, 0.648, 0.645, 0.643,
                    0.640, 0.638]  # fmt: skip
-DUUR = ["≤ 1 week", "1 week – 1 maand", "1 – 6 maanden", "6 maanden – 1 jaar", "1 – 5 jaar",
-        "> 5 jaar"]  # fmt: skip
+DUUR = [
+    "≤ 1 week",
+    "1 week – 1 maand",
+    "1 – 6 maanden",
+    "6 maanden – 1 jaar",
+    "1 – 5 jaar",
+    "> 5 jaar",
+]
 DUUR_MELDINGEN = [55.0, 8.0, 10.0, 7.0, 12.0, 8.0]
 DUUR_ADVIEZEN = [35.0, 10.0, 15.0, 10.0, 18.0, 12.0]
 ZW_DUUR = np.array([60.0, 8.5, 10.5, 7.0, 12.5, 1.5])
-AARD = ["Kindermishandeling", "(Ex-)partnergeweld", "Ouderenmishandeling", "Geweld tegen ouders",
-        "Huiselijk geweld overig", "Onbekend"]  # fmt: skip
+AARD = [
+    "Kindermishandeling",
+    "(Ex-)partnergeweld",
+    "Ouderenmishandeling",
+    "Geweld tegen ouders",
+    "Huiselijk geweld overig",
+    "Onbekend",
+]
 AARD_AANDELEN = [47.0, 38.0, 2.0, 4.0, 6.0, 3.0]
-VERVOLG = ["Vervolgstappen bij Veilig Thuis", "Overdracht", "Geen vervolgstappen nodig",
-           "Inzet regionaal maatwerk", "Nog niet beoordeeld"]  # fmt: skip
+VERVOLG = [
+    "Vervolgstappen bij Veilig Thuis",
+    "Overdracht",
+    "Geen vervolgstappen nodig",
+    "Inzet regionaal maatwerk",
+    "Nog niet beoordeeld",
+]
 VERVOLG_AANDELEN = [44.0, 47.0, 3.0, 2.0, 4.0]
 
 # Share of meldingen with acute and/or structural unsafety. Nederland 2021H1 = 42,8 % (worked
@@ -517,12 +536,14 @@ def genereer(seed: int = SEED) -> pd.DataFrame:
     zw_rvdk = [15, 15, 15, 15, 10, 15, 15, 15, 15, 15, 15, 15]
     zw_om = [10, 5, 5, 5, 0, 5, 5, 5, 5, 5, 10, 10]
     overdracht = {
-        "rvdk": _binair(gen, casussen, [OVERDRACHT_NL["rvdk"]] * 12, 0.25,
-                        vaste_aantallen={"VT22": zw_rvdk}),
-        "om": _binair(gen, casussen, [OVERDRACHT_NL["om"]] * 12, 0.3,
-                      vaste_aantallen={"VT22": zw_om}),
+        "rvdk": _binair(
+            gen, casussen, [OVERDRACHT_NL["rvdk"]] * 12, 0.25, vaste_aantallen={"VT22": zw_rvdk}
+        ),
+        "om": _binair(
+            gen, casussen, [OVERDRACHT_NL["om"]] * 12, 0.3, vaste_aantallen={"VT22": zw_om}
+        ),
         "politie": _binair(gen, casussen, [OVERDRACHT_NL["politie"]] * 12, 0.25),
-    }  # fmt: skip
+    }
 
     for t, p in enumerate(PERIODEN):
         gen.voeg_aantallen_toe("adviezen", p, adviezen[t])
@@ -671,16 +692,18 @@ def _voeg_onderzoek_toe(gen: _Generator) -> None:
     for jaar, pct in [(2020, 8.0), (2022, 9.0), (2024, 8.8)]:
         gen.voeg_toe("prevalentie_huiselijk_geweld", NEDERLAND, Periode(jaar), pct, None, None, "%")
     for jaar, pct in [(2021, 3.4)]:
-        gen.voeg_toe("prevalentie_kindermishandeling", NEDERLAND, Periode(jaar), pct, None, None,
-                     "%")  # fmt: skip
+        gen.voeg_toe(
+            "prevalentie_kindermishandeling", NEDERLAND, Periode(jaar), pct, None, None, "%"
+        )
     # burgers_handelen is advised but not yet measured: no practice data.
     for ind, basis in [("vermoeden_getuige", 11.5), ("gepraat_over_vermoeden", 62.0)]:
         for j, jaar in enumerate((2020, 2022, 2024)):
             gen.voeg_toe(ind, NEDERLAND, Periode(jaar), round(basis + 0.6 * j, 1), None, None, "%")
     for jaar in range(2019, 2024):
         n = int(rng.integers(38, 52))
-        gen.voeg_toe("slachtoffers_moord_doodslag", NEDERLAND, Periode(jaar), float(n), n, None,
-                     "aantal")  # fmt: skip
+        gen.voeg_toe(
+            "slachtoffers_moord_doodslag", NEDERLAND, Periode(jaar), float(n), n, None, "aantal"
+        )
     for jaar, pct in [(2019, 31.0), (2021, 29.5)]:
         gen.voeg_toe("recidive_plegers", NEDERLAND, Periode(jaar), pct, None, None, "%")
     for t, p in enumerate(PERIODEN):
@@ -692,8 +715,15 @@ def _voeg_onderzoek_toe(gen: _Generator) -> None:
         n = 5 * int(round((5600 - 150 * (jaar - 2021) + rng.normal(0, 60)) / 5))
         h1 = _rond5(0.49 * n)
         for halfjaar, aantal in [(1, h1), (2, n - h1)]:
-            gen.voeg_toe("zm_eindvonnissen", NEDERLAND, Periode(jaar, halfjaar), float(aantal),
-                         aantal, None, "aantal")  # fmt: skip
+            gen.voeg_toe(
+                "zm_eindvonnissen",
+                NEDERLAND,
+                Periode(jaar, halfjaar),
+                float(aantal),
+                aantal,
+                None,
+                "aantal",
+            )
 
     # Cohort study (Verwey-Jonker): 13 regions only, one measurement (2020); Nederland = the 13
     # regions together. Counts are respondents (families), not rounded to 5.
@@ -708,8 +738,9 @@ def _voeg_onderzoek_toe(gen: _Generator) -> None:
     relatie = np.round(gezinnen * relatie_p).astype(int)
     p2020 = Periode(2020)
     for ind, teller in [("geweld_gestopt", gestopt), ("opvoedingsrelatie_verbeterd", relatie)]:
-        for code, t, n in zip([NEDERLAND, *codes], [teller.sum(), *teller],
-                              [gezinnen.sum(), *gezinnen]):  # fmt: skip
+        for code, t, n in zip(
+            [NEDERLAND, *codes], [teller.sum(), *teller], [gezinnen.sum(), *gezinnen]
+        ):
             gen.voeg_toe(ind, code, p2020, 100.0 * t / n, int(t), int(n), "%")
     for ind, gem, sd, eenheid in [
         ("welzijn_clienten", 6.6, 0.3, "score"),
@@ -719,8 +750,9 @@ def _voeg_onderzoek_toe(gen: _Generator) -> None:
     ]:
         scores = np.round(rng.normal(gem, sd, len(codes)), 1)
         landelijk = round(float(np.average(scores, weights=gezinnen)), 1)
-        for code, s, n in zip([NEDERLAND, *codes], [landelijk, *scores],
-                              [gezinnen.sum(), *gezinnen]):  # fmt: skip
+        for code, s, n in zip(
+            [NEDERLAND, *codes], [landelijk, *scores], [gezinnen.sum(), *gezinnen]
+        ):
             gen.voeg_toe(ind, code, p2020, float(s), None, int(n), eenheid)
 
 

@@ -208,15 +208,23 @@ def lees_statline_csv(pad: str | Path, tabel: str | None = None) -> pd.DataFrame
         try:
             periodelabel(velden[periode_i])
         except OngeldigePeriode:
-            fout(regelnr, kop[periode_i], f"'{velden[periode_i].strip()}' is geen periode; "
-                 "verwacht bv. '2023*', '1e halfjaar 2023*' of '2e halfjaar 2020'.")  # fmt: skip
+            fout(
+                regelnr,
+                kop[periode_i],
+                f"'{velden[periode_i].strip()}' is geen periode; "
+                "verwacht bv. '2023*', '1e halfjaar 2023*' of '2e halfjaar 2020'.",
+            )
             goed = False
         for i in maat_i:
             try:
                 rec[f"maat{i}"] = _getal(velden[i])[0]
             except ValueError:
-                fout(regelnr, kop[i], f"'{velden[i].strip()}' is geen getal. Verwacht bv. 3060, "
-                     "38,1 of '.' voor een onderdrukt cijfer.")  # fmt: skip
+                fout(
+                    regelnr,
+                    kop[i],
+                    f"'{velden[i].strip()}' is geen getal. Verwacht bv. 3060, "
+                    "38,1 of '.' voor een onderdrukt cijfer.",
+                )
                 goed = False
         if not goed:
             continue

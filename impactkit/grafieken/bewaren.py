@@ -146,8 +146,9 @@ def bewaar_alles(
             for ext in extensies:
                 pad = map / f"{_slug(ind.id, naam, r.naam, p.code)}{ext}"
                 bewaar(grafiek, pad)
-                rijen.append({"grafiek": naam, "indicator": ind.id, "pad": pad,
-                              "formaat": ext.lstrip(".")})  # fmt: skip
+                rijen.append(
+                    {"grafiek": naam, "indicator": ind.id, "pad": pad, "formaat": ext.lstrip(".")}
+                )
     if not rijen and eerste_fout is not None:
         raise eerste_fout
     return pd.DataFrame(rijen, columns=["grafiek", "indicator", "pad", "formaat"]).astype(

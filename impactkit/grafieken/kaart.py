@@ -94,9 +94,11 @@ def _gebieden_in(jaar: int) -> tuple[dict, ...]:
             geo = ft["geometry"]
             veelhoeken += [geo["coordinates"]] if geo["type"] == "Polygon" else geo["coordinates"]
         naam = str(groep["naar_naam"].iloc[0])
-        gebieden[doel] = {"type": "Feature",
-                          "properties": {"vt_code": doel, "vt_name": naam},
-                          "geometry": {"type": "MultiPolygon", "coordinates": veelhoeken}}  # fmt: skip
+        gebieden[doel] = {
+            "type": "Feature",
+            "properties": {"vt_code": doel, "vt_name": naam},
+            "geometry": {"type": "MultiPolygon", "coordinates": veelhoeken},
+        }
     return tuple(gebieden[c] for c in sorted(gebieden))
 
 
@@ -121,10 +123,10 @@ def _gekozen_lagen(r) -> list[alt.Chart]:
     return [
         alt.Chart()
         .transform_filter(filter_)
-        .mark_geoshape(fill=None, stroke="#000000", strokeWidth=5.5),  # fmt: skip
+        .mark_geoshape(fill=None, stroke="#000000", strokeWidth=5.5),
         alt.Chart()
         .transform_filter(filter_)
-        .mark_geoshape(fill=None, stroke=ACCENT, strokeWidth=3),  # fmt: skip
+        .mark_geoshape(fill=None, stroke=ACCENT, strokeWidth=3),
         tekst.mark_text(
             fontSize=13,
             fontWeight="bold",
@@ -132,7 +134,7 @@ def _gekozen_lagen(r) -> list[alt.Chart]:
             strokeWidth=4,
             strokeJoin="round",
             dy=-16,
-        ),  # fmt: skip
+        ),
         tekst.mark_text(fontSize=13, fontWeight="bold", color="#000000", dy=-16),
     ]
 
@@ -235,12 +237,23 @@ def kaart(
         .properties(title=titel, width=420, height=480, projection=alt.Projection(type="mercator"))
     )
     waarde = f"Waarde ({ind.eenheid})"
-    tab = pd.DataFrame({
-        "Regio": waarden["regio"].astype(str).to_numpy(),
-        waarde: pd.to_numeric(waarden["waarde"], errors="coerce").to_numpy(),
-    }).sort_values("Regio", kind="stable").reset_index(drop=True)  # fmt: skip
-    return beschrijf(_met_thema(grafiek), "kaart", _kaart_alt(ind, p, tab, waarde, r, categorie),
-                     tab, {waarde: EENHEID_DECIMALEN.get(ind.eenheid, 1)})  # fmt: skip
+    tab = (
+        pd.DataFrame(
+            {
+                "Regio": waarden["regio"].astype(str).to_numpy(),
+                waarde: pd.to_numeric(waarden["waarde"], errors="coerce").to_numpy(),
+            }
+        )
+        .sort_values("Regio", kind="stable")
+        .reset_index(drop=True)
+    )
+    return beschrijf(
+        _met_thema(grafiek),
+        "kaart",
+        _kaart_alt(ind, p, tab, waarde, r, categorie),
+        tab,
+        {waarde: EENHEID_DECIMALEN.get(ind.eenheid, 1)},
+    )
 
 
 def _kaart_alt(ind, p, tab: pd.DataFrame, waarde: str, r, categorie) -> str:
@@ -250,8 +263,10 @@ def _kaart_alt(ind, p, tab: pd.DataFrame, waarde: str, r, categorie) -> str:
     met = tab[tab[waarde].notna()]
     if len(met):
         laag, hoog = met.loc[met[waarde].idxmin()], met.loc[met[waarde].idxmax()]
-        zin += (f": van {met_eenheid(laag[waarde], ind.eenheid)} ({laag['Regio']}) tot "
-                f"{met_eenheid(hoog[waarde], ind.eenheid)} ({hoog['Regio']})")  # fmt: skip
+        zin += (
+            f": van {met_eenheid(laag[waarde], ind.eenheid)} ({laag['Regio']}) tot "
+            f"{met_eenheid(hoog[waarde], ind.eenheid)} ({hoog['Regio']})"
+        )
     zinnen = [zin + "."]
     if len(met) < len(tab):
         zinnen.append(f"{len(tab) - len(met)} regio's zonder cijfer (onderdrukt of onbekend).")
@@ -278,8 +293,11 @@ def _oordelen_van(
                 continue
         oordelen = pd.concat(delen, ignore_index=True) if delen else pd.DataFrame()
     rijen = oordelen
-    for kolom, waarde in (("indicator", ind.id), ("vergelijking", LANDELIJK_VERGELIJKING),
-                          ("periode", p.code)):  # fmt: skip
+    for kolom, waarde in (
+        ("indicator", ind.id),
+        ("vergelijking", LANDELIJK_VERGELIJKING),
+        ("periode", p.code),
+    ):
         if kolom in rijen:
             rijen = rijen[rijen[kolom].astype(str) == waarde]
     if "categorie" in rijen:
@@ -331,18 +349,21 @@ def kaart_oordelen(
         rij = per_code.loc[code] if code in per_code.index else None
         woord = str(rij["oordeel"]) if rij is not None else GEEN_GEGEVENS
         x, y = middens[code]
-        rijen.append({
-            "regio_code": code,
-            "regio": str(rij["regio"]) if rij is not None and "regio" in rij else naam,
-            "oordeel": woord if woord in woorden else GEEN_GEGEVENS,
-            "teken": OORDEEL_STIJL.get(woord, {}).get("teken", "") if is_opvallend(woord)
-            or woord == KLEIN_VERSCHIL else "",
-            "waarde": _getal(rij, "waarde"),
-            "nederland": _getal(rij, "referentiewaarde"),
-            "link": (links or {}).get(code),
-            "lon": x,
-            "lat": y,
-        })  # fmt: skip
+        rijen.append(
+            {
+                "regio_code": code,
+                "regio": str(rij["regio"]) if rij is not None and "regio" in rij else naam,
+                "oordeel": woord if woord in woorden else GEEN_GEGEVENS,
+                "teken": OORDEEL_STIJL.get(woord, {}).get("teken", "")
+                if is_opvallend(woord) or woord == KLEIN_VERSCHIL
+                else "",
+                "waarde": _getal(rij, "waarde"),
+                "nederland": _getal(rij, "referentiewaarde"),
+                "link": (links or {}).get(code),
+                "lon": x,
+                "lat": y,
+            }
+        )
     tab = pd.DataFrame(rijen)
     getoond = [w for w in woorden if w in set(tab["oordeel"])]
     opzoeken = alt.LookupData(
@@ -368,7 +389,7 @@ def kaart_oordelen(
                 symbolType="square",
                 symbolStrokeColor=RAND_KLEUR,
                 labelExpr=label,
-            ),  # fmt: skip
+            ),
         ),
         "tooltip": tooltip,
     }
@@ -405,15 +426,26 @@ def kaart_oordelen(
         *lagen, data=alt.NamedData(name="vt_gebieden"), datasets=datasets
     ).properties(title=titel, width=420, height=480, projection=alt.Projection(type="mercator"))
     waarde = f"Waarde ({ind.eenheid})"
-    lezer = pd.DataFrame({
-        "Regio": tab["regio"],
-        "Oordeel (ten opzichte van Nederland)": tab["oordeel"],
-        waarde: tab["waarde"],
-        f"Nederland ({ind.eenheid})": tab["nederland"],
-    }).sort_values("Regio", kind="stable").reset_index(drop=True)  # fmt: skip
+    lezer = (
+        pd.DataFrame(
+            {
+                "Regio": tab["regio"],
+                "Oordeel (ten opzichte van Nederland)": tab["oordeel"],
+                waarde: tab["waarde"],
+                f"Nederland ({ind.eenheid})": tab["nederland"],
+            }
+        )
+        .sort_values("Regio", kind="stable")
+        .reset_index(drop=True)
+    )
     d = EENHEID_DECIMALEN.get(ind.eenheid, 1)
-    return beschrijf(_met_thema(grafiek), "kaart_oordelen", _oordelen_alt(ind, p, tab, cat),
-                     lezer, {waarde: d, f"Nederland ({ind.eenheid})": d})  # fmt: skip
+    return beschrijf(
+        _met_thema(grafiek),
+        "kaart_oordelen",
+        _oordelen_alt(ind, p, tab, cat),
+        lezer,
+        {waarde: d, f"Nederland ({ind.eenheid})": d},
+    )
 
 
 def _getal(rij, veld: str) -> float | None:
@@ -426,9 +458,11 @@ def _getal(rij, veld: str) -> float | None:
 def _oordelen_alt(ind, p: Periode, tab: pd.DataFrame, cat: str) -> str:
     tellingen = tab["oordeel"].value_counts()
     delen = [f"{tellingen[w]} {w}" for w in OORDEEL_STIJL if w in tellingen]
-    zin = (f"Kaart van de {len(tab)} Veilig Thuis-regio's met het oordeel over "
-           f"{in_zin(ind.naam)}{cat} ten opzichte van Nederland, {p.label}: "
-           f"{', '.join(delen)}.")  # fmt: skip
+    zin = (
+        f"Kaart van de {len(tab)} Veilig Thuis-regio's met het oordeel over "
+        f"{in_zin(ind.naam)}{cat} ten opzichte van Nederland, {p.label}: "
+        f"{', '.join(delen)}."
+    )
     namen = []
     for w in (OPVALLEND_HOGER, OPVALLEND_LAGER):
         regios = sorted(tab.loc[tab["oordeel"] == w, "regio"])

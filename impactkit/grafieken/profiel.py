@@ -123,8 +123,11 @@ def profiel_tabel(
 def _profielrij(rij: dict, r, p: Periode, df: pd.DataFrame) -> dict:
     ind = zoek_indicator(str(rij["indicator"]))
     cat = rij.get("categorie")
-    cat = None if cat is None or (isinstance(cat, float) and math.isnan(cat)) or cat is pd.NA \
-        else str(cat)  # fmt: skip
+    cat = (
+        None
+        if cat is None or (isinstance(cat, float) and math.isnan(cat)) or cat is pd.NA
+        else str(cat)
+    )
     try:
         alle = doorsnede(ind.id, p.code, categorie=cat, data=df)
     except GeenWaarde:
@@ -158,7 +161,7 @@ def _profielrij(rij: dict, r, p: Periode, df: pd.DataFrame) -> dict:
         "herkomst": str(rij.get("herkomst") or (alle["herkomst"].iloc[0] if len(alle) else "")),
         "onderdrukt": bool(
             len(eigen) and "onderdrukt" in eigen and bool(eigen["onderdrukt"].fillna(False).iloc[0])
-        ),  # fmt: skip
+        ),
     }
     uit.update(_posities(uit))
     return uit
@@ -186,8 +189,10 @@ def _regels(naam: str) -> list[str]:
 
 def _bron(tab: pd.DataFrame) -> list[str]:
     soorten = {str(h).strip().lower() for h in tab["herkomst"] if str(h).strip()}
-    bronnen = [{"cbs": BRON_CBS, "oefendata": BRON_OEFEN, "eigen data": BRON_EIGEN}.get(
-        s, f"Bron: {s}") for s in sorted(soorten)]  # fmt: skip
+    bronnen = [
+        {"cbs": BRON_CBS, "oefendata": BRON_OEFEN, "eigen data": BRON_EIGEN}.get(s, f"Bron: {s}")
+        for s in sorted(soorten)
+    ]
     regels = ["; ".join(bronnen) or "Bron: onbekend"]
     if "oefendata" in soorten:
         regels.append(OEFENDATA_TEKST)
@@ -218,34 +223,41 @@ def _kop(r, tab: pd.DataFrame) -> str:
 
 
 def _alt(r, p: Periode, tab: pd.DataFrame) -> str:
-    zin = (f"Profiel van {r.naam}, {p.label}: {_meervoud(len(tab))}, elk met de waarde van de "
-           "regio tegen de spreiding over alle regio's en tegen Nederland.")  # fmt: skip
+    zin = (
+        f"Profiel van {r.naam}, {p.label}: {_meervoud(len(tab))}, elk met de waarde van de "
+        "regio tegen de spreiding over alle regio's en tegen Nederland."
+    )
     delen = []
     for woord in (OPVALLEND_HOGER, OPVALLEND_LAGER):
         sel = tab[tab["oordeel"] == woord]
         if len(sel):
-            namen = [f"{n} ({_kort(w, e)}; Nederland {_kort(nl, e)})"
-                     for n, w, nl, e in sel[["naam", "waarde", "nederland", "eenheid"]]
-                     .itertuples(index=False)]  # fmt: skip
+            namen = [
+                f"{n} ({_kort(w, e)}; Nederland {_kort(nl, e)})"
+                for n, w, nl, e in sel[["naam", "waarde", "nederland", "eenheid"]].itertuples(
+                    index=False
+                )
+            ]
             delen.append(f"{woord.capitalize()} dan Nederland: {'; '.join(namen)}")
     tweede = ". ".join(delen) + "." if delen else "Geen indicator wijkt opvallend af."
     return f"{zin} {tweede}"
 
 
 def _tabel_voor_lezer(tab: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({
-        "Indicator": tab["naam"],
-        "Eenheid": tab["eenheid"],
-        "Regio": tab["waarde"],
-        "Nederland": tab["nederland"],
-        "Laagste regio": tab["laagste"],
-        "25%-punt": tab["kwartiel_1"],
-        "Mediaan": tab["mediaan"],
-        "75%-punt": tab["kwartiel_3"],
-        "Hoogste regio": tab["hoogste"],
-        "Aantal regio's": tab["aantal_regios"].astype(str),
-        "Oordeel (ten opzichte van Nederland)": tab["oordeel"],
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "Indicator": tab["naam"],
+            "Eenheid": tab["eenheid"],
+            "Regio": tab["waarde"],
+            "Nederland": tab["nederland"],
+            "Laagste regio": tab["laagste"],
+            "25%-punt": tab["kwartiel_1"],
+            "Mediaan": tab["mediaan"],
+            "75%-punt": tab["kwartiel_3"],
+            "Hoogste regio": tab["hoogste"],
+            "Aantal regio's": tab["aantal_regios"].astype(str),
+            "Oordeel (ten opzichte van Nederland)": tab["oordeel"],
+        }
+    )
 
 
 def profiel(
@@ -272,37 +284,53 @@ def profiel(
     regels = [_regels(n) for n in tab["naam"]]
     stap = 16 * max(len(x) for x in regels) + 14
     hoogte = stap * len(tab)
-    rijen = pd.DataFrame({
-        "rij": [str(i) for i in range(len(tab))],
-        "naam": regels,
-        "t_regio": [("onderdrukt" if o else "–") if math.isnan(w) else _kort(w, e)
-                    for w, e, o in zip(tab["waarde"], tab["eenheid"], tab["onderdrukt"],
-                                       strict=True)],
-        "t_nl": [_kort(w, e) for w, e in zip(tab["nederland"], tab["eenheid"], strict=True)],
-        "t_bereik": [f"{_kort(a, e)} tot {_kort(b, e)}" for a, b, e in
-                     zip(tab["laagste"], tab["hoogste"], tab["eenheid"], strict=True)],
-        "t_midden": [f"{_kort(a, e)} tot {_kort(b, e)}" for a, b, e in
-                     zip(tab["kwartiel_1"], tab["kwartiel_3"], tab["eenheid"], strict=True)],
-        "oordeel": tab["oordeel"],
-        "nadruk": [is_opvallend(o) for o in tab["oordeel"]],
-        "streep": [i % 2 == 1 for i in range(len(tab))],
-        **{k: tab[k] for k in tab.columns if k.startswith("pos_")},
-    })  # fmt: skip
+    rijen = pd.DataFrame(
+        {
+            "rij": [str(i) for i in range(len(tab))],
+            "naam": regels,
+            "t_regio": [
+                ("onderdrukt" if o else "–") if math.isnan(w) else _kort(w, e)
+                for w, e, o in zip(tab["waarde"], tab["eenheid"], tab["onderdrukt"], strict=True)
+            ],
+            "t_nl": [_kort(w, e) for w, e in zip(tab["nederland"], tab["eenheid"], strict=True)],
+            "t_bereik": [
+                f"{_kort(a, e)} tot {_kort(b, e)}"
+                for a, b, e in zip(tab["laagste"], tab["hoogste"], tab["eenheid"], strict=True)
+            ],
+            "t_midden": [
+                f"{_kort(a, e)} tot {_kort(b, e)}"
+                for a, b, e in zip(
+                    tab["kwartiel_1"], tab["kwartiel_3"], tab["eenheid"], strict=True
+                )
+            ],
+            "oordeel": tab["oordeel"],
+            "nadruk": [is_opvallend(o) for o in tab["oordeel"]],
+            "streep": [i % 2 == 1 for i in range(len(tab))],
+            **{k: tab[k] for k in tab.columns if k.startswith("pos_")},
+        }
+    )
     rijen = rijen.astype(object).where(rijen.notna(), None)
 
-    y = alt.Y("rij:N", sort=list(rijen["rij"]), axis=None,
-              scale=alt.Scale(paddingInner=0, paddingOuter=0))  # fmt: skip
+    y = alt.Y(
+        "rij:N", sort=list(rijen["rij"]), axis=None, scale=alt.Scale(paddingInner=0, paddingOuter=0)
+    )
     spine = alt.Scale(domain=[0, 1], range=list(_SPINE))
     woorden = list(OORDEEL_STIJL)
     vulling = [("white" if s["teken"] in "○◇–" else s["kleur"]) for s in OORDEEL_STIJL.values()]
     basis = alt.Chart(rijen).encode(y=y)
     marker = {
-        "shape": alt.Shape("oordeel:N", legend=None, scale=alt.Scale(
-            domain=woorden, range=[s["vorm"] for s in OORDEEL_STIJL.values()])),
-        "stroke": alt.Stroke("oordeel:N", legend=None, scale=alt.Scale(
-            domain=woorden, range=[s["kleur"] for s in OORDEEL_STIJL.values()])),
+        "shape": alt.Shape(
+            "oordeel:N",
+            legend=None,
+            scale=alt.Scale(domain=woorden, range=[s["vorm"] for s in OORDEEL_STIJL.values()]),
+        ),
+        "stroke": alt.Stroke(
+            "oordeel:N",
+            legend=None,
+            scale=alt.Scale(domain=woorden, range=[s["kleur"] for s in OORDEEL_STIJL.values()]),
+        ),
         "fill": alt.Fill("oordeel:N", legend=None, scale=alt.Scale(domain=woorden, range=vulling)),
-    }  # fmt: skip
+    }
     tooltip = [
         alt.Tooltip("naam:N", title="Indicator"),
         alt.Tooltip("t_regio:N", title=r.naam),
@@ -316,42 +344,55 @@ def profiel(
         # Vega-Lite has no fontWeight channel: notable rows in bold, the others plain.
         return [
             basis.transform_filter(f"{'' if vet else '!'}datum.nadruk")
-            .mark_text(align=align, baseline="middle", color=TEKST_KLEUR,
-                       fontWeight="bold" if vet else "normal")
+            .mark_text(
+                align=align,
+                baseline="middle",
+                color=TEKST_KLEUR,
+                fontWeight="bold" if vet else "normal",
+            )
             .encode(x=alt.value(x), text=f"{veld}:N")
             for vet in (False, True)
-        ]  # fmt: skip
+        ]
 
     lagen = [
-        basis.transform_filter("datum.streep").mark_rect(color=STREEP_KLEUR)
+        basis.transform_filter("datum.streep")
+        .mark_rect(color=STREEP_KLEUR)
         .encode(x=alt.value(-6), x2=alt.value(_BREEDTE)),
         *[
             # Multi-line names: move the first line up so the block is centred on the row.
             basis.transform_filter(f"length(datum.naam) == {k}")
-            .mark_text(align="left", baseline="middle", lineHeight=15, color=TEKST_KLEUR,
-                       dy=-7.5 * (k - 1))
+            .mark_text(
+                align="left", baseline="middle", lineHeight=15, color=TEKST_KLEUR, dy=-7.5 * (k - 1)
+            )
             .encode(x=alt.value(0), text="naam:N", tooltip=tooltip)
             for k in sorted({len(x) for x in regels})
         ],
         *vet_of_niet(_X_REGIO, "t_regio", "right"),
-        basis.mark_text(align="right", baseline="middle", color=TEKST_KLEUR)
-        .encode(x=alt.value(_X_NL), text="t_nl:N"),
-        basis.mark_bar(height=12, color=BEREIK_KLEUR, stroke=BEREIK_RAND, strokeWidth=1)
-        .encode(x=alt.X("pos_laagste:Q", scale=spine, axis=None), x2="pos_hoogste:Q",
-                tooltip=tooltip),
-        basis.mark_bar(height=12, color=MIDDEN_KLEUR)
-        .encode(x=alt.X("pos_kwartiel_1:Q", scale=spine, axis=None), x2="pos_kwartiel_3:Q",
-                tooltip=tooltip),
-        alt.Chart(pd.DataFrame({"x": [0.5]})).mark_rule(color=NEDERLAND_KLEUR, strokeWidth=2)
+        basis.mark_text(align="right", baseline="middle", color=TEKST_KLEUR).encode(
+            x=alt.value(_X_NL), text="t_nl:N"
+        ),
+        basis.mark_bar(height=12, color=BEREIK_KLEUR, stroke=BEREIK_RAND, strokeWidth=1).encode(
+            x=alt.X("pos_laagste:Q", scale=spine, axis=None), x2="pos_hoogste:Q", tooltip=tooltip
+        ),
+        basis.mark_bar(height=12, color=MIDDEN_KLEUR).encode(
+            x=alt.X("pos_kwartiel_1:Q", scale=spine, axis=None),
+            x2="pos_kwartiel_3:Q",
+            tooltip=tooltip,
+        ),
+        alt.Chart(pd.DataFrame({"x": [0.5]}))
+        .mark_rule(color=NEDERLAND_KLEUR, strokeWidth=2)
         .encode(x=alt.X("x:Q", scale=spine, axis=None)),
         basis.transform_filter("isValid(datum.pos_waarde)")
         .mark_point(size=170, strokeWidth=1.8, opacity=1, filled=False)
         .encode(x=alt.X("pos_waarde:Q", scale=spine, axis=None), tooltip=tooltip, **marker),
         basis.mark_point(size=90, strokeWidth=1.5, opacity=1, filled=False).encode(
-            x=alt.value(_X_OORDEEL + 6), shape=marker["shape"], stroke=marker["stroke"],
-            fill=marker["fill"]),
+            x=alt.value(_X_OORDEEL + 6),
+            shape=marker["shape"],
+            stroke=marker["stroke"],
+            fill=marker["fill"],
+        ),
         *vet_of_niet(_X_OORDEEL + 18, "oordeel", "left"),
-    ]  # fmt: skip
+    ]
     lagen += _koppen(r, tab, hoogte)
     titel = alt.TitleParams(
         text=_kop(r, tab),
@@ -365,10 +406,25 @@ def profiel(
         offset=30,
     )
     grafiek = alt.layer(*lagen).properties(title=titel, width=_BREEDTE, height=hoogte)
-    return beschrijf(_met_thema(grafiek), "profiel", _alt(r, p, tab), _tabel_voor_lezer(tab),
-                     {k: 1 for k in ("Regio", "Nederland", "Laagste regio", "25%-punt", "Mediaan",
-                                     "75%-punt", "Hoogste regio")},
-                     eenheid_kolom="Eenheid")  # fmt: skip
+    return beschrijf(
+        _met_thema(grafiek),
+        "profiel",
+        _alt(r, p, tab),
+        _tabel_voor_lezer(tab),
+        {
+            k: 1
+            for k in (
+                "Regio",
+                "Nederland",
+                "Laagste regio",
+                "25%-punt",
+                "Mediaan",
+                "75%-punt",
+                "Hoogste regio",
+            )
+        },
+        eenheid_kolom="Eenheid",
+    )
 
 
 def _koppen(r, tab: pd.DataFrame, hoogte: int) -> list[alt.Chart]:
@@ -377,10 +433,17 @@ def _koppen(r, tab: pd.DataFrame, hoogte: int) -> list[alt.Chart]:
     midden = (_SPINE[0] + _SPINE[1]) / 2
 
     def tekst(x: float, y: float, woord: str, align: str, **stijl) -> alt.Chart:
-        return alt.Chart(pd.DataFrame({"t": [woord]})).mark_text(
-            align=align, baseline="bottom", fontWeight=stijl.pop("gewicht", "bold"),
-            color=TEKST_KLEUR, **stijl,
-        ).encode(x=alt.value(x), y=alt.value(y), text="t:N")  # fmt: skip
+        return (
+            alt.Chart(pd.DataFrame({"t": [woord]}))
+            .mark_text(
+                align=align,
+                baseline="bottom",
+                fontWeight=stijl.pop("gewicht", "bold"),
+                color=TEKST_KLEUR,
+                **stijl,
+            )
+            .encode(x=alt.value(x), y=alt.value(y), text="t:N")
+        )
 
     return [
         tekst(0, -8, "Indicator", "left"),

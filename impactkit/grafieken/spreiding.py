@@ -160,9 +160,12 @@ def rangorde(
     )
     grafiek = alt.layer(*lagen).properties(title=titel, width=440, height=alt.Step(19))
     nl_waarde = float(landelijk.iloc[0]) if len(landelijk) else None
-    return beschrijf(_met_thema(grafiek), "rangorde",
-                     _rangorde_alt(ind, p, rijen, r, nl_waarde, categorie),
-                     *_rangorde_tabel(ind, rijen, nl_waarde))  # fmt: skip
+    return beschrijf(
+        _met_thema(grafiek),
+        "rangorde",
+        _rangorde_alt(ind, p, rijen, r, nl_waarde, categorie),
+        *_rangorde_tabel(ind, rijen, nl_waarde),
+    )
 
 
 def _cat(categorie: str | None) -> str:
@@ -176,8 +179,10 @@ def _rangorde_alt(ind, p, rijen: pd.DataFrame, r, nl: float | None, categorie) -
     zin += f", {p.label}"
     if len(met):
         hoog, laag = met.iloc[0], met.iloc[-1]
-        zin += (f": van {waarde_tekst(laag['waarde'], ind.eenheid)} ({laag['regio']}) tot "
-                f"{waarde_tekst(hoog['waarde'], ind.eenheid)} ({hoog['regio']})")  # fmt: skip
+        zin += (
+            f": van {waarde_tekst(laag['waarde'], ind.eenheid)} ({laag['regio']}) tot "
+            f"{waarde_tekst(hoog['waarde'], ind.eenheid)} ({hoog['regio']})"
+        )
     if nl is not None:
         zin += f"; Nederland {met_eenheid(nl, ind.eenheid)}"
     zinnen = [zin + "."]
@@ -187,8 +192,10 @@ def _rangorde_alt(ind, p, rijen: pd.DataFrame, r, nl: float | None, categorie) -
             zinnen.append(f"Het cijfer van {r.naam} is onderdrukt of onbekend.")
         else:
             plaats = list(met["regio_code"].astype(str)).index(r.code) + 1
-            zinnen.append(f"{r.naam} staat op plaats {plaats} van {len(met)} (1 = hoogste) met "
-                          f"{waarde_tekst(eigen['waarde'], ind.eenheid)}.")  # fmt: skip
+            zinnen.append(
+                f"{r.naam} staat op plaats {plaats} van {len(met)} (1 = hoogste) met "
+                f"{waarde_tekst(eigen['waarde'], ind.eenheid)}."
+            )
     return " ".join(zinnen)
 
 
@@ -196,13 +203,15 @@ def _rangorde_tabel(ind, rijen: pd.DataFrame, nl: float | None) -> tuple[pd.Data
     d = EENHEID_DECIMALEN.get(ind.eenheid, 1)
     waarde = f"Waarde ({ind.eenheid})"
     getal = rijen["waarde"].notna()
-    tab = pd.DataFrame({
-        "Plaats": [str(i + 1) if g else "–" for i, g in enumerate(getal)],
-        "Regio": rijen["regio"].astype(str).to_numpy(),
-        waarde: pd.to_numeric(rijen["waarde"], errors="coerce").to_numpy(),
-        "95%-interval, ondergrens": pd.to_numeric(rijen["laag"], errors="coerce").to_numpy(),
-        "95%-interval, bovengrens": pd.to_numeric(rijen["hoog"], errors="coerce").to_numpy(),
-    })  # fmt: skip
+    tab = pd.DataFrame(
+        {
+            "Plaats": [str(i + 1) if g else "–" for i, g in enumerate(getal)],
+            "Regio": rijen["regio"].astype(str).to_numpy(),
+            waarde: pd.to_numeric(rijen["waarde"], errors="coerce").to_numpy(),
+            "95%-interval, ondergrens": pd.to_numeric(rijen["laag"], errors="coerce").to_numpy(),
+            "95%-interval, bovengrens": pd.to_numeric(rijen["hoog"], errors="coerce").to_numpy(),
+        }
+    )
     if nl is not None:
         tab.loc[len(tab)] = ["–", "Nederland", nl, None, None]
     return tab, {waarde: d, "95%-interval, ondergrens": d, "95%-interval, bovengrens": d}
@@ -249,8 +258,9 @@ def trechter(
     ind, p = zoek_indicator(indicator), Periode.parse(periode)
     r = _optionele_regio(regio)
     df = _data(data)
-    punten_df, grenzen = funnel(ind.id, p.code, categorie=categorie, data=df,
-                                overspreiding=overspreiding)  # fmt: skip
+    punten_df, grenzen = funnel(
+        ind.id, p.code, categorie=categorie, data=df, overspreiding=overspreiding
+    )
     phi = float(grenzen.attrs.get("phi", 1.0))
     getoond = _getoond(df, ind, p, categorie)
     uitleg = [
@@ -360,17 +370,22 @@ def trechter(
         uitleg,
     )
     grafiek = alt.layer(*lagen).properties(title=titel, width=500, height=340)
-    return beschrijf(_met_thema(grafiek), "trechter",
-                     _trechter_alt(ind, p, punten_df, r, landelijk, categorie),
-                     *_trechter_tabel(ind, punten_df, x_titel))  # fmt: skip
+    return beschrijf(
+        _met_thema(grafiek),
+        "trechter",
+        _trechter_alt(ind, p, punten_df, r, landelijk, categorie),
+        *_trechter_tabel(ind, punten_df, x_titel),
+    )
 
 
 def _trechter_alt(ind, p, punten: pd.DataFrame, r, landelijk: float, categorie) -> str:
     posities = punten["positie"].astype(str)
     boven, onder = posities.str.startswith("boven").sum(), posities.str.startswith("onder").sum()
-    zin = (f"Trechterdiagram: {in_zin(ind.naam)}{_cat(categorie)}, {p.label}: {boven + onder} "
-           f"van de {len(punten)} regio's liggen buiten de 95%-grens ({boven} erboven, {onder} "
-           f"eronder); Nederland {met_eenheid(landelijk, ind.eenheid)}.")  # fmt: skip
+    zin = (
+        f"Trechterdiagram: {in_zin(ind.naam)}{_cat(categorie)}, {p.label}: {boven + onder} "
+        f"van de {len(punten)} regio's liggen buiten de 95%-grens ({boven} erboven, {onder} "
+        f"eronder); Nederland {met_eenheid(landelijk, ind.eenheid)}."
+    )
     if r is not None:
         eigen = punten[punten["regio_code"].astype(str) == r.code].iloc[0]
         plek = str(eigen["positie"])
@@ -382,10 +397,12 @@ def _trechter_alt(ind, p, punten: pd.DataFrame, r, landelijk: float, categorie) 
 
 def _trechter_tabel(ind, punten: pd.DataFrame, x_titel: str) -> tuple[pd.DataFrame, dict]:
     waarde = f"Waarde ({ind.eenheid})"
-    tab = pd.DataFrame({
-        "Regio": punten["regio"].astype(str).to_numpy(),
-        waarde: pd.to_numeric(punten["waarde"], errors="coerce").to_numpy(),
-        x_titel: pd.to_numeric(punten["noemer"], errors="coerce").to_numpy(),
-        "Positie in de trechter": punten["positie"].astype(str).to_numpy(),
-    }).sort_values("Regio", kind="stable")  # fmt: skip
+    tab = pd.DataFrame(
+        {
+            "Regio": punten["regio"].astype(str).to_numpy(),
+            waarde: pd.to_numeric(punten["waarde"], errors="coerce").to_numpy(),
+            x_titel: pd.to_numeric(punten["noemer"], errors="coerce").to_numpy(),
+            "Positie in de trechter": punten["positie"].astype(str).to_numpy(),
+        }
+    ).sort_values("Regio", kind="stable")
     return tab, {waarde: EENHEID_DECIMALEN.get(ind.eenheid, 1), x_titel: 0}

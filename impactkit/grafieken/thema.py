@@ -34,8 +34,7 @@ LANDELIJK = "#0072B2"  # Okabe-Ito blue: Nederland
 OVERIG = "#8C8C8C"  # other regions: 3,4:1 on white (graphics need 3:1; #BBBBBB had 1,9:1)
 ONDERDRUKT_KLEUR = "#E4E4E4"  # suppressed or missing on the map
 TEKST_KLEUR = "#333333"
-OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
-             "#000000"]  # fmt: skip
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 # Map values: a blue ramp whose lightest colour still has 3,4:1 on white (WCAG 1.4.11);
 # the 'blues' scheme started at #F7FBFF (1,0:1).
 KAART_KLEUREN = ["#4292C6", "#08306B"]
@@ -48,7 +47,7 @@ OORDEEL_STIJL: dict[str, dict[str, str]] = {
         "vorm": "triangle-down",
         "teken": "▼",
         "vulling": LANDELIJK,
-    },  # fmt: skip
+    },
     KLEIN_VERSCHIL: {"kleur": "#595959", "vorm": "circle", "teken": "●", "vulling": "#8C8C8C"},
     MOGELIJK_TOEVAL: {"kleur": "#595959", "vorm": "circle", "teken": "○", "vulling": "#E3E3E3"},
     GEEN_VERSCHIL: {"kleur": "#595959", "vorm": "circle", "teken": "○", "vulling": "#E3E3E3"},
@@ -81,8 +80,16 @@ AS_TITEL = {
 }
 NIVEAU_LABEL = {0.95: "95%-grens", 0.998: "99,8%-grens"}
 FORMATEN = (".png", ".svg")
-GRAFIEKEN = ("staaf_vergelijking", "tijdreeks", "rangorde", "trechter", "kaart", "verdeling",
-             "profiel", "kaart_oordelen")  # fmt: skip
+GRAFIEKEN = (
+    "staaf_vergelijking",
+    "tijdreeks",
+    "rangorde",
+    "trechter",
+    "kaart",
+    "verdeling",
+    "profiel",
+    "kaart_oordelen",
+)
 STANDAARD_INDICATOREN = (
     "acuut_structureel_onveilig",
     "meldingen_per_10000",
@@ -253,8 +260,18 @@ def _landelijke_reeks(ind: Indicator, categorie: str | None, df: pd.DataFrame) -
     try:
         return reeks(ind.id, NEDERLAND, categorie=categorie, data=df)
     except GeenWaarde:
-        kolommen = ["indicator", "regio_code", "regio", "periode", "waarde", "teller", "noemer",
-                    "status", "onderdrukt", "herkomst"]  # fmt: skip
+        kolommen = [
+            "indicator",
+            "regio_code",
+            "regio",
+            "periode",
+            "waarde",
+            "teller",
+            "noemer",
+            "status",
+            "onderdrukt",
+            "herkomst",
+        ]
         return pd.DataFrame(columns=kolommen)
 
 

@@ -108,12 +108,15 @@ def staaf_vergelijking(
         f"{waarde_tekst(eigen_rij['waarde'], ind.eenheid)}"
     )
     if pd.notna(eigen_rij["laag"]):
-        zin += (f" (95%-interval {waarde_tekst(eigen_rij['laag'], ind.eenheid)} tot "
-                f"{waarde_tekst(eigen_rij['hoog'], ind.eenheid)})")  # fmt: skip
+        zin += (
+            f" (95%-interval {waarde_tekst(eigen_rij['laag'], ind.eenheid)} tot "
+            f"{waarde_tekst(eigen_rij['hoog'], ind.eenheid)})"
+        )
     if len(rijen) > 1:
         zin += f", tegen {waarde_tekst(rijen.iloc[1]['waarde'], ind.eenheid)} in Nederland"
-    return beschrijf(_met_thema(grafiek), "staaf_vergelijking", zin + ".",
-                     _tabel(rijen, ind), _decimalen(ind))  # fmt: skip
+    return beschrijf(
+        _met_thema(grafiek), "staaf_vergelijking", zin + ".", _tabel(rijen, ind), _decimalen(ind)
+    )
 
 
 def _cat(categorie: str | None) -> str:
@@ -240,7 +243,7 @@ def tijdreeks(
                 dy=2,
                 fontWeight="bold",
                 color=MARKERING_KLEUR,
-            )  # fmt: skip
+            )
             .encode(x=x_as, y=alt.value(0))
         )
         lagen += [lijn, ring, woord]
@@ -256,8 +259,13 @@ def tijdreeks(
     tab = _tabel(rijen, ind, met_periode=True)
     if p is not None:
         tab["Geanalyseerd"] = ["ja" if c == p.code else "" for c in rijen["periode"]]
-    return beschrijf(_met_thema(grafiek), "tijdreeks", _tijdreeks_alt(ind, r, rijen, p, categorie),
-                     tab, _decimalen(ind))  # fmt: skip
+    return beschrijf(
+        _met_thema(grafiek),
+        "tijdreeks",
+        _tijdreeks_alt(ind, r, rijen, p, categorie),
+        tab,
+        _decimalen(ind),
+    )
 
 
 def _tijdreeks_alt(ind, r, rijen: pd.DataFrame, p: Periode | None, categorie) -> str:
@@ -273,14 +281,20 @@ def _tijdreeks_alt(ind, r, rijen: pd.DataFrame, p: Periode | None, categorie) ->
         van, naar = serie.iloc[0], serie.iloc[-1]
         vanaf = "" if van["periode"] == eerste else f" ({Periode.parse(van['periode']).label})"
         tot = "" if naar["periode"] == laatste else f" ({Periode.parse(naar['periode']).label})"
-        delen.append(f"in {naam} van {waarde_tekst(van['waarde'], ind.eenheid)}{vanaf} naar "
-                     f"{waarde_tekst(naar['waarde'], ind.eenheid)}{tot}")  # fmt: skip
-    zin = (f"Lijngrafiek: {in_zin(ind.naam)}{_cat(categorie)} in {wie}, "
-           f"{perioden[0].label} tot en met {perioden[-1].label}")  # fmt: skip
+        delen.append(
+            f"in {naam} van {waarde_tekst(van['waarde'], ind.eenheid)}{vanaf} naar "
+            f"{waarde_tekst(naar['waarde'], ind.eenheid)}{tot}"
+        )
+    zin = (
+        f"Lijngrafiek: {in_zin(ind.naam)}{_cat(categorie)} in {wie}, "
+        f"{perioden[0].label} tot en met {perioden[-1].label}"
+    )
     zinnen = [zin + (": " + ", ".join(delen) if delen else "") + "."]
     if p is not None:
         rij = rijen[(rijen["periode"] == p.code) & (rijen["regio"].astype(str) == r.naam)]
         if len(rij):
-            zinnen.append(f"In het geanalyseerde halfjaar, {p.label}, was het in {r.naam} "
-                          f"{waarde_tekst(rij['waarde'].iloc[0], ind.eenheid)}.")  # fmt: skip
+            zinnen.append(
+                f"In het geanalyseerde halfjaar, {p.label}, was het in {r.naam} "
+                f"{waarde_tekst(rij['waarde'].iloc[0], ind.eenheid)}."
+            )
     return " ".join(zinnen)

@@ -223,8 +223,9 @@ def tabel_html(grafiek: alt.TopLevelMixin | dict, uitgeklapt: bool = False) -> s
     tab = meta["tabel"]
     df = grafiek_tabel(grafiek, opgemaakt=True)
     getallen = set(_getal_kolommen(tab, df))
-    kop = "".join(f'<th scope="col"{_uitlijning(k in getallen)}>{html.escape(k)}</th>'
-                  for k in df.columns)  # fmt: skip
+    kop = "".join(
+        f'<th scope="col"{_uitlijning(k in getallen)}>{html.escape(k)}</th>' for k in df.columns
+    )
     rijen = "".join(
         "<tr>"
         + "".join(
@@ -234,8 +235,9 @@ def tabel_html(grafiek: alt.TopLevelMixin | dict, uitgeklapt: bool = False) -> s
         + "</tr>"
         for rij in df.itertuples(index=False)
     )
-    titel, _ = _titel_tekst(grafiek) if not isinstance(grafiek, dict) else (
-        _dict_titel(grafiek), [])  # fmt: skip
+    titel, _ = (
+        _titel_tekst(grafiek) if not isinstance(grafiek, dict) else (_dict_titel(grafiek), [])
+    )
     open_attr = " open" if uitgeklapt else ""
     return (
         f'<details class="grafiektabel"{open_attr}><summary>{TABEL_KOP}</summary>'

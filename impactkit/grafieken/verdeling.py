@@ -126,16 +126,25 @@ def verdeling_grafiek(
     titel = _titel(ind, _wat(ind, f"{r.naam} en Nederland", p.label), rijen)
     grafiek = alt.layer(*lagen).properties(title=titel, width=440, height=hoogte)
     waarde = f"Waarde ({ind.eenheid})"
-    tab = pd.DataFrame({
-        "Categorie": rijen["categorie"].astype(str).to_numpy(),
-        "Regio": rijen["regio"].astype(str).to_numpy(),
-        waarde: pd.to_numeric(rijen["waarde"], errors="coerce").to_numpy(),
-    })  # fmt: skip
-    tab = tab.iloc[tab["Categorie"].map(
-        lambda c: categorieen.index(c) if c in categorieen else len(categorieen)
-    ).argsort(kind="stable")].reset_index(drop=True)  # fmt: skip
-    return beschrijf(_met_thema(grafiek), "verdeling", _verdeling_alt(ind, r, p, tab, waarde),
-                     tab, {waarde: EENHEID_DECIMALEN.get(ind.eenheid, 1)})  # fmt: skip
+    tab = pd.DataFrame(
+        {
+            "Categorie": rijen["categorie"].astype(str).to_numpy(),
+            "Regio": rijen["regio"].astype(str).to_numpy(),
+            waarde: pd.to_numeric(rijen["waarde"], errors="coerce").to_numpy(),
+        }
+    )
+    tab = tab.iloc[
+        tab["Categorie"]
+        .map(lambda c: categorieen.index(c) if c in categorieen else len(categorieen))
+        .argsort(kind="stable")
+    ].reset_index(drop=True)
+    return beschrijf(
+        _met_thema(grafiek),
+        "verdeling",
+        _verdeling_alt(ind, r, p, tab, waarde),
+        tab,
+        {waarde: EENHEID_DECIMALEN.get(ind.eenheid, 1)},
+    )
 
 
 def _verdeling_alt(ind, r, p, tab: pd.DataFrame, waarde: str) -> str:
@@ -146,8 +155,10 @@ def _verdeling_alt(ind, r, p, tab: pd.DataFrame, waarde: str) -> str:
     if eigen.empty:
         return zin + f": de cijfers van {r.naam} zijn onderdrukt of onbekend."
     top = eigen.loc[eigen[waarde].idxmax()]
-    zin += (f": de grootste categorie in {r.naam} is '{top['Categorie']}' met "
-            f"{waarde_tekst(top[waarde], ind.eenheid)}")  # fmt: skip
+    zin += (
+        f": de grootste categorie in {r.naam} is '{top['Categorie']}' met "
+        f"{waarde_tekst(top[waarde], ind.eenheid)}"
+    )
     land = tab[(tab["Regio"] == "Nederland") & (tab["Categorie"] == top["Categorie"])]
     if r.code != NEDERLAND and len(land):
         zin += f" (Nederland {waarde_tekst(land[waarde].iloc[0], ind.eenheid)})"
