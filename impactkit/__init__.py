@@ -117,6 +117,9 @@ _OPENBAAR: dict[str, str] = {
     "OnbekendeIndicator": "fouten",
     "OnbekendeRegio": "fouten",
     "OngeldigePeriode": "fouten",
+    "OnbekendeKeuze": "fouten",
+    "OngeldigeInvoer": "fouten",
+    "CBSNietBereikbaar": "fouten",
 }
 
 __all__ = [*_OPENBAAR, "__version__"]

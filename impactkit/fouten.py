@@ -1,7 +1,21 @@
 """Errors with Dutch, actionable messages.
 
 Every error a coordinator can trigger derives from :class:`ImpactkitFout`, so notebooks and
-the batch runner can catch one type and show the message without a traceback.
+the batch runner can catch one type and show the message without a traceback. The whole tree
+(each class also derives from the built-in error a Python user would try first)::
+
+    ImpactkitFout (ValueError)              the user's input, with a Dutch message naming the fix
+    ├── OnbekendeRegio (KeyError)           a region name or code that is not recognised
+    ├── OnbekendeIndicator (KeyError)       an indicator id that is not in the catalogue
+    ├── OnbekendeKeuze (KeyError)           a value outside a fixed list (theme, level, ...)
+    ├── OngeldigePeriode                    a period text that cannot be read
+    ├── GeenWaarde (LookupError)            no figure for a query (not measured, suppressed, ...)
+    ├── DataFout                            a data file that cannot be read into the one table
+    ├── OngeldigeInvoer (TypeError)         an argument of the wrong kind
+    └── CBSNietBereikbaar                   a CBS table that cannot be fetched (network, table id)
+
+The helpers below the classes build the recurring parts of messages: a Dutch name for the
+kind of a value, 'did you mean' suggestions and the list of a file's problems.
 """
 
 from __future__ import annotations
@@ -14,18 +28,23 @@ class ImpactkitFout(ValueError):
     """Base class: a problem in the user's input, with a Dutch message naming the fix."""
 
 
-class OnbekendeRegio(ImpactkitFout, KeyError):
-    """Region name or code not recognised."""
-
-    def __str__(self) -> str:  # KeyError would otherwise quote the message
-        return self.args[0] if self.args else ""
-
-
-class OnbekendeIndicator(ImpactkitFout, KeyError):
-    """Indicator id not in the catalogue."""
+class _MeldingAlsTekst(KeyError):
+    """KeyError would otherwise quote the message; show it as written."""
 
     def __str__(self) -> str:
         return self.args[0] if self.args else ""
+
+
+class OnbekendeRegio(ImpactkitFout, _MeldingAlsTekst):
+    """Region name or code not recognised."""
+
+
+class OnbekendeIndicator(ImpactkitFout, _MeldingAlsTekst):
+    """Indicator id not in the catalogue."""
+
+
+class OnbekendeKeuze(ImpactkitFout, _MeldingAlsTekst):
+    """A value outside a fixed list of choices (a catalogue theme, level, layer, ...)."""
 
 
 class OngeldigePeriode(ImpactkitFout):
@@ -42,6 +61,10 @@ class DataFout(ImpactkitFout):
 
 class OngeldigeInvoer(ImpactkitFout, TypeError):
     """An argument of the wrong kind (a number where a name or a path belongs, ...)."""
+
+
+class CBSNietBereikbaar(ImpactkitFout):
+    """A CBS table could not be fetched (no network, unknown table, service error)."""
 
 
 def soort_invoer(x: object) -> str:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .fouten import OnbekendeIndicator, bedoelde_je, suggesties
+from .fouten import OnbekendeIndicator, OnbekendeKeuze, bedoelde_je, suggesties
 from .paden import data_pad
 
 THEMAS: dict[str, str] = {
@@ -266,7 +266,7 @@ def selecteer(
     df = catalogus()
     if thema is not None:
         if thema not in THEMAS:
-            raise OnbekendeIndicator(
+            raise OnbekendeKeuze(
                 f"Thema '{thema}' bestaat niet.{bedoelde_je(thema, THEMAS)} "
                 f"Kies uit: {', '.join(THEMAS)}."
             )
@@ -275,20 +275,20 @@ def selecteer(
         df = df[df["bron"].str.lower().str.contains(bron.lower(), regex=False)]
     if niveau is not None:
         if niveau not in NIVEAUS:
-            raise OnbekendeIndicator(
+            raise OnbekendeKeuze(
                 f"Niveau '{niveau}' bestaat niet. Kies uit: {', '.join(NIVEAUS)}."
             )
         df = df[df["niveaus"].str.split(";").map(lambda n: niveau in n)]
     if beschikbaarheid is not None:
         if beschikbaarheid not in BESCHIKBAARHEID:
-            raise OnbekendeIndicator(
+            raise OnbekendeKeuze(
                 f"Beschikbaarheid '{beschikbaarheid}' bestaat niet. "
                 f"Kies uit: {', '.join(BESCHIKBAARHEID)}."
             )
         df = df[df["beschikbaarheid"] == beschikbaarheid]
     if laag is not None:
         if laag not in LAGEN:
-            raise OnbekendeIndicator(f"Laag '{laag}' bestaat niet. Kies uit: {', '.join(LAGEN)}.")
+            raise OnbekendeKeuze(f"Laag '{laag}' bestaat niet. Kies uit: {', '.join(LAGEN)}.")
         df = df[df["laag"] == laag]
     return df.reset_index(drop=True)
 

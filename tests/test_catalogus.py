@@ -129,9 +129,20 @@ def test_filteren():
 
 
 def test_onbekend_thema_geeft_suggestie():
-    with pytest.raises(OnbekendeIndicator) as e:
+    # A theme is a choice from a fixed list, not an indicator: its own error, shown as written.
+    with pytest.raises(ik.OnbekendeKeuze) as e:
         ik.selecteer(thema="bereik")
-    assert "bereik_vt" in str(e.value)
+    assert "bereik_vt" in str(e.value) and not str(e.value).startswith("'")
+    assert not isinstance(e.value, OnbekendeIndicator)
+
+
+@pytest.mark.parametrize(
+    "argumenten",
+    [{"niveau": "provincie"}, {"beschikbaarheid": "altijd"}, {"laag": "bovenste"}],
+)
+def test_onbekende_keuze_in_de_catalogus(argumenten):
+    with pytest.raises(ik.OnbekendeKeuze, match="bestaat niet.*Kies uit"):
+        ik.selecteer(**argumenten)
 
 
 def test_onbekende_indicator_geeft_suggestie():

@@ -23,10 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..fouten import (
-    DataFout,
-    ImpactkitFout,
-)
+from ..fouten import CBSNietBereikbaar, DataFout, ImpactkitFout
 from ..opmaak import getal
 from ..paden import PROJECT_MAP
 from .cbs_bevolking import bevolkingstabel
@@ -36,10 +33,6 @@ from .oefendata import lees_oefendata
 
 MAX_DAGEN_CACHE = 7
 """How old (days) a cached table may be before :func:`laad_cbs` tries the network again."""
-
-
-class CBSNietBereikbaar(ImpactkitFout):
-    """CBS StatLine could not be reached, or a table could not be fetched."""
 
 
 def cache_locatie(map: str | Path | None = None) -> Path:
