@@ -129,13 +129,83 @@ def test_een_import_volstaat_voor_de_stappen():
     assert callable(ik.grafieken.trechter)
 
 
+MAX_REGELS_MODULE = 700
+MAX_REGELS_FUNCTIE = 100
+
+
 def test_modules_blijven_klein():
     groot = {
         _modulenaam(p): n
         for p in PAKKET.rglob("*.py")
-        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 900
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_REGELS_MODULE
     }
     assert groot == {}
+
+
+def lange_functies(bron: str, grens: int = MAX_REGELS_FUNCTIE) -> list[tuple[str, int]]:
+    """Functions (also nested and methods) longer than ``grens`` lines, with their length."""
+    lang = []
+    for node in ast.walk(ast.parse(bron)):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            n = node.end_lineno - node.lineno + 1
+            if n > grens:
+                lang.append((node.name, n))
+    return lang
+
+
+def test_de_functielengte_wordt_gemeten():
+    bron = "def kort():\n    pass\n\n\ndef lang():\n" + "    x = 1\n" * 120
+    assert lange_functies(bron) == [("lang", 121)]
+
+
+def test_functies_blijven_kort():
+    lang = {
+        f"{_modulenaam(p)}.{naam}": n
+        for p in PAKKET.rglob("*.py")
+        for naam, n in lange_functies(p.read_text(encoding="utf-8"))
+    }
+    assert lang == {}
+
+
+def prive_imports(module: str, is_pakket: bool, bron: str) -> list[str]:
+    """Underscore names one module imports from another module of the package."""
+    gevonden = []
+    for node in ast.walk(ast.parse(bron)):
+        if isinstance(node, ast.ImportFrom) and _doel(module, is_pakket, node):
+            gevonden += [
+                f"{node.module or '.'}.{a.name}"
+                for a in node.names
+                if a.name.startswith("_") and not a.name.startswith("__")
+            ]
+        if isinstance(node, ast.ImportFrom) and _doel(module, is_pakket, node):
+            gevonden += [
+                f"{a.name} as {a.asname}"
+                for a in node.names
+                if a.asname and a.asname.startswith("_") and a.name in MODULES_KORT
+            ]
+    return gevonden
+
+
+MODULES_KORT = {m.rsplit(".", 1)[-1] for m in MODULES}
+
+
+def test_de_prive_importcontrole_vindt_een_prive_naam():
+    bron = "from .eigen_bestand import _lees_regels, lees_tekstbestand\n"
+    assert prive_imports("impactkit.bronnen.lokaal", False, bron) == ["eigen_bestand._lees_regels"]
+
+
+def test_geen_prive_namen_over_modulegrenzen():
+    # What several modules use is public in its home module.
+    prive = {
+        _modulenaam(p): gevonden
+        for p in PAKKET.rglob("*.py")
+        if (
+            gevonden := prive_imports(
+                _modulenaam(p), p.name == "__init__.py", p.read_text(encoding="utf-8")
+            )
+        )
+    }
+    assert prive == {}
 
 
 def test_onbekende_naam_geeft_attributeerror():
