@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.geinstalleerd
 
-.PHONY: all setup demo book test lint oefendata bench clean
+.PHONY: all setup demo book test test-snel lint oefendata bench clean
 
 all: book
 
@@ -27,6 +27,10 @@ book: setup
 
 test: setup
 	$(PY) -m pytest
+
+# The quick loop while working: everything except the book build and the browser tests.
+test-snel: setup
+	$(PY) -m pytest -m "not traag and not browser"
 
 lint: setup
 	$(VENV)/bin/ruff check impactkit tests bench

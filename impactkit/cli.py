@@ -256,15 +256,7 @@ def _vertaal(bericht: str) -> str:
     return bericht
 
 
-def maak_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="impactkit",
-        description="Werken met de Impactmonitor huiselijk geweld en kindermishandeling.",
-    )
-    sub = parser.add_subparsers(
-        dest="opdracht", metavar="OPDRACHT", parser_class=_Parser, title="opdrachten"
-    )
-
+def _opdracht_profiel(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("profiel", help="alle indicatoren van een regio in één periode")
     p.add_argument("regio", help="naam of code van de Veilig Thuis-regio, bv. Zaanstreek-Waterland")
     p.add_argument(
@@ -275,11 +267,15 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--bron", default="oefendata", help="'oefendata' of pad naar eigen CSV-bestand")
     p.set_defaults(functie=_print_profiel)
 
+
+def _opdracht_indicatoren(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("indicatoren", help="de indicatoren uit de catalogus")
     p.add_argument("--thema", help="alleen dit thema, bv. bereik_vt")
     p.add_argument("--zoek", help="zoek op trefwoord, bv. politie")
     p.set_defaults(functie=_print_indicatoren)
 
+
+def _opdracht_batch(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "batch",
         help="het stappenplan-werkboek draaien voor alle (of enkele) regio's",
@@ -331,6 +327,8 @@ def maak_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(functie=_draai_batch)
 
+
+def _opdracht_werkboek(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "werkboek",
         help="je eigen werkboek (stappenplan) voor je regio maken en openen in JupyterLab",
@@ -364,6 +362,8 @@ def maak_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(functie=_werkboek)
 
+
+def _opdracht_app(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "app",
         help="het stappenplan als app zonder code, in de browser (ook voor een workshop)",
@@ -383,6 +383,8 @@ def maak_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(functie=_app)
 
+
+def _opdracht_workshop(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "workshop",
         help="een workshop voorbereiden: per deelnemer werkblad, rapport en plan",
@@ -404,11 +406,15 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--werkers", type=int, default=None, help="aantal parallelle werkers")
     p.set_defaults(functie=_workshop)
 
+
+def _opdracht_controleer(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("controleer", help="een bestand met eigen cijfers controleren")
     p.add_argument("bestand", help="CSV met eigen cijfers (zie data/voorbeelden/eigen_cijfers.csv)")
     p.add_argument("--lokaal", default="", help="CSV met eigen (proces)indicatoren")
     p.set_defaults(functie=_controleer_eigen_data)
 
+
+def _opdracht_data(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("data", help="echte CBS-cijfers ophalen en bewaren")
     p.add_argument(
         "actie",
@@ -425,9 +431,30 @@ def maak_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(functie=_data_ophalen)
 
+
+def _opdracht_oefendata(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("oefendata", help="oefendata opnieuw maken")
     p.add_argument("actie", choices=["maken"], help="maken: genereer data/oefendata opnieuw")
     p.set_defaults(functie=_maak_oefendata)
+
+
+def maak_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="impactkit",
+        description="Werken met de Impactmonitor huiselijk geweld en kindermishandeling.",
+    )
+    sub = parser.add_subparsers(
+        dest="opdracht", metavar="OPDRACHT", parser_class=_Parser, title="opdrachten"
+    )
+    _opdracht_profiel(sub)
+    _opdracht_indicatoren(sub)
+    _opdracht_batch(sub)
+    _opdracht_werkboek(sub)
+    _opdracht_app(sub)
+    _opdracht_workshop(sub)
+    _opdracht_controleer(sub)
+    _opdracht_data(sub)
+    _opdracht_oefendata(sub)
     return parser
 
 

@@ -30,9 +30,16 @@ def csv_bestand(tmp_path):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked 'browser' are skipped, with a Dutch reason, where Chromium is missing."""
+    """Tests of the built book are slow; 'browser' tests are skipped where Chromium is missing.
+
+    Every test that uses the ``boek`` fixture (a full book build, about two minutes) is marked
+    ``traag``, so ``make test-snel`` (``-m "not traag and not browser"``) leaves it out.
+    """
     from browser import REDEN_GEEN_BROWSER, chromium_beschikbaar
 
+    for item in items:
+        if "boek" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.traag)
     if chromium_beschikbaar():
         return
     overslaan = pytest.mark.skip(reason=REDEN_GEEN_BROWSER)
