@@ -43,3 +43,24 @@ def met_eenheid(x: float | None, eenheid: str) -> str:
     if eenheid == "aantal":
         return tekst
     return f"{tekst} {eenheid}"
+
+
+def tabelgetal(x: float) -> str:
+    """How a number shows in a table: whole counts from 100 without decimals, small ones with 3.
+
+    >>> tabelgetal(1070.0), tabelgetal(55.6075), tabelgetal(0.0123)
+    ('1.070', '55,6', '0,012')
+    """
+    if float(x).is_integer() and abs(x) >= 100:
+        return getal(x, 0)
+    return getal(x, 3) if 0 < abs(x) < 0.1 else getal(x, 1)
+
+
+def nederlandse_tabellen() -> None:
+    """Show pandas tables in a notebook the Dutch way: full texts, decimal comma, thousands dot.
+
+    Changes pandas' display options of the running notebook (that is its job); the book's pages
+    and the workbook call it once at the top instead of repeating the options.
+    """
+    pd.set_option("display.max_colwidth", None)
+    pd.set_option("display.float_format", tabelgetal)
