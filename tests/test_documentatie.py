@@ -1,0 +1,254 @@
+"""Every command printed in the README and the book runs as printed, from a fresh folder.
+
+The commands are read from the documents themselves (```bash blocks and inline code), so a new
+command in the docs is tested automatically. Each document gets one fresh, empty folder in which
+its commands run in order, with relative paths and the defaults, the way a user types them after
+``make`` (the virtual environment's ``bin`` first on ``PATH``). The folder holds what a user has
+beside it: the checkout's ``.venv``, ``notebooks/`` and ``bench/`` (for the commands that name
+them) and the example files the page tells the user to make.
+
+A command that cannot run here says why in ``NIET_HIER`` (the test fails on a command that is in
+neither list); placeholders such as ``"jouw regio"`` get an example value from ``INVULLING``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from impactkit.paden import PROJECT_MAP
+
+DOCUMENTEN = [PROJECT_MAP / "README.md", *sorted((PROJECT_MAP / "book").rglob("*.md"))]
+DOCUMENTEN = [d for d in DOCUMENTEN if "_build" not in d.parts]
+
+BEGIN = ("impactkit ", ".venv/bin/impactkit ", "papermill ", "python ", "make")
+
+# Inline mentions of a command's name, not a command to type (the full command is printed elsewhere).
+NAAM_VAN_EEN_OPDRACHT = {
+    "impactkit batch",
+    "impactkit workshop voorbereiden",
+    "impactkit data uitleg",
+    "impactkit batch --pdf",
+}
+
+# Commands that are not run by this test, and why.
+NIET_HIER = {
+    "make": "bouwt het boek; dat doet de fixture 'boek' met dezelfde opdracht (jupyter-book build)",
+    "make test": "is de testsuite zelf (CI draait hem)",
+    "make bench": "een meting van minuten op een stille machine (bench/), geen test",
+    "make clean": "verwijdert de omgeving waarin deze test draait",
+    "python bench/bench_batch.py --profiel": "een meting van minuten (bench/), geen test",
+}
+
+# Placeholders in the docs and the example value a user would type there.
+INVULLING = {
+    '"jouw regio"': '"Twente"',
+    '"regio"': '"Twente"',
+    "data uitleg TABEL": "data uitleg 84852NED",
+}
+
+# Commands that start a server and keep running: started, checked, stopped.
+SERVER = re.compile(r"impactkit (app|werkboek)\b")
+
+
+def _regels_met_vervolg(blok: str) -> list[str]:
+    regels, huidig = [], ""
+    for regel in blok.splitlines():
+        regel = regel.rstrip()
+        if regel.endswith("\\"):
+            huidig += regel[:-1].strip() + " "
+            continue
+        regels.append((huidig + regel.strip()).strip())
+        huidig = ""
+    return regels
+
+
+def _zonder_commentaar(regel: str) -> str:
+    """'make test     # draait ...' -> 'make test' (a '#' inside quotes stays)."""
+    try:
+        delen = shlex.split(regel, comments=True)
+    except ValueError:
+        return regel
+    if not delen:
+        return ""
+    # keep the user's quoting: cut the text at the comment, not at the parsed words
+    positie = regel.find(" #")
+    return regel[:positie].rstrip() if positie >= 0 else regel
+
+
+def opdrachten(tekst: str) -> list[str]:
+    """The shell commands a document prints (```bash blocks and inline code), in reading order."""
+    gevonden: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"```(?:bash|sh|shell|console)\n(.*?)```", tekst, flags=re.DOTALL):
+        for i, regel in enumerate(_regels_met_vervolg(m.group(1))):
+            regel = _zonder_commentaar(regel)
+            if regel and not regel.startswith("#"):
+                gevonden.append((m.start(), i, regel))
+    zonder_blokken = re.sub(r"```.*?```", lambda m: " " * len(m.group(0)), tekst, flags=re.DOTALL)
+    for m in re.finditer(r"(?<!`)`([^`\n]+)`(?!`)", zonder_blokken):
+        inhoud = m.group(1).strip()
+        if (inhoud.startswith(BEGIN) or inhoud == "make") and inhoud not in NAAM_VAN_EEN_OPDRACHT:
+            if inhoud.startswith("make") and not re.fullmatch(r"make( [a-z-]+)?", inhoud):
+                continue
+            gevonden.append((m.start(), 0, inhoud))
+    return [o for _, _, o in sorted(gevonden)]
+
+
+def test_opdrachten_worden_gevonden():
+    tekst = (
+        "Zie `impactkit batch --uit uitvoer` en `impactkit/statistiek.py`.\n\n"
+        "```bash\n# alles\nimpactkit batch --uit a \\\n    --regio Twente   # kort\n```\n"
+        "En `make test`, maar niet `impactkit batch`.\n"
+    )
+    assert opdrachten(tekst) == [
+        "impactkit batch --uit uitvoer",
+        "impactkit batch --uit a --regio Twente",
+        "make test",
+    ]
+
+
+ALLE = [(d, o) for d in DOCUMENTEN for o in opdrachten(d.read_text(encoding="utf-8"))]
+
+
+def test_de_documenten_noemen_opdrachten():
+    assert len(ALLE) > 30
+    assert any("impactkit batch --uit uitvoer" == o for _, o in ALLE)
+
+
+def _invullen(opdracht: str) -> str:
+    for van, naar in INVULLING.items():
+        opdracht = opdracht.replace(van, naar)
+    return opdracht
+
+
+def _verse_map(tmp: Path, document: Path) -> Path:
+    """A fresh folder with what a user has beside the commands of this document."""
+    map_ = tmp / document.stem
+    map_.mkdir()
+    for naam in (".venv", "notebooks", "bench"):
+        if (PROJECT_MAP / naam).exists():
+            (map_ / naam).symlink_to(PROJECT_MAP / naam, target_is_directory=True)
+    voorbeelden = PROJECT_MAP / "data" / "voorbeelden"
+    shutil.copy(voorbeelden / "eigen_cijfers.csv", map_ / "mijn_cijfers.csv")
+    shutil.copy(voorbeelden / "lokale_indicatoren.csv", map_ / "mijn_indicatoren.csv")
+    workshop = (PROJECT_MAP / "book" / "workshop" / "index.md").read_text(encoding="utf-8")
+    deelnemers = re.search(r"```text\n(naam;regio.*?)```", workshop, flags=re.DOTALL).group(1)
+    (map_ / "deelnemers.csv").write_text(deelnemers, encoding="utf-8")
+    if document == PROJECT_MAP / "book" / "stappenplan" / "index.md":
+        # the page saves this plan in its own code just above the command
+        import impactkit as ik
+
+        plan = ik.Stappenplan.uit_startvraag("eerder_signaleren", "Friesland", "2021H1")
+        plan.bewaar(map_ / "friesland_eerder_signaleren.yaml")
+    return map_
+
+
+def _omgeving(map_: Path) -> dict[str, str]:
+    omgeving = dict(os.environ)
+    omgeving["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{omgeving.get('PATH', '')}"
+    omgeving["BROWSER"] = "true"  # 'open in the browser' does nothing here
+    omgeving["HOME"] = str(map_ / ".thuis")  # caches and Jupyter settings stay in the folder
+    omgeving.pop("PYTHONPATH", None)
+    return omgeving
+
+
+def _draai_server(opdracht: str, map_: Path, omgeving: dict[str, str]) -> str:
+    """Start, wait for the printed address to answer, stop; return what it printed."""
+    proces = subprocess.Popen(
+        ["bash", "-c", opdracht],
+        cwd=map_,
+        env=omgeving,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    uitvoer, adres = "", None
+    eind = time.monotonic() + 120
+    try:
+        os.set_blocking(proces.stdout.fileno(), False)
+        while time.monotonic() < eind and proces.poll() is None:
+            uitvoer += proces.stdout.read() or ""
+            m = re.search(r"http://(?:127\.0\.0\.1|localhost)[^\s]*", uitvoer)
+            if m:
+                adres = m.group(0)
+                try:
+                    with urllib.request.urlopen(adres, timeout=30) as antwoord:
+                        assert antwoord.status == 200
+                    break
+                except OSError:
+                    pass
+            time.sleep(0.5)
+        assert adres, f"{opdracht}: geen adres gezien\n{uitvoer}"
+    finally:
+        if proces.poll() is None:
+            os.killpg(proces.pid, signal.SIGINT)
+            try:
+                proces.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proces.pid, signal.SIGKILL)
+        uitvoer += proces.stdout.read() or ""
+    return uitvoer
+
+
+def _cbs_omgeving(omgeving: dict[str, str]):
+    """'impactkit data ophalen' talks to a local copy of CBS's OData service (no internet)."""
+    sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "cbs"))
+    from odata_server import OdataServer
+
+    server = OdataServer()
+    server.__enter__()
+    omgeving["IMPACTKIT_CBS_ADRES"] = server.adres
+    return server
+
+
+@pytest.mark.traag
+@pytest.mark.parametrize("document", DOCUMENTEN, ids=lambda d: str(d.relative_to(PROJECT_MAP)))
+def test_elke_opdracht_werkt_zoals_gedrukt(document, tmp_path):
+    lijst = opdrachten(document.read_text(encoding="utf-8"))
+    te_draaien = [o for o in lijst if o not in NIET_HIER]
+    if not te_draaien:
+        pytest.skip("deze pagina noemt geen opdracht om te draaien")
+    map_ = _verse_map(tmp_path, document)
+    omgeving = _omgeving(map_)
+    server = _cbs_omgeving(omgeving) if any("data " in o for o in te_draaien) else None
+    try:
+        for opdracht in te_draaien:
+            getypt = _invullen(opdracht)
+            if getypt.startswith("make"):
+                proces = subprocess.run(
+                    ["bash", "-c", getypt],
+                    cwd=PROJECT_MAP,
+                    env=omgeving,
+                    capture_output=True,
+                    text=True,
+                    timeout=600,
+                )
+                uitvoer, rc = proces.stdout + proces.stderr, proces.returncode
+            elif SERVER.search(getypt):
+                uitvoer, rc = _draai_server(getypt, map_, omgeving), 0
+            else:
+                proces = subprocess.run(
+                    ["bash", "-c", getypt],
+                    cwd=map_,
+                    env=omgeving,
+                    capture_output=True,
+                    text=True,
+                    timeout=600,
+                )
+                uitvoer, rc = proces.stdout + proces.stderr, proces.returncode
+            assert rc == 0, f"{opdracht!r} (als {getypt!r}) gaf exitcode {rc}:\n{uitvoer[-3000:]}"
+            assert "Traceback" not in uitvoer, f"{opdracht!r}:\n{uitvoer[-3000:]}"
+    finally:
+        if server is not None:
+            server.__exit__(None, None, None)
