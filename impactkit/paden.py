@@ -13,6 +13,11 @@ PAKKET_MAP = Path(__file__).resolve().parent
 PROJECT_MAP = PAKKET_MAP.parent
 
 
+def boek_pad(*delen: str) -> Path:
+    """A path under the handbook's source, ``book/`` or ``IMPACTKIT_BOEK`` when set."""
+    return Path(os.environ.get("IMPACTKIT_BOEK", PROJECT_MAP / "book")).joinpath(*delen)
+
+
 def data_map() -> Path:
     """The root folder of the kit's data (``data/`` in the repository)."""
     return Path(os.environ.get("IMPACTKIT_DATA", PROJECT_MAP / "data"))
