@@ -16,11 +16,11 @@ from ..indicatoren import Indicator
 from ..indicatoren import indicator as zoek_indicator
 from ..perioden import Periode
 from ..regioindeling import regio as zoek_regio
-from .kaart import kaart
+from .kaarten import kaart
 from .spreiding import rangorde, trechter
-from .thema import FORMATEN, STANDAARD_INDICATOREN, _data
 from .tijd import staaf_vergelijking, tijdreeks
-from .verdeling import verdeling_grafiek
+from .uiterlijk import FORMATEN, STANDAARD_INDICATOREN, _data
+from .verdelingsgrafiek import verdeling_grafiek
 
 
 def _vl_versie() -> str:

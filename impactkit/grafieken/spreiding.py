@@ -17,7 +17,8 @@ from ..perioden import Periode
 from ..regioindeling import NEDERLAND, Regio
 from ..regioindeling import regio as zoek_regio
 from ..vergelijken import funnel, met_intervallen
-from .thema import (
+from .toegankelijk import beschrijf, in_zin, waarde_tekst
+from .uiterlijk import (
     ACCENT,
     INTERVAL_TEKST,
     LANDELIJK,
@@ -34,7 +35,6 @@ from .thema import (
     _tooltip_waarde,
     _wat,
 )
-from .toegankelijk import beschrijf, in_zin, waarde_tekst
 
 
 def _doorsnede_met_interval(

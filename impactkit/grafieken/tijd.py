@@ -12,7 +12,8 @@ from ..perioden import Periode
 from ..regioindeling import NEDERLAND
 from ..regioindeling import regio as zoek_regio
 from ..vergelijken import met_intervallen
-from .thema import (
+from .toegankelijk import beschrijf, in_zin, waarde_tekst
+from .uiterlijk import (
     ACCENT,
     INTERVAL_TEKST,
     LANDELIJK,
@@ -29,7 +30,6 @@ from .thema import (
     _tooltip_waarde,
     _wat,
 )
-from .toegankelijk import beschrijf, in_zin, waarde_tekst
 
 
 def staaf_vergelijking(

@@ -17,9 +17,10 @@ from ..paden import data_pad
 from ..perioden import Periode
 from ..regioindeling import regio as zoek_regio
 from ..regioindeling import vt_codes
-from .profiel import LANDELIJK_VERGELIJKING
+from .profielgrafiek import LANDELIJK_VERGELIJKING
 from .spreiding import _optionele_regio
-from .thema import (
+from .toegankelijk import beschrijf, in_zin, waarde_tekst
+from .uiterlijk import (
     ACCENT,
     KAART_KLEUREN,
     ONDERDRUKT_KLEUR,
@@ -36,7 +37,6 @@ from .thema import (
     _titel,
     _wat,
 )
-from .toegankelijk import beschrijf, in_zin, waarde_tekst
 
 ONTBREKEND = "onderdrukt (<10) of geen cijfer"
 

@@ -30,7 +30,8 @@ from ..opmaak import EENHEID_DECIMALEN, getal, met_eenheid
 from ..opvragen import doorsnede
 from ..perioden import Periode
 from ..regioindeling import regio as zoek_regio
-from .thema import (
+from .toegankelijk import beschrijf
+from .uiterlijk import (
     BRON_CBS,
     BRON_EIGEN,
     BRON_OEFEN,
@@ -41,7 +42,6 @@ from .thema import (
     _data,
     _met_thema,
 )
-from .toegankelijk import beschrijf
 
 LANDELIJK_VERGELIJKING = "landelijk"  # the comparison with Nederland in analyseer/vergelijk
 BEREIK_KLEUR = "#E0E0E0"  # range of all regions, drawn with an outline of RAND

@@ -13,7 +13,8 @@ from ..opvragen import verdeling
 from ..perioden import Periode
 from ..regioindeling import NEDERLAND
 from ..regioindeling import regio as zoek_regio
-from .thema import (
+from .toegankelijk import beschrijf, in_zin, waarde_tekst
+from .uiterlijk import (
     ACCENT,
     CATEGORIE_KLEUREN,
     LANDELIJK,
@@ -26,7 +27,6 @@ from .thema import (
     _tooltip_waarde,
     _wat,
 )
-from .toegankelijk import beschrijf, in_zin, waarde_tekst
 
 
 def verdeling_grafiek(
