@@ -19,7 +19,7 @@ from ..regioindeling import regio as zoek_regio
 from .kaarten import kaart
 from .spreiding import rangorde, trechter
 from .tijd import staaf_vergelijking, tijdreeks
-from .uiterlijk import FORMATEN, STANDAARD_INDICATOREN, _data
+from .uiterlijk import FORMATEN, STANDAARD_INDICATOREN, data_of_laad
 from .verdelingsgrafiek import verdeling_grafiek
 
 
@@ -123,7 +123,7 @@ def bewaar_alles(
                 f"{ind.naam} is alleen landelijk beschikbaar ({', '.join(ind.niveaus)}); "
                 "daar zijn geen regiografieken van. Laat deze indicator weg."
             )
-    df = _data(data)
+    df = data_of_laad(data)
     map = Path(map)
     makers = {
         "staaf_vergelijking": lambda i: staaf_vergelijking(i, r.code, p.code, data=df),

@@ -18,7 +18,7 @@ from ..perioden import Periode
 from ..regioindeling import regio as zoek_regio
 from ..regioindeling import vt_codes
 from .profielgrafiek import LANDELIJK_VERGELIJKING
-from .spreiding import _optionele_regio
+from .spreiding import optionele_regio
 from .toegankelijk import beschrijf, in_zin, waarde_tekst
 from .uiterlijk import (
     ACCENT,
@@ -26,16 +26,16 @@ from .uiterlijk import (
     ONDERDRUKT_KLEUR,
     OORDEEL_STIJL,
     RAND_KLEUR,
-    _as_titel,
-    _categorie_tekst,
-    _data,
-    _formaat,
-    _getoond,
-    _klein,
-    _met_thema,
-    _records,
-    _titel,
-    _wat,
+    as_titel,
+    categorie_tekst,
+    compacte_tabel,
+    d3_formaat,
+    data_of_laad,
+    getoonde_rijen,
+    json_rijen,
+    met_thema,
+    titel_met_bijschrift,
+    wat_getoond,
 )
 
 ONTBREKEND = "onderdrukt (<10) of geen cijfer"
@@ -161,20 +161,20 @@ def kaart(
     26
     """
     ind, p = zoek_indicator(indicator), Periode.parse(periode)
-    r = _optionele_regio(regio)
-    df = _data(data)
+    r = optionele_regio(regio)
+    df = data_of_laad(data)
     rijen = doorsnede(ind.id, p.code, categorie=categorie, data=df)
-    waarden = _klein(rijen, ["regio_code", "regio", "waarde"])
+    waarden = compacte_tabel(rijen, ["regio_code", "regio", "waarde"])
     # The boundaries are the layer's shared data (embedded once); the figures are looked up.
     # Both are named top-level datasets, so each is embedded once, whatever the number of layers.
-    datasets = {"vt_gebieden": list(_gebieden_in(p.jaar)), "vt_waarden": _records(waarden)}
+    datasets = {"vt_gebieden": list(_gebieden_in(p.jaar)), "vt_waarden": json_rijen(waarden)}
     opzoeken = alt.LookupData(
         data=alt.NamedData(name="vt_waarden"), key="regio_code", fields=["regio", "waarde"]
     )
     ontbrekend = ONTBREKEND
     tooltip = [
         alt.Tooltip("regio:N", title="Regio"),
-        alt.Tooltip("waarde:Q", title=_as_titel(ind), format=_formaat(ind)),
+        alt.Tooltip("waarde:Q", title=as_titel(ind), format=d3_formaat(ind)),
         alt.Tooltip("toestand:N", title="Status"),
     ]
 
@@ -213,7 +213,7 @@ def kaart(
         .encode(
             color=alt.Color(
                 "waarde:Q",
-                title=_as_titel(ind),
+                title=as_titel(ind),
                 scale=alt.Scale(range=KAART_KLEUREN, zero=False),
                 legend=alt.Legend(orient="right", gradientLength=180),
             ),
@@ -225,10 +225,10 @@ def kaart(
     if r is not None:
         lagen += _gekozen_lagen(r)
         extra.insert(0, f"Dikke zwart-oranje rand en naam: {r.naam}.")
-    titel = _titel(
+    titel = titel_met_bijschrift(
         ind,
-        _wat(ind, "Veilig Thuis-regio's", p.label, _categorie_tekst(categorie)),
-        _getoond(df, ind, p, categorie),
+        wat_getoond(ind, "Veilig Thuis-regio's", p.label, categorie_tekst(categorie)),
+        getoonde_rijen(df, ind, p, categorie),
         extra,
     )
     grafiek = (
@@ -248,7 +248,7 @@ def kaart(
         .reset_index(drop=True)
     )
     return beschrijf(
-        _met_thema(grafiek),
+        met_thema(grafiek),
         "kaart",
         _kaart_alt(ind, p, tab, waarde, r, categorie),
         tab,
@@ -337,8 +337,8 @@ def kaart_oordelen(
     "Kaart van de 26 Veilig Thuis-regio's met het "
     """
     ind, p = zoek_indicator(indicator), Periode.parse(periode)
-    r = _optionele_regio(regio)
-    df = _data(data)
+    r = optionele_regio(regio)
+    df = data_of_laad(data)
     per_code = _oordelen_van(ind, p, oordelen, categorie, df)
     gebieden = _gebieden_in(p.jaar)
     middens = _middens()
@@ -374,8 +374,8 @@ def kaart_oordelen(
     tooltip = [
         alt.Tooltip("regio:N", title="Regio"),
         alt.Tooltip("oordeel:N", title="Oordeel (ten opzichte van Nederland)"),
-        alt.Tooltip("waarde:Q", title=_as_titel(ind), format=_formaat(ind)),
-        alt.Tooltip("nederland:Q", title="Nederland", format=_formaat(ind)),
+        alt.Tooltip("waarde:Q", title=as_titel(ind), format=d3_formaat(ind)),
+        alt.Tooltip("nederland:Q", title="Nederland", format=d3_formaat(ind)),
     ]
     teken = {w: OORDEEL_STIJL[w]["teken"] for w in getoond}
     label = f"({json.dumps(teken, ensure_ascii=False)})[datum.label] + ' ' + datum.label"
@@ -415,13 +415,13 @@ def kaart_oordelen(
     if links:
         extra.append("Klik op een regio voor het rapport van die regio.")
     cat = f", categorie '{categorie}'" if categorie else ""
-    titel = _titel(
+    titel = titel_met_bijschrift(
         ind,
         f"Oordeel per Veilig Thuis-regio ten opzichte van Nederland, {p.label}{cat}",
-        _getoond(df, ind, p, categorie),
+        getoonde_rijen(df, ind, p, categorie),
         extra,
     )
-    datasets = {"vt_gebieden": list(gebieden), "vt_oordelen": _records(tab)}
+    datasets = {"vt_gebieden": list(gebieden), "vt_oordelen": json_rijen(tab)}
     grafiek = alt.layer(
         *lagen, data=alt.NamedData(name="vt_gebieden"), datasets=datasets
     ).properties(title=titel, width=420, height=480, projection=alt.Projection(type="mercator"))
@@ -440,7 +440,7 @@ def kaart_oordelen(
     )
     d = EENHEID_DECIMALEN.get(ind.eenheid, 1)
     return beschrijf(
-        _met_thema(grafiek),
+        met_thema(grafiek),
         "kaart_oordelen",
         _oordelen_alt(ind, p, tab, cat),
         lezer,

@@ -39,8 +39,8 @@ from .uiterlijk import (
     ONDERDRUKT_TEKST,
     OORDEEL_STIJL,
     TEKST_KLEUR,
-    _data,
-    _met_thema,
+    data_of_laad,
+    met_thema,
 )
 
 LANDELIJK_VERGELIJKING = "landelijk"  # the comparison with Nederland in analyseer/vergelijk
@@ -103,7 +103,7 @@ def profiel_tabel(
     """
     r, p = zoek_regio(regio), Periode.parse(periode)
     r = replace(r, naam=r.naam_in(p))  # the name valid in the period (Midden-Brabant from 2023)
-    df = _data(data)
+    df = data_of_laad(data)
     if bevindingen is None:
         from ..bevindingen import analyseer
 
@@ -407,7 +407,7 @@ def profiel(
     )
     grafiek = alt.layer(*lagen).properties(title=titel, width=_BREEDTE, height=hoogte)
     return beschrijf(
-        _met_thema(grafiek),
+        met_thema(grafiek),
         "profiel",
         _alt(r, p, tab),
         _tabel_voor_lezer(tab),

@@ -25,15 +25,15 @@ from .uiterlijk import (
     NIVEAU_LABEL,
     OVERIG,
     TEKST_KLEUR,
-    _as_titel,
-    _categorie_tekst,
-    _data,
-    _getoond,
-    _klein,
-    _met_thema,
-    _titel,
-    _tooltip_waarde,
-    _wat,
+    as_titel,
+    categorie_tekst,
+    compacte_tabel,
+    data_of_laad,
+    getoonde_rijen,
+    met_thema,
+    titel_met_bijschrift,
+    tooltip_waarde,
+    wat_getoond,
 )
 
 
@@ -53,7 +53,8 @@ def _kleurgroep(rijen: pd.DataFrame, r: Regio | None) -> tuple[pd.Series, list[s
     return groep, [r.naam, anders], [ACCENT, OVERIG]
 
 
-def _optionele_regio(regio: str | None) -> Regio | None:
+def optionele_regio(regio: str | None) -> Regio | None:
+    """The chosen region, or ``None`` when none is chosen or it is Nederland itself."""
     if regio is None:
         return None
     r = zoek_regio(regio)
@@ -79,14 +80,14 @@ def rangorde(
     ['rule', 'rule', 'circle']
     """
     ind, p = zoek_indicator(indicator), Periode.parse(periode)
-    r = _optionele_regio(regio)
-    df = _data(data)
+    r = optionele_regio(regio)
+    df = data_of_laad(data)
     rijen = _doorsnede_met_interval(ind, p, categorie, df)
     if r is not None and r.code not in set(rijen["regio_code"]):
         raise GeenWaarde(f"Geen cijfer voor {ind.naam} in {r.naam} over {p.label}.")
     rijen = rijen.sort_values("waarde", ascending=False, na_position="last", kind="stable")
     groep, domein, kleuren = _kleurgroep(rijen, r)
-    tabel = _klein(rijen, ["regio", "waarde", "laag", "hoog"])
+    tabel = compacte_tabel(rijen, ["regio", "waarde", "laag", "hoog"])
     tabel["groep"] = groep.to_numpy()
     volgorde = tabel["regio"].tolist()
     landelijk = rijen["landelijk"].dropna()
@@ -116,11 +117,11 @@ def rangorde(
     )
     x_as_stijl = alt.Axis(orient="top")
     x_as = alt.X(
-        "waarde:Q", title=_as_titel(ind), axis=x_as_stijl, scale=alt.Scale(zero=False, nice=True)
+        "waarde:Q", title=as_titel(ind), axis=x_as_stijl, scale=alt.Scale(zero=False, nice=True)
     )
     basis = alt.Chart(tabel).encode(y=y_as)
     intervallen = basis.mark_rule(strokeWidth=2).encode(
-        x=alt.X("laag:Q", title=_as_titel(ind), axis=x_as_stijl),
+        x=alt.X("laag:Q", title=as_titel(ind), axis=x_as_stijl),
         x2="hoog:Q",
         color=kleur,
     )
@@ -129,9 +130,9 @@ def rangorde(
         color=kleur,
         tooltip=[
             alt.Tooltip("regio:N", title="Regio"),
-            _tooltip_waarde(ind),
-            _tooltip_waarde(ind, "laag", "95%-interval, ondergrens"),
-            _tooltip_waarde(ind, "hoog", "95%-interval, bovengrens"),
+            tooltip_waarde(ind),
+            tooltip_waarde(ind, "laag", "95%-interval, ondergrens"),
+            tooltip_waarde(ind, "hoog", "95%-interval, bovengrens"),
         ],
     )
     lagen = [intervallen, punten]
@@ -148,20 +149,20 @@ def rangorde(
         lijn = (
             alt.Chart(nl)
             .mark_rule(strokeWidth=2, strokeDash=[6, 3])
-            .encode(x=alt.X("landelijk:Q", title=_as_titel(ind), axis=x_as_stijl), color=kleur)
+            .encode(x=alt.X("landelijk:Q", title=as_titel(ind), axis=x_as_stijl), color=kleur)
         )
         lagen.insert(0, lijn)
         extra.append("Blauwe stippellijn: Nederland.")
-    titel = _titel(
+    titel = titel_met_bijschrift(
         ind,
-        _wat(ind, "Alle Veilig Thuis-regio's", p.label, _categorie_tekst(categorie)),
-        _getoond(df, ind, p, categorie),
+        wat_getoond(ind, "Alle Veilig Thuis-regio's", p.label, categorie_tekst(categorie)),
+        getoonde_rijen(df, ind, p, categorie),
         extra,
     )
     grafiek = alt.layer(*lagen).properties(title=titel, width=440, height=alt.Step(19))
     nl_waarde = float(landelijk.iloc[0]) if len(landelijk) else None
     return beschrijf(
-        _met_thema(grafiek),
+        met_thema(grafiek),
         "rangorde",
         _rangorde_alt(ind, p, rijen, r, nl_waarde, categorie),
         *_rangorde_tabel(ind, rijen, nl_waarde),
@@ -256,13 +257,13 @@ def trechter(
     ['95%-grens', '99,8%-grens']
     """
     ind, p = zoek_indicator(indicator), Periode.parse(periode)
-    r = _optionele_regio(regio)
-    df = _data(data)
+    r = optionele_regio(regio)
+    df = data_of_laad(data)
     punten_df, grenzen = funnel(
         ind.id, p.code, categorie=categorie, data=df, overspreiding=overspreiding
     )
     phi = float(grenzen.attrs.get("phi", 1.0))
-    getoond = _getoond(df, ind, p, categorie)
+    getoond = getoonde_rijen(df, ind, p, categorie)
     uitleg = [
         "Stippellijn: 95%-grens; doorgetrokken lijn: 99,8%-grens; blauw: Nederland.",
         "Een punt buiten de trechter wijkt meer af dan toeval verklaart.",
@@ -280,7 +281,7 @@ def trechter(
         uitleg.insert(0, f"{r.naam} ontbreekt: het cijfer of de noemer is onderdrukt of onbekend.")
         r = None
     groep, domein, kleuren = _kleurgroep(punten_df, r)
-    punten_tab = _klein(punten_df, ["regio", "waarde", "noemer", "positie"])
+    punten_tab = compacte_tabel(punten_df, ["regio", "waarde", "noemer", "positie"])
     punten_tab["groep"] = groep.to_numpy()
     grenzen = _dun_uit(grenzen)
     gewoon_tab = None
@@ -309,7 +310,7 @@ def trechter(
         else f"Noemer: {ind.noemer[:1].lower()}{ind.noemer[1:]}".rstrip(".")
     )
     x_as = alt.X("noemer:Q", title=x_titel, scale=alt.Scale(zero=False))
-    y_titel = _as_titel(ind)
+    y_titel = as_titel(ind)
     streep = alt.StrokeDash(
         "grens:N",
         scale=alt.Scale(domain=list(NIVEAU_LABEL.values()), range=[[6, 4], [1, 0]]),
@@ -343,7 +344,7 @@ def trechter(
             order=alt.Order("groep:N", sort="ascending" if r is None else "descending"),
             tooltip=[
                 alt.Tooltip("regio:N", title="Regio"),
-                _tooltip_waarde(ind),
+                tooltip_waarde(ind),
                 alt.Tooltip("noemer:Q", title="Noemer", format=",.0f"),
                 alt.Tooltip("positie:N", title="Positie in de trechter"),
             ],
@@ -363,15 +364,15 @@ def trechter(
             .mark_text(align="left", dx=8, dy=-8, fontWeight="bold", color=ACCENT, fontSize=13)
             .encode(x=x_as, y="waarde:Q", text="regio:N")
         )
-    titel = _titel(
+    titel = titel_met_bijschrift(
         ind,
-        _wat(ind, "Trechterdiagram", p.label, _categorie_tekst(categorie)),
+        wat_getoond(ind, "Trechterdiagram", p.label, categorie_tekst(categorie)),
         getoond,
         uitleg,
     )
     grafiek = alt.layer(*lagen).properties(title=titel, width=500, height=340)
     return beschrijf(
-        _met_thema(grafiek),
+        met_thema(grafiek),
         "trechter",
         _trechter_alt(ind, p, punten_df, r, landelijk, categorie),
         *_trechter_tabel(ind, punten_df, x_titel),

@@ -18,17 +18,17 @@ from .uiterlijk import (
     INTERVAL_TEKST,
     LANDELIJK,
     MARKERING_KLEUR,
-    _as_titel,
-    _categorie_tekst,
-    _data,
-    _in_periode,
-    _klein,
-    _label_expr,
-    _landelijke_reeks,
-    _met_thema,
-    _titel,
-    _tooltip_waarde,
-    _wat,
+    as_titel,
+    categorie_tekst,
+    compacte_tabel,
+    data_of_laad,
+    in_periode,
+    label_expr,
+    landelijke_reeks,
+    met_thema,
+    titel_met_bijschrift,
+    tooltip_waarde,
+    wat_getoond,
 )
 
 
@@ -53,14 +53,14 @@ def staaf_vergelijking(
     'Meldingen met acute en/of structurele onveiligheid'
     """
     ind, r, p = zoek_indicator(indicator), zoek_regio(regio), Periode.parse(periode)
-    df = _data(data)
-    eigen = _in_periode(reeks(ind.id, r.code, categorie=categorie, data=df), p, ind, r)
-    land = _landelijke_reeks(ind, categorie, df)
+    df = data_of_laad(data)
+    eigen = in_periode(reeks(ind.id, r.code, categorie=categorie, data=df), p, ind, r)
+    land = landelijke_reeks(ind, categorie, df)
     land = land[land["periode"] == p.code]
     delen = [eigen] if r.code == NEDERLAND or land.empty else [eigen, land[eigen.columns]]
     rijen = met_intervallen(pd.concat(delen, ignore_index=True))
     namen = list(dict.fromkeys(rijen["regio"].astype(str)))
-    tabel = _klein(rijen, ["regio", "waarde", "laag", "hoog", "status"])
+    tabel = compacte_tabel(rijen, ["regio", "waarde", "laag", "hoog", "status"])
     kleuren = [ACCENT if n == r.naam else LANDELIJK for n in namen]
 
     basis = alt.Chart(tabel).encode(
@@ -68,7 +68,7 @@ def staaf_vergelijking(
     )
     x_as = alt.X(
         "waarde:Q",
-        title=_as_titel(ind),
+        title=as_titel(ind),
         scale=alt.Scale(zero=True, nice=True),
     )
     staven = basis.mark_bar(height=28).encode(
@@ -76,9 +76,9 @@ def staaf_vergelijking(
         color=alt.Color("regio:N", scale=alt.Scale(domain=namen, range=kleuren), legend=None),
         tooltip=[
             alt.Tooltip("regio:N", title="Regio"),
-            _tooltip_waarde(ind),
-            _tooltip_waarde(ind, "laag", "95%-interval, ondergrens"),
-            _tooltip_waarde(ind, "hoog", "95%-interval, bovengrens"),
+            tooltip_waarde(ind),
+            tooltip_waarde(ind, "laag", "95%-interval, ondergrens"),
+            tooltip_waarde(ind, "hoog", "95%-interval, bovengrens"),
             alt.Tooltip("status:N", title="Status"),
         ],
     )
@@ -87,15 +87,15 @@ def staaf_vergelijking(
     begin = basis.mark_tick(color="#222222", thickness=1.5, size=14).encode(x="laag:Q")
     labels = (
         basis.transform_calculate(
-            label=_label_expr(ind),
+            label=label_expr(ind),
             positie="isValid(datum.hoog) ? datum.hoog : (isValid(datum.waarde) ? datum.waarde : 0)",
         )
         .mark_text(align="left", dx=6, fontSize=13, fontWeight="bold")
         .encode(x="positie:Q", text="label:N")
     )
-    titel = _titel(
+    titel = titel_met_bijschrift(
         ind,
-        _wat(ind, f"{r.naam} vergeleken met Nederland", p.label, _categorie_tekst(categorie)),
+        wat_getoond(ind, f"{r.naam} vergeleken met Nederland", p.label, categorie_tekst(categorie)),
         rijen,
         [INTERVAL_TEKST],
     )
@@ -115,7 +115,7 @@ def staaf_vergelijking(
     if len(rijen) > 1:
         zin += f", tegen {waarde_tekst(rijen.iloc[1]['waarde'], ind.eenheid)} in Nederland"
     return beschrijf(
-        _met_thema(grafiek), "staaf_vergelijking", zin + ".", _tabel(rijen, ind), _decimalen(ind)
+        met_thema(grafiek), "staaf_vergelijking", zin + ".", _tabel(rijen, ind), _decimalen(ind)
     )
 
 
@@ -169,9 +169,9 @@ def tijdreeks(
     """
     ind, r = zoek_indicator(indicator), zoek_regio(regio)
     p = Periode.parse(periode) if periode is not None else None
-    df = _data(data)
+    df = data_of_laad(data)
     eigen = reeks(ind.id, r.code, categorie=categorie, data=df)
-    land = _landelijke_reeks(ind, categorie, df) if r.code != NEDERLAND else eigen.iloc[:0]
+    land = landelijke_reeks(ind, categorie, df) if r.code != NEDERLAND else eigen.iloc[:0]
     land = land[land["periode"].isin(eigen["periode"])]
     delen = [eigen] if land.empty else [eigen, land[eigen.columns]]
     rijen = met_intervallen(pd.concat(delen, ignore_index=True))
@@ -181,12 +181,12 @@ def tijdreeks(
     )
     namen = list(dict.fromkeys([r.naam, *rijen["regio"].astype(str)]))
     kleuren = [ACCENT if n == r.naam else LANDELIJK for n in namen]
-    tabel = _klein(rijen, ["periode", "regio", "waarde", "laag", "hoog", "status"])
+    tabel = compacte_tabel(rijen, ["periode", "regio", "waarde", "laag", "hoog", "status"])
 
     x_as = alt.X(
         "periode:O", sort=perioden, title="Periode", axis=alt.Axis(labelAngle=-40, labelPadding=4)
     )
-    y_titel = _as_titel(ind)
+    y_titel = as_titel(ind)
     kleur = alt.Color(
         "regio:N",
         scale=alt.Scale(domain=namen, range=kleuren),
@@ -211,9 +211,9 @@ def tijdreeks(
         tooltip=[
             alt.Tooltip("regio:N", title="Regio"),
             alt.Tooltip("periode:O", title="Periode"),
-            _tooltip_waarde(ind),
-            _tooltip_waarde(ind, "laag", "95%-interval, ondergrens"),
-            _tooltip_waarde(ind, "hoog", "95%-interval, bovengrens"),
+            tooltip_waarde(ind),
+            tooltip_waarde(ind, "laag", "95%-interval, ondergrens"),
+            tooltip_waarde(ind, "hoog", "95%-interval, bovengrens"),
             alt.Tooltip("status:N", title="Status"),
         ],
     )
@@ -254,13 +254,15 @@ def tijdreeks(
     elif p is not None and p.code not in perioden:
         extra.append(f"Geen cijfer over {p.label}, het halfjaar van de analyse.")
     tekst = f"{r.naam} en Nederland per periode" if r.code != NEDERLAND else "Nederland"
-    titel = _titel(ind, _wat(ind, tekst, _categorie_tekst(categorie)), rijen, extra)
+    titel = titel_met_bijschrift(
+        ind, wat_getoond(ind, tekst, categorie_tekst(categorie)), rijen, extra
+    )
     grafiek = alt.layer(*lagen).properties(title=titel, width=520, height=300)
     tab = _tabel(rijen, ind, met_periode=True)
     if p is not None:
         tab["Geanalyseerd"] = ["ja" if c == p.code else "" for c in rijen["periode"]]
     return beschrijf(
-        _met_thema(grafiek),
+        met_thema(grafiek),
         "tijdreeks",
         _tijdreeks_alt(ind, r, rijen, p, categorie),
         tab,

@@ -18,14 +18,14 @@ from .uiterlijk import (
     ACCENT,
     CATEGORIE_KLEUREN,
     LANDELIJK,
-    _as_titel,
-    _data,
-    _klein,
-    _label_expr,
-    _met_thema,
-    _titel,
-    _tooltip_waarde,
-    _wat,
+    as_titel,
+    compacte_tabel,
+    data_of_laad,
+    label_expr,
+    met_thema,
+    titel_met_bijschrift,
+    tooltip_waarde,
+    wat_getoond,
 )
 
 
@@ -48,7 +48,7 @@ def verdeling_grafiek(
     '≤ 1 week'
     """
     ind, r, p = zoek_indicator(indicator), zoek_regio(regio), Periode.parse(periode)
-    df = _data(data)
+    df = data_of_laad(data)
     eigen = verdeling(ind.id, r.code, p.code, data=df)
     sel = df[(df["indicator"] == ind.id) & (df["periode"] == p.code)]
     land = sel[sel["regio_code"] == NEDERLAND] if r.code != NEDERLAND else sel.iloc[:0]
@@ -56,12 +56,12 @@ def verdeling_grafiek(
     categorieen = list(ind.categorieen)
     namen = list(dict.fromkeys([r.naam, *rijen["regio"].astype(str)]))
     kleuren = [ACCENT if n == r.naam else LANDELIJK for n in namen]
-    tabel = _klein(rijen, ["regio", "categorie", "waarde"])
+    tabel = compacte_tabel(rijen, ["regio", "categorie", "waarde"])
 
     tooltip = [
         alt.Tooltip("regio:N", title="Regio"),
         alt.Tooltip("categorie:N", title="Categorie"),
-        _tooltip_waarde(ind, titel="Aandeel (%)" if ind.is_aandeel else "Waarde"),
+        tooltip_waarde(ind, titel="Aandeel (%)" if ind.is_aandeel else "Waarde"),
     ]
     basis = alt.Chart(tabel)
     if gestapeld:
@@ -72,7 +72,7 @@ def verdeling_grafiek(
                 x=alt.X(
                     "waarde:Q",
                     stack="zero",
-                    title=_as_titel(ind),
+                    title=as_titel(ind),
                 ),
                 color=alt.Color(
                     "categorie:N",
@@ -98,7 +98,7 @@ def verdeling_grafiek(
             yOffset=alt.YOffset("regio:N", sort=namen, scale=alt.Scale(domain=namen)),
             x=alt.X(
                 "waarde:Q",
-                title=_as_titel(ind),
+                title=as_titel(ind),
                 scale=alt.Scale(zero=True),
             ),
             color=alt.Color(
@@ -110,7 +110,7 @@ def verdeling_grafiek(
         )
         labels = (
             basis.transform_calculate(
-                label=_label_expr(ind), positie="isValid(datum.waarde) ? datum.waarde : 0"
+                label=label_expr(ind), positie="isValid(datum.waarde) ? datum.waarde : 0"
             )
             .mark_text(align="left", dx=4, fontSize=11)
             .encode(
@@ -123,7 +123,7 @@ def verdeling_grafiek(
         lagen = [staven, labels]
         # The step is per category ("position"), not per bar within it ("offset").
         hoogte = alt.Step(18 * max(1, len(namen)) + 10, **{"for": "position"})
-    titel = _titel(ind, _wat(ind, f"{r.naam} en Nederland", p.label), rijen)
+    titel = titel_met_bijschrift(ind, wat_getoond(ind, f"{r.naam} en Nederland", p.label), rijen)
     grafiek = alt.layer(*lagen).properties(title=titel, width=440, height=hoogte)
     waarde = f"Waarde ({ind.eenheid})"
     tab = pd.DataFrame(
@@ -139,7 +139,7 @@ def verdeling_grafiek(
         .argsort(kind="stable")
     ].reset_index(drop=True)
     return beschrijf(
-        _met_thema(grafiek),
+        met_thema(grafiek),
         "verdeling",
         _verdeling_alt(ind, r, p, tab, waarde),
         tab,
