@@ -168,6 +168,35 @@ def kaart(
     # The boundaries are the layer's shared data (embedded once); the figures are looked up.
     # Both are named top-level datasets, so each is embedded once, whatever the number of layers.
     datasets = {"vt_gebieden": list(_gebieden_in(p.jaar)), "vt_waarden": json_rijen(waarden)}
+    lagen = _waardevlakken(ind)
+    extra = ["Lichtgrijs met stippelrand: cijfer onderdrukt of onbekend."]
+    if r is not None:
+        lagen += _gekozen_lagen(r)
+        extra.insert(0, f"Dikke zwart-oranje rand en naam: {r.naam}.")
+    titel = titel_met_bijschrift(
+        ind,
+        wat_getoond(ind, "Veilig Thuis-regio's", p.label, categorie_tekst(categorie)),
+        getoonde_rijen(df, ind, p, categorie),
+        extra,
+    )
+    grafiek = (
+        alt.layer(*lagen, data=alt.NamedData(name="vt_gebieden"), datasets=datasets)
+        .resolve_scale(color="independent")
+        .properties(title=titel, width=420, height=480, projection=alt.Projection(type="mercator"))
+    )
+    waarde = f"Waarde ({ind.eenheid})"
+    tab = _kaart_tabel(waarden, waarde)
+    return beschrijf(
+        met_thema(grafiek),
+        "kaart",
+        _kaart_alt(ind, p, tab, waarde, r, categorie),
+        tab,
+        {waarde: EENHEID_DECIMALEN.get(ind.eenheid, 1)},
+    )
+
+
+def _waardevlakken(ind) -> list[alt.Chart]:
+    """The map's two area layers: suppressed or missing regions in grey, the others by value."""
     opzoeken = alt.LookupData(
         data=alt.NamedData(name="vt_waarden"), key="regio_code", fields=["regio", "waarde"]
     )
@@ -220,24 +249,12 @@ def kaart(
             tooltip=tooltip,
         )
     )
-    lagen = [achtergrond, vlakken]
-    extra = ["Lichtgrijs met stippelrand: cijfer onderdrukt of onbekend."]
-    if r is not None:
-        lagen += _gekozen_lagen(r)
-        extra.insert(0, f"Dikke zwart-oranje rand en naam: {r.naam}.")
-    titel = titel_met_bijschrift(
-        ind,
-        wat_getoond(ind, "Veilig Thuis-regio's", p.label, categorie_tekst(categorie)),
-        getoonde_rijen(df, ind, p, categorie),
-        extra,
-    )
-    grafiek = (
-        alt.layer(*lagen, data=alt.NamedData(name="vt_gebieden"), datasets=datasets)
-        .resolve_scale(color="independent")
-        .properties(title=titel, width=420, height=480, projection=alt.Projection(type="mercator"))
-    )
-    waarde = f"Waarde ({ind.eenheid})"
-    tab = (
+    return [achtergrond, vlakken]
+
+
+def _kaart_tabel(waarden: pd.DataFrame, waarde: str) -> pd.DataFrame:
+    """The map's figures for the reader: region and value, by region name."""
+    return (
         pd.DataFrame(
             {
                 "Regio": waarden["regio"].astype(str).to_numpy(),
@@ -246,13 +263,6 @@ def kaart(
         )
         .sort_values("Regio", kind="stable")
         .reset_index(drop=True)
-    )
-    return beschrijf(
-        met_thema(grafiek),
-        "kaart",
-        _kaart_alt(ind, p, tab, waarde, r, categorie),
-        tab,
-        {waarde: EENHEID_DECIMALEN.get(ind.eenheid, 1)},
     )
 
 
@@ -341,6 +351,41 @@ def kaart_oordelen(
     df = data_of_laad(data)
     per_code = _oordelen_van(ind, p, oordelen, categorie, df)
     gebieden = _gebieden_in(p.jaar)
+    tab = _oordeel_per_gebied(gebieden, per_code, links)
+    woorden = list(OORDEEL_STIJL)
+    getoond = [w for w in woorden if w in set(tab["oordeel"])]
+    lagen = _oordeelvlakken(ind, getoond, links)
+    extra = ["Elk vlak heeft de kleur en het teken van zijn oordeel; de legenda geeft het woord."]
+    if r is not None:
+        lagen += _gekozen_lagen(r)
+        extra.insert(0, f"Dikke zwart-oranje rand en naam: {r.naam}.")
+    if links:
+        extra.append("Klik op een regio voor het rapport van die regio.")
+    cat = f", categorie '{categorie}'" if categorie else ""
+    titel = titel_met_bijschrift(
+        ind,
+        f"Oordeel per Veilig Thuis-regio ten opzichte van Nederland, {p.label}{cat}",
+        getoonde_rijen(df, ind, p, categorie),
+        extra,
+    )
+    datasets = {"vt_gebieden": list(gebieden), "vt_oordelen": json_rijen(tab)}
+    grafiek = alt.layer(
+        *lagen, data=alt.NamedData(name="vt_gebieden"), datasets=datasets
+    ).properties(title=titel, width=420, height=480, projection=alt.Projection(type="mercator"))
+    waarde = f"Waarde ({ind.eenheid})"
+    lezer = _oordeel_tabel(ind, tab, waarde)
+    d = EENHEID_DECIMALEN.get(ind.eenheid, 1)
+    return beschrijf(
+        met_thema(grafiek),
+        "kaart_oordelen",
+        _oordelen_alt(ind, p, tab, cat),
+        lezer,
+        {waarde: d, f"Nederland ({ind.eenheid})": d},
+    )
+
+
+def _oordeel_per_gebied(gebieden: tuple[dict, ...], per_code: pd.DataFrame, links) -> pd.DataFrame:
+    """One row per drawn region: its verdict and sign, value, Nederland, link and label point."""
     middens = _middens()
     woorden = list(OORDEEL_STIJL)
     rijen = []
@@ -364,8 +409,11 @@ def kaart_oordelen(
                 "lat": y,
             }
         )
-    tab = pd.DataFrame(rijen)
-    getoond = [w for w in woorden if w in set(tab["oordeel"])]
+    return pd.DataFrame(rijen)
+
+
+def _oordeelvlakken(ind, getoond: list[str], links) -> list[alt.Chart]:
+    """The areas filled by verdict (clickable with ``links``) and the verdicts' signs on them."""
     opzoeken = alt.LookupData(
         data=alt.NamedData(name="vt_oordelen"),
         key="regio_code",
@@ -407,26 +455,12 @@ def kaart_oordelen(
         .mark_text(fontSize=14, color="#000000")
         .encode(longitude="lon:Q", latitude="lat:Q", text="teken:N", tooltip=tooltip)
     )
-    lagen = [vlakken, tekens]
-    extra = ["Elk vlak heeft de kleur en het teken van zijn oordeel; de legenda geeft het woord."]
-    if r is not None:
-        lagen += _gekozen_lagen(r)
-        extra.insert(0, f"Dikke zwart-oranje rand en naam: {r.naam}.")
-    if links:
-        extra.append("Klik op een regio voor het rapport van die regio.")
-    cat = f", categorie '{categorie}'" if categorie else ""
-    titel = titel_met_bijschrift(
-        ind,
-        f"Oordeel per Veilig Thuis-regio ten opzichte van Nederland, {p.label}{cat}",
-        getoonde_rijen(df, ind, p, categorie),
-        extra,
-    )
-    datasets = {"vt_gebieden": list(gebieden), "vt_oordelen": json_rijen(tab)}
-    grafiek = alt.layer(
-        *lagen, data=alt.NamedData(name="vt_gebieden"), datasets=datasets
-    ).properties(title=titel, width=420, height=480, projection=alt.Projection(type="mercator"))
-    waarde = f"Waarde ({ind.eenheid})"
-    lezer = (
+    return [vlakken, tekens]
+
+
+def _oordeel_tabel(ind, tab: pd.DataFrame, waarde: str) -> pd.DataFrame:
+    """The verdict map for the reader: region, verdict, value and Nederland, by region name."""
+    return (
         pd.DataFrame(
             {
                 "Regio": tab["regio"],
@@ -437,14 +471,6 @@ def kaart_oordelen(
         )
         .sort_values("Regio", kind="stable")
         .reset_index(drop=True)
-    )
-    d = EENHEID_DECIMALEN.get(ind.eenheid, 1)
-    return beschrijf(
-        met_thema(grafiek),
-        "kaart_oordelen",
-        _oordelen_alt(ind, p, tab, cat),
-        lezer,
-        {waarde: d, f"Nederland ({ind.eenheid})": d},
     )
 
 

@@ -16,7 +16,8 @@ from ..opvragen import doorsnede
 from ..perioden import Periode
 from ..regioindeling import NEDERLAND, Regio
 from ..regioindeling import regio as zoek_regio
-from ..vergelijken import funnel, met_intervallen
+from ..vergelijken import funnel as trechter_cijfers
+from ..vergelijken import met_intervallen
 from .toegankelijk import beschrijf, in_zin, waarde_tekst
 from .uiterlijk import (
     ACCENT,
@@ -98,16 +99,7 @@ def rangorde(
         domein = [*domein[:-1], nl_label, domein[-1]]
         kleuren = [*kleuren[:-1], LANDELIJK, kleuren[-1]]
 
-    nadruk = f"datum.value == {json.dumps(r.naam)}" if r is not None else "false"
-    y_as = alt.Y(
-        "regio:N",
-        sort=volgorde,
-        title=None,
-        axis=alt.Axis(
-            labelFontWeight=alt.ExprRef(expr=f"{nadruk} ? 'bold' : 'normal'"),
-            labelColor=alt.ExprRef(expr=f"{nadruk} ? '#000000' : '{TEKST_KLEUR}'"),
-        ),
-    )
+    y_as = _regio_as(volgorde, r)
     kleur = alt.Color(
         "groep:N",
         scale=alt.Scale(domain=domein, range=kleuren),
@@ -120,22 +112,7 @@ def rangorde(
         "waarde:Q", title=as_titel(ind), axis=x_as_stijl, scale=alt.Scale(zero=False, nice=True)
     )
     basis = alt.Chart(tabel).encode(y=y_as)
-    intervallen = basis.mark_rule(strokeWidth=2).encode(
-        x=alt.X("laag:Q", title=as_titel(ind), axis=x_as_stijl),
-        x2="hoog:Q",
-        color=kleur,
-    )
-    punten = basis.mark_circle(size=80, opacity=1).encode(
-        x=x_as,
-        color=kleur,
-        tooltip=[
-            alt.Tooltip("regio:N", title="Regio"),
-            tooltip_waarde(ind),
-            tooltip_waarde(ind, "laag", "95%-interval, ondergrens"),
-            tooltip_waarde(ind, "hoog", "95%-interval, bovengrens"),
-        ],
-    )
-    lagen = [intervallen, punten]
+    lagen = _rangorde_punten(basis, ind, x_as, x_as_stijl, kleur)
     if rijen["waarde"].isna().any():
         lagen.append(
             basis.transform_filter("!isValid(datum.waarde)")
@@ -166,6 +143,42 @@ def rangorde(
         "rangorde",
         _rangorde_alt(ind, p, rijen, r, nl_waarde, categorie),
         *_rangorde_tabel(ind, rijen, nl_waarde),
+    )
+
+
+def _rangorde_punten(
+    basis: alt.Chart, ind: Indicator, x_as: alt.X, x_as_stijl: alt.Axis, kleur: alt.Color
+) -> list[alt.Chart]:
+    """Each region's 95 % interval as a line and its value as a dot."""
+    intervallen = basis.mark_rule(strokeWidth=2).encode(
+        x=alt.X("laag:Q", title=as_titel(ind), axis=x_as_stijl),
+        x2="hoog:Q",
+        color=kleur,
+    )
+    punten = basis.mark_circle(size=80, opacity=1).encode(
+        x=x_as,
+        color=kleur,
+        tooltip=[
+            alt.Tooltip("regio:N", title="Regio"),
+            tooltip_waarde(ind),
+            tooltip_waarde(ind, "laag", "95%-interval, ondergrens"),
+            tooltip_waarde(ind, "hoog", "95%-interval, bovengrens"),
+        ],
+    )
+    return [intervallen, punten]
+
+
+def _regio_as(volgorde: list[str], r: Regio | None) -> alt.Y:
+    """The regions' axis in the ranking's order, the chosen region's name in bold black."""
+    nadruk = f"datum.value == {json.dumps(r.naam)}" if r is not None else "false"
+    return alt.Y(
+        "regio:N",
+        sort=volgorde,
+        title=None,
+        axis=alt.Axis(
+            labelFontWeight=alt.ExprRef(expr=f"{nadruk} ? 'bold' : 'normal'"),
+            labelColor=alt.ExprRef(expr=f"{nadruk} ? '#000000' : '{TEKST_KLEUR}'"),
+        ),
     )
 
 
@@ -259,11 +272,52 @@ def trechter(
     ind, p = zoek_indicator(indicator), Periode.parse(periode)
     r = optionele_regio(regio)
     df = data_of_laad(data)
-    punten_df, grenzen = funnel(
+    punten_df, grenzen = trechter_cijfers(
         ind.id, p.code, categorie=categorie, data=df, overspreiding=overspreiding
     )
     phi = float(grenzen.attrs.get("phi", 1.0))
     getoond = getoonde_rijen(df, ind, p, categorie)
+    uitleg = _trechter_uitleg(phi, overspreiding)
+    if r is not None and r.code not in set(punten_df["regio_code"]):
+        # The funnel is still worth seeing; the caption says why the region is not in it.
+        uitleg.insert(0, f"{r.naam} ontbreekt: het cijfer of de noemer is onderdrukt of onbekend.")
+        r = None
+    groep, domein, kleuren = _kleurgroep(punten_df, r)
+    punten_tab = compacte_tabel(punten_df, ["regio", "waarde", "noemer", "positie"])
+    punten_tab["groep"] = groep.to_numpy()
+    grenzen = _dun_uit(grenzen)
+    grens_tab, gewoon_tab = _grens_tabellen(grenzen)
+    landelijk = float(grenzen["landelijk"].iloc[0])
+    x_titel = _x_titel(ind)
+    x_as = alt.X("noemer:Q", title=x_titel, scale=alt.Scale(zero=False))
+    y_titel = as_titel(ind)
+    lijnen = _grenslijnen(grens_tab, gewoon_tab, landelijk, x_as, y_titel)
+    punten = _trechterpunten(ind, punten_tab, x_as, y_titel, r, domein, kleuren)
+    lagen = [*lijnen, punten]
+    if r is not None:
+        lagen.append(
+            alt.Chart(punten_tab)
+            .transform_filter(alt.datum.groep == r.naam)
+            .mark_text(align="left", dx=8, dy=-8, fontWeight="bold", color=ACCENT, fontSize=13)
+            .encode(x=x_as, y="waarde:Q", text="regio:N")
+        )
+    titel = titel_met_bijschrift(
+        ind,
+        wat_getoond(ind, "Trechterdiagram", p.label, categorie_tekst(categorie)),
+        getoond,
+        uitleg,
+    )
+    grafiek = alt.layer(*lagen).properties(title=titel, width=500, height=340)
+    return beschrijf(
+        met_thema(grafiek),
+        "trechter",
+        _trechter_alt(ind, p, punten_df, r, landelijk, categorie),
+        *_trechter_tabel(ind, punten_df, x_titel),
+    )
+
+
+def _trechter_uitleg(phi: float, overspreiding: bool | None) -> list[str]:
+    """The funnel's reading notes: lines and limits, and whether the limits were widened."""
     uitleg = [
         "Stippellijn: 95%-grens; doorgetrokken lijn: 99,8%-grens; blauw: Nederland.",
         "Een punt buiten de trechter wijkt meer af dan toeval verklaart.",
@@ -276,14 +330,11 @@ def trechter(
         )
     elif overspreiding is not False:
         uitleg.append("Geen overspreiding tussen regio's gevonden: gewone grenzen.")
-    if r is not None and r.code not in set(punten_df["regio_code"]):
-        # The funnel is still worth seeing; the caption says why the region is not in it.
-        uitleg.insert(0, f"{r.naam} ontbreekt: het cijfer of de noemer is onderdrukt of onbekend.")
-        r = None
-    groep, domein, kleuren = _kleurgroep(punten_df, r)
-    punten_tab = compacte_tabel(punten_df, ["regio", "waarde", "noemer", "positie"])
-    punten_tab["groep"] = groep.to_numpy()
-    grenzen = _dun_uit(grenzen)
+    return uitleg
+
+
+def _grens_tabellen(grenzen: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The limits to draw, and the plain 95 % limits when they were widened (else ``None``)."""
     gewoon_tab = None
     if "laag_gewoon" in grenzen.columns:
         van95 = grenzen[grenzen["niveau"].astype(float).round(3) == 0.95]
@@ -302,15 +353,26 @@ def trechter(
             "hoog": grenzen["hoog"].astype(float).round(4),
         }
     ).reset_index(drop=True)
-    landelijk = float(grenzen["landelijk"].iloc[0])
+    return grens_tab, gewoon_tab
 
-    x_titel = (
+
+def _x_titel(ind: Indicator) -> str:
+    """The funnel's x axis title: its denominator."""
+    return (
         "Aantal inwoners"
         if ind.is_ratio
         else f"Noemer: {ind.noemer[:1].lower()}{ind.noemer[1:]}".rstrip(".")
     )
-    x_as = alt.X("noemer:Q", title=x_titel, scale=alt.Scale(zero=False))
-    y_titel = as_titel(ind)
+
+
+def _grenslijnen(
+    grens_tab: pd.DataFrame,
+    gewoon_tab: pd.DataFrame | None,
+    landelijk: float,
+    x_as: alt.X,
+    y_titel: str,
+) -> list[alt.Chart]:
+    """The funnel's lines: its limits, the plain 95 % limits when widened, and Nederland."""
     streep = alt.StrokeDash(
         "grens:N",
         scale=alt.Scale(domain=list(NIVEAU_LABEL.values()), range=[[6, 4], [1, 0]]),
@@ -323,6 +385,26 @@ def trechter(
     boven = lijnbasis.mark_line(color="#555555", strokeWidth=1.3).encode(y="hoog:Q")
     nl = pd.DataFrame({"landelijk": [landelijk]})
     nl_lijn = alt.Chart(nl).mark_rule(color=LANDELIJK, strokeWidth=2).encode(y="landelijk:Q")
+    lijnen = [onder, boven, nl_lijn]
+    if gewoon_tab is not None:
+        gewoon = alt.Chart(gewoon_tab).encode(x=x_as)
+        lijnen[2:2] = [
+            gewoon.mark_line(color="#767676", strokeWidth=0.8).encode(y="laag:Q"),
+            gewoon.mark_line(color="#767676", strokeWidth=0.8).encode(y="hoog:Q"),
+        ]
+    return lijnen
+
+
+def _trechterpunten(
+    ind: Indicator,
+    punten_tab: pd.DataFrame,
+    x_as: alt.X,
+    y_titel: str,
+    r: Regio | None,
+    domein: list[str],
+    kleuren: list[str],
+) -> alt.Chart:
+    """The regions as points, coloured by group (the chosen region on top)."""
     kleur = alt.Color(
         "groep:N",
         scale=alt.Scale(domain=domein, range=kleuren),
@@ -350,33 +432,7 @@ def trechter(
             ],
         )
     )
-    lagen = [onder, boven, nl_lijn, punten]
-    if gewoon_tab is not None:
-        gewoon = alt.Chart(gewoon_tab).encode(x=x_as)
-        lagen[2:2] = [
-            gewoon.mark_line(color="#767676", strokeWidth=0.8).encode(y="laag:Q"),
-            gewoon.mark_line(color="#767676", strokeWidth=0.8).encode(y="hoog:Q"),
-        ]
-    if r is not None:
-        lagen.append(
-            alt.Chart(punten_tab)
-            .transform_filter(alt.datum.groep == r.naam)
-            .mark_text(align="left", dx=8, dy=-8, fontWeight="bold", color=ACCENT, fontSize=13)
-            .encode(x=x_as, y="waarde:Q", text="regio:N")
-        )
-    titel = titel_met_bijschrift(
-        ind,
-        wat_getoond(ind, "Trechterdiagram", p.label, categorie_tekst(categorie)),
-        getoond,
-        uitleg,
-    )
-    grafiek = alt.layer(*lagen).properties(title=titel, width=500, height=340)
-    return beschrijf(
-        met_thema(grafiek),
-        "trechter",
-        _trechter_alt(ind, p, punten_df, r, landelijk, categorie),
-        *_trechter_tabel(ind, punten_df, x_titel),
-    )
+    return punten
 
 
 def _trechter_alt(ind, p, punten: pd.DataFrame, r, landelijk: float, categorie) -> str:

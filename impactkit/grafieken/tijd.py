@@ -170,15 +170,7 @@ def tijdreeks(
     ind, r = zoek_indicator(indicator), zoek_regio(regio)
     p = Periode.parse(periode) if periode is not None else None
     df = data_of_laad(data)
-    eigen = reeks(ind.id, r.code, categorie=categorie, data=df)
-    land = landelijke_reeks(ind, categorie, df) if r.code != NEDERLAND else eigen.iloc[:0]
-    land = land[land["periode"].isin(eigen["periode"])]
-    delen = [eigen] if land.empty else [eigen, land[eigen.columns]]
-    rijen = met_intervallen(pd.concat(delen, ignore_index=True))
-    perioden = [x.code for x in sorted(rijen["periode"].map(Periode.parse).unique())]
-    rijen = rijen.iloc[rijen["periode"].map(perioden.index).argsort(kind="stable")].reset_index(
-        drop=True
-    )
+    rijen, perioden = _reeksen(ind, r, categorie, df)
     namen = list(dict.fromkeys([r.naam, *rijen["regio"].astype(str)]))
     kleuren = [ACCENT if n == r.naam else LANDELIJK for n in namen]
     tabel = compacte_tabel(rijen, ["periode", "regio", "waarde", "laag", "hoog", "status"])
@@ -221,32 +213,7 @@ def tijdreeks(
     extra = [f"Band: 95%-betrouwbaarheidsinterval van {r.naam}."]
     markeer = p is not None and p.code in perioden and p.code != perioden[-1]
     if markeer:
-        # The analysed period, marked by line, ring and word (not by colour alone).
-        keuze = pd.DataFrame({"periode": [p.code]})
-        lijn = (
-            alt.Chart(keuze)
-            .mark_rule(color=MARKERING_KLEUR, strokeWidth=1.5, strokeDash=[5, 3])
-            .encode(x=x_as)
-        )
-        ring = (
-            basis.transform_filter(alt.datum.periode == p.code)
-            .mark_point(size=190, strokeWidth=2, color=MARKERING_KLEUR, filled=False, opacity=1)
-            .encode(y=y_as)
-        )
-        woord = (
-            alt.Chart(keuze)
-            .mark_text(
-                text="geanalyseerd",
-                align="left",
-                baseline="top",
-                dx=4,
-                dy=2,
-                fontWeight="bold",
-                color=MARKERING_KLEUR,
-            )
-            .encode(x=x_as, y=alt.value(0))
-        )
-        lagen += [lijn, ring, woord]
+        lagen += _markering(basis, x_as, y_as, p)
         extra.append(
             f"Stippellijn 'geanalyseerd': {p.label}, het halfjaar van de analyse; "
             "de lijn loopt verder."
@@ -268,6 +235,49 @@ def tijdreeks(
         tab,
         _decimalen(ind),
     )
+
+
+def _reeksen(ind, r, categorie: str | None, df: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """The region's and Nederland's series with intervals, in time order, and their periods."""
+    eigen = reeks(ind.id, r.code, categorie=categorie, data=df)
+    land = landelijke_reeks(ind, categorie, df) if r.code != NEDERLAND else eigen.iloc[:0]
+    land = land[land["periode"].isin(eigen["periode"])]
+    delen = [eigen] if land.empty else [eigen, land[eigen.columns]]
+    rijen = met_intervallen(pd.concat(delen, ignore_index=True))
+    perioden = [x.code for x in sorted(rijen["periode"].map(Periode.parse).unique())]
+    rijen = rijen.iloc[rijen["periode"].map(perioden.index).argsort(kind="stable")].reset_index(
+        drop=True
+    )
+    return rijen, perioden
+
+
+def _markering(basis: alt.Chart, x_as: alt.X, y_as: alt.Y, p: Periode) -> list[alt.Chart]:
+    """The analysed period, marked by line, ring and word (not by colour alone)."""
+    keuze = pd.DataFrame({"periode": [p.code]})
+    lijn = (
+        alt.Chart(keuze)
+        .mark_rule(color=MARKERING_KLEUR, strokeWidth=1.5, strokeDash=[5, 3])
+        .encode(x=x_as)
+    )
+    ring = (
+        basis.transform_filter(alt.datum.periode == p.code)
+        .mark_point(size=190, strokeWidth=2, color=MARKERING_KLEUR, filled=False, opacity=1)
+        .encode(y=y_as)
+    )
+    woord = (
+        alt.Chart(keuze)
+        .mark_text(
+            text="geanalyseerd",
+            align="left",
+            baseline="top",
+            dx=4,
+            dy=2,
+            fontWeight="bold",
+            color=MARKERING_KLEUR,
+        )
+        .encode(x=x_as, y=alt.value(0))
+    )
+    return [lijn, ring, woord]
 
 
 def _tijdreeks_alt(ind, r, rijen: pd.DataFrame, p: Periode | None, categorie) -> str:

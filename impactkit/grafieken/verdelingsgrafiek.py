@@ -65,67 +65,95 @@ def verdeling_grafiek(
     ]
     basis = alt.Chart(tabel)
     if gestapeld:
-        staven = (
-            basis.mark_bar(height=34)
-            .encode(
-                y=alt.Y("regio:N", sort=namen, title=None),
-                x=alt.X(
-                    "waarde:Q",
-                    stack="zero",
-                    title=as_titel(ind),
-                ),
-                color=alt.Color(
-                    "categorie:N",
-                    sort=categorieen,
-                    scale=alt.Scale(
-                        domain=categorieen, range=CATEGORIE_KLEUREN[: len(categorieen)]
-                    ),
-                    legend=alt.Legend(title=None, orient="bottom", columns=3),
-                ),
-                order=alt.Order("volgorde:Q"),
-                tooltip=tooltip,
-            )
-            .transform_calculate(
-                volgorde=f"indexof({json.dumps(categorieen, ensure_ascii=False)}, datum.categorie)"
-            )
-        )
-        lagen = [staven]
+        lagen = [_gestapelde_staven(basis, ind, namen, categorieen, tooltip)]
         hoogte: alt.Step | int = alt.Step(48)
     else:
-        y_as = alt.Y("categorie:N", sort=categorieen, title=None)
-        staven = basis.mark_bar(height=alt.RelativeBandSize(0.9)).encode(
-            y=y_as,
-            yOffset=alt.YOffset("regio:N", sort=namen, scale=alt.Scale(domain=namen)),
-            x=alt.X(
-                "waarde:Q",
-                title=as_titel(ind),
-                scale=alt.Scale(zero=True),
-            ),
-            color=alt.Color(
-                "regio:N",
-                scale=alt.Scale(domain=namen, range=kleuren),
-                legend=alt.Legend(title=None, orient="top", direction="horizontal"),
-            ),
-            tooltip=tooltip,
-        )
-        labels = (
-            basis.transform_calculate(
-                label=label_expr(ind), positie="isValid(datum.waarde) ? datum.waarde : 0"
-            )
-            .mark_text(align="left", dx=4, fontSize=11)
-            .encode(
-                y=y_as,
-                yOffset=alt.YOffset("regio:N", sort=namen, scale=alt.Scale(domain=namen)),
-                x="positie:Q",
-                text="label:N",
-            )
-        )
-        lagen = [staven, labels]
+        lagen = _gegroepeerde_staven(basis, ind, namen, kleuren, categorieen, tooltip)
         # The step is per category ("position"), not per bar within it ("offset").
         hoogte = alt.Step(18 * max(1, len(namen)) + 10, **{"for": "position"})
     titel = titel_met_bijschrift(ind, wat_getoond(ind, f"{r.naam} en Nederland", p.label), rijen)
     grafiek = alt.layer(*lagen).properties(title=titel, width=440, height=hoogte)
     waarde = f"Waarde ({ind.eenheid})"
+    tab = _verdeling_tabel(rijen, categorieen, waarde)
+    return beschrijf(
+        met_thema(grafiek),
+        "verdeling",
+        _verdeling_alt(ind, r, p, tab, waarde),
+        tab,
+        {waarde: EENHEID_DECIMALEN.get(ind.eenheid, 1)},
+    )
+
+
+def _gestapelde_staven(
+    basis: alt.Chart, ind, namen: list[str], categorieen: list[str], tooltip: list
+) -> alt.Chart:
+    """One bar per region (and Nederland), its categories stacked in the catalogue's order."""
+    return (
+        basis.mark_bar(height=34)
+        .encode(
+            y=alt.Y("regio:N", sort=namen, title=None),
+            x=alt.X(
+                "waarde:Q",
+                stack="zero",
+                title=as_titel(ind),
+            ),
+            color=alt.Color(
+                "categorie:N",
+                sort=categorieen,
+                scale=alt.Scale(domain=categorieen, range=CATEGORIE_KLEUREN[: len(categorieen)]),
+                legend=alt.Legend(title=None, orient="bottom", columns=3),
+            ),
+            order=alt.Order("volgorde:Q"),
+            tooltip=tooltip,
+        )
+        .transform_calculate(
+            volgorde=f"indexof({json.dumps(categorieen, ensure_ascii=False)}, datum.categorie)"
+        )
+    )
+
+
+def _gegroepeerde_staven(
+    basis: alt.Chart,
+    ind,
+    namen: list[str],
+    kleuren: list[str],
+    categorieen: list[str],
+    tooltip: list,
+) -> list[alt.Chart]:
+    """Per category a bar for the region and one for Nederland, each with its value label."""
+    y_as = alt.Y("categorie:N", sort=categorieen, title=None)
+    staven = basis.mark_bar(height=alt.RelativeBandSize(0.9)).encode(
+        y=y_as,
+        yOffset=alt.YOffset("regio:N", sort=namen, scale=alt.Scale(domain=namen)),
+        x=alt.X(
+            "waarde:Q",
+            title=as_titel(ind),
+            scale=alt.Scale(zero=True),
+        ),
+        color=alt.Color(
+            "regio:N",
+            scale=alt.Scale(domain=namen, range=kleuren),
+            legend=alt.Legend(title=None, orient="top", direction="horizontal"),
+        ),
+        tooltip=tooltip,
+    )
+    labels = (
+        basis.transform_calculate(
+            label=label_expr(ind), positie="isValid(datum.waarde) ? datum.waarde : 0"
+        )
+        .mark_text(align="left", dx=4, fontSize=11)
+        .encode(
+            y=y_as,
+            yOffset=alt.YOffset("regio:N", sort=namen, scale=alt.Scale(domain=namen)),
+            x="positie:Q",
+            text="label:N",
+        )
+    )
+    return [staven, labels]
+
+
+def _verdeling_tabel(rijen: pd.DataFrame, categorieen: list[str], waarde: str) -> pd.DataFrame:
+    """The drawn values for the reader, in the catalogue's category order."""
     tab = pd.DataFrame(
         {
             "Categorie": rijen["categorie"].astype(str).to_numpy(),
@@ -138,13 +166,7 @@ def verdeling_grafiek(
         .map(lambda c: categorieen.index(c) if c in categorieen else len(categorieen))
         .argsort(kind="stable")
     ].reset_index(drop=True)
-    return beschrijf(
-        met_thema(grafiek),
-        "verdeling",
-        _verdeling_alt(ind, r, p, tab, waarde),
-        tab,
-        {waarde: EENHEID_DECIMALEN.get(ind.eenheid, 1)},
-    )
+    return tab
 
 
 def _verdeling_alt(ind, r, p, tab: pd.DataFrame, waarde: str) -> str:
