@@ -13,7 +13,7 @@ import pytest
 import impactkit as ik
 from impactkit import grafieken as gr
 from impactkit.grafieken.bewaren import _slug
-from impactkit.grafieken.thema import KAART_KLEUREN, MARKERING_KLEUR, OORDEEL_STIJL, RAND_KLEUR
+from impactkit.grafieken.uiterlijk import KAART_KLEUREN, MARKERING_KLEUR, OORDEEL_STIJL, RAND_KLEUR
 from impactkit.opmaak import VEGA_LOCALE
 from impactkit.paden import data_pad
 from impactkit.regioindeling import vt_codes

@@ -110,13 +110,20 @@ def test_elke_publieke_naam_bestaat(naam):
 
 
 def test_geen_module_en_functie_met_dezelfde_naam():
-    modules = {m.name for m in pkgutil.walk_packages([str(PAKKET)])}
-    modules = {m.rsplit(".", 1)[-1] for m in modules}
+    # Walk the subpackages too (the prefix lets walk_packages import and enter them), and check
+    # the public names of every package, not only the front door: ``ik.grafieken.kaart`` must
+    # not be a function in one place and a module in another.
+    gevonden = list(pkgutil.walk_packages(ik.__path__, prefix="impactkit."))
+    modules = {m.name.rsplit(".", 1)[-1] for m in gevonden}
+    pakketten = [ik, *(importlib.import_module(m.name) for m in gevonden if m.ispkg)]
+    assert any(m.name.count(".") == 2 for m in gevonden)  # it did look inside subpackages
     botsingen = []
-    for naam in ik.__all__:
-        waarde = getattr(ik, naam)
-        if naam in modules and not isinstance(waarde, type(ik)):
-            botsingen.append(naam)
+    for pakket in pakketten:
+        namen = getattr(pakket, "__all__", [n for n in dir(pakket) if not n.startswith("_")])
+        for naam in namen:
+            waarde = getattr(pakket, naam)
+            if naam in modules and not isinstance(waarde, type(ik)):
+                botsingen.append(f"{pakket.__name__}.{naam}")
     assert botsingen == []
 
 

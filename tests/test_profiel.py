@@ -9,7 +9,7 @@ import pytest
 import impactkit as ik
 from impactkit import grafieken as gr
 from impactkit import oordelen as oo
-from impactkit.grafieken.thema import OORDEEL_STIJL
+from impactkit.grafieken.uiterlijk import OORDEEL_STIJL
 
 REGIO = "Zaanstreek-Waterland"
 CODE = "VT22"
@@ -144,7 +144,7 @@ def test_marker_colour_and_shape_follow_the_verdict(spec):
 
 
 def test_graphics_contrast(spec):
-    from impactkit.grafieken.profiel import BEREIK_RAND, MIDDEN_KLEUR
+    from impactkit.grafieken.profielgrafiek import BEREIK_RAND, MIDDEN_KLEUR
 
     assert gr.contrast(MIDDEN_KLEUR) >= 3 and gr.contrast(BEREIK_RAND) >= 4.5
     bereik = next(u for u in lagen(spec) if u["mark"]["type"] == "bar")

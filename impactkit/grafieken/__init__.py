@@ -9,7 +9,7 @@ they are: remove it first (``g.config = alt.Undefined``) and configure the combi
 
 Colours (Okabe-Ito, safe for colour blindness): the chosen region in vermilion ``#D55E00``,
 Nederland in blue ``#0072B2``, other regions grey ``#8C8C8C`` (3,4:1 on white: graphics need
-3:1). A verdict always has a colour, a sign and its word (``thema.OORDEEL_STIJL``).
+3:1). A verdict always has a colour, a sign and its word (``uiterlijk.OORDEEL_STIJL``).
 
 Every chart carries its own description for readers who cannot see it (:mod:`.toegankelijk`):
 :func:`alt_tekst`, :func:`bijschrift` (the visible caption) and :func:`grafiek_tabel` (the data
@@ -19,11 +19,11 @@ Every chart says where its figures come from, says so loudly when they are pract
 (``herkomst == "oefendata"``), and says when small numbers were suppressed. The charts embed
 only the aggregated rows they draw, never the observation table.
 
-The rooms: :mod:`.thema` (look, captions, shared helpers), :mod:`.tijd` (one region against
+The rooms: :mod:`.uiterlijk` (look, captions, shared helpers), :mod:`.tijd` (one region against
 Nederland: bars and time series), :mod:`.spreiding` (all regions: ranking and funnel),
-:mod:`.verdeling` (categories), :mod:`.kaart` (the maps), :mod:`.profiel` (a region on one
-picture: the spine chart), :mod:`.toegankelijk` (alt text, caption, table, contrast) and
-:mod:`.bewaren` (PNG/SVG export).
+:mod:`.verdelingsgrafiek` (categories), :mod:`.kaarten` (the maps), :mod:`.profielgrafiek` (a
+region on one picture: the spine chart), :mod:`.toegankelijk` (alt text, caption, table,
+contrast) and :mod:`.bewaren` (PNG/SVG export).
 
 Examples
 --------
@@ -33,10 +33,20 @@ True
 """
 
 from .bewaren import bewaar, bewaar_alles
-from .kaart import kaart, kaart_oordelen
-from .profiel import profiel, profiel_tabel
+from .kaarten import kaart, kaart_oordelen
+from .profielgrafiek import profiel, profiel_tabel
 from .spreiding import rangorde, trechter
-from .thema import (
+from .tijd import staaf_vergelijking, tijdreeks
+from .toegankelijk import (
+    alt_tekst,
+    bijschrift,
+    contrast,
+    figuur,
+    grafiek_tabel,
+    soort,
+    tabel_html,
+)
+from .uiterlijk import (
     ACCENT,
     BRON_CBS,
     BRON_EIGEN,
@@ -50,17 +60,7 @@ from .thema import (
     STANDAARD_INDICATOREN,
     thema,
 )
-from .tijd import staaf_vergelijking, tijdreeks
-from .toegankelijk import (
-    alt_tekst,
-    bijschrift,
-    contrast,
-    figuur,
-    grafiek_tabel,
-    soort,
-    tabel_html,
-)
-from .verdeling import verdeling_grafiek
+from .verdelingsgrafiek import verdeling_grafiek
 
 __all__ = [
     "ACCENT",

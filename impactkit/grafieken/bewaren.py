@@ -16,11 +16,11 @@ from ..indicatoren import Indicator
 from ..indicatoren import indicator as zoek_indicator
 from ..perioden import Periode
 from ..regioindeling import regio as zoek_regio
-from .kaart import kaart
+from .kaarten import kaart
 from .spreiding import rangorde, trechter
-from .thema import FORMATEN, STANDAARD_INDICATOREN, _data
 from .tijd import staaf_vergelijking, tijdreeks
-from .verdeling import verdeling_grafiek
+from .uiterlijk import FORMATEN, STANDAARD_INDICATOREN, data_of_laad
+from .verdelingsgrafiek import verdeling_grafiek
 
 
 def _vl_versie() -> str:
@@ -123,7 +123,7 @@ def bewaar_alles(
                 f"{ind.naam} is alleen landelijk beschikbaar ({', '.join(ind.niveaus)}); "
                 "daar zijn geen regiografieken van. Laat deze indicator weg."
             )
-    df = _data(data)
+    df = data_of_laad(data)
     map = Path(map)
     makers = {
         "staaf_vergelijking": lambda i: staaf_vergelijking(i, r.code, p.code, data=df),

@@ -16,25 +16,26 @@ from ..opvragen import doorsnede
 from ..perioden import Periode
 from ..regioindeling import NEDERLAND, Regio
 from ..regioindeling import regio as zoek_regio
-from ..vergelijken import funnel, met_intervallen
-from .thema import (
+from ..vergelijken import funnel as trechter_cijfers
+from ..vergelijken import met_intervallen
+from .toegankelijk import beschrijf, in_zin, waarde_tekst
+from .uiterlijk import (
     ACCENT,
     INTERVAL_TEKST,
     LANDELIJK,
     NIVEAU_LABEL,
     OVERIG,
     TEKST_KLEUR,
-    _as_titel,
-    _categorie_tekst,
-    _data,
-    _getoond,
-    _klein,
-    _met_thema,
-    _titel,
-    _tooltip_waarde,
-    _wat,
+    as_titel,
+    categorie_tekst,
+    compacte_tabel,
+    data_of_laad,
+    getoonde_rijen,
+    met_thema,
+    titel_met_bijschrift,
+    tooltip_waarde,
+    wat_getoond,
 )
-from .toegankelijk import beschrijf, in_zin, waarde_tekst
 
 
 def _doorsnede_met_interval(
@@ -53,7 +54,8 @@ def _kleurgroep(rijen: pd.DataFrame, r: Regio | None) -> tuple[pd.Series, list[s
     return groep, [r.naam, anders], [ACCENT, OVERIG]
 
 
-def _optionele_regio(regio: str | None) -> Regio | None:
+def optionele_regio(regio: str | None) -> Regio | None:
+    """The chosen region, or ``None`` when none is chosen or it is Nederland itself."""
     if regio is None:
         return None
     r = zoek_regio(regio)
@@ -79,14 +81,14 @@ def rangorde(
     ['rule', 'rule', 'circle']
     """
     ind, p = zoek_indicator(indicator), Periode.parse(periode)
-    r = _optionele_regio(regio)
-    df = _data(data)
+    r = optionele_regio(regio)
+    df = data_of_laad(data)
     rijen = _doorsnede_met_interval(ind, p, categorie, df)
     if r is not None and r.code not in set(rijen["regio_code"]):
         raise GeenWaarde(f"Geen cijfer voor {ind.naam} in {r.naam} over {p.label}.")
     rijen = rijen.sort_values("waarde", ascending=False, na_position="last", kind="stable")
     groep, domein, kleuren = _kleurgroep(rijen, r)
-    tabel = _klein(rijen, ["regio", "waarde", "laag", "hoog"])
+    tabel = compacte_tabel(rijen, ["regio", "waarde", "laag", "hoog"])
     tabel["groep"] = groep.to_numpy()
     volgorde = tabel["regio"].tolist()
     landelijk = rijen["landelijk"].dropna()
@@ -97,16 +99,7 @@ def rangorde(
         domein = [*domein[:-1], nl_label, domein[-1]]
         kleuren = [*kleuren[:-1], LANDELIJK, kleuren[-1]]
 
-    nadruk = f"datum.value == {json.dumps(r.naam)}" if r is not None else "false"
-    y_as = alt.Y(
-        "regio:N",
-        sort=volgorde,
-        title=None,
-        axis=alt.Axis(
-            labelFontWeight=alt.ExprRef(expr=f"{nadruk} ? 'bold' : 'normal'"),
-            labelColor=alt.ExprRef(expr=f"{nadruk} ? '#000000' : '{TEKST_KLEUR}'"),
-        ),
-    )
+    y_as = _regio_as(volgorde, r)
     kleur = alt.Color(
         "groep:N",
         scale=alt.Scale(domain=domein, range=kleuren),
@@ -116,25 +109,10 @@ def rangorde(
     )
     x_as_stijl = alt.Axis(orient="top")
     x_as = alt.X(
-        "waarde:Q", title=_as_titel(ind), axis=x_as_stijl, scale=alt.Scale(zero=False, nice=True)
+        "waarde:Q", title=as_titel(ind), axis=x_as_stijl, scale=alt.Scale(zero=False, nice=True)
     )
     basis = alt.Chart(tabel).encode(y=y_as)
-    intervallen = basis.mark_rule(strokeWidth=2).encode(
-        x=alt.X("laag:Q", title=_as_titel(ind), axis=x_as_stijl),
-        x2="hoog:Q",
-        color=kleur,
-    )
-    punten = basis.mark_circle(size=80, opacity=1).encode(
-        x=x_as,
-        color=kleur,
-        tooltip=[
-            alt.Tooltip("regio:N", title="Regio"),
-            _tooltip_waarde(ind),
-            _tooltip_waarde(ind, "laag", "95%-interval, ondergrens"),
-            _tooltip_waarde(ind, "hoog", "95%-interval, bovengrens"),
-        ],
-    )
-    lagen = [intervallen, punten]
+    lagen = _rangorde_punten(basis, ind, x_as, x_as_stijl, kleur)
     if rijen["waarde"].isna().any():
         lagen.append(
             basis.transform_filter("!isValid(datum.waarde)")
@@ -148,23 +126,59 @@ def rangorde(
         lijn = (
             alt.Chart(nl)
             .mark_rule(strokeWidth=2, strokeDash=[6, 3])
-            .encode(x=alt.X("landelijk:Q", title=_as_titel(ind), axis=x_as_stijl), color=kleur)
+            .encode(x=alt.X("landelijk:Q", title=as_titel(ind), axis=x_as_stijl), color=kleur)
         )
         lagen.insert(0, lijn)
         extra.append("Blauwe stippellijn: Nederland.")
-    titel = _titel(
+    titel = titel_met_bijschrift(
         ind,
-        _wat(ind, "Alle Veilig Thuis-regio's", p.label, _categorie_tekst(categorie)),
-        _getoond(df, ind, p, categorie),
+        wat_getoond(ind, "Alle Veilig Thuis-regio's", p.label, categorie_tekst(categorie)),
+        getoonde_rijen(df, ind, p, categorie),
         extra,
     )
     grafiek = alt.layer(*lagen).properties(title=titel, width=440, height=alt.Step(19))
     nl_waarde = float(landelijk.iloc[0]) if len(landelijk) else None
     return beschrijf(
-        _met_thema(grafiek),
+        met_thema(grafiek),
         "rangorde",
         _rangorde_alt(ind, p, rijen, r, nl_waarde, categorie),
         *_rangorde_tabel(ind, rijen, nl_waarde),
+    )
+
+
+def _rangorde_punten(
+    basis: alt.Chart, ind: Indicator, x_as: alt.X, x_as_stijl: alt.Axis, kleur: alt.Color
+) -> list[alt.Chart]:
+    """Each region's 95 % interval as a line and its value as a dot."""
+    intervallen = basis.mark_rule(strokeWidth=2).encode(
+        x=alt.X("laag:Q", title=as_titel(ind), axis=x_as_stijl),
+        x2="hoog:Q",
+        color=kleur,
+    )
+    punten = basis.mark_circle(size=80, opacity=1).encode(
+        x=x_as,
+        color=kleur,
+        tooltip=[
+            alt.Tooltip("regio:N", title="Regio"),
+            tooltip_waarde(ind),
+            tooltip_waarde(ind, "laag", "95%-interval, ondergrens"),
+            tooltip_waarde(ind, "hoog", "95%-interval, bovengrens"),
+        ],
+    )
+    return [intervallen, punten]
+
+
+def _regio_as(volgorde: list[str], r: Regio | None) -> alt.Y:
+    """The regions' axis in the ranking's order, the chosen region's name in bold black."""
+    nadruk = f"datum.value == {json.dumps(r.naam)}" if r is not None else "false"
+    return alt.Y(
+        "regio:N",
+        sort=volgorde,
+        title=None,
+        axis=alt.Axis(
+            labelFontWeight=alt.ExprRef(expr=f"{nadruk} ? 'bold' : 'normal'"),
+            labelColor=alt.ExprRef(expr=f"{nadruk} ? '#000000' : '{TEKST_KLEUR}'"),
+        ),
     )
 
 
@@ -256,13 +270,54 @@ def trechter(
     ['95%-grens', '99,8%-grens']
     """
     ind, p = zoek_indicator(indicator), Periode.parse(periode)
-    r = _optionele_regio(regio)
-    df = _data(data)
-    punten_df, grenzen = funnel(
+    r = optionele_regio(regio)
+    df = data_of_laad(data)
+    punten_df, grenzen = trechter_cijfers(
         ind.id, p.code, categorie=categorie, data=df, overspreiding=overspreiding
     )
     phi = float(grenzen.attrs.get("phi", 1.0))
-    getoond = _getoond(df, ind, p, categorie)
+    getoond = getoonde_rijen(df, ind, p, categorie)
+    uitleg = _trechter_uitleg(phi, overspreiding)
+    if r is not None and r.code not in set(punten_df["regio_code"]):
+        # The funnel is still worth seeing; the caption says why the region is not in it.
+        uitleg.insert(0, f"{r.naam} ontbreekt: het cijfer of de noemer is onderdrukt of onbekend.")
+        r = None
+    groep, domein, kleuren = _kleurgroep(punten_df, r)
+    punten_tab = compacte_tabel(punten_df, ["regio", "waarde", "noemer", "positie"])
+    punten_tab["groep"] = groep.to_numpy()
+    grenzen = _dun_uit(grenzen)
+    grens_tab, gewoon_tab = _grens_tabellen(grenzen)
+    landelijk = float(grenzen["landelijk"].iloc[0])
+    x_titel = _x_titel(ind)
+    x_as = alt.X("noemer:Q", title=x_titel, scale=alt.Scale(zero=False))
+    y_titel = as_titel(ind)
+    lijnen = _grenslijnen(grens_tab, gewoon_tab, landelijk, x_as, y_titel)
+    punten = _trechterpunten(ind, punten_tab, x_as, y_titel, r, domein, kleuren)
+    lagen = [*lijnen, punten]
+    if r is not None:
+        lagen.append(
+            alt.Chart(punten_tab)
+            .transform_filter(alt.datum.groep == r.naam)
+            .mark_text(align="left", dx=8, dy=-8, fontWeight="bold", color=ACCENT, fontSize=13)
+            .encode(x=x_as, y="waarde:Q", text="regio:N")
+        )
+    titel = titel_met_bijschrift(
+        ind,
+        wat_getoond(ind, "Trechterdiagram", p.label, categorie_tekst(categorie)),
+        getoond,
+        uitleg,
+    )
+    grafiek = alt.layer(*lagen).properties(title=titel, width=500, height=340)
+    return beschrijf(
+        met_thema(grafiek),
+        "trechter",
+        _trechter_alt(ind, p, punten_df, r, landelijk, categorie),
+        *_trechter_tabel(ind, punten_df, x_titel),
+    )
+
+
+def _trechter_uitleg(phi: float, overspreiding: bool | None) -> list[str]:
+    """The funnel's reading notes: lines and limits, and whether the limits were widened."""
     uitleg = [
         "Stippellijn: 95%-grens; doorgetrokken lijn: 99,8%-grens; blauw: Nederland.",
         "Een punt buiten de trechter wijkt meer af dan toeval verklaart.",
@@ -275,14 +330,11 @@ def trechter(
         )
     elif overspreiding is not False:
         uitleg.append("Geen overspreiding tussen regio's gevonden: gewone grenzen.")
-    if r is not None and r.code not in set(punten_df["regio_code"]):
-        # The funnel is still worth seeing; the caption says why the region is not in it.
-        uitleg.insert(0, f"{r.naam} ontbreekt: het cijfer of de noemer is onderdrukt of onbekend.")
-        r = None
-    groep, domein, kleuren = _kleurgroep(punten_df, r)
-    punten_tab = _klein(punten_df, ["regio", "waarde", "noemer", "positie"])
-    punten_tab["groep"] = groep.to_numpy()
-    grenzen = _dun_uit(grenzen)
+    return uitleg
+
+
+def _grens_tabellen(grenzen: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The limits to draw, and the plain 95 % limits when they were widened (else ``None``)."""
     gewoon_tab = None
     if "laag_gewoon" in grenzen.columns:
         van95 = grenzen[grenzen["niveau"].astype(float).round(3) == 0.95]
@@ -301,15 +353,26 @@ def trechter(
             "hoog": grenzen["hoog"].astype(float).round(4),
         }
     ).reset_index(drop=True)
-    landelijk = float(grenzen["landelijk"].iloc[0])
+    return grens_tab, gewoon_tab
 
-    x_titel = (
+
+def _x_titel(ind: Indicator) -> str:
+    """The funnel's x axis title: its denominator."""
+    return (
         "Aantal inwoners"
         if ind.is_ratio
         else f"Noemer: {ind.noemer[:1].lower()}{ind.noemer[1:]}".rstrip(".")
     )
-    x_as = alt.X("noemer:Q", title=x_titel, scale=alt.Scale(zero=False))
-    y_titel = _as_titel(ind)
+
+
+def _grenslijnen(
+    grens_tab: pd.DataFrame,
+    gewoon_tab: pd.DataFrame | None,
+    landelijk: float,
+    x_as: alt.X,
+    y_titel: str,
+) -> list[alt.Chart]:
+    """The funnel's lines: its limits, the plain 95 % limits when widened, and Nederland."""
     streep = alt.StrokeDash(
         "grens:N",
         scale=alt.Scale(domain=list(NIVEAU_LABEL.values()), range=[[6, 4], [1, 0]]),
@@ -322,6 +385,26 @@ def trechter(
     boven = lijnbasis.mark_line(color="#555555", strokeWidth=1.3).encode(y="hoog:Q")
     nl = pd.DataFrame({"landelijk": [landelijk]})
     nl_lijn = alt.Chart(nl).mark_rule(color=LANDELIJK, strokeWidth=2).encode(y="landelijk:Q")
+    lijnen = [onder, boven, nl_lijn]
+    if gewoon_tab is not None:
+        gewoon = alt.Chart(gewoon_tab).encode(x=x_as)
+        lijnen[2:2] = [
+            gewoon.mark_line(color="#767676", strokeWidth=0.8).encode(y="laag:Q"),
+            gewoon.mark_line(color="#767676", strokeWidth=0.8).encode(y="hoog:Q"),
+        ]
+    return lijnen
+
+
+def _trechterpunten(
+    ind: Indicator,
+    punten_tab: pd.DataFrame,
+    x_as: alt.X,
+    y_titel: str,
+    r: Regio | None,
+    domein: list[str],
+    kleuren: list[str],
+) -> alt.Chart:
+    """The regions as points, coloured by group (the chosen region on top)."""
     kleur = alt.Color(
         "groep:N",
         scale=alt.Scale(domain=domein, range=kleuren),
@@ -343,39 +426,13 @@ def trechter(
             order=alt.Order("groep:N", sort="ascending" if r is None else "descending"),
             tooltip=[
                 alt.Tooltip("regio:N", title="Regio"),
-                _tooltip_waarde(ind),
+                tooltip_waarde(ind),
                 alt.Tooltip("noemer:Q", title="Noemer", format=",.0f"),
                 alt.Tooltip("positie:N", title="Positie in de trechter"),
             ],
         )
     )
-    lagen = [onder, boven, nl_lijn, punten]
-    if gewoon_tab is not None:
-        gewoon = alt.Chart(gewoon_tab).encode(x=x_as)
-        lagen[2:2] = [
-            gewoon.mark_line(color="#767676", strokeWidth=0.8).encode(y="laag:Q"),
-            gewoon.mark_line(color="#767676", strokeWidth=0.8).encode(y="hoog:Q"),
-        ]
-    if r is not None:
-        lagen.append(
-            alt.Chart(punten_tab)
-            .transform_filter(alt.datum.groep == r.naam)
-            .mark_text(align="left", dx=8, dy=-8, fontWeight="bold", color=ACCENT, fontSize=13)
-            .encode(x=x_as, y="waarde:Q", text="regio:N")
-        )
-    titel = _titel(
-        ind,
-        _wat(ind, "Trechterdiagram", p.label, _categorie_tekst(categorie)),
-        getoond,
-        uitleg,
-    )
-    grafiek = alt.layer(*lagen).properties(title=titel, width=500, height=340)
-    return beschrijf(
-        _met_thema(grafiek),
-        "trechter",
-        _trechter_alt(ind, p, punten_df, r, landelijk, categorie),
-        *_trechter_tabel(ind, punten_df, x_titel),
-    )
+    return punten
 
 
 def _trechter_alt(ind, p, punten: pd.DataFrame, r, landelijk: float, categorie) -> str:

@@ -12,24 +12,24 @@ from ..perioden import Periode
 from ..regioindeling import NEDERLAND
 from ..regioindeling import regio as zoek_regio
 from ..vergelijken import met_intervallen
-from .thema import (
+from .toegankelijk import beschrijf, in_zin, waarde_tekst
+from .uiterlijk import (
     ACCENT,
     INTERVAL_TEKST,
     LANDELIJK,
     MARKERING_KLEUR,
-    _as_titel,
-    _categorie_tekst,
-    _data,
-    _in_periode,
-    _klein,
-    _label_expr,
-    _landelijke_reeks,
-    _met_thema,
-    _titel,
-    _tooltip_waarde,
-    _wat,
+    as_titel,
+    categorie_tekst,
+    compacte_tabel,
+    data_of_laad,
+    in_periode,
+    label_expr,
+    landelijke_reeks,
+    met_thema,
+    titel_met_bijschrift,
+    tooltip_waarde,
+    wat_getoond,
 )
-from .toegankelijk import beschrijf, in_zin, waarde_tekst
 
 
 def staaf_vergelijking(
@@ -53,14 +53,14 @@ def staaf_vergelijking(
     'Meldingen met acute en/of structurele onveiligheid'
     """
     ind, r, p = zoek_indicator(indicator), zoek_regio(regio), Periode.parse(periode)
-    df = _data(data)
-    eigen = _in_periode(reeks(ind.id, r.code, categorie=categorie, data=df), p, ind, r)
-    land = _landelijke_reeks(ind, categorie, df)
+    df = data_of_laad(data)
+    eigen = in_periode(reeks(ind.id, r.code, categorie=categorie, data=df), p, ind, r)
+    land = landelijke_reeks(ind, categorie, df)
     land = land[land["periode"] == p.code]
     delen = [eigen] if r.code == NEDERLAND or land.empty else [eigen, land[eigen.columns]]
     rijen = met_intervallen(pd.concat(delen, ignore_index=True))
     namen = list(dict.fromkeys(rijen["regio"].astype(str)))
-    tabel = _klein(rijen, ["regio", "waarde", "laag", "hoog", "status"])
+    tabel = compacte_tabel(rijen, ["regio", "waarde", "laag", "hoog", "status"])
     kleuren = [ACCENT if n == r.naam else LANDELIJK for n in namen]
 
     basis = alt.Chart(tabel).encode(
@@ -68,7 +68,7 @@ def staaf_vergelijking(
     )
     x_as = alt.X(
         "waarde:Q",
-        title=_as_titel(ind),
+        title=as_titel(ind),
         scale=alt.Scale(zero=True, nice=True),
     )
     staven = basis.mark_bar(height=28).encode(
@@ -76,9 +76,9 @@ def staaf_vergelijking(
         color=alt.Color("regio:N", scale=alt.Scale(domain=namen, range=kleuren), legend=None),
         tooltip=[
             alt.Tooltip("regio:N", title="Regio"),
-            _tooltip_waarde(ind),
-            _tooltip_waarde(ind, "laag", "95%-interval, ondergrens"),
-            _tooltip_waarde(ind, "hoog", "95%-interval, bovengrens"),
+            tooltip_waarde(ind),
+            tooltip_waarde(ind, "laag", "95%-interval, ondergrens"),
+            tooltip_waarde(ind, "hoog", "95%-interval, bovengrens"),
             alt.Tooltip("status:N", title="Status"),
         ],
     )
@@ -87,15 +87,15 @@ def staaf_vergelijking(
     begin = basis.mark_tick(color="#222222", thickness=1.5, size=14).encode(x="laag:Q")
     labels = (
         basis.transform_calculate(
-            label=_label_expr(ind),
+            label=label_expr(ind),
             positie="isValid(datum.hoog) ? datum.hoog : (isValid(datum.waarde) ? datum.waarde : 0)",
         )
         .mark_text(align="left", dx=6, fontSize=13, fontWeight="bold")
         .encode(x="positie:Q", text="label:N")
     )
-    titel = _titel(
+    titel = titel_met_bijschrift(
         ind,
-        _wat(ind, f"{r.naam} vergeleken met Nederland", p.label, _categorie_tekst(categorie)),
+        wat_getoond(ind, f"{r.naam} vergeleken met Nederland", p.label, categorie_tekst(categorie)),
         rijen,
         [INTERVAL_TEKST],
     )
@@ -115,7 +115,7 @@ def staaf_vergelijking(
     if len(rijen) > 1:
         zin += f", tegen {waarde_tekst(rijen.iloc[1]['waarde'], ind.eenheid)} in Nederland"
     return beschrijf(
-        _met_thema(grafiek), "staaf_vergelijking", zin + ".", _tabel(rijen, ind), _decimalen(ind)
+        met_thema(grafiek), "staaf_vergelijking", zin + ".", _tabel(rijen, ind), _decimalen(ind)
     )
 
 
@@ -169,24 +169,16 @@ def tijdreeks(
     """
     ind, r = zoek_indicator(indicator), zoek_regio(regio)
     p = Periode.parse(periode) if periode is not None else None
-    df = _data(data)
-    eigen = reeks(ind.id, r.code, categorie=categorie, data=df)
-    land = _landelijke_reeks(ind, categorie, df) if r.code != NEDERLAND else eigen.iloc[:0]
-    land = land[land["periode"].isin(eigen["periode"])]
-    delen = [eigen] if land.empty else [eigen, land[eigen.columns]]
-    rijen = met_intervallen(pd.concat(delen, ignore_index=True))
-    perioden = [x.code for x in sorted(rijen["periode"].map(Periode.parse).unique())]
-    rijen = rijen.iloc[rijen["periode"].map(perioden.index).argsort(kind="stable")].reset_index(
-        drop=True
-    )
+    df = data_of_laad(data)
+    rijen, perioden = _reeksen(ind, r, categorie, df)
     namen = list(dict.fromkeys([r.naam, *rijen["regio"].astype(str)]))
     kleuren = [ACCENT if n == r.naam else LANDELIJK for n in namen]
-    tabel = _klein(rijen, ["periode", "regio", "waarde", "laag", "hoog", "status"])
+    tabel = compacte_tabel(rijen, ["periode", "regio", "waarde", "laag", "hoog", "status"])
 
     x_as = alt.X(
         "periode:O", sort=perioden, title="Periode", axis=alt.Axis(labelAngle=-40, labelPadding=4)
     )
-    y_titel = _as_titel(ind)
+    y_titel = as_titel(ind)
     kleur = alt.Color(
         "regio:N",
         scale=alt.Scale(domain=namen, range=kleuren),
@@ -211,9 +203,9 @@ def tijdreeks(
         tooltip=[
             alt.Tooltip("regio:N", title="Regio"),
             alt.Tooltip("periode:O", title="Periode"),
-            _tooltip_waarde(ind),
-            _tooltip_waarde(ind, "laag", "95%-interval, ondergrens"),
-            _tooltip_waarde(ind, "hoog", "95%-interval, bovengrens"),
+            tooltip_waarde(ind),
+            tooltip_waarde(ind, "laag", "95%-interval, ondergrens"),
+            tooltip_waarde(ind, "hoog", "95%-interval, bovengrens"),
             alt.Tooltip("status:N", title="Status"),
         ],
     )
@@ -221,32 +213,7 @@ def tijdreeks(
     extra = [f"Band: 95%-betrouwbaarheidsinterval van {r.naam}."]
     markeer = p is not None and p.code in perioden and p.code != perioden[-1]
     if markeer:
-        # The analysed period, marked by line, ring and word (not by colour alone).
-        keuze = pd.DataFrame({"periode": [p.code]})
-        lijn = (
-            alt.Chart(keuze)
-            .mark_rule(color=MARKERING_KLEUR, strokeWidth=1.5, strokeDash=[5, 3])
-            .encode(x=x_as)
-        )
-        ring = (
-            basis.transform_filter(alt.datum.periode == p.code)
-            .mark_point(size=190, strokeWidth=2, color=MARKERING_KLEUR, filled=False, opacity=1)
-            .encode(y=y_as)
-        )
-        woord = (
-            alt.Chart(keuze)
-            .mark_text(
-                text="geanalyseerd",
-                align="left",
-                baseline="top",
-                dx=4,
-                dy=2,
-                fontWeight="bold",
-                color=MARKERING_KLEUR,
-            )
-            .encode(x=x_as, y=alt.value(0))
-        )
-        lagen += [lijn, ring, woord]
+        lagen += _markering(basis, x_as, y_as, p)
         extra.append(
             f"Stippellijn 'geanalyseerd': {p.label}, het halfjaar van de analyse; "
             "de lijn loopt verder."
@@ -254,18 +221,63 @@ def tijdreeks(
     elif p is not None and p.code not in perioden:
         extra.append(f"Geen cijfer over {p.label}, het halfjaar van de analyse.")
     tekst = f"{r.naam} en Nederland per periode" if r.code != NEDERLAND else "Nederland"
-    titel = _titel(ind, _wat(ind, tekst, _categorie_tekst(categorie)), rijen, extra)
+    titel = titel_met_bijschrift(
+        ind, wat_getoond(ind, tekst, categorie_tekst(categorie)), rijen, extra
+    )
     grafiek = alt.layer(*lagen).properties(title=titel, width=520, height=300)
     tab = _tabel(rijen, ind, met_periode=True)
     if p is not None:
         tab["Geanalyseerd"] = ["ja" if c == p.code else "" for c in rijen["periode"]]
     return beschrijf(
-        _met_thema(grafiek),
+        met_thema(grafiek),
         "tijdreeks",
         _tijdreeks_alt(ind, r, rijen, p, categorie),
         tab,
         _decimalen(ind),
     )
+
+
+def _reeksen(ind, r, categorie: str | None, df: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """The region's and Nederland's series with intervals, in time order, and their periods."""
+    eigen = reeks(ind.id, r.code, categorie=categorie, data=df)
+    land = landelijke_reeks(ind, categorie, df) if r.code != NEDERLAND else eigen.iloc[:0]
+    land = land[land["periode"].isin(eigen["periode"])]
+    delen = [eigen] if land.empty else [eigen, land[eigen.columns]]
+    rijen = met_intervallen(pd.concat(delen, ignore_index=True))
+    perioden = [x.code for x in sorted(rijen["periode"].map(Periode.parse).unique())]
+    rijen = rijen.iloc[rijen["periode"].map(perioden.index).argsort(kind="stable")].reset_index(
+        drop=True
+    )
+    return rijen, perioden
+
+
+def _markering(basis: alt.Chart, x_as: alt.X, y_as: alt.Y, p: Periode) -> list[alt.Chart]:
+    """The analysed period, marked by line, ring and word (not by colour alone)."""
+    keuze = pd.DataFrame({"periode": [p.code]})
+    lijn = (
+        alt.Chart(keuze)
+        .mark_rule(color=MARKERING_KLEUR, strokeWidth=1.5, strokeDash=[5, 3])
+        .encode(x=x_as)
+    )
+    ring = (
+        basis.transform_filter(alt.datum.periode == p.code)
+        .mark_point(size=190, strokeWidth=2, color=MARKERING_KLEUR, filled=False, opacity=1)
+        .encode(y=y_as)
+    )
+    woord = (
+        alt.Chart(keuze)
+        .mark_text(
+            text="geanalyseerd",
+            align="left",
+            baseline="top",
+            dx=4,
+            dy=2,
+            fontWeight="bold",
+            color=MARKERING_KLEUR,
+        )
+        .encode(x=x_as, y=alt.value(0))
+    )
+    return [lijn, ring, woord]
 
 
 def _tijdreeks_alt(ind, r, rijen: pd.DataFrame, p: Periode | None, categorie) -> str:

@@ -1,4 +1,8 @@
-"""The charts' shared look and words: theme, colours, captions, source lines and helpers."""
+"""The charts' shared look and words: theme, colours, captions, source lines and helpers.
+
+The helpers (without an underscore) are shared by the chart modules of this package; they are
+not part of :mod:`impactkit.grafieken`'s public surface (its ``__all__``).
+"""
 
 from __future__ import annotations
 
@@ -153,7 +157,7 @@ def thema() -> dict:
     }
 
 
-def _met_thema(grafiek: alt.TopLevelMixin) -> alt.TopLevelMixin:
+def met_thema(grafiek: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """Attach the kit's config to one chart (no global ``alt.themes`` side effects)."""
     return grafiek.configure(**thema())
 
@@ -195,7 +199,7 @@ def _bronregels(ind: Indicator, rijen: pd.DataFrame) -> list[str]:
     return regels
 
 
-def _titel(
+def titel_met_bijschrift(
     ind: Indicator, wat: str, rijen: pd.DataFrame, extra: Iterable[str] = ()
 ) -> alt.TitleParams:
     """Title (the indicator's name) with the caption as subtitle lines.
@@ -207,43 +211,50 @@ def _titel(
     return alt.TitleParams(text=ind.naam, subtitle=[wat, *_bronregels(ind, rijen), *extra])
 
 
-def _getoond(df: pd.DataFrame, ind: Indicator, p: Periode, categorie: str | None) -> pd.DataFrame:
+def getoonde_rijen(
+    df: pd.DataFrame, ind: Indicator, p: Periode, categorie: str | None
+) -> pd.DataFrame:
     """All rows (regions and Nederland) of one indicator, period and category: for the caption."""
     sel = df[(df["indicator"] == ind.id) & (df["periode"] == p.code)]
     return sel[sel["categorie"].isna()] if categorie is None else sel[sel["categorie"] == categorie]
 
 
 # -- Helpers --------------------------------------------------------------------------------------
-def _data(data: pd.DataFrame | None) -> pd.DataFrame:
+def data_of_laad(data: pd.DataFrame | None) -> pd.DataFrame:
+    """The observations given, or the kit's own (:func:`impactkit.laad`) when none are."""
     return laad() if data is None else data
 
 
-def _as_titel(ind: Indicator) -> str:
+def as_titel(ind: Indicator) -> str:
+    """The value axis title for the indicator's unit: 'Percentage (%)', 'Aantal', ..."""
     return AS_TITEL.get(ind.eenheid, ind.eenheid)
 
 
-def _formaat(ind: Indicator) -> str:
+def d3_formaat(ind: Indicator) -> str:
+    """The D3 number format of a value label or tooltip in the indicator's unit."""
     return D3_FORMAAT.get(ind.eenheid, ".1f")
 
 
-def _label_expr(ind: Indicator, veld: str = "waarde") -> str:
+def label_expr(ind: Indicator, veld: str = "waarde") -> str:
     """Vega expression for a value label in the view's (Dutch) locale, with '%' for shares."""
     teken = " + '%'" if ind.eenheid == "%" else ""
     return (
-        f"isValid(datum.{veld}) ? format(datum.{veld}, '{_formaat(ind)}'){teken} : "
+        f"isValid(datum.{veld}) ? format(datum.{veld}, '{d3_formaat(ind)}'){teken} : "
         "'onderdrukt (<10)'"
     )
 
 
-def _wat(ind: Indicator, *delen: str) -> str:
+def wat_getoond(ind: Indicator, *delen: str) -> str:
+    """The first caption line: what is shown, parts joined by commas, then the unit."""
     return ", ".join(d for d in delen if d) + f" ({ind.eenheid})"
 
 
-def _categorie_tekst(categorie: str | None) -> str:
+def categorie_tekst(categorie: str | None) -> str:
+    """The category for a caption line, or nothing without one."""
     return f"categorie '{categorie}'" if categorie else ""
 
 
-def _in_periode(serie: pd.DataFrame, p: Periode, ind: Indicator, r: Regio) -> pd.DataFrame:
+def in_periode(serie: pd.DataFrame, p: Periode, ind: Indicator, r: Regio) -> pd.DataFrame:
     """The rows of a series in one period; GeenWaarde naming the available periods if none."""
     rij = serie[serie["periode"] == p.code]
     if rij.empty:
@@ -255,7 +266,7 @@ def _in_periode(serie: pd.DataFrame, p: Periode, ind: Indicator, r: Regio) -> pd
     return rij
 
 
-def _landelijke_reeks(ind: Indicator, categorie: str | None, df: pd.DataFrame) -> pd.DataFrame:
+def landelijke_reeks(ind: Indicator, categorie: str | None, df: pd.DataFrame) -> pd.DataFrame:
     """Nederland's series, or an empty frame when the data hold no national figures."""
     try:
         return reeks(ind.id, NEDERLAND, categorie=categorie, data=df)
@@ -275,7 +286,7 @@ def _landelijke_reeks(ind: Indicator, categorie: str | None, df: pd.DataFrame) -
         return pd.DataFrame(columns=kolommen)
 
 
-def _klein(df: pd.DataFrame, kolommen: Sequence[str]) -> pd.DataFrame:
+def compacte_tabel(df: pd.DataFrame, kolommen: Sequence[str]) -> pd.DataFrame:
     """Only the columns a chart draws; numbers as plain floats so the inline data stay small."""
     uit = df[list(kolommen)].copy()
     for k in ("waarde", "laag", "hoog", "landelijk", "noemer"):
@@ -287,7 +298,7 @@ def _klein(df: pd.DataFrame, kolommen: Sequence[str]) -> pd.DataFrame:
     return uit.reset_index(drop=True)
 
 
-def _records(df: pd.DataFrame) -> list[dict]:
+def json_rijen(df: pd.DataFrame) -> list[dict]:
     """Rows as JSON-safe dicts: missing values become ``None`` (JSON null), never NaN."""
     return [
         {
@@ -298,5 +309,6 @@ def _records(df: pd.DataFrame) -> list[dict]:
     ]
 
 
-def _tooltip_waarde(ind: Indicator, veld: str = "waarde", titel: str = "Waarde") -> alt.Tooltip:
-    return alt.Tooltip(f"{veld}:Q", title=titel, format=_formaat(ind))
+def tooltip_waarde(ind: Indicator, veld: str = "waarde", titel: str = "Waarde") -> alt.Tooltip:
+    """A tooltip of a value field in the indicator's number format."""
+    return alt.Tooltip(f"{veld}:Q", title=titel, format=d3_formaat(ind))

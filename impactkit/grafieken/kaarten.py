@@ -17,26 +17,26 @@ from ..paden import data_pad
 from ..perioden import Periode
 from ..regioindeling import regio as zoek_regio
 from ..regioindeling import vt_codes
-from .profiel import LANDELIJK_VERGELIJKING
-from .spreiding import _optionele_regio
-from .thema import (
+from .profielgrafiek import LANDELIJK_VERGELIJKING
+from .spreiding import optionele_regio
+from .toegankelijk import beschrijf, in_zin, waarde_tekst
+from .uiterlijk import (
     ACCENT,
     KAART_KLEUREN,
     ONDERDRUKT_KLEUR,
     OORDEEL_STIJL,
     RAND_KLEUR,
-    _as_titel,
-    _categorie_tekst,
-    _data,
-    _formaat,
-    _getoond,
-    _klein,
-    _met_thema,
-    _records,
-    _titel,
-    _wat,
+    as_titel,
+    categorie_tekst,
+    compacte_tabel,
+    d3_formaat,
+    data_of_laad,
+    getoonde_rijen,
+    json_rijen,
+    met_thema,
+    titel_met_bijschrift,
+    wat_getoond,
 )
-from .toegankelijk import beschrijf, in_zin, waarde_tekst
 
 ONTBREKEND = "onderdrukt (<10) of geen cijfer"
 
@@ -161,20 +161,49 @@ def kaart(
     26
     """
     ind, p = zoek_indicator(indicator), Periode.parse(periode)
-    r = _optionele_regio(regio)
-    df = _data(data)
+    r = optionele_regio(regio)
+    df = data_of_laad(data)
     rijen = doorsnede(ind.id, p.code, categorie=categorie, data=df)
-    waarden = _klein(rijen, ["regio_code", "regio", "waarde"])
+    waarden = compacte_tabel(rijen, ["regio_code", "regio", "waarde"])
     # The boundaries are the layer's shared data (embedded once); the figures are looked up.
     # Both are named top-level datasets, so each is embedded once, whatever the number of layers.
-    datasets = {"vt_gebieden": list(_gebieden_in(p.jaar)), "vt_waarden": _records(waarden)}
+    datasets = {"vt_gebieden": list(_gebieden_in(p.jaar)), "vt_waarden": json_rijen(waarden)}
+    lagen = _waardevlakken(ind)
+    extra = ["Lichtgrijs met stippelrand: cijfer onderdrukt of onbekend."]
+    if r is not None:
+        lagen += _gekozen_lagen(r)
+        extra.insert(0, f"Dikke zwart-oranje rand en naam: {r.naam}.")
+    titel = titel_met_bijschrift(
+        ind,
+        wat_getoond(ind, "Veilig Thuis-regio's", p.label, categorie_tekst(categorie)),
+        getoonde_rijen(df, ind, p, categorie),
+        extra,
+    )
+    grafiek = (
+        alt.layer(*lagen, data=alt.NamedData(name="vt_gebieden"), datasets=datasets)
+        .resolve_scale(color="independent")
+        .properties(title=titel, width=420, height=480, projection=alt.Projection(type="mercator"))
+    )
+    waarde = f"Waarde ({ind.eenheid})"
+    tab = _kaart_tabel(waarden, waarde)
+    return beschrijf(
+        met_thema(grafiek),
+        "kaart",
+        _kaart_alt(ind, p, tab, waarde, r, categorie),
+        tab,
+        {waarde: EENHEID_DECIMALEN.get(ind.eenheid, 1)},
+    )
+
+
+def _waardevlakken(ind) -> list[alt.Chart]:
+    """The map's two area layers: suppressed or missing regions in grey, the others by value."""
     opzoeken = alt.LookupData(
         data=alt.NamedData(name="vt_waarden"), key="regio_code", fields=["regio", "waarde"]
     )
     ontbrekend = ONTBREKEND
     tooltip = [
         alt.Tooltip("regio:N", title="Regio"),
-        alt.Tooltip("waarde:Q", title=_as_titel(ind), format=_formaat(ind)),
+        alt.Tooltip("waarde:Q", title=as_titel(ind), format=d3_formaat(ind)),
         alt.Tooltip("toestand:N", title="Status"),
     ]
 
@@ -213,31 +242,19 @@ def kaart(
         .encode(
             color=alt.Color(
                 "waarde:Q",
-                title=_as_titel(ind),
+                title=as_titel(ind),
                 scale=alt.Scale(range=KAART_KLEUREN, zero=False),
                 legend=alt.Legend(orient="right", gradientLength=180),
             ),
             tooltip=tooltip,
         )
     )
-    lagen = [achtergrond, vlakken]
-    extra = ["Lichtgrijs met stippelrand: cijfer onderdrukt of onbekend."]
-    if r is not None:
-        lagen += _gekozen_lagen(r)
-        extra.insert(0, f"Dikke zwart-oranje rand en naam: {r.naam}.")
-    titel = _titel(
-        ind,
-        _wat(ind, "Veilig Thuis-regio's", p.label, _categorie_tekst(categorie)),
-        _getoond(df, ind, p, categorie),
-        extra,
-    )
-    grafiek = (
-        alt.layer(*lagen, data=alt.NamedData(name="vt_gebieden"), datasets=datasets)
-        .resolve_scale(color="independent")
-        .properties(title=titel, width=420, height=480, projection=alt.Projection(type="mercator"))
-    )
-    waarde = f"Waarde ({ind.eenheid})"
-    tab = (
+    return [achtergrond, vlakken]
+
+
+def _kaart_tabel(waarden: pd.DataFrame, waarde: str) -> pd.DataFrame:
+    """The map's figures for the reader: region and value, by region name."""
+    return (
         pd.DataFrame(
             {
                 "Regio": waarden["regio"].astype(str).to_numpy(),
@@ -246,13 +263,6 @@ def kaart(
         )
         .sort_values("Regio", kind="stable")
         .reset_index(drop=True)
-    )
-    return beschrijf(
-        _met_thema(grafiek),
-        "kaart",
-        _kaart_alt(ind, p, tab, waarde, r, categorie),
-        tab,
-        {waarde: EENHEID_DECIMALEN.get(ind.eenheid, 1)},
     )
 
 
@@ -337,10 +347,45 @@ def kaart_oordelen(
     "Kaart van de 26 Veilig Thuis-regio's met het "
     """
     ind, p = zoek_indicator(indicator), Periode.parse(periode)
-    r = _optionele_regio(regio)
-    df = _data(data)
+    r = optionele_regio(regio)
+    df = data_of_laad(data)
     per_code = _oordelen_van(ind, p, oordelen, categorie, df)
     gebieden = _gebieden_in(p.jaar)
+    tab = _oordeel_per_gebied(gebieden, per_code, links)
+    woorden = list(OORDEEL_STIJL)
+    getoond = [w for w in woorden if w in set(tab["oordeel"])]
+    lagen = _oordeelvlakken(ind, getoond, links)
+    extra = ["Elk vlak heeft de kleur en het teken van zijn oordeel; de legenda geeft het woord."]
+    if r is not None:
+        lagen += _gekozen_lagen(r)
+        extra.insert(0, f"Dikke zwart-oranje rand en naam: {r.naam}.")
+    if links:
+        extra.append("Klik op een regio voor het rapport van die regio.")
+    cat = f", categorie '{categorie}'" if categorie else ""
+    titel = titel_met_bijschrift(
+        ind,
+        f"Oordeel per Veilig Thuis-regio ten opzichte van Nederland, {p.label}{cat}",
+        getoonde_rijen(df, ind, p, categorie),
+        extra,
+    )
+    datasets = {"vt_gebieden": list(gebieden), "vt_oordelen": json_rijen(tab)}
+    grafiek = alt.layer(
+        *lagen, data=alt.NamedData(name="vt_gebieden"), datasets=datasets
+    ).properties(title=titel, width=420, height=480, projection=alt.Projection(type="mercator"))
+    waarde = f"Waarde ({ind.eenheid})"
+    lezer = _oordeel_tabel(ind, tab, waarde)
+    d = EENHEID_DECIMALEN.get(ind.eenheid, 1)
+    return beschrijf(
+        met_thema(grafiek),
+        "kaart_oordelen",
+        _oordelen_alt(ind, p, tab, cat),
+        lezer,
+        {waarde: d, f"Nederland ({ind.eenheid})": d},
+    )
+
+
+def _oordeel_per_gebied(gebieden: tuple[dict, ...], per_code: pd.DataFrame, links) -> pd.DataFrame:
+    """One row per drawn region: its verdict and sign, value, Nederland, link and label point."""
     middens = _middens()
     woorden = list(OORDEEL_STIJL)
     rijen = []
@@ -364,8 +409,11 @@ def kaart_oordelen(
                 "lat": y,
             }
         )
-    tab = pd.DataFrame(rijen)
-    getoond = [w for w in woorden if w in set(tab["oordeel"])]
+    return pd.DataFrame(rijen)
+
+
+def _oordeelvlakken(ind, getoond: list[str], links) -> list[alt.Chart]:
+    """The areas filled by verdict (clickable with ``links``) and the verdicts' signs on them."""
     opzoeken = alt.LookupData(
         data=alt.NamedData(name="vt_oordelen"),
         key="regio_code",
@@ -374,8 +422,8 @@ def kaart_oordelen(
     tooltip = [
         alt.Tooltip("regio:N", title="Regio"),
         alt.Tooltip("oordeel:N", title="Oordeel (ten opzichte van Nederland)"),
-        alt.Tooltip("waarde:Q", title=_as_titel(ind), format=_formaat(ind)),
-        alt.Tooltip("nederland:Q", title="Nederland", format=_formaat(ind)),
+        alt.Tooltip("waarde:Q", title=as_titel(ind), format=d3_formaat(ind)),
+        alt.Tooltip("nederland:Q", title="Nederland", format=d3_formaat(ind)),
     ]
     teken = {w: OORDEEL_STIJL[w]["teken"] for w in getoond}
     label = f"({json.dumps(teken, ensure_ascii=False)})[datum.label] + ' ' + datum.label"
@@ -407,26 +455,12 @@ def kaart_oordelen(
         .mark_text(fontSize=14, color="#000000")
         .encode(longitude="lon:Q", latitude="lat:Q", text="teken:N", tooltip=tooltip)
     )
-    lagen = [vlakken, tekens]
-    extra = ["Elk vlak heeft de kleur en het teken van zijn oordeel; de legenda geeft het woord."]
-    if r is not None:
-        lagen += _gekozen_lagen(r)
-        extra.insert(0, f"Dikke zwart-oranje rand en naam: {r.naam}.")
-    if links:
-        extra.append("Klik op een regio voor het rapport van die regio.")
-    cat = f", categorie '{categorie}'" if categorie else ""
-    titel = _titel(
-        ind,
-        f"Oordeel per Veilig Thuis-regio ten opzichte van Nederland, {p.label}{cat}",
-        _getoond(df, ind, p, categorie),
-        extra,
-    )
-    datasets = {"vt_gebieden": list(gebieden), "vt_oordelen": _records(tab)}
-    grafiek = alt.layer(
-        *lagen, data=alt.NamedData(name="vt_gebieden"), datasets=datasets
-    ).properties(title=titel, width=420, height=480, projection=alt.Projection(type="mercator"))
-    waarde = f"Waarde ({ind.eenheid})"
-    lezer = (
+    return [vlakken, tekens]
+
+
+def _oordeel_tabel(ind, tab: pd.DataFrame, waarde: str) -> pd.DataFrame:
+    """The verdict map for the reader: region, verdict, value and Nederland, by region name."""
+    return (
         pd.DataFrame(
             {
                 "Regio": tab["regio"],
@@ -437,14 +471,6 @@ def kaart_oordelen(
         )
         .sort_values("Regio", kind="stable")
         .reset_index(drop=True)
-    )
-    d = EENHEID_DECIMALEN.get(ind.eenheid, 1)
-    return beschrijf(
-        _met_thema(grafiek),
-        "kaart_oordelen",
-        _oordelen_alt(ind, p, tab, cat),
-        lezer,
-        {waarde: d, f"Nederland ({ind.eenheid})": d},
     )
 
 

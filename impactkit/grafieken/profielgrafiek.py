@@ -30,7 +30,8 @@ from ..opmaak import EENHEID_DECIMALEN, getal, met_eenheid
 from ..opvragen import doorsnede
 from ..perioden import Periode
 from ..regioindeling import regio as zoek_regio
-from .thema import (
+from .toegankelijk import beschrijf
+from .uiterlijk import (
     BRON_CBS,
     BRON_EIGEN,
     BRON_OEFEN,
@@ -38,10 +39,9 @@ from .thema import (
     ONDERDRUKT_TEKST,
     OORDEEL_STIJL,
     TEKST_KLEUR,
-    _data,
-    _met_thema,
+    data_of_laad,
+    met_thema,
 )
-from .toegankelijk import beschrijf
 
 LANDELIJK_VERGELIJKING = "landelijk"  # the comparison with Nederland in analyseer/vergelijk
 BEREIK_KLEUR = "#E0E0E0"  # range of all regions, drawn with an outline of RAND
@@ -103,7 +103,7 @@ def profiel_tabel(
     """
     r, p = zoek_regio(regio), Periode.parse(periode)
     r = replace(r, naam=r.naam_in(p))  # the name valid in the period (Midden-Brabant from 2023)
-    df = _data(data)
+    df = data_of_laad(data)
     if bevindingen is None:
         from ..bevindingen import analyseer
 
@@ -284,6 +284,44 @@ def profiel(
     regels = [_regels(n) for n in tab["naam"]]
     stap = 16 * max(len(x) for x in regels) + 14
     hoogte = stap * len(tab)
+    rijen = _grafiekrijen(tab, regels)
+    lagen = _rijlagen(rijen, regels, r.naam)
+    lagen += _koppen(r, tab, hoogte)
+    titel = alt.TitleParams(
+        text=_kop(r, tab),
+        subtitle=[
+            f"Profiel, {p.label}: {_meervoud(len(tab))} uit de analyse, elk op één rij.",
+            *_bron(tab),
+            "Lichte balk: laagste tot hoogste regio; donkere balk: de middelste helft van de "
+            "regio's; zwarte lijn: Nederland.",
+            f"Teken en woord geven het oordeel ten opzichte van Nederland ({_sleutel(tab)}).",
+        ],
+        offset=30,
+    )
+    grafiek = alt.layer(*lagen).properties(title=titel, width=_BREEDTE, height=hoogte)
+    return beschrijf(
+        met_thema(grafiek),
+        "profiel",
+        _alt(r, p, tab),
+        _tabel_voor_lezer(tab),
+        {
+            k: 1
+            for k in (
+                "Regio",
+                "Nederland",
+                "Laagste regio",
+                "25%-punt",
+                "Mediaan",
+                "75%-punt",
+                "Hoogste regio",
+            )
+        },
+        eenheid_kolom="Eenheid",
+    )
+
+
+def _grafiekrijen(tab: pd.DataFrame, regels: list[list[str]]) -> pd.DataFrame:
+    """One row per indicator as the chart draws it: name lines, texts, verdict and positions."""
     rijen = pd.DataFrame(
         {
             "rij": [str(i) for i in range(len(tab))],
@@ -309,16 +347,14 @@ def profiel(
             **{k: tab[k] for k in tab.columns if k.startswith("pos_")},
         }
     )
-    rijen = rijen.astype(object).where(rijen.notna(), None)
+    return rijen.astype(object).where(rijen.notna(), None)
 
-    y = alt.Y(
-        "rij:N", sort=list(rijen["rij"]), axis=None, scale=alt.Scale(paddingInner=0, paddingOuter=0)
-    )
-    spine = alt.Scale(domain=[0, 1], range=list(_SPINE))
+
+def _oordeelmarker() -> dict:
+    """The encodings of a verdict's marker: shape, outline and fill as in ``OORDEEL_STIJL``."""
     woorden = list(OORDEEL_STIJL)
     vulling = [("white" if s["teken"] in "○◇–" else s["kleur"]) for s in OORDEEL_STIJL.values()]
-    basis = alt.Chart(rijen).encode(y=y)
-    marker = {
+    return {
         "shape": alt.Shape(
             "oordeel:N",
             legend=None,
@@ -331,9 +367,19 @@ def profiel(
         ),
         "fill": alt.Fill("oordeel:N", legend=None, scale=alt.Scale(domain=woorden, range=vulling)),
     }
+
+
+def _rijlagen(rijen: pd.DataFrame, regels: list[list[str]], naam: str) -> list[alt.Chart]:
+    """The rows: shading, name, the region's and Nederland's value, the spine and the verdict."""
+    y = alt.Y(
+        "rij:N", sort=list(rijen["rij"]), axis=None, scale=alt.Scale(paddingInner=0, paddingOuter=0)
+    )
+    spine = alt.Scale(domain=[0, 1], range=list(_SPINE))
+    basis = alt.Chart(rijen).encode(y=y)
+    marker = _oordeelmarker()
     tooltip = [
         alt.Tooltip("naam:N", title="Indicator"),
-        alt.Tooltip("t_regio:N", title=r.naam),
+        alt.Tooltip("t_regio:N", title=naam),
         alt.Tooltip("t_nl:N", title="Nederland"),
         alt.Tooltip("t_bereik:N", title="Laagste tot hoogste regio"),
         alt.Tooltip("t_midden:N", title="Middelste helft van de regio's"),
@@ -354,7 +400,7 @@ def profiel(
             for vet in (False, True)
         ]
 
-    lagen = [
+    return [
         basis.transform_filter("datum.streep")
         .mark_rect(color=STREEP_KLEUR)
         .encode(x=alt.value(-6), x2=alt.value(_BREEDTE)),
@@ -393,38 +439,6 @@ def profiel(
         ),
         *vet_of_niet(_X_OORDEEL + 18, "oordeel", "left"),
     ]
-    lagen += _koppen(r, tab, hoogte)
-    titel = alt.TitleParams(
-        text=_kop(r, tab),
-        subtitle=[
-            f"Profiel, {p.label}: {_meervoud(len(tab))} uit de analyse, elk op één rij.",
-            *_bron(tab),
-            "Lichte balk: laagste tot hoogste regio; donkere balk: de middelste helft van de "
-            "regio's; zwarte lijn: Nederland.",
-            f"Teken en woord geven het oordeel ten opzichte van Nederland ({_sleutel(tab)}).",
-        ],
-        offset=30,
-    )
-    grafiek = alt.layer(*lagen).properties(title=titel, width=_BREEDTE, height=hoogte)
-    return beschrijf(
-        _met_thema(grafiek),
-        "profiel",
-        _alt(r, p, tab),
-        _tabel_voor_lezer(tab),
-        {
-            k: 1
-            for k in (
-                "Regio",
-                "Nederland",
-                "Laagste regio",
-                "25%-punt",
-                "Mediaan",
-                "75%-punt",
-                "Hoogste regio",
-            )
-        },
-        eenheid_kolom="Eenheid",
-    )
 
 
 def _koppen(r, tab: pd.DataFrame, hoogte: int) -> list[alt.Chart]:
