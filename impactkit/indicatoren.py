@@ -275,9 +275,7 @@ def selecteer(
         df = df[df["bron"].str.lower().str.contains(bron.lower(), regex=False)]
     if niveau is not None:
         if niveau not in NIVEAUS:
-            raise OnbekendeKeuze(
-                f"Niveau '{niveau}' bestaat niet. Kies uit: {', '.join(NIVEAUS)}."
-            )
+            raise OnbekendeKeuze(f"Niveau '{niveau}' bestaat niet. Kies uit: {', '.join(NIVEAUS)}.")
         df = df[df["niveaus"].str.split(";").map(lambda n: niveau in n)]
     if beschikbaarheid is not None:
         if beschikbaarheid not in BESCHIKBAARHEID:

@@ -16,9 +16,9 @@ from ..fouten import (
     OngeldigePeriode,
     niet_ingelezen,
 )
-from .cbs_koppeling import TABELTITELS, _filters, _koppeling
-from .cbs_labels import _getal, _vergelijk, periodelabel, regiolabel
-from .cbs_omzetten import _tabel_id, observaties_uit_tabellen
+from .cbs_koppeling import TABELTITELS, koppeling_alleen_lezen, lees_filters
+from .cbs_labels import celwaarde, periodelabel, regiolabel, vergelijksleutel
+from .cbs_omzetten import controleer_tabel_id, observaties_uit_tabellen
 
 # -- StatLine CSV downloads ----------------------------------------------------------------------
 _MAAT_KOP = re.compile(r"^(?P<titel>.*?)\s*\((?P<eenheid>[^()]*)\)\s*$")
@@ -44,7 +44,7 @@ def _regels(tekst: str, teken: str) -> list[tuple[int, list[str]]]:
 
 
 def _is_kop(velden: list[str]) -> bool:
-    namen = {_vergelijk(v) for v in velden}
+    namen = {vergelijksleutel(v) for v in velden}
     return len([v for v in velden if v.strip()]) >= 2 and bool(
         namen & {"perioden", "regio's", "regios", "periode"}
     )
@@ -60,27 +60,29 @@ def is_statline_csv(pad: str | Path) -> bool:
         teken = ";" if regel.count(";") >= regel.count(",") else ","
         velden = next(csv.reader([regel], delimiter=teken), [])
         if _is_kop(velden):
-            return "indicator" not in {_vergelijk(v) for v in velden}
+            return "indicator" not in {vergelijksleutel(v) for v in velden}
     return False
 
 
 def _herken_tabel(pad: Path, titels: list[str], kop: list[str]) -> str:
     for tekst in [pad.name, *titels]:
         m = re.search(r"(?<![0-9A-Za-z])(\d{5}[A-Za-z]{3})(?![A-Za-z])", tekst)
-        if m and m.group(1).upper() in set(_koppeling()["tabel"]):
+        if m and m.group(1).upper() in set(koppeling_alleen_lezen()["tabel"]):
             return m.group(1).upper()
     for titel in titels:
         for tabel_id, t in TABELTITELS.items():
-            if _vergelijk(t) == _vergelijk(titel) and tabel_id in set(_koppeling()["tabel"]):
+            if vergelijksleutel(t) == vergelijksleutel(titel) and tabel_id in set(
+                koppeling_alleen_lezen()["tabel"]
+            ):
                 return tabel_id
     # Recognise the table by its dimension and measure titles.
-    kopnamen = {_vergelijk(_MAAT_KOP.sub(r"\g<titel>", k)) for k in kop} | {
-        _vergelijk(k) for k in kop
+    kopnamen = {vergelijksleutel(_MAAT_KOP.sub(r"\g<titel>", k)) for k in kop} | {
+        vergelijksleutel(k) for k in kop
     }
     scores = {}
-    for tabel_id, groep in _koppeling().groupby("tabel"):
-        dims = {_vergelijk(d) for f in groep["filters"] for d, _ in _filters(f)}
-        maten = {_vergelijk(m) for m in groep["maat"]}
+    for tabel_id, groep in koppeling_alleen_lezen().groupby("tabel"):
+        dims = {vergelijksleutel(d) for f in groep["filters"] for d, _ in lees_filters(f)}
+        maten = {vergelijksleutel(m) for m in groep["maat"]}
         if dims <= kopnamen and maten & kopnamen:
             scores[tabel_id] = (len(dims), len(maten & kopnamen), len(groep))
     if scores:
@@ -89,7 +91,7 @@ def _herken_tabel(pad: Path, titels: list[str], kop: list[str]) -> str:
     raise DataFout(
         f"{pad.name}: niet te herkennen uit welke CBS-tabel dit bestand komt. Geef de tabel op, "
         f"bv. lees_statline_csv('{pad.name}', tabel='84852NED'). Tabellen: "
-        f"{', '.join(sorted(set(_koppeling()['tabel'])))}."
+        f"{', '.join(sorted(set(koppeling_alleen_lezen()['tabel'])))}."
     )
 
 
@@ -115,7 +117,7 @@ def lees_statline_csv(pad: str | Path, tabel: str | None = None) -> pd.DataFrame
     kop_index = next((i for i, (_, v) in enumerate(regels) if _is_kop(v)), None)
     if kop_index is None:
         sleutels = any(
-            _vergelijk(v) in ("regios", "id") or _SLEUTEL.match(v.strip())
+            vergelijksleutel(v) in ("regios", "id") or _SLEUTEL.match(v.strip())
             for _, velden in regels[:5]
             for v in velden
         )
@@ -136,14 +138,19 @@ def lees_statline_csv(pad: str | Path, tabel: str | None = None) -> pd.DataFrame
             "Kies bij Downloaden in StatLine de gebruikersweergave (CSV), of haal de tabel op met "
             "impactkit data ophalen."
         )
-    tabel_id = _tabel_id(tabel) if tabel else _herken_tabel(pad, titels, kop)
-    k = _koppeling()
-    dims = {_vergelijk(d) for f in k.loc[k["tabel"] == tabel_id, "filters"] for d, _ in _filters(f)}
+    tabel_id = controleer_tabel_id(tabel) if tabel else _herken_tabel(pad, titels, kop)
+    k = koppeling_alleen_lezen()
+    dims = {
+        vergelijksleutel(d)
+        for f in k.loc[k["tabel"] == tabel_id, "filters"]
+        for d, _ in lees_filters(f)
+    }
     regio_i = next(
-        (i for i, n in enumerate(kop) if _vergelijk(n) in ("regio's", "regios", "regio")), None
+        (i for i, n in enumerate(kop) if vergelijksleutel(n) in ("regio's", "regios", "regio")),
+        None,
     )
     periode_i = next(
-        (i for i, n in enumerate(kop) if _vergelijk(n) in ("perioden", "periode")), None
+        (i for i, n in enumerate(kop) if vergelijksleutel(n) in ("perioden", "periode")), None
     )
     for naam, index in (("Regio's", regio_i), ("Perioden", periode_i)):
         if index is None:
@@ -151,7 +158,7 @@ def lees_statline_csv(pad: str | Path, tabel: str | None = None) -> pd.DataFrame
                 f"{pad.name}, regel {kop_regelnr}: kolom '{naam}' ontbreekt. Zet in StatLine de "
                 "regio's en perioden als kolommen in de tabel voordat je downloadt."
             )
-    dim_i = [i for i, n in enumerate(kop) if _vergelijk(n) in dims]
+    dim_i = [i for i, n in enumerate(kop) if vergelijksleutel(n) in dims]
     maat_i = [i for i in range(len(kop)) if i not in {regio_i, periode_i, *dim_i} and kop[i]]
     # Units on a line of their own under the header (older downloads).
     eenheden = {}
@@ -217,7 +224,7 @@ def lees_statline_csv(pad: str | Path, tabel: str | None = None) -> pd.DataFrame
             goed = False
         for i in maat_i:
             try:
-                rec[f"maat{i}"] = _getal(velden[i])[0]
+                rec[f"maat{i}"] = celwaarde(velden[i])[0]
             except ValueError:
                 fout(
                     regelnr,
