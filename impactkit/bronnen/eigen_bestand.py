@@ -6,6 +6,7 @@ is right.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from ..fouten import (
     niet_ingelezen,
     suggesties,
 )
-from ..indicatoren import indicator
+from ..indicatoren import Indicator, indicator
 from ..observaties import KOLOMMEN, met_regionaam
 from ..onderdrukking import onderdruk
 from ..opmaak import getal as opmaak_getal
@@ -83,222 +84,26 @@ def lees_csv(pad: str | Path, herkomst: str = "eigen data") -> pd.DataFrame:
     future. Problems are reported with file, line and column, and nothing is imported until the
     whole file is right.
     """
-    pad, tekst = lees_tekstbestand(pad, "bestand met eigen cijfers")
-    regels = tekst.splitlines()
-    if not regels or not regels[0].strip():
-        raise DataFout(f"{pad.name} is leeg. Zet op regel 1 de kolomnamen: {', '.join(VERPLICHT)}.")
-    teken = scheidingsteken(regels[0], pad)
-    records = lees_regels(tekst, teken, pad)
-    kop = [k.strip().lower() for k in records[0][1]]
-    if "regio_code" in kop and "regio" not in kop:
-        kop[kop.index("regio_code")] = "regio"
-    ontbreekt = [k for k in VERPLICHT if k not in kop]
-    if ontbreekt:
-        hints = "".join(bedoelde_je(k, kop) for k in ontbreekt)
-        raise DataFout(
-            f"{pad.name}, regel 1: kolom(men) {', '.join(repr(k) for k in ontbreekt)} ontbreken."
-            f"{hints} Gevonden kolommen: {', '.join(kop)}. Verplicht zijn: {', '.join(VERPLICHT)}."
-        )
-    _kolomfouten(kop, pad)
+    pad, teken, kop, records = _lees_kop(pad)
     fouten: list[str] = []
     rijen: list[dict] = []
     regelnummers: list[int] = []
     gezien: dict[tuple, int] = {}
     vandaag = date.today()
-
-    def fout(regel: int, kolom: str, bericht: str) -> None:
-        fouten.append(f"{pad.name}, regel {regel}, kolom '{kolom}': {bericht}")
-
     for regelnr, velden in records[1:]:
         if not any(v.strip() for v in velden):
             continue
-        if len(velden) != len(kop):
-            extra = ""
-            if teken == "," and len(velden) > len(kop):
-                extra = (
-                    " Staat er een decimale komma in een getal? Gebruik dan ';' als "
-                    "scheidingsteken, of zet het getal tussen aanhalingstekens."
-                )
-            fouten.append(
-                f"{pad.name}, regel {regelnr}: {len(velden)} velden, maar de kopregel heeft er "
-                f"{len(kop)}.{extra}"
-            )
+        rij = _velden(pad, kop, teken, regelnr, velden, fouten)
+        if rij is None:
             continue
-        rij = dict(zip(kop, (v.strip() for v in velden)))
-        naamloos = [i + 1 for i, k in enumerate(kop) if not k and velden[i].strip()]
-        if naamloos:
-            fouten.append(
-                f"{pad.name}, regel {regelnr}: kolom {naamloos[0]} heeft geen naam in de "
-                "kopregel, maar er staat wel iets in. Geef de kolom een naam of maak "
-                "hem leeg."
-            )
+
+        def fout(kolom: str, bericht: str, _r: int = regelnr) -> None:
+            fouten.append(f"{pad.name}, regel {_r}, kolom '{kolom}': {bericht}")
+
+        uit = _lees_rij(rij, teken, herkomst, vandaag, fout)
+        if uit is None:
             continue
-        uit: dict = {"herkomst": herkomst}
-        # indicator
-        try:
-            ind = indicator(rij["indicator"])
-            uit["indicator"] = ind.id
-            uit["eenheid"] = ind.eenheid
-        except ImpactkitFout as e:
-            fout(
-                regelnr,
-                "indicator",
-                f"{e} Is het een eigen (lokale) indicator? Declareer die "
-                "dan eerst met impactkit.lokale_indicatoren('bestand.csv').",
-            )
-            continue
-        if rij.get("eenheid") and rij["eenheid"] != ind.eenheid:
-            fout(
-                regelnr,
-                "eenheid",
-                f"{ind.id} heeft als eenheid '{ind.eenheid}', niet "
-                f"'{rij['eenheid']}'. Controleer of de cijfers in de goede eenheid staan.",
-            )
-            continue
-        # region
-        try:
-            uit["regio_code"] = zoek_regio(rij["regio"]).code
-        except ImpactkitFout as e:
-            fout(regelnr, "regio", str(e))
-            continue
-        # period
-        try:
-            p = Periode.parse(rij["periode"])
-        except OngeldigePeriode as e:
-            fout(regelnr, "periode", str(e))
-            continue
-        if _begin_van(p) > vandaag:
-            fout(
-                regelnr,
-                "periode",
-                f"{p.label} ligt in de toekomst; daarover kunnen nog geen "
-                "cijfers bestaan. Controleer het jaar.",
-            )
-            continue
-        uit["periode"] = p.code
-        status = rij.get("status", "").lower() or (
-            "voorlopig" if Periode.is_voorlopig_label(rij["periode"]) else "definitief"
-        )
-        if status not in ("definitief", "voorlopig"):
-            fout(
-                regelnr,
-                "status",
-                f"'{rij['status']}' is geen geldige status; kies 'definitief' of 'voorlopig'.",
-            )
-            continue
-        uit["status"] = status
-        categorie = rij.get("categorie", "") or None
-        if ind.is_verdeling and categorie not in ind.categorieen:
-            fout(
-                regelnr,
-                "categorie",
-                f"'{categorie or ''}' is geen categorie van {ind.id}."
-                f"{bedoelde_je(categorie or '', ind.categorieen)} "
-                f"Kies uit: {'; '.join(ind.categorieen)}.",
-            )
-            continue
-        if not ind.is_verdeling and categorie:
-            fout(regelnr, "categorie", f"{ind.id} heeft geen categorieën; laat de kolom leeg.")
-            continue
-        uit["categorie"] = categorie
-        # numbers, each read by its column's unit
-        onderdrukt = rij.get("onderdrukt", "").lower() in ("true", "waar", "ja", "1")
-        getallen: dict[str, float | None] = {}
-        for kolom in ("waarde", "teller", "noemer"):
-            ruw = rij.get(kolom, "")
-            if ruw == ".":
-                onderdrukt = True
-                getallen[kolom] = None
-                continue
-            try:
-                aantal = kolom != "waarde" or ind.eenheid == "aantal"
-                getallen[kolom] = lees_getal(ruw, teken, aantal=aantal)
-            except GeenGetal as e:
-                fout(regelnr, kolom, str(e))
-                getallen[kolom] = None
-                onderdrukt = True  # already reported; skip the rules below
-        if len(fouten) and fouten[-1].startswith(f"{pad.name}, regel {regelnr},"):
-            continue
-        w, t, n = getallen["waarde"], getallen["teller"], getallen["noemer"]
-        if n is not None and n == 0 and (ind.is_aandeel or ind.is_ratio):
-            fout(
-                regelnr,
-                "noemer",
-                "de noemer is 0, dus een percentage of ratio bestaat niet. "
-                "Laat de rij weg of vul de juiste noemer in.",
-            )
-            continue
-        negatief = next(
-            (
-                k
-                for k, x in zip(("waarde", "teller", "noemer"), (w, t, n))
-                if x is not None and x < 0
-            ),
-            None,
-        )
-        if negatief:
-            fout(
-                regelnr,
-                negatief,
-                "negatieve getallen kunnen niet: een aantal, percentage of ratio is 0 of meer.",
-            )
-            continue
-        if ind.is_aandeel and w is not None and w > 100:
-            fout(
-                regelnr,
-                "waarde",
-                f"{_nl(w)}% kan niet: een percentage ligt tussen 0 en 100. "
-                "Staat er een aantal in plaats van een percentage?",
-            )
-            continue
-        if ind.is_ratio and w is not None and w > 10_000:
-            fout(
-                regelnr,
-                "waarde",
-                f"{_nl(w)} per 10.000 inwoners kan niet (meer dan alle "
-                "inwoners). Staat er een aantal in plaats van een ratio?",
-            )
-            continue
-        if ind.is_aandeel and t is not None and n is not None and t > n:
-            fout(
-                regelnr,
-                "teller",
-                f"teller ({_nl(t)}) is groter dan noemer ({_nl(n)}); een deel "
-                "kan niet groter zijn dan het geheel.",
-            )
-            continue
-        if ind.eenheid == "aantal" and w is not None and t is not None and w != t:
-            fout(
-                regelnr,
-                "teller",
-                f"bij een aantal is de teller het aantal zelf, maar waarde "
-                f"({_nl(w)}) en teller ({_nl(t)}) verschillen. Vul er één in.",
-            )
-            continue
-        if w is None and t is not None and n:
-            w = t / n * (100 if ind.is_aandeel else 10_000 if ind.is_ratio else 1)
-        elif w is not None and t is not None and n and (ind.is_aandeel or ind.is_ratio):
-            factor = 100 if ind.is_aandeel else 10_000
-            if abs(w - t / n * factor) > 0.051 * max(1.0, abs(w) / 100):
-                fout(
-                    regelnr,
-                    "waarde",
-                    f"waarde {_nl(w)} past niet bij teller/noemer "
-                    f"({_nl(t)}/{_nl(n)} = {opmaak_getal(t / n * factor)}). "
-                    "Controleer de rij.",
-                )
-                continue
-        if ind.eenheid == "aantal" and t is None and w is not None:
-            t = w
-        if w is None and not onderdrukt:
-            fout(
-                regelnr,
-                "waarde",
-                "geen waarde. Vul een getal in, of '.' als het cijfer onderdrukt is.",
-            )
-            continue
-        uit.update(waarde=w, teller=t, noemer=n, onderdrukt=onderdrukt)
-        sleutel = (uit["indicator"], uit["regio_code"], uit["periode"], categorie)
+        sleutel = (uit["indicator"], uit["regio_code"], uit["periode"], uit["categorie"])
         if sleutel in gezien:
             fouten.append(
                 f"{pad.name}, regel {regelnr}: dubbele rij, dezelfde indicator, regio, periode en "
@@ -318,6 +123,262 @@ def lees_csv(pad: str | Path, herkomst: str = "eigen data") -> pd.DataFrame:
         df[k] = pd.array([None if pd.isna(x) else round(x) for x in df[k]], dtype="Int64")
     df["onderdrukt"] = df["onderdrukt"].astype("boolean")
     return met_regionaam(onderdruk(df.reindex(columns=[k for k in KOLOMMEN if k != "regio"])))
+
+
+Melding = Callable[[str, str], None]
+"""Reports a problem in one column of the line being read: ``fout(kolom, bericht)``."""
+
+
+def _lees_kop(pad: str | Path) -> tuple[Path, str, list[str], list[tuple[int, list[str]]]]:
+    """The file, its separator, its checked header (lower case) and all its records."""
+    pad, tekst = lees_tekstbestand(pad, "bestand met eigen cijfers")
+    regels = tekst.splitlines()
+    if not regels or not regels[0].strip():
+        raise DataFout(f"{pad.name} is leeg. Zet op regel 1 de kolomnamen: {', '.join(VERPLICHT)}.")
+    teken = scheidingsteken(regels[0], pad)
+    records = lees_regels(tekst, teken, pad)
+    kop = [k.strip().lower() for k in records[0][1]]
+    if "regio_code" in kop and "regio" not in kop:
+        kop[kop.index("regio_code")] = "regio"
+    ontbreekt = [k for k in VERPLICHT if k not in kop]
+    if ontbreekt:
+        hints = "".join(bedoelde_je(k, kop) for k in ontbreekt)
+        raise DataFout(
+            f"{pad.name}, regel 1: kolom(men) {', '.join(repr(k) for k in ontbreekt)} ontbreken."
+            f"{hints} Gevonden kolommen: {', '.join(kop)}. Verplicht zijn: {', '.join(VERPLICHT)}."
+        )
+    _kolomfouten(kop, pad)
+    return pad, teken, kop, records
+
+
+def _velden(
+    pad: Path, kop: list[str], teken: str, regelnr: int, velden: list[str], fouten: list[str]
+) -> dict[str, str] | None:
+    """The line as column -> text, or None (reported) when its fields do not fit the header."""
+    if len(velden) != len(kop):
+        extra = ""
+        if teken == "," and len(velden) > len(kop):
+            extra = (
+                " Staat er een decimale komma in een getal? Gebruik dan ';' als "
+                "scheidingsteken, of zet het getal tussen aanhalingstekens."
+            )
+        fouten.append(
+            f"{pad.name}, regel {regelnr}: {len(velden)} velden, maar de kopregel heeft er "
+            f"{len(kop)}.{extra}"
+        )
+        return None
+    rij = dict(zip(kop, (v.strip() for v in velden)))
+    naamloos = [i + 1 for i, k in enumerate(kop) if not k and velden[i].strip()]
+    if naamloos:
+        fouten.append(
+            f"{pad.name}, regel {regelnr}: kolom {naamloos[0]} heeft geen naam in de "
+            "kopregel, maar er staat wel iets in. Geef de kolom een naam of maak "
+            "hem leeg."
+        )
+        return None
+    return rij
+
+
+def _lees_rij(
+    rij: dict[str, str], teken: str, herkomst: str, vandaag: date, fout: Melding
+) -> dict | None:
+    """One line as a row of the tidy table, or None when a problem was reported."""
+    uit: dict = {"herkomst": herkomst}
+    ind = _indicator(rij, uit, fout)
+    if ind is None or not (
+        _regio(rij, uit, fout)
+        and _periode(rij, uit, vandaag, fout)
+        and _categorie(rij, ind, uit, fout)
+    ):
+        return None
+    getallen = _getallen(rij, ind, teken, fout)
+    if getallen is None:
+        return None
+    waarden = _controleer_getallen(ind, *getallen, fout)
+    if waarden is None:
+        return None
+    uit.update(waarden)
+    return uit
+
+
+def _indicator(rij: dict[str, str], uit: dict, fout: Melding) -> Indicator | None:
+    """The indicator (a catalogue id), and the unit when the file gives one."""
+    try:
+        ind = indicator(rij["indicator"])
+        uit["indicator"] = ind.id
+        uit["eenheid"] = ind.eenheid
+    except ImpactkitFout as e:
+        fout(
+            "indicator",
+            f"{e} Is het een eigen (lokale) indicator? Declareer die "
+            "dan eerst met impactkit.lokale_indicatoren('bestand.csv').",
+        )
+        return None
+    if rij.get("eenheid") and rij["eenheid"] != ind.eenheid:
+        fout(
+            "eenheid",
+            f"{ind.id} heeft als eenheid '{ind.eenheid}', niet "
+            f"'{rij['eenheid']}'. Controleer of de cijfers in de goede eenheid staan.",
+        )
+        return None
+    return ind
+
+
+def _regio(rij: dict[str, str], uit: dict, fout: Melding) -> bool:
+    """The region, by name or code."""
+    try:
+        uit["regio_code"] = zoek_regio(rij["regio"]).code
+    except ImpactkitFout as e:
+        fout("regio", str(e))
+        return False
+    return True
+
+
+def _periode(rij: dict[str, str], uit: dict, vandaag: date, fout: Melding) -> bool:
+    """The period (not in the future) and its status (definitief or voorlopig)."""
+    try:
+        p = Periode.parse(rij["periode"])
+    except OngeldigePeriode as e:
+        fout("periode", str(e))
+        return False
+    if _begin_van(p) > vandaag:
+        fout(
+            "periode",
+            f"{p.label} ligt in de toekomst; daarover kunnen nog geen "
+            "cijfers bestaan. Controleer het jaar.",
+        )
+        return False
+    uit["periode"] = p.code
+    status = rij.get("status", "").lower() or (
+        "voorlopig" if Periode.is_voorlopig_label(rij["periode"]) else "definitief"
+    )
+    if status not in ("definitief", "voorlopig"):
+        fout(
+            "status",
+            f"'{rij['status']}' is geen geldige status; kies 'definitief' of 'voorlopig'.",
+        )
+        return False
+    uit["status"] = status
+    return True
+
+
+def _categorie(rij: dict[str, str], ind: Indicator, uit: dict, fout: Melding) -> bool:
+    """The category: one of the indicator's for a distribution, empty otherwise."""
+    categorie = rij.get("categorie", "") or None
+    if ind.is_verdeling and categorie not in ind.categorieen:
+        fout(
+            "categorie",
+            f"'{categorie or ''}' is geen categorie van {ind.id}."
+            f"{bedoelde_je(categorie or '', ind.categorieen)} "
+            f"Kies uit: {'; '.join(ind.categorieen)}.",
+        )
+        return False
+    if not ind.is_verdeling and categorie:
+        fout("categorie", f"{ind.id} heeft geen categorieën; laat de kolom leeg.")
+        return False
+    uit["categorie"] = categorie
+    return True
+
+
+def _getallen(
+    rij: dict[str, str], ind: Indicator, teken: str, fout: Melding
+) -> tuple[float | None, float | None, float | None, bool] | None:
+    """``(waarde, teller, noemer, onderdrukt)``, each read by its column's unit.
+
+    None when a number could not be read; every such column is reported.
+    """
+    onderdrukt = rij.get("onderdrukt", "").lower() in ("true", "waar", "ja", "1")
+    getallen: dict[str, float | None] = {}
+    fout_gemeld = False
+    for kolom in ("waarde", "teller", "noemer"):
+        ruw = rij.get(kolom, "")
+        if ruw == ".":
+            onderdrukt = True
+            getallen[kolom] = None
+            continue
+        try:
+            aantal = kolom != "waarde" or ind.eenheid == "aantal"
+            getallen[kolom] = lees_getal(ruw, teken, aantal=aantal)
+        except GeenGetal as e:
+            fout(kolom, str(e))
+            fout_gemeld = True
+    if fout_gemeld:
+        return None
+    return getallen["waarde"], getallen["teller"], getallen["noemer"], onderdrukt
+
+
+def _controleer_getallen(
+    ind: Indicator,
+    w: float | None,
+    t: float | None,
+    n: float | None,
+    onderdrukt: bool,
+    fout: Melding,
+) -> dict | None:
+    """The numbers checked against each other and the unit; the value derived where it can be."""
+    if n is not None and n == 0 and (ind.is_aandeel or ind.is_ratio):
+        fout(
+            "noemer",
+            "de noemer is 0, dus een percentage of ratio bestaat niet. "
+            "Laat de rij weg of vul de juiste noemer in.",
+        )
+        return None
+    negatief = next(
+        (k for k, x in zip(("waarde", "teller", "noemer"), (w, t, n)) if x is not None and x < 0),
+        None,
+    )
+    if negatief:
+        fout(
+            negatief,
+            "negatieve getallen kunnen niet: een aantal, percentage of ratio is 0 of meer.",
+        )
+        return None
+    if ind.is_aandeel and w is not None and w > 100:
+        fout(
+            "waarde",
+            f"{_nl(w)}% kan niet: een percentage ligt tussen 0 en 100. "
+            "Staat er een aantal in plaats van een percentage?",
+        )
+        return None
+    if ind.is_ratio and w is not None and w > 10_000:
+        fout(
+            "waarde",
+            f"{_nl(w)} per 10.000 inwoners kan niet (meer dan alle "
+            "inwoners). Staat er een aantal in plaats van een ratio?",
+        )
+        return None
+    if ind.is_aandeel and t is not None and n is not None and t > n:
+        fout(
+            "teller",
+            f"teller ({_nl(t)}) is groter dan noemer ({_nl(n)}); een deel "
+            "kan niet groter zijn dan het geheel.",
+        )
+        return None
+    if ind.eenheid == "aantal" and w is not None and t is not None and w != t:
+        fout(
+            "teller",
+            f"bij een aantal is de teller het aantal zelf, maar waarde "
+            f"({_nl(w)}) en teller ({_nl(t)}) verschillen. Vul er één in.",
+        )
+        return None
+    if w is None and t is not None and n:
+        w = t / n * (100 if ind.is_aandeel else 10_000 if ind.is_ratio else 1)
+    elif w is not None and t is not None and n and (ind.is_aandeel or ind.is_ratio):
+        factor = 100 if ind.is_aandeel else 10_000
+        if abs(w - t / n * factor) > 0.051 * max(1.0, abs(w) / 100):
+            fout(
+                "waarde",
+                f"waarde {_nl(w)} past niet bij teller/noemer "
+                f"({_nl(t)}/{_nl(n)} = {opmaak_getal(t / n * factor)}). "
+                "Controleer de rij.",
+            )
+            return None
+    if ind.eenheid == "aantal" and t is None and w is not None:
+        t = w
+    if w is None and not onderdrukt:
+        fout("waarde", "geen waarde. Vul een getal in, of '.' als het cijfer onderdrukt is.")
+        return None
+    return {"waarde": w, "teller": t, "noemer": n, "onderdrukt": onderdrukt}
 
 
 def _samenhangfouten(rijen: list[dict], regelnummers: list[int], naam: str) -> list[str]:
