@@ -321,37 +321,7 @@ def _combineer(
     )
     extra: dict = {}
     if niveau == "regio":
-        ratio = df["eenheid"] == "per 10.000 inwoners"
-        inwoners, jaar, bron = inwoners_voor(
-            bevolking, df.loc[ratio, "regio_code"], df.loc[ratio, "periode"]
-        )
-        df.loc[ratio, "noemer"] = inwoners
-        if ratio.any():
-            per_periode = (
-                pd.DataFrame({"periode": df.loc[ratio, "periode"], "jaar": jaar})
-                .dropna()
-                .drop_duplicates("periode")
-            )
-            extra["inwoners"] = {
-                "bron": bron,
-                "jaar_per_periode": {
-                    p: int(j) for p, j in zip(per_periode.periode, per_periode.jaar)
-                },
-            }
-        regel_ind = dict(zip(rijen["regel"].astype(int), rijen["indicator"]))
-        if onvolledig:
-            extra["onvolledig"] = [
-                {
-                    "indicator": regel_ind.get(int(o["sleutel"]), ""),
-                    "regio_code": o["regio_code"],
-                    "periode": o["periode"],
-                    "reden": o["reden"],
-                }
-                for o in onvolledig
-            ]
-        som = rijen.loc[rijen["niveau"] == "regio_uit_gemeenten", "indicator"]
-        if len(som):
-            extra["uit_gemeenten"] = sorted(set(som) & set(df["indicator"]))
+        extra = _inwoners_en_toelichting(df, rijen, onvolledig, bevolking)
     else:
         df = df[df["eenheid"] != "per 10.000 inwoners"].copy()
     factor = df["eenheid"].map({"%": 100.0, "per 10.000 inwoners": 10_000.0})
@@ -363,6 +333,47 @@ def _combineer(
     df.loc[df["eenheid"] == "aantal", "noemer"] = float("nan")
     df["herkomst"] = HERKOMST
     return df, meldingen, extra
+
+
+def _inwoners_en_toelichting(
+    df: pd.DataFrame, rijen: pd.DataFrame, onvolledig: list[dict], bevolking: pd.DataFrame | None
+) -> dict:
+    """Fill in the inhabitants as the denominator of a rate (in ``df``); the notes that go with it.
+
+    The notes: where the inhabitants come from, regions summed from incomplete gemeenten, and
+    which indicators are sums of gemeenten.
+    """
+    extra: dict = {}
+    ratio = df["eenheid"] == "per 10.000 inwoners"
+    inwoners, jaar, bron = inwoners_voor(
+        bevolking, df.loc[ratio, "regio_code"], df.loc[ratio, "periode"]
+    )
+    df.loc[ratio, "noemer"] = inwoners
+    if ratio.any():
+        per_periode = (
+            pd.DataFrame({"periode": df.loc[ratio, "periode"], "jaar": jaar})
+            .dropna()
+            .drop_duplicates("periode")
+        )
+        extra["inwoners"] = {
+            "bron": bron,
+            "jaar_per_periode": {p: int(j) for p, j in zip(per_periode.periode, per_periode.jaar)},
+        }
+    regel_ind = dict(zip(rijen["regel"].astype(int), rijen["indicator"]))
+    if onvolledig:
+        extra["onvolledig"] = [
+            {
+                "indicator": regel_ind.get(int(o["sleutel"]), ""),
+                "regio_code": o["regio_code"],
+                "periode": o["periode"],
+                "reden": o["reden"],
+            }
+            for o in onvolledig
+        ]
+    som = rijen.loc[rijen["niveau"] == "regio_uit_gemeenten", "indicator"]
+    if len(som):
+        extra["uit_gemeenten"] = sorted(set(som) & set(df["indicator"]))
+    return extra
 
 
 def observaties_uit_tabellen(
