@@ -72,7 +72,7 @@ _OPENBAAR: dict[str, str] = {
     "Drempels": "vergelijken",
     "met_intervallen": "vergelijken",
     "funnel": "vergelijken",
-    "lees_normen": "vergelijken",
+    "lees_normen": "bronnen.normen",
     "analyseer": "bevindingen",
     "verloop": "ontwikkeling",
     "verschil_in_verschillen": "ontwikkeling",

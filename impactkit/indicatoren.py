@@ -144,7 +144,8 @@ def _splits(waarde: object) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _monitor() -> pd.DataFrame:
+def monitor_catalogus() -> pd.DataFrame:
+    """The monitor's own indicators (``catalogus.csv``), without local ones; shared, do not change."""
     df = pd.read_csv(data_pad("catalogus.csv"), dtype="string", keep_default_na=False)
     return df[KOLOMMEN]
 
@@ -157,9 +158,9 @@ _LOKAAL: dict[str, dict[str, str]] = {}
 
 def _laad() -> pd.DataFrame:
     if not _LOKAAL:
-        return _monitor()
+        return monitor_catalogus()
     lokaal = pd.DataFrame(list(_LOKAAL.values()), columns=KOLOMMEN).astype("string")
-    return pd.concat([_monitor(), lokaal], ignore_index=True)
+    return pd.concat([monitor_catalogus(), lokaal], ignore_index=True)
 
 
 def registreer(rijen: list[dict[str, str]]) -> None:
@@ -275,9 +276,7 @@ def selecteer(
         df = df[df["bron"].str.lower().str.contains(bron.lower(), regex=False)]
     if niveau is not None:
         if niveau not in NIVEAUS:
-            raise OnbekendeKeuze(
-                f"Niveau '{niveau}' bestaat niet. Kies uit: {', '.join(NIVEAUS)}."
-            )
+            raise OnbekendeKeuze(f"Niveau '{niveau}' bestaat niet. Kies uit: {', '.join(NIVEAUS)}.")
         df = df[df["niveaus"].str.split(";").map(lambda n: niveau in n)]
     if beschikbaarheid is not None:
         if beschikbaarheid not in BESCHIKBAARHEID:

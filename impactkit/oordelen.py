@@ -55,6 +55,21 @@ OORDELEN: dict[str, str] = {
 
 OPVALLEND = (OPVALLEND_HOGER, OPVALLEND_LAGER)
 
+VERGELIJKINGEN: dict[str, str] = {
+    "landelijk": "met Nederland",
+    "regios": "met alle regio's",
+    "vergelijkbaar": "met regio's van vergelijkbare omvang",
+    "vorige_periode": "met de vorige periode",
+    "jaar_eerder": "met een jaar eerder",
+    "trend": "trend over alle perioden",
+    "verloop": "verloop tegenover het land",
+    "norm": "met de eigen norm",
+}
+"""The comparisons a verdict is about, with their Dutch label: the keys of the ``vergelijking``
+column of :func:`impactkit.vergelijk` and :func:`impactkit.analyseer` (``verloop``: the region's
+change against the national change, :func:`impactkit.verloop`). A table heading starts the label
+with a capital."""
+
 
 def oordeel(verschil: float, p: float, minimum: float, alpha: float = 0.05) -> str:
     """The verdict for a difference with p-value ``p`` and the smallest difference that counts.
@@ -62,11 +77,11 @@ def oordeel(verschil: float, p: float, minimum: float, alpha: float = 0.05) -> s
     ``opvallend`` needs ``p < alpha`` and ``|verschil| >= minimum`` (relative tolerance 1e-9);
     ``klein verschil`` is statistically clear but smaller; ``mogelijk toeval`` is not clear.
     """
-    if verschil is None or _nan(verschil):
+    if verschil is None or geen_getal(verschil):
         return GEEN_GEGEVENS
     if verschil == 0:
         return GEEN_VERSCHIL
-    if p is None or _nan(p):
+    if p is None or geen_getal(p):
         return GEEN_TOETS
     if p < alpha:
         if abs(verschil) >= minimum * (1 - 1e-9):
@@ -80,7 +95,14 @@ def is_opvallend(verdict: object) -> bool:
     return verdict in OPVALLEND
 
 
-def _nan(x: object) -> bool:
+def geen_getal(x: object) -> bool:
+    """True when ``x`` is no usable number: missing (None, NaN, pd.NA) or not a number at all.
+
+    Text counts as no number; for "is this value missing" see :func:`impactkit.opmaak.ontbreekt`.
+
+    >>> geen_getal(None), geen_getal(float("nan")), geen_getal("hoger"), geen_getal(0)
+    (True, True, True, False)
+    """
     try:
         return math.isnan(float(x))  # type: ignore[arg-type]
     except (TypeError, ValueError):

@@ -17,6 +17,21 @@ D3_FORMAAT = {
 VEGA_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€", ""]}
 
 
+def ontbreekt(x: object) -> bool:
+    """True for a missing value: None, pd.NA, NaN and NaT (a suppressed count is missing).
+
+    Anything else is present, text included; for "is this a usable number" see
+    :func:`impactkit.oordelen.geen_getal`.
+
+    >>> ontbreekt(None), ontbreekt(float("nan")), ontbreekt(pd.NA), ontbreekt(0), ontbreekt("x")
+    (True, True, True, False, False)
+    """
+    try:
+        return bool(pd.isna(x))
+    except (TypeError, ValueError):
+        return False
+
+
 def getal(x: float | None, decimalen: int = 1) -> str:
     """Format a number the Dutch way: ``getal(1234.5)`` -> '1.234,5'; missing -> '–'.
 

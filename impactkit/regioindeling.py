@@ -159,7 +159,7 @@ class Regio:
         return f"{self.naam} ({self.code})"
 
 
-def _normaliseer(tekst: str) -> str:
+def normaliseer_naam(tekst: str) -> str:
     """Fold case, accents, hyphens, the CBS '(VT)' suffix and spacing for name matching."""
     tekst = unicodedata.normalize("NFKD", str(tekst)).encode("ascii", "ignore").decode()
     tekst = tekst.lower().strip()
@@ -173,7 +173,8 @@ def _normaliseer(tekst: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _registry() -> tuple[Regio, ...]:
+def regioregister() -> tuple[Regio, ...]:
+    """Nederland and every VT region (VT27 too) as :class:`Regio`, read once."""
     ruw = pd.read_csv(
         data_pad("referentie", "vt_regions.csv"),
         dtype={"vt_code": "string", "vt_name": "string", "population": "Int64"},
@@ -236,9 +237,9 @@ def regios(alle: bool = False, periode: str | int | Periode | None = None) -> pd
     'Midden-Brabant'
     """
     if periode is not None:
-        gekozen = [r for r in _registry() if r.geldig_in(periode)]
+        gekozen = [r for r in regioregister() if r.geldig_in(periode)]
     else:
-        gekozen = [r for r in _registry() if alle or r.code != "VT27"]
+        gekozen = [r for r in regioregister() if alle or r.code != "VT27"]
     rijen = [
         {
             "code": r.code,
@@ -266,8 +267,8 @@ def vt_codes(periode: str | int | Periode | None = None) -> list[str]:
     """The 26 region codes of the 2022 division, VT01..VT26; with ``periode``: those CBS
     reports in that period (from 2023 the 25 codes with VT27)."""
     if periode is not None:
-        return [r.code for r in _registry() if r.soort == "vt" and r.geldig_in(periode)]
-    return [r.code for r in _registry() if r.soort == "vt" and r.code != "VT27"]
+        return [r.code for r in regioregister() if r.soort == "vt" and r.geldig_in(periode)]
+    return [r.code for r in regioregister() if r.soort == "vt" and r.code != "VT27"]
 
 
 def regionaam(naam_of_code: str | Regio, periode: str | int | Periode) -> str:
@@ -289,20 +290,20 @@ def regionaam(naam_of_code: str | Regio, periode: str | int | Periode) -> str:
 @lru_cache(maxsize=1)
 def _naamindex() -> dict[str, str]:
     index: dict[str, str] = {}
-    for r in _registry():
-        index[_normaliseer(r.code)] = r.code
-        index[_normaliseer(r.naam)] = r.code
+    for r in regioregister():
+        index[normaliseer_naam(r.code)] = r.code
+        index[normaliseer_naam(r.naam)] = r.code
         for _, later in r.latere_namen:
-            index[_normaliseer(later)] = r.code
+            index[normaliseer_naam(later)] = r.code
     ruw = pd.read_csv(data_pad("referentie", "vt_regions.csv"), dtype="string")
     for rij in ruw.itertuples(index=False):
-        index.setdefault(_normaliseer(rij.vt_name), str(rij.vt_code))
+        index.setdefault(normaliseer_naam(rij.vt_name), str(rij.vt_code))
         # A veiligheidsregio name is an alias only when it maps to a single VT region.
         vr = rij.veiligheidsregio_name
         if isinstance(vr, str) and (ruw["veiligheidsregio_name"] == vr).sum() == 1:
-            index.setdefault(_normaliseer(vr), str(rij.vt_code))
+            index.setdefault(normaliseer_naam(vr), str(rij.vt_code))
     for alias, code in ALTERNATIEVE_NAMEN.items():
-        index.setdefault(_normaliseer(alias), code)
+        index.setdefault(normaliseer_naam(alias), code)
     return index
 
 
@@ -325,7 +326,7 @@ def regio(naam_of_code: str | Regio) -> Regio:
             f"Geef een regionaam of -code als tekst, bv. 'Zaanstreek-Waterland' of 'VT22' "
             f"(kreeg {soort_invoer(naam_of_code)})."
         )
-    sleutel = _normaliseer(naam_of_code)
+    sleutel = normaliseer_naam(naam_of_code)
     index = _naamindex()
     nummer = sleutel.replace(" ", "").removeprefix("vt")
     if nummer.isdigit() and 1 <= int(nummer) <= 27:  # 5, 05, vt5, VT 05
@@ -333,7 +334,7 @@ def regio(naam_of_code: str | Regio) -> Regio:
     code = index.get(sleutel)
     if code is None:
         gm = _gemeenten()
-        als_gemeente = gm[gm["naam"].map(_normaliseer) == sleutel]
+        als_gemeente = gm[gm["naam"].map(normaliseer_naam) == sleutel]
         if not als_gemeente.empty:
             r = regio(str(als_gemeente["regio_code"].iloc[0]))
             raise OnbekendeRegio(
@@ -347,20 +348,20 @@ def regio(naam_of_code: str | Regio) -> Regio:
                 f"Regio '{naam_of_code}' is onbekend. Bedoelde je de gemeente '{bijna[0]}'? Die "
                 f"hoort bij de Veilig Thuis-regio '{r.naam}' ({r.code})."
             )
-        namen = [r.naam for r in _registry()]
+        namen = [r.naam for r in regioregister()]
         hint = bedoelde_je(naam_of_code, namen + list(ALTERNATIEVE_NAMEN))
         if not hint:
             hint = " Bekijk de geldige namen met impactkit.regios()."
         raise OnbekendeRegio(f"Regio '{naam_of_code}' is onbekend.{hint}")
-    return next(r for r in _registry() if r.code == code)
+    return next(r for r in regioregister() if r.code == code)
 
 
 @lru_cache(maxsize=1)
 def _gemeenten() -> pd.DataFrame:
     ruw = pd.read_csv(data_pad("referentie", "gemeente_vt.csv"), dtype="string")
-    naar_code = {_normaliseer(r.naam): r.code for r in _registry()}
-    naar_code.update({_normaliseer(n): c for n, c in ALTERNATIEVE_NAMEN.items()})
-    ruw["regio_code"] = [naar_code[_normaliseer(n)] for n in ruw["vt_name"]]
+    naar_code = {normaliseer_naam(r.naam): r.code for r in regioregister()}
+    naar_code.update({normaliseer_naam(n): c for n, c in ALTERNATIEVE_NAMEN.items()})
+    ruw["regio_code"] = [naar_code[normaliseer_naam(n)] for n in ruw["vt_name"]]
     return ruw.rename(columns={"gemeente_code": "code", "gemeente_name": "naam"})[
         ["code", "naam", "regio_code"]
     ].astype("string")
@@ -388,8 +389,10 @@ def gemeente_regio(gemeente: str) -> Regio:
             f"(kreeg {soort_invoer(gemeente)})."
         )
     df = _gemeenten()
-    sleutel = _normaliseer(gemeente)
-    treffer = df[(df["naam"].map(_normaliseer) == sleutel) | (df["code"].str.lower() == sleutel)]
+    sleutel = normaliseer_naam(gemeente)
+    treffer = df[
+        (df["naam"].map(normaliseer_naam) == sleutel) | (df["code"].str.lower() == sleutel)
+    ]
     if treffer.empty:
         hint = bedoelde_je(gemeente, df["naam"].tolist()) or " Zie impactkit.gemeenten()."
         raise OnbekendeRegio(f"Gemeente '{gemeente}' is onbekend (indeling 2022).{hint}")

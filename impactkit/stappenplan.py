@@ -623,7 +623,7 @@ class Stappenplan:
     @classmethod
     def laad(cls, pad: str | Path) -> Stappenplan:
         """Load a saved plan; an unreadable file gives a Dutch message naming the problem."""
-        from .bronnen.eigen_bestand import lees_tekstbestand
+        from .bronnen.tekstbestand import lees_tekstbestand
 
         pad, tekst = lees_tekstbestand(pad, "stappenplan")
         try:

@@ -21,7 +21,7 @@ Methods and references
   Stat Med 17:873-890, hybrid score interval (method 10) for the difference.
 - :func:`toets_twee_ratios`: exact conditional test of two Poisson rates (as R's
   ``poisson.test``) with the Clopper-Pearson based interval for the rate ratio.
-- :func:`is_opvallend`: a difference that is both statistically clear and large enough to matter.
+- :func:`is_significant_en_relevant`: a difference that is both statistically clear and large enough to matter.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ import pandas as pd
 from scipy import stats
 
 from .fouten import ImpactkitFout
+from .opmaak import ontbreekt
 
 __all__ = [
     "LABELS",
@@ -40,7 +41,7 @@ __all__ = [
     "ProportieToets",
     "funnel_grenzen",
     "funnel_positie",
-    "is_opvallend",
+    "is_significant_en_relevant",
     "poisson_exact",
     "ratio_interval",
     "toets_twee_proporties",
@@ -84,14 +85,6 @@ class RatioToets(NamedTuple):
 
 # --------------------------------------------------------------------------------------------
 # Input handling
-
-
-def ontbreekt(v: Any) -> bool:
-    """True for a missing scalar: None, pd.NA, NaN and NaT (suppressed counts are missing)."""
-    try:
-        return bool(pd.isna(v))
-    except (TypeError, ValueError):
-        return False
 
 
 def _als_getal(x: Any, naam: str) -> np.ndarray:
@@ -806,12 +799,15 @@ def toets_twee_ratios(
     return RatioToets(*(_uit(v, index) for v in (ratio, p, laag, hoog)))
 
 
-def is_opvallend(p: Any, verschil: Any, min_verschil: Any, alpha: float = 0.05) -> Any:
+def is_significant_en_relevant(
+    p: Any, verschil: Any, min_verschil: Any, alpha: float = 0.05
+) -> Any:
     """True where a difference is both statistically clear and large enough to matter.
 
     That is ``p < alpha`` and ``|verschil| >= min_verschil`` (compared with a relative
     tolerance of 1e-9, so ``0.3 - 0.2`` counts as a difference of 0.1). Missing ``p`` or
-    ``verschil`` gives False: an unknown difference is never flagged.
+    ``verschil`` gives False: an unknown difference is never flagged. (The verdict word
+    ``opvallend`` is :func:`impactkit.oordelen.is_opvallend`; this is the rule behind it.)
 
     Parameters
     ----------
@@ -830,9 +826,9 @@ def is_opvallend(p: Any, verschil: Any, min_verschil: Any, alpha: float = 0.05) 
 
     Examples
     --------
-    >>> is_opvallend(0.01, 0.08, 0.05)
+    >>> is_significant_en_relevant(0.01, 0.08, 0.05)
     True
-    >>> is_opvallend([0.01, 0.20, 0.01, None], [0.08, 0.08, 0.01, 0.08], 0.05).tolist()
+    >>> is_significant_en_relevant([0.01, 0.20, 0.01, None], [0.08, 0.08, 0.01, 0.08], 0.05).tolist()
     [True, False, False, False]
     """
     alpha = _niveau(alpha, "alpha")

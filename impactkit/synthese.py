@@ -41,7 +41,6 @@ True
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,7 +62,7 @@ from .oordelen import (
     VOLDOET,
     VOLDOET_NIET,
 )
-from .opmaak import EENHEID_DECIMALEN, getal, met_eenheid
+from .opmaak import EENHEID_DECIMALEN, getal, met_eenheid, ontbreekt
 from .regioindeling import regio as zoek_regio
 from .zinnen import hoofdletter, interval_tekst, klein, onderwerp, periode_tekst
 
@@ -190,15 +189,6 @@ class _Keuze:
 
 
 # -- small Dutch helpers ---------------------------------------------------------------------------
-def _ontbreekt(x: object) -> bool:
-    if x is None or x is pd.NA:
-        return True
-    try:
-        return math.isnan(float(x))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return False
-
-
 def _telwoord(n: int) -> str:
     return _TELWOORDEN[n] if 0 <= n < len(_TELWOORDEN) else getal(n, 0)
 
@@ -240,7 +230,7 @@ def _onderwerp(k: _Keuze) -> str:
 # -- reading the findings table --------------------------------------------------------------------
 def _woord(oordeel: object, verschil: object) -> str:
     """The verdict in the one vocabulary; older wordings are mapped onto it."""
-    if _ontbreekt(oordeel):
+    if ontbreekt(oordeel):
         return GEEN_GEGEVENS
     o = str(oordeel).strip()
     if o in OORDELEN:
@@ -250,7 +240,7 @@ def _woord(oordeel: object, verschil: object) -> str:
     if "te klein" in o or "klein" in o:
         return KLEIN_VERSCHIL
     if o.startswith("opvallend"):
-        if "lager" in o or (not _ontbreekt(verschil) and float(verschil) < 0):  # type: ignore[arg-type]
+        if "lager" in o or (not ontbreekt(verschil) and float(verschil) < 0):  # type: ignore[arg-type]
             return OPVALLEND_LAGER
         return OPVALLEND_HOGER
     return o
@@ -288,8 +278,7 @@ def _voorbereid(bevindingen: pd.DataFrame, alpha: float) -> pd.DataFrame:
     df["oordeel"] = [_woord(o, v) for o, v in zip(df["oordeel"], df["verschil"])]
     pg = df["p_gecorrigeerd"] if "p_gecorrigeerd" in df.columns else pd.Series([None] * len(df))
     df["_gecorrigeerd_toeval"] = [
-        o in OPVALLEND and not _ontbreekt(q) and float(q) >= alpha
-        for o, q in zip(df["oordeel"], pg)
+        o in OPVALLEND and not ontbreekt(q) and float(q) >= alpha for o, q in zip(df["oordeel"], pg)
     ]
     df["_helder"] = [
         (o in OPVALLEND and not t) or o in (VOLDOET, VOLDOET_NIET)
@@ -324,7 +313,7 @@ def _eenheid(k: _Keuze) -> str:
 
 # -- sentences -------------------------------------------------------------------------------------
 def _interval(k: _Keuze, laag: object, hoog: object) -> str:
-    if k.ind is None or _ontbreekt(laag) or _ontbreekt(hoog):
+    if k.ind is None or ontbreekt(laag) or ontbreekt(hoog):
         return ""
     return interval_tekst(k.ind, float(laag), float(hoog))  # type: ignore[arg-type]
 
@@ -359,7 +348,7 @@ def _toont(k: _Keuze, periode: str) -> str:
     eenheid = _eenheid(k)
     if k.rijen.empty:
         return f"{subject}: er zijn geen bevindingen voor deze indicator."
-    met_waarde = k.rijen[k.rijen["waarde"].map(lambda x: not _ontbreekt(x))]
+    met_waarde = k.rijen[k.rijen["waarde"].map(lambda x: not ontbreekt(x))]
     if met_waarde.empty:
         redenen = [str(t) for t in k.rijen["tekst"] if isinstance(t, str) and t.strip()]
         reden = f" {redenen[0]}" if redenen else ""
@@ -372,7 +361,7 @@ def _toont(k: _Keuze, periode: str) -> str:
     for _, rij in k.rijen.iterrows():
         soort = rij["vergelijking"]
         ref = rij["referentiewaarde"]
-        ref_tekst = "" if _ontbreekt(ref) else f" ({met_eenheid(ref, eenheid)})"
+        ref_tekst = "" if ontbreekt(ref) else f" ({met_eenheid(ref, eenheid)})"
         if soort == "landelijk":
             kop = f"Tegenover landelijk{ref_tekst}"
         elif soort == "regios":
@@ -406,7 +395,7 @@ def _gezegde(rij, eenheid: str) -> str:
     hoger = oordeel == OPVALLEND_HOGER
     richting = "hoger" if hoger else "lager"
     waarden = ""
-    if not _ontbreekt(rij["waarde"]) and not _ontbreekt(rij["referentiewaarde"]):
+    if not ontbreekt(rij["waarde"]) and not ontbreekt(rij["referentiewaarde"]):
         waarden = f" ({_twee_waarden(rij['waarde'], rij['referentiewaarde'], eenheid)})"
     if soort == "landelijk":
         return f"{richting} is dan landelijk{waarden}"
@@ -556,9 +545,9 @@ def _grenzen(
 ) -> tuple[list[str], int, bool]:
     toetsen = attrs.get("toetsen")
     if not isinstance(toetsen, int):
-        toetsen = int(df["p"].map(lambda x: not _ontbreekt(x)).sum())
+        toetsen = int(df["p"].map(lambda x: not ontbreekt(x)).sum())
     gecorrigeerd = "p_gecorrigeerd" in df.columns and bool(
-        df["p_gecorrigeerd"].map(lambda x: not _ontbreekt(x)).any()
+        df["p_gecorrigeerd"].map(lambda x: not ontbreekt(x)).any()
     )
     uit = list(GRENZEN)
     if toetsen and gecorrigeerd:

@@ -16,7 +16,7 @@ give a row with ``oordeel = "geen gegevens"`` and the reason, never a zero.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +24,8 @@ import pandas as pd
 from scipy import stats as sps
 
 from . import statistiek as st
-from .fouten import DataFout, GeenWaarde, ImpactkitFout, bedoelde_je, niet_ingelezen
+from .bronnen.normen import lees_normen, normen_voor
+from .fouten import GeenWaarde, ImpactkitFout
 from .indicatoren import Indicator, indicator
 from .laden import laad
 from .oordelen import (
@@ -39,9 +40,9 @@ from .oordelen import (
     oordeel,
 )
 from .oordelen import OORDELEN as ALLE_OORDELEN
-from .opmaak import getal
+from .opmaak import getal, ontbreekt
 from .perioden import Periode
-from .regioindeling import NEDERLAND, regio, regios
+from .regioindeling import NEDERLAND, Regio, regio, regios
 
 KOLOMMEN = [
     "indicator",
@@ -68,16 +69,6 @@ KOLOMMEN = [
     "eenheid",
     "herkomst",
 ]
-
-VERGELIJKINGEN = {
-    "landelijk": "met Nederland",
-    "regios": "met alle regio's",
-    "vergelijkbaar": "met regio's van vergelijkbare omvang",
-    "vorige_periode": "met de vorige periode",
-    "jaar_eerder": "met een jaar eerder",
-    "trend": "trend over alle perioden",
-    "norm": "met de eigen norm",
-}
 
 OORDELEN = tuple(ALLE_OORDELEN)
 """The verdicts a comparison can give (defined in :mod:`impactkit.oordelen`)."""
@@ -107,7 +98,7 @@ class Drempels:
     def minimum(self, eenheid: str, referentie: float) -> float:
         """The smallest absolute difference that counts for this unit and reference value."""
         if eenheid == "%":
-            if st.ontbreekt(referentie):
+            if ontbreekt(referentie):
                 return self.procentpunt
             return max(
                 self.ondergrens, min(self.procentpunt, self.deel_van_referentie * abs(referentie))
@@ -118,7 +109,7 @@ class Drempels:
 # -- Intervals ---------------------------------------------------------------------------------
 def interval(ind: Indicator, teller: object, noemer: object) -> tuple[float, float]:
     """95 % interval of a value in the indicator's unit (NaN where no interval applies)."""
-    if st.ontbreekt(teller) or (ind.eenheid != "aantal" and st.ontbreekt(noemer)):
+    if ontbreekt(teller) or (ind.eenheid != "aantal" and ontbreekt(noemer)):
         return (math.nan, math.nan)
     if ind.eenheid == "%":
         laag, hoog = st.wilson(int(teller), int(noemer))
@@ -147,10 +138,10 @@ def met_intervallen(df: pd.DataFrame) -> pd.DataFrame:
 # -- Tests between two observations ---------------------------------------------------------------
 def _toets(ind: Indicator, a: pd.Series, b: pd.Series) -> float:
     """Two-sided p-value for the difference between observation a and b (NaN if no test)."""
-    if any(st.ontbreekt(x) for x in (a["teller"], b["teller"])):
+    if any(ontbreekt(x) for x in (a["teller"], b["teller"])):
         return math.nan
     if ind.eenheid == "%":
-        if any(st.ontbreekt(x) for x in (a["noemer"], b["noemer"])):
+        if any(ontbreekt(x) for x in (a["noemer"], b["noemer"])):
             return math.nan
         uitkomst = st.toets_twee_proporties(
             int(a["teller"]), int(a["noemer"]), int(b["teller"]), int(b["noemer"])
@@ -168,15 +159,11 @@ def _toets(ind: Indicator, a: pd.Series, b: pd.Series) -> float:
     return math.nan
 
 
-def _oordeel(verschil: float, p: float, minimum: float, alpha: float) -> str:
-    return oordeel(verschil, p, minimum, alpha)
-
-
 def _rest_van_land(land: pd.Series, eigen: pd.Series) -> pd.Series:
     """Nederland minus the region: the fair reference for a test (the region is part of NL)."""
     rest = land.copy()
     for kolom in ("teller", "noemer"):
-        if not (st.ontbreekt(land[kolom]) or st.ontbreekt(eigen[kolom])):
+        if not (ontbreekt(land[kolom]) or ontbreekt(eigen[kolom])):
             rest[kolom] = int(land[kolom]) - int(eigen[kolom])
     return rest
 
@@ -199,188 +186,254 @@ def vergelijk(
     >>> v.set_index("vergelijking").loc["landelijk", "oordeel"]
     'opvallend hoger'
     """
-    ind = indicator(indicator_id)
-    r = regio(regio_naam)
-    p = Periode.parse(periode)
-    drempels = drempels or Drempels()
-    if r.code == NEDERLAND:
-        raise GeenWaarde("Kies een Veilig Thuis-regio; Nederland is zelf de referentie.")
-    if not ind.is_regionaal:
-        raise GeenWaarde(
-            f"{ind.naam} is niet per regio beschikbaar ({', '.join(ind.niveaus)}), dus er valt "
-            "niets regionaal te vergelijken. Kies een regionale indicator, bv. met "
-            "impactkit.selecteer(niveau='regionaal')."
-        )
-    if ind.is_verdeling and categorie is None:
-        raise GeenWaarde(
-            f"{ind.naam} is een verdeling; kies een categorie: {'; '.join(ind.categorieen)}."
-        )
-    df = laad() if data is None else data
-    sel = df[df["indicator"] == ind.id]
-    sel = sel[sel["categorie"].isna()] if categorie is None else sel[sel["categorie"] == categorie]
-    if sel.empty:
-        raise GeenWaarde(f"Er zijn geen cijfers voor {ind.naam} in deze gegevens.")
-    perioden = sorted({Periode.parse(x) for x in sel["periode"]})
-    if p not in perioden:
-        raise GeenWaarde(
-            f"Geen cijfers voor {ind.naam} over {p.label}. Beschikbare perioden: "
-            f"{', '.join(x.code for x in perioden)}."
-        )
-    if r.code not in set(sel["regio_code"]):
-        raise GeenWaarde(
-            f"Geen cijfers voor {ind.naam} in {r.naam_in(p)}"
-            + (
-                " (de cohortstudie is in 13 regio's gedaan)."
-                if ind.bron.startswith("Cohort")
-                else "."
+    v = _Vergelijking.maak(indicator_id, regio_naam, periode, categorie, data, drempels)
+    if ontbreekt(v.waarde):
+        reden = "onderdrukt (aantal kleiner dan 10)" if bool(v.eigen["onderdrukt"]) else "onbekend"
+        for soort in ("landelijk", "regios", "vorige_periode", "jaar_eerder"):
+            v.rij(
+                soort,
+                "",
+                oordeel="geen gegevens",
+                toelichting=f"Het cijfer van {v.r.naam_in(v.p)} is {reden}.",
             )
+        return _als_tabel(v.rijen)
+    _met_nederland(v)
+    _met_alle_regios(v)
+    _met_zichzelf(v)
+    _trend(v)
+    if normen is not None:
+        _met_norm(v, normen)
+    return _als_tabel(v.rijen)
+
+
+@dataclass
+class _Vergelijking:
+    """One region's figure with what it is compared to, and the rows found so far."""
+
+    ind: Indicator
+    r: Regio
+    p: Periode
+    categorie: str | None
+    drempels: Drempels
+    sel: pd.DataFrame
+    """The indicator's (and category's) rows of all regions and periods."""
+    per_periode: dict[str, pd.DataFrame]
+    """Per period code, its rows indexed by region code."""
+    eigen: pd.Series
+    """The region's row of this period."""
+    waarde: float
+    laag: float
+    hoog: float
+    rijen: list[dict] = field(default_factory=list)
+
+    @property
+    def nu(self) -> pd.DataFrame:
+        """All regions in this period, indexed by region code."""
+        return self.per_periode[self.p.code]
+
+    @classmethod
+    def maak(
+        cls,
+        indicator_id: str,
+        regio_naam: str,
+        periode: str,
+        categorie: str | None,
+        data: pd.DataFrame | None,
+        drempels: Drempels | None,
+    ) -> _Vergelijking:
+        """Check the choice and find the region's figure; a Dutch message when there is none."""
+        ind = indicator(indicator_id)
+        r = regio(regio_naam)
+        p = Periode.parse(periode)
+        drempels = drempels or Drempels()
+        if r.code == NEDERLAND:
+            raise GeenWaarde("Kies een Veilig Thuis-regio; Nederland is zelf de referentie.")
+        if not ind.is_regionaal:
+            raise GeenWaarde(
+                f"{ind.naam} is niet per regio beschikbaar ({', '.join(ind.niveaus)}), dus er valt "
+                "niets regionaal te vergelijken. Kies een regionale indicator, bv. met "
+                "impactkit.selecteer(niveau='regionaal')."
+            )
+        if ind.is_verdeling and categorie is None:
+            raise GeenWaarde(
+                f"{ind.naam} is een verdeling; kies een categorie: {'; '.join(ind.categorieen)}."
+            )
+        df = laad() if data is None else data
+        sel = df[df["indicator"] == ind.id]
+        sel = (
+            sel[sel["categorie"].isna()]
+            if categorie is None
+            else sel[sel["categorie"] == categorie]
+        )
+        if sel.empty:
+            raise GeenWaarde(f"Er zijn geen cijfers voor {ind.naam} in deze gegevens.")
+        perioden = sorted({Periode.parse(x) for x in sel["periode"]})
+        if p not in perioden:
+            raise GeenWaarde(
+                f"Geen cijfers voor {ind.naam} over {p.label}. Beschikbare perioden: "
+                f"{', '.join(x.code for x in perioden)}."
+            )
+        if r.code not in set(sel["regio_code"]):
+            raise GeenWaarde(
+                f"Geen cijfers voor {ind.naam} in {r.naam_in(p)}"
+                + (
+                    " (de cohortstudie is in 13 regio's gedaan)."
+                    if ind.bron.startswith("Cohort")
+                    else "."
+                )
+            )
+        per_periode = {pp: g.set_index("regio_code") for pp, g in sel.groupby("periode")}
+        nu = per_periode[p.code]
+        if r.code not in nu.index:  # e.g. Brabant Noordoost (VT16) after it became part of VT27
+            eigen_perioden = set(sel.loc[sel["regio_code"] == r.code, "periode"])
+            uitleg = " ".join(filter(None, [r.overgang_in(p), "Beschikbare perioden:"]))
+            raise GeenWaarde(
+                f"Geen cijfer voor {ind.naam} in {r.naam_in(p)} over {p.label}. {uitleg} "
+                f"{', '.join(sorted(eigen_perioden, key=Periode.parse))}."
+            )
+        eigen = nu.loc[r.code]
+        laag, hoog = interval(ind, eigen["teller"], eigen["noemer"])
+        return cls(
+            ind, r, p, categorie, drempels, sel, per_periode, eigen, _waarde(eigen), laag, hoog
         )
 
-    per_periode = {pp: g.set_index("regio_code") for pp, g in sel.groupby("periode")}
-    nu = per_periode[p.code]
-    if r.code not in nu.index:  # e.g. Brabant Noordoost (VT16) after it became part of VT27
-        eigen_perioden = set(sel.loc[sel["regio_code"] == r.code, "periode"])
-        uitleg = " ".join(filter(None, [r.overgang_in(p), "Beschikbare perioden:"]))
-        raise GeenWaarde(
-            f"Geen cijfer voor {ind.naam} in {r.naam_in(p)} over {p.label}. {uitleg} "
-            f"{', '.join(sorted(eigen_perioden, key=Periode.parse))}."
-        )
-    eigen = nu.loc[r.code]
-    herkomst = str(eigen["herkomst"])
-    basis = {
-        "indicator": ind.id,
-        "regio_code": r.code,
-        "regio": r.naam_in(p),
-        "periode": p.code,
-        "categorie": categorie,
-        "eenheid": ind.eenheid,
-        "herkomst": herkomst,
-    }
-    waarde = _waarde(eigen)
-    laag, hoog = interval(ind, eigen["teller"], eigen["noemer"])
-    rijen: list[dict] = []
-
-    def rij(vergelijking: str, referentie: str, **velden) -> None:
-        rijen.append(
+    def rij(self, vergelijking: str, referentie: str, **velden) -> None:
+        """Add a row for one comparison; the region's value and interval are filled in."""
+        self.rijen.append(
             {
-                **basis,
+                "indicator": self.ind.id,
+                "regio_code": self.r.code,
+                "regio": self.r.naam_in(self.p),
+                "periode": self.p.code,
+                "categorie": self.categorie,
+                "eenheid": self.ind.eenheid,
+                "herkomst": str(self.eigen["herkomst"]),
                 "vergelijking": vergelijking,
                 "referentie": referentie,
-                "waarde": waarde,
-                "laag": laag,
-                "hoog": hoog,
+                "waarde": self.waarde,
+                "laag": self.laag,
+                "hoog": self.hoog,
                 **velden,
             }
         )
 
-    if st.ontbreekt(waarde):
-        reden = "onderdrukt (aantal kleiner dan 10)" if bool(eigen["onderdrukt"]) else "onbekend"
-        for v in ("landelijk", "regios", "vorige_periode", "jaar_eerder"):
-            rij(
-                v,
-                "",
-                oordeel="geen gegevens",
-                toelichting=f"Het cijfer van {r.naam_in(p)} is {reden}.",
-            )
-        return _als_tabel(rijen)
+    def oordeel(self, verschil: float, p: float, referentie: float, deel: float = 1) -> str:
+        """The verdict against the minimum difference for this unit (``deel`` of it for a trend)."""
+        minimum = self.drempels.minimum(self.ind.eenheid, referentie) / deel
+        return oordeel(verschil, p, minimum, self.drempels.alpha)
 
-    # 1. With Nederland (the test uses the rest of the country as reference).
-    if NEDERLAND in nu.index and not st.ontbreekt(_waarde(nu.loc[NEDERLAND])):
-        land = nu.loc[NEDERLAND]
-        ref = _waarde(land)
-        r_laag, r_hoog = interval(ind, land["teller"], land["noemer"])
-        if ind.eenheid == "aantal":
-            rij(
-                "landelijk",
-                "Nederland",
-                referentiewaarde=ref,
-                ref_laag=r_laag,
-                ref_hoog=r_hoog,
-                oordeel=GEEN_TOETS,
-                toelichting=_toelichting_aantal(ind),
-            )
-        else:
-            pw = _toets(ind, eigen, _rest_van_land(land, eigen))
-            verschil = waarde - ref
-            rij(
-                "landelijk",
-                "Nederland",
-                referentiewaarde=ref,
-                ref_laag=r_laag,
-                ref_hoog=r_hoog,
-                verschil=verschil,
-                verschil_relatief=_relatief(verschil, ref),
-                p=pw,
-                oordeel=_oordeel(verschil, pw, drempels.minimum(ind.eenheid, ref), drempels.alpha),
-                toelichting="Toets tegen de rest van Nederland (Nederland zonder de regio).",
-            )
 
-    # 2. With all regions: rank (1 = highest), quartile (4 = highest quarter), funnel position.
+def _met_nederland(v: _Vergelijking) -> None:
+    """1. With Nederland (the test uses the rest of the country as reference)."""
+    nu, ind, waarde = v.nu, v.ind, v.waarde
+    if not (NEDERLAND in nu.index and not ontbreekt(_waarde(nu.loc[NEDERLAND]))):
+        return
+    land = nu.loc[NEDERLAND]
+    ref = _waarde(land)
+    r_laag, r_hoog = interval(ind, land["teller"], land["noemer"])
+    if ind.eenheid == "aantal":
+        v.rij(
+            "landelijk",
+            "Nederland",
+            referentiewaarde=ref,
+            ref_laag=r_laag,
+            ref_hoog=r_hoog,
+            oordeel=GEEN_TOETS,
+            toelichting=_toelichting_aantal(ind),
+        )
+        return
+    pw = _toets(ind, v.eigen, _rest_van_land(land, v.eigen))
+    verschil = waarde - ref
+    v.rij(
+        "landelijk",
+        "Nederland",
+        referentiewaarde=ref,
+        ref_laag=r_laag,
+        ref_hoog=r_hoog,
+        verschil=verschil,
+        verschil_relatief=_relatief(verschil, ref),
+        p=pw,
+        oordeel=v.oordeel(verschil, pw, ref),
+        toelichting="Toets tegen de rest van Nederland (Nederland zonder de regio).",
+    )
+
+
+def _met_alle_regios(v: _Vergelijking) -> None:
+    """2. With all regions: rank (1 = highest), quartile (4 = highest quarter), funnel position."""
+    nu, ind, waarde, drempels = v.nu, v.ind, v.waarde, v.drempels
     alle = nu.drop(index=NEDERLAND, errors="ignore")
     waarden = alle.apply(_waarde, axis=1).astype(float).dropna()
-    if ind.eenheid != "aantal" and len(waarden) > 1:
-        rang = int((waarden > waarde).sum() + 1)
-        kwartiel = int(min(4, 1 + math.floor(4 * (waarden < waarde).sum() / len(waarden))))
-        mediaan = float(waarden.median())
-        toelichting = f"Rang {rang} van {len(waarden)} (1 = hoogste)."
-        positie, phi, p_over = funnel_positie_van(ind, nu, r.code)
-        if positie:
-            toelichting += f" Trechterdiagram: {positie}"
-            toelichting += (
-                f" (grenzen verbreed voor overspreiding tussen regio's, factor {getal(phi, 2)})."
-                if phi > 1
-                else "."
-            )
-        oordeel_r = GEEN_TOETS
-        landelijk = _waarde(nu.loc[NEDERLAND]) if NEDERLAND in nu.index else math.nan
-        groot_genoeg = not st.ontbreekt(landelijk) and abs(waarde - landelijk) >= drempels.minimum(
-            ind.eenheid, landelijk
+    if not (ind.eenheid != "aantal" and len(waarden) > 1):
+        return
+    rang = int((waarden > waarde).sum() + 1)
+    kwartiel = int(min(4, 1 + math.floor(4 * (waarden < waarde).sum() / len(waarden))))
+    mediaan = float(waarden.median())
+    toelichting = f"Rang {rang} van {len(waarden)} (1 = hoogste)."
+    positie, phi, p_over = funnel_positie_van(ind, nu, v.r.code)
+    if positie:
+        toelichting += f" Trechterdiagram: {positie}"
+        toelichting += (
+            f" (grenzen verbreed voor overspreiding tussen regio's, factor {getal(phi, 2)})."
+            if phi > 1
+            else "."
         )
-        if positie and positie.startswith(("boven", "onder")):
-            if groot_genoeg:
-                oordeel_r = OPVALLEND_HOGER if positie.startswith("boven") else OPVALLEND_LAGER
-            else:
-                oordeel_r = KLEIN_VERSCHIL
-        elif positie == "binnen":
-            oordeel_r = MOGELIJK_TOEVAL
-        rij(
-            "regios",
-            "alle regio's (mediaan)",
-            referentiewaarde=mediaan,
-            verschil=waarde - mediaan,
-            verschil_relatief=_relatief(waarde - mediaan, mediaan),
-            rang=rang,
-            kwartiel=kwartiel,
-            aantal_regios=len(waarden),
-            oordeel=oordeel_r,
-            toelichting=toelichting,
+    oordeel_r = GEEN_TOETS
+    landelijk = _waarde(nu.loc[NEDERLAND]) if NEDERLAND in nu.index else math.nan
+    groot_genoeg = not ontbreekt(landelijk) and abs(waarde - landelijk) >= drempels.minimum(
+        ind.eenheid, landelijk
+    )
+    if positie and positie.startswith(("boven", "onder")):
+        if groot_genoeg:
+            oordeel_r = OPVALLEND_HOGER if positie.startswith("boven") else OPVALLEND_LAGER
+        else:
+            oordeel_r = KLEIN_VERSCHIL
+    elif positie == "binnen":
+        oordeel_r = MOGELIJK_TOEVAL
+    v.rij(
+        "regios",
+        "alle regio's (mediaan)",
+        referentiewaarde=mediaan,
+        verschil=waarde - mediaan,
+        verschil_relatief=_relatief(waarde - mediaan, mediaan),
+        rang=rang,
+        kwartiel=kwartiel,
+        aantal_regios=len(waarden),
+        oordeel=oordeel_r,
+        toelichting=toelichting,
+    )
+    _met_vergelijkbare_regios(v, waarden)
+
+
+def _met_vergelijkbare_regios(v: _Vergelijking, waarden: pd.Series) -> None:
+    """3. Regions of similar size (the 7 nearest in population, including the region)."""
+    r, p, waarde = v.r, v.p, v.waarde
+    inwoners = regios(periode=p).set_index("code")["inwoners"]  # regions of this period
+    buren = (inwoners.drop(NEDERLAND) - inwoners[r.code]).abs().sort_values().index[:7].tolist()
+    groep = waarden[waarden.index.isin(buren)]
+    if len(groep) > 2:
+        rang_groep = int((groep > waarde).sum() + 1)
+        med = float(groep.median())
+        v.rij(
+            "vergelijkbaar",
+            "regio's van vergelijkbare omvang (mediaan)",
+            referentiewaarde=med,
+            verschil=waarde - med,
+            verschil_relatief=_relatief(waarde - med, med),
+            rang=rang_groep,
+            aantal_regios=len(groep),
+            oordeel="geen toets mogelijk",
+            toelichting=f"Rang {rang_groep} van {len(groep)}: "
+            + ", ".join(regio(c).naam_in(p) for c in groep.index if c != r.code)
+            + ".",
         )
 
-        # 3. Regions of similar size (the 7 nearest in population, including the region).
-        inwoners = regios(periode=p).set_index("code")["inwoners"]  # regions of this period
-        buren = (inwoners.drop(NEDERLAND) - inwoners[r.code]).abs().sort_values().index[:7].tolist()
-        groep = waarden[waarden.index.isin(buren)]
-        if len(groep) > 2:
-            rang_groep = int((groep > waarde).sum() + 1)
-            med = float(groep.median())
-            rij(
-                "vergelijkbaar",
-                "regio's van vergelijkbare omvang (mediaan)",
-                referentiewaarde=med,
-                verschil=waarde - med,
-                verschil_relatief=_relatief(waarde - med, med),
-                rang=rang_groep,
-                aantal_regios=len(groep),
-                oordeel="geen toets mogelijk",
-                toelichting=f"Rang {rang_groep} van {len(groep)}: "
-                + ", ".join(regio(c).naam_in(p) for c in groep.index if c != r.code)
-                + ".",
-            )
 
-    # 4. With itself over time.
+def _met_zichzelf(v: _Vergelijking) -> None:
+    """4. With itself over time: the previous period and a year earlier."""
+    r, p, ind, waarde, per_periode = v.r, v.p, v.ind, v.waarde, v.per_periode
     for soort, eerder in (("vorige_periode", p.vorige()), ("jaar_eerder", p.jaar_eerder())):
         if eerder.code not in per_periode or r.code not in per_periode[eerder.code].index:
-            rij(
+            v.rij(
                 soort,
                 eerder.code,
                 oordeel="geen gegevens",
@@ -389,8 +442,8 @@ def vergelijk(
             continue
         oud = per_periode[eerder.code].loc[r.code]
         ref = _waarde(oud)
-        if st.ontbreekt(ref):
-            rij(
+        if ontbreekt(ref):
+            v.rij(
                 soort,
                 eerder.code,
                 oordeel="geen gegevens",
@@ -398,9 +451,9 @@ def vergelijk(
             )
             continue
         r_laag, r_hoog = interval(ind, oud["teller"], oud["noemer"])
-        pw = _toets(ind, eigen, oud)
+        pw = _toets(ind, v.eigen, oud)
         verschil = waarde - ref
-        rij(
+        v.rij(
             soort,
             eerder.code,
             referentiewaarde=ref,
@@ -409,47 +462,48 @@ def vergelijk(
             verschil=verschil,
             verschil_relatief=_relatief(verschil, ref),
             p=pw,
-            oordeel=_oordeel(verschil, pw, drempels.minimum(ind.eenheid, ref), drempels.alpha),
+            oordeel=v.oordeel(verschil, pw, ref),
         )
 
-    # 5. Trend over all periods up to this one (least squares slope per year).
-    trend = trend_van(ind, sel, r.code, tot=p)
+
+def _trend(v: _Vergelijking) -> None:
+    """5. Trend over all periods up to this one (least squares slope per year)."""
+    trend = trend_van(v.ind, v.sel, v.r.code, tot=v.p)
     if trend is not None:
         helling, pw, n, eerste = trend
-        rij(
+        v.rij(
             "trend",
-            f"{eerste}–{p.code}",
+            f"{eerste}–{v.p.code}",
             verschil=helling,
             p=pw,
-            oordeel=_oordeel(
-                helling, pw, drempels.minimum(ind.eenheid, waarde) / 2, drempels.alpha
-            ),
+            oordeel=v.oordeel(helling, pw, v.waarde, deel=2),
             toelichting=f"Gemiddelde verandering per jaar over {n} perioden.",
         )
 
-    # 6. With the region's own norm.
-    if normen is not None:
-        tabel = normen if isinstance(normen, pd.DataFrame) else lees_normen(normen)
-        for norm in _normen_voor(tabel, ind.id, r.code, categorie):
-            rij(
-                "norm",
-                f"norm {norm['soort']} {norm['norm']:g}",
-                referentiewaarde=norm["norm"],
-                verschil=waarde - norm["norm"],
-                verschil_relatief=_relatief(waarde - norm["norm"], norm["norm"]),
-                oordeel=_oordeel_norm(norm, waarde, laag, hoog),
-                toelichting=norm.get("toelichting") or "",
-            )
-    return _als_tabel(rijen)
+
+def _met_norm(v: _Vergelijking, normen: pd.DataFrame | str | Path) -> None:
+    """6. With the region's own norm."""
+    waarde = v.waarde
+    tabel = normen if isinstance(normen, pd.DataFrame) else lees_normen(normen)
+    for norm in normen_voor(tabel, v.ind.id, v.r.code, v.categorie):
+        v.rij(
+            "norm",
+            f"norm {norm['soort']} {norm['norm']:g}",
+            referentiewaarde=norm["norm"],
+            verschil=waarde - norm["norm"],
+            verschil_relatief=_relatief(waarde - norm["norm"], norm["norm"]),
+            oordeel=_oordeel_norm(norm, waarde, v.laag, v.hoog),
+            toelichting=norm.get("toelichting") or "",
+        )
 
 
 def _waarde(rij: pd.Series) -> float:
     x = rij["waarde"]
-    return math.nan if st.ontbreekt(x) or bool(rij.get("onderdrukt", False)) else float(x)
+    return math.nan if ontbreekt(x) or bool(rij.get("onderdrukt", False)) else float(x)
 
 
 def _relatief(verschil: float, ref: float) -> float:
-    return math.nan if st.ontbreekt(ref) or ref == 0 else 100.0 * verschil / ref
+    return math.nan if ontbreekt(ref) or ref == 0 else 100.0 * verschil / ref
 
 
 def _als_tabel(rijen: list[dict]) -> pd.DataFrame:
@@ -519,7 +573,7 @@ def funnel(
     phi = 1.0
     geschat, p_over = st.overspreiding_toets(tellers, noemers_r, p0, soort=soort)
     verruimen = (
-        (not st.ontbreekt(p_over) and p_over < 0.05) if overspreiding is None else overspreiding
+        (not ontbreekt(p_over) and p_over < 0.05) if overspreiding is None else overspreiding
     )
     if verruimen and not math.isnan(geschat):
         phi = max(1.0, geschat)
@@ -555,7 +609,7 @@ def funnel_positie_van(
     if ind.eenheid not in ("%", "per 10.000 inwoners") or NEDERLAND not in nu.index:
         return geen
     eigen = nu.loc[code]
-    if st.ontbreekt(eigen["teller"]) or st.ontbreekt(eigen["noemer"]):
+    if ontbreekt(eigen["teller"]) or ontbreekt(eigen["noemer"]):
         return geen
     soort = "proportie" if ind.eenheid == "%" else "ratio"
     p0 = float(nu.loc[NEDERLAND, "waarde"]) / (100.0 if soort == "proportie" else 1.0)
@@ -582,7 +636,7 @@ def _overspreiding_in(nu: pd.DataFrame, p0: float, soort: str) -> tuple[float, f
         p0,
         soort=soort,
     )
-    if st.ontbreekt(p) or p >= 0.05 or st.ontbreekt(phi):
+    if ontbreekt(p) or p >= 0.05 or ontbreekt(phi):
         return 1.0, p
     return max(1.0, phi), p
 
@@ -620,243 +674,10 @@ def trend_van(
     return float(fit.slope), float(fit.pvalue), len(eigen), eigen["_p"].iloc[0].code
 
 
-# -- Norms ----------------------------------------------------------------------------------------
-NORM_KOLOMMEN = ("indicator", "norm", "soort")
-
-
-def lees_normen(pad: str | Path) -> pd.DataFrame:
-    """Read a region's own norms (CSV or YAML).
-
-    Columns/keys: ``indicator``, ``norm`` (a number in the indicator's unit), ``soort``
-    (``minimaal``: the value should be at least the norm; ``maximaal``: at most), optional
-    ``regio`` (empty = every region), ``categorie`` and ``toelichting``. The kit never invents a
-    norm: this file is the region's own statement. Every problem is reported with its line, and
-    nothing is used until the whole file is right.
-    """
-    from .bronnen.eigen_bestand import _lees_regels, _scheidingsteken, lees_tekstbestand
-
-    pad, tekst = lees_tekstbestand(pad, "normenbestand")
-    if not tekst.strip():
-        raise DataFout(f"{pad.name} is leeg. Zet op regel 1: {';'.join(NORM_KOLOMMEN)}.")
-    if pad.suffix.lower() in (".yml", ".yaml"):
-        import yaml
-
-        try:
-            inhoud = yaml.safe_load(tekst) or []
-        except yaml.YAMLError as e:
-            mark = getattr(e, "problem_mark", None)
-            waar = f" (regel {mark.line + 1}, kolom {mark.column + 1})" if mark else ""
-            raise DataFout(
-                f"{pad.name} is geen leesbare YAML{waar}. Zet teksten met een dubbele "
-                "punt tussen aanhalingstekens."
-            ) from None
-        if isinstance(inhoud, dict):
-            inhoud = inhoud.get("normen", [])
-        if not isinstance(inhoud, list) or not all(isinstance(x, dict) for x in inhoud):
-            raise DataFout(
-                f"{pad.name}: verwacht een lijst van normen, elk met indicator, norm en soort, "
-                "bv. 'normen:\n  - {indicator: hermeldingen, norm: 30, soort: maximaal}'."
-            )
-        tabel = pd.DataFrame(inhoud)
-        plekken = [f"norm {i}" for i in range(1, len(tabel) + 1)]
-        return valideer_normen(tabel, pad.name, _plekken=plekken)
-    teken = _scheidingsteken(tekst.splitlines()[0], pad)
-    regels = _lees_regels(tekst, teken, pad)
-    kop = [k.strip().lower() for k in regels[0][1]]
-    rijen, plekken = [], []
-    for nr, velden in regels[1:]:
-        if not any(v.strip() for v in velden):
-            continue
-        if len(velden) != len(kop):
-            raise DataFout(
-                f"{pad.name}, regel {nr}: {len(velden)} velden, maar de kopregel heeft "
-                f"er {len(kop)}. Zet een tekst met een '{teken}' tussen "
-                "aanhalingstekens."
-            )
-        rijen.append(dict(zip(kop, (v.strip() for v in velden))))
-        plekken.append(f"regel {nr}")
-    tabel = pd.DataFrame(rijen, columns=kop)
-    return valideer_normen(tabel, pad.name, _plekken=plekken, _teken=teken)
-
-
-NORM_OPTIONEEL = ("regio", "categorie", "toelichting")
-
-
-def valideer_normen(
-    tabel: pd.DataFrame,
-    naam: str = "normen",
-    _plekken: list[str] | None = None,
-    _teken: str = ";",
-) -> pd.DataFrame:
-    """Check a norms table: known indicators, a number in the indicator's unit, soort, no conflicts.
-
-    A norm for a count is a whole number ('1.070' is 1070); a share lies between 0 and 100, a
-    rate per 10.000 between 0 and 10.000; no negative or infinite norms; one indicator, region
-    and category has at most one norm of each soort, and a minimum above a maximum is refused.
-    """
-    from .bronnen.eigen_bestand import _GeenGetal, _lees_getal
-
-    if not isinstance(tabel, pd.DataFrame):
-        raise DataFout(f"{naam}: normen zijn een tabel met de kolommen {', '.join(NORM_KOLOMMEN)}.")
-    tabel = tabel.rename(columns=lambda k: str(k).strip().lower())
-    ontbreekt = [k for k in NORM_KOLOMMEN if k not in tabel.columns]
-    if ontbreekt:
-        hint = "".join(bedoelde_je(k, [str(c) for c in tabel.columns]) for k in ontbreekt)
-        raise DataFout(
-            f"{naam}: kolom(men) {', '.join(ontbreekt)} ontbreken.{hint} Verplicht: "
-            f"{', '.join(NORM_KOLOMMEN)}."
-        )
-    onbekend = [k for k in tabel.columns if k not in (*NORM_KOLOMMEN, *NORM_OPTIONEEL)]
-    if onbekend:
-        hint = "".join(bedoelde_je(k, (*NORM_KOLOMMEN, *NORM_OPTIONEEL), n=1) for k in onbekend)
-        raise DataFout(
-            f"{naam}: onbekende kolom(men) {', '.join(repr(k) for k in onbekend)}.{hint} "
-            f"Mogelijk: {', '.join((*NORM_KOLOMMEN, *NORM_OPTIONEEL))}."
-        )
-    plekken = _plekken or [f"regel {i}" for i in range(2, len(tabel) + 2)]
-    fouten: list[str] = []
-    uit: list[dict] = []
-    gezien: dict[tuple, str] = {}
-    for plek, rij in zip(plekken, tabel.to_dict("records")):
-
-        def fout(bericht: str, _p: str = plek) -> None:
-            scheiding = ", " if bericht.startswith("kolom") else ": "
-            fouten.append(f"{naam}, {_p}{scheiding}{bericht}")
-
-        try:
-            ind = indicator(str(rij["indicator"]))
-        except ImpactkitFout as e:
-            fout(f"norm voor een onbekende indicator. {e}")
-            continue
-        soort = str(rij["soort"]).strip().lower()
-        if soort not in ("minimaal", "maximaal"):
-            fout(
-                f"kolom 'soort': '{rij['soort']}' moet 'minimaal' of 'maximaal' zijn."
-                f"{bedoelde_je(soort, ('minimaal', 'maximaal'))}"
-            )
-            continue
-        ruw = rij["norm"]
-        aantal = ind.eenheid == "aantal"
-        if isinstance(ruw, bool) or ruw is None or (isinstance(ruw, float) and math.isnan(ruw)):
-            fout(
-                "kolom 'norm' is leeg of geen getal. Vul een getal in de eenheid van "
-                f"{ind.id} ({ind.eenheid}) in."
-            )
-            continue
-        if isinstance(ruw, (int, float)):
-            norm = float(ruw)
-            if not math.isfinite(norm):
-                fout(f"kolom 'norm': '{ruw}' is geen eindig getal.")
-                continue
-            if aantal and not norm.is_integer():
-                fout(
-                    f"kolom 'norm': {getal(norm, 3)} is geen heel getal, en {ind.id} is een "
-                    "aantal. Bedoel je een duizendtal (1.070 = 1070)? Schrijf dan 1070."
-                )
-                continue
-        else:
-            try:
-                norm = _lees_getal(str(ruw), _teken, aantal=aantal)
-            except _GeenGetal as e:
-                fout(f"kolom 'norm': {e}")
-                continue
-            if norm is None:
-                fout(f"kolom 'norm' is leeg. Vul een getal in de eenheid van {ind.id} in.")
-                continue
-        if norm < 0:
-            fout(
-                f"kolom 'norm': {_getal_kort(norm)} is negatief; een norm voor {ind.id} is 0 of meer."
-            )
-            continue
-        if ind.is_aandeel and norm > 100:
-            fout(
-                f"kolom 'norm': {_getal_kort(norm)}% kan niet; een percentage ligt tussen 0 en 100."
-            )
-            continue
-        if ind.is_ratio and norm > 10_000:
-            fout(f"kolom 'norm': {_getal_kort(norm)} per 10.000 inwoners kan niet.")
-            continue
-        code = rij.get("regio")
-        try:
-            code = regio(str(code)).code if isinstance(code, str) and code.strip() else None
-        except ImpactkitFout as e:
-            fout(f"kolom 'regio': {e}")
-            continue
-        categorie = rij.get("categorie")
-        categorie = categorie.strip() if isinstance(categorie, str) and categorie.strip() else None
-        if categorie and categorie not in ind.categorieen:
-            fout(
-                f"'{categorie}' is geen categorie van {ind.id}."
-                f"{bedoelde_je(categorie, ind.categorieen)}"
-            )
-            continue
-        sleutel = (ind.id, code, categorie, soort)
-        if sleutel in gezien:
-            fout(
-                f"een tweede {soort}e norm voor {ind.id}"
-                f"{' in ' + code if code else ''}{' (' + categorie + ')' if categorie else ''} "
-                f"(de eerste staat op {gezien[sleutel]}). Houd er één; twee normen voor "
-                "hetzelfde spreken elkaar tegen."
-            )
-            continue
-        gezien[sleutel] = plek
-        toel = rij.get("toelichting")
-        uit.append(
-            {
-                "indicator": ind.id,
-                "regio_code": code,
-                "categorie": categorie,
-                "norm": norm,
-                "soort": soort,
-                "toelichting": toel if isinstance(toel, str) else "",
-                "_plek": plek,
-            }
-        )
-    # A minimum above a maximum for the same indicator, region and category cannot both be met.
-    for r in uit:
-        if r["soort"] != "minimaal":
-            continue
-        for m in uit:
-            if (
-                m["soort"] == "maximaal"
-                and (m["indicator"], m["regio_code"], m["categorie"])
-                == (r["indicator"], r["regio_code"], r["categorie"])
-                and r["norm"] > m["norm"]
-            ):
-                fouten.append(
-                    f"{naam}, {r['_plek']}: de minimale norm ({_getal_kort(r['norm'])}) ligt boven de "
-                    f"maximale ({_getal_kort(m['norm'])}, {m['_plek']}) voor {r['indicator']}; aan "
-                    "beide tegelijk kan niemand voldoen."
-                )
-    if fouten:
-        raise niet_ingelezen(naam, fouten)
-    for r in uit:
-        del r["_plek"]
-    return pd.DataFrame(
-        uit, columns=["indicator", "regio_code", "categorie", "norm", "soort", "toelichting"]
-    )
-
-
-def _getal_kort(x: float) -> str:
-    """A norm as written: 150 stays '150', 45.5 becomes '45,5'."""
-    return getal(x, 0 if float(x).is_integer() else 1)
-
-
-def _normen_voor(tabel: pd.DataFrame, ind_id: str, code: str, categorie: str | None) -> list[dict]:
-    tabel = valideer_normen(tabel) if "regio_code" not in tabel.columns else tabel
-    sel = tabel[(tabel["indicator"] == ind_id)]
-    sel = sel[sel["regio_code"].isna() | (sel["regio_code"] == code)]
-    sel = sel[sel["categorie"].isna() | (sel["categorie"] == categorie)]
-    # A region's own norm replaces the national norm of the same kind (minimaal/maximaal).
-    eigen = set(sel.loc[sel["regio_code"] == code, "soort"])
-    sel = sel[(sel["regio_code"] == code) | ~sel["soort"].isin(eigen)]
-    return sel.to_dict("records")
-
-
 def _oordeel_norm(norm: dict, waarde: float, laag: float, hoog: float) -> str:
     grens = norm["norm"]
     goed = waarde >= grens if norm["soort"] == "minimaal" else waarde <= grens
-    if st.ontbreekt(laag) or st.ontbreekt(hoog):
+    if ontbreekt(laag) or ontbreekt(hoog):
         return VOLDOET if goed else VOLDOET_NIET
     if norm["soort"] == "minimaal":
         if laag >= grens:

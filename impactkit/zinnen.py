@@ -15,8 +15,6 @@ comparisons, directions and units over the practice data and checks them):
 
 from __future__ import annotations
 
-import math
-
 from .indicatoren import Indicator
 from .oordelen import (
     GEEN_GEGEVENS,
@@ -26,6 +24,7 @@ from .oordelen import (
     MOGELIJK_TOEVAL,
     OPVALLEND_HOGER,
     OPVALLEND_LAGER,
+    geen_getal,
 )
 from .opmaak import EENHEID_DECIMALEN, getal, met_eenheid
 from .perioden import Periode
@@ -237,7 +236,7 @@ def _getal(ind: Indicator, x: float) -> str:
 
 def interval_tekst(ind: Indicator, laag: float, hoog: float, verschil: bool = False) -> str:
     """' (95%-interval 52,6 tot 58,6%)'; for a difference of shares the unit is procentpunt."""
-    if _ontbreekt(laag) or _ontbreekt(hoog):
+    if geen_getal(laag) or geen_getal(hoog):
         return ""
     eenheid = {"%": " procentpunt" if verschil else "%"}.get(ind.eenheid, "")
     return f" (95%-interval {_getal(ind, laag)} tot {_getal(ind, hoog)}{eenheid})"
@@ -246,13 +245,6 @@ def interval_tekst(ind: Indicator, laag: float, hoog: float, verschil: bool = Fa
 def kort(ind: Indicator, x: float) -> str:
     """A reference value without repeating a long unit: '42,8%', '34,8', '1.070'."""
     return met_eenheid(x, ind.eenheid) if ind.eenheid == "%" else _getal(ind, x)
-
-
-def _ontbreekt(x: object) -> bool:
-    try:
-        return x is None or math.isnan(float(x))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return True
 
 
 def _beweging(verschil: float, verleden: bool = True) -> str:
@@ -299,7 +291,7 @@ def zin_landelijk(
         zin += f" Het verschil van {grootte(ind, d)} kan op toeval berusten."
     elif verdict == GEEN_TOETS:
         zin += " Een toets is met deze cijfers niet mogelijk."
-    if rang is not None and not _ontbreekt(rang) and aantal_regios:
+    if rang is not None and not geen_getal(rang) and aantal_regios:
         zin += (
             f" Van de {int(aantal_regios)} regio's staat {regio} op plaats {int(rang)} "
             "(1 = hoogste)."
@@ -382,7 +374,7 @@ def zin_verloop(ind, regio: str, vl: dict, categorie=None) -> str:
         zin += " Een toets op het verschil met de landelijke ontwikkeling is niet mogelijk."
     else:
         zin += f" Het verschil met de landelijke ontwikkeling kan op toeval berusten ({ontw})."
-        if not (_ontbreekt(vl["laag"]) or _ontbreekt(vl["hoog"])) and (
+        if not (geen_getal(vl["laag"]) or geen_getal(vl["hoog"])) and (
             vl["laag"] > 0 or vl["hoog"] < 0
         ):
             zin += (

@@ -47,13 +47,13 @@ def met_bevolking():
 )
 def test_maat_via_groepspad_of_sleutel(maat, sleutel):
     data, props = fixture("85361NED")
-    kolom, reden = cbs_koppeling._maat_kolom(props, data[0].keys(), maat)
+    kolom, reden = cbs_koppeling.maatkolom(props, data[0].keys(), maat)
     assert (kolom, reden) == (sleutel, "")
 
 
 def test_dubbele_titel_noemt_de_paden_en_sleutels():
     data, props = fixture("85361NED")
-    kolom, reden = cbs_koppeling._maat_kolom(props, data[0].keys(), "Totaal")
+    kolom, reden = cbs_koppeling.maatkolom(props, data[0].keys(), "Totaal")
     assert kolom is None
     assert "komt 2 keer voor als aantal" in reden
     assert "'Ontvangen meldingen › Hermelding › Totaal' (sleutel Totaal_3)" in reden
@@ -63,7 +63,7 @@ def test_dubbele_titel_noemt_de_paden_en_sleutels():
 def test_controleer_koppeling_stelt_de_dichtstbijzijnde_echte_titels_voor():
     data, props = fixture("82975NED")
     r = SimpleNamespace(maat="Begonnen jeugdbeschermingstrajecten", filters="")
-    kolom, reden = cbs_koppeling._kolommen_voor(r, pd.DataFrame(data), props)
+    kolom, reden = cbs_koppeling.kolommen_voor(r, pd.DataFrame(data), props)
     assert kolom is None
     assert "Ondertoezichtstelling › Begonnen trajecten › Totaal begonnen trajecten" in reden
     bronnen = {"84852NED": fixture("84852NED")}

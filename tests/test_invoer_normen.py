@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
+from impactkit.bronnen.normen import lees_normen, valideer_normen
 from impactkit.fouten import DataFout
-from impactkit.vergelijken import lees_normen, valideer_normen
 
 KOP = "indicator;norm;soort\n"
 

@@ -313,19 +313,19 @@ def test_funnel_positie_ratio_en_index():
 
 
 # --------------------------------------------------------------------------------------------
-# is_opvallend
+# is_significant_en_relevant
 
 
-def test_is_opvallend():
-    assert st.is_opvallend(0.01, 0.08, 0.05) is True
-    assert st.is_opvallend(0.01, -0.08, 0.05) is True  # direction does not matter
-    assert st.is_opvallend(0.20, 0.08, 0.05) is False  # not statistically clear
-    assert st.is_opvallend(0.01, 0.01, 0.05) is False  # too small to matter
-    assert st.is_opvallend(0.05, 0.08, 0.05) is False  # p must be below alpha
-    assert st.is_opvallend(0.001, 0.3 - 0.2, 0.1) is True  # float rounding tolerated
-    assert st.is_opvallend(float("nan"), 0.08, 0.05) is False
-    assert st.is_opvallend(0.01, None, 0.05) is False
-    uit = st.is_opvallend(pd.Series([0.01, 0.2, pd.NA], index=[7, 8, 9]), 0.1, 0.05)
+def test_is_significant_en_relevant():
+    assert st.is_significant_en_relevant(0.01, 0.08, 0.05) is True
+    assert st.is_significant_en_relevant(0.01, -0.08, 0.05) is True  # direction does not matter
+    assert st.is_significant_en_relevant(0.20, 0.08, 0.05) is False  # not statistically clear
+    assert st.is_significant_en_relevant(0.01, 0.01, 0.05) is False  # too small to matter
+    assert st.is_significant_en_relevant(0.05, 0.08, 0.05) is False  # p must be below alpha
+    assert st.is_significant_en_relevant(0.001, 0.3 - 0.2, 0.1) is True  # float rounding tolerated
+    assert st.is_significant_en_relevant(float("nan"), 0.08, 0.05) is False
+    assert st.is_significant_en_relevant(0.01, None, 0.05) is False
+    uit = st.is_significant_en_relevant(pd.Series([0.01, 0.2, pd.NA], index=[7, 8, 9]), 0.1, 0.05)
     assert uit.tolist() == [True, False, False] and list(uit.index) == [7, 8, 9]
 
 
@@ -395,8 +395,8 @@ def test_vectorisatie_vormen():
         (lambda: st.funnel_grenzen(0.3, [100], soort="percentage"), "Onbekende soort"),
         (lambda: st.funnel_grenzen(0.3, [0, 100]), "noemer van 0"),
         (lambda: st.funnel_positie(120, 100, 0.3), "groter dan"),
-        (lambda: st.is_opvallend(5, 0.1, 0.05), "kans tussen 0 en 1"),
-        (lambda: st.is_opvallend(0.01, 0.1, -0.05), "0 of groter"),
+        (lambda: st.is_significant_en_relevant(5, 0.1, 0.05), "kans tussen 0 en 1"),
+        (lambda: st.is_significant_en_relevant(0.01, 0.1, -0.05), "0 of groter"),
         (
             lambda: st.wilson(pd.Series([1, 2], index=[0, 1]), pd.Series([9, 9], index=[1, 2])),
             "verschillende index",

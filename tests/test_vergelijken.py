@@ -5,7 +5,8 @@ import pytest
 import impactkit as ik
 from impactkit import DataFout, GeenWaarde
 from impactkit import statistiek as st
-from impactkit.vergelijken import Drempels, funnel, lees_normen, met_intervallen, vergelijk
+from impactkit.bronnen.normen import lees_normen
+from impactkit.vergelijken import Drempels, funnel, met_intervallen, vergelijk
 
 ZW = "Zaanstreek-Waterland"
 

@@ -17,7 +17,7 @@ import pandas as pd
 from ..paden import data_pad
 from ..regioindeling import regios
 from .cbs_indeling import tel_op_per_regio
-from .cbs_labels import _getal, periodelabel, regiolabel
+from .cbs_labels import celwaarde, periodelabel, regiolabel
 
 
 @lru_cache(maxsize=1)
@@ -52,14 +52,14 @@ def inwoners_per_jaar(records: list[dict], props: list[dict]) -> tuple[pd.DataFr
     ``inwoners`` (NaN when a gemeente was missing). An empty df means the table did not fit
     ``data/cbs/bevolking.csv``; the messages say why.
     """
-    from .cbs_koppeling import _kolommen_voor, _soort_kolom
+    from .cbs_koppeling import kolommen_voor, soortkolom
 
     leeg = pd.DataFrame(columns=["regio_code", "jaar", "inwoners"])
     if not records:
         return leeg, ["bevolkingstabel zonder records"]
     df = pd.DataFrame.from_records(records)
     bron = bevolkingsbron()
-    kolommen, reden = _kolommen_voor(bron, df, props)
+    kolommen, reden = kolommen_voor(bron, df, props)
     if kolommen is None:
         return leeg, [
             f"bevolkingstabel {bevolkingstabel()}: {reden} Pas data/cbs/bevolking.csv aan."
@@ -71,8 +71,8 @@ def inwoners_per_jaar(records: list[dict], props: list[dict]) -> tuple[pd.DataFr
             .map(lambda v: " ".join(str(v).split()).casefold())
             .isin({" ".join(k.split()).casefold() for k in keuzes})
         )
-    regio_kol = _soort_kolom(props, df.columns, "GeoDimension", ("regios", "regio's", "regio"))
-    periode_kol = _soort_kolom(props, df.columns, "TimeDimension", ("perioden", "periode"))
+    regio_kol = soortkolom(props, df.columns, "GeoDimension", ("regios", "regio's", "regio"))
+    periode_kol = soortkolom(props, df.columns, "TimeDimension", ("perioden", "periode"))
     sub = df.loc[masker, [regio_kol, periode_kol, kolommen["maat"]]]
     rijen = []
     for regio, periode, waarde in sub.itertuples(index=False):
@@ -81,7 +81,7 @@ def inwoners_per_jaar(records: list[dict], props: list[dict]) -> tuple[pd.DataFr
         except Exception:  # noqa: BLE001 - an unknown '(VT)' label is not a gemeente
             continue
         p, _ = periodelabel(str(periode))
-        rijen.append((soort, code, int(p[:4]), _getal(waarde)[0]))
+        rijen.append((soort, code, int(p[:4]), celwaarde(waarde)[0]))
     delen = pd.DataFrame(rijen, columns=["soort", "code", "jaar", "aantal"])
     land = delen[delen["soort"] == "land"].rename(columns={"code": "regio_code"})
     gem = delen[(delen["soort"] == "gemeente") & delen["code"].notna()]

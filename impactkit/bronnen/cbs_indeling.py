@@ -28,7 +28,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..paden import data_pad
-from ..regioindeling import _normaliseer, gemeenten
+from ..regioindeling import gemeenten, normaliseer_naam
 
 _ONDERSCHEIDING = re.compile(r"\s*\((?:[A-Za-z]{1,3}\.)+\)\s*$")
 """CBS's disambiguators after a gemeente name: 'Hengelo (O.)', 'Rijswijk (ZH.)', 'Beek (L.)'."""
@@ -54,7 +54,8 @@ def _wijzigingen() -> pd.DataFrame:
 
 
 @lru_cache(maxsize=1)
-def _alle() -> dict[str, Gemeente]:
+def alle_gemeenten() -> dict[str, Gemeente]:
+    """Every known gemeente by code: those of the 2022 division and the earlier/later ones."""
     uit = {
         c: Gemeente(c, n, None, None, (c,), False)
         for c, n in zip(gemeenten()["code"], gemeenten()["naam"])
@@ -74,7 +75,7 @@ def _alle() -> dict[str, Gemeente]:
 
 @lru_cache(maxsize=1)
 def _naamindex() -> dict[str, str]:
-    return {_normaliseer(g.naam): g.code for g in _alle().values()}
+    return {normaliseer_naam(g.naam): g.code for g in alle_gemeenten().values()}
 
 
 @lru_cache(maxsize=4096)
@@ -91,15 +92,15 @@ def gemeentecode(label: str) -> str | None:
         return t.upper()
     t = re.sub(r"\s*\(gemeente\)$", "", t, flags=re.IGNORECASE)
     index = _naamindex()
-    code = index.get(_normaliseer(t))
+    code = index.get(normaliseer_naam(t))
     if code is None and _ONDERSCHEIDING.search(t):
-        code = index.get(_normaliseer(_ONDERSCHEIDING.sub("", t)))
+        code = index.get(normaliseer_naam(_ONDERSCHEIDING.sub("", t)))
     return code
 
 
 def gemeente_info(code: str) -> Gemeente | None:
     """Name, years and area of a gemeente code (2022 division or a known change)."""
-    return _alle().get(code)
+    return alle_gemeenten().get(code)
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +110,7 @@ def _regio_2022() -> dict[str, str]:
 
 def regio_van_gemeente(code: str, jaar: int) -> str | None:
     """The Veilig Thuis-regio of a gemeente in year ``jaar`` (None when unknown)."""
-    g = _alle().get(code)
+    g = alle_gemeenten().get(code)
     if g is None:
         return None
     regio = _regio_2022().get(g.omvat[0]) if g.omvat else None
@@ -157,7 +158,7 @@ def tel_op_per_regio(delen: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
                 "gemeenten",
             ]
         ), []
-    alle = _alle()
+    alle = alle_gemeenten()
     for (sleutel, periode), groep in delen.groupby(["sleutel", "periode"], sort=False):
         jaar = int(str(periode)[:4])
         per_regio: dict[str, list] = {}
@@ -221,7 +222,7 @@ def tel_op_per_regio(delen: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
 @lru_cache(maxsize=1)
 def _voorgangers() -> dict[str, set[str]]:
     uit: dict[str, set[str]] = {}
-    for g in _alle().values():
+    for g in alle_gemeenten().values():
         if g.deel:
             uit.setdefault(g.omvat[0], set()).add(g.code)
     return uit

@@ -28,7 +28,7 @@ from ..fouten import (
 from ..indicatoren import ids as indicator_ids
 from ..indicatoren import indicator as zoek_indicator
 from ..paden import data_pad
-from .cbs_labels import _schoon, _vergelijk
+from .cbs_labels import schoon, vergelijksleutel
 
 HERKOMST = "CBS"
 ROLLEN = ("teller", "noemer", "waarde")
@@ -83,11 +83,12 @@ def koppeling() -> pd.DataFrame:
     gemeente, beide, or regio_uit_gemeenten: the regional figure is the sum of the gemeenten), ``zekerheid``
     (bevestigd or onbevestigd), ``opmerking``. Column ``regel`` is the line in the file.
     """
-    return _koppeling().copy()
+    return koppeling_alleen_lezen().copy()
 
 
 @lru_cache(maxsize=1)
-def _koppeling() -> pd.DataFrame:
+def koppeling_alleen_lezen() -> pd.DataFrame:
+    """The mapping, read and checked once and shared: do not change it (:func:`koppeling` copies)."""
     pad = data_pad("cbs", "koppeling.csv")
     df = pd.read_csv(pad, dtype="string", keep_default_na=False)
     ontbreekt = [k for k in KOPPELING_KOLOMMEN if k not in df.columns]
@@ -104,7 +105,7 @@ def _koppeling() -> pd.DataFrame:
                     f"ongeldig; kies uit {', '.join(geldig)}."
                 )
         try:
-            _filters(r.filters)
+            lees_filters(r.filters)
         except DataFout as e:
             fouten.append(f"{pad.name}, regel {r.regel}, kolom 'filters': {e}")
     if fouten:
@@ -113,7 +114,7 @@ def _koppeling() -> pd.DataFrame:
 
 
 @lru_cache(maxsize=512)
-def _filters(tekst: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def lees_filters(tekst: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Parse 'Dim=A|B; Dim2=C' into ((dim, (A, B)), (dim2, (C,)))."""
     uit = []
     for deel in (d.strip() for d in str(tekst).split(";")):
@@ -131,7 +132,7 @@ def _filters(tekst: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def tabellen_in_koppeling(niveau: str | None = None) -> list[str]:
     """The CBS tables the mapping uses (optionally only for ``niveau`` 'regio' or 'gemeente')."""
-    k = _koppeling()
+    k = koppeling_alleen_lezen()
     if niveau is not None:
         k = k[k["niveau"].isin(niveaus_voor(niveau))]
     return sorted(set(k["tabel"]))
@@ -151,7 +152,7 @@ def controleer_koppeling(bronnen: dict | None = None) -> pd.DataFrame:
     mapping row of those tables is then checked for its measure, dimension and category titles.
     Returns one row per problem (``regel``, ``tabel``, ``indicator``, ``probleem``); empty = ok.
     """
-    k = _koppeling()
+    k = koppeling_alleen_lezen()
     problemen: list[dict] = []
 
     def probleem(r, tekst: str) -> None:
@@ -184,11 +185,11 @@ def controleer_koppeling(bronnen: dict | None = None) -> pd.DataFrame:
             r = groep.iloc[0]
             probleem(r, f"{ind.id} ({niveau}) heeft zowel teller- als noemerregels nodig.")
     for tabel_id, bron in (bronnen or {}).items():
-        records, props = _uitpakken(bron)
+        records, props = uitpakken(bron)
         df = pd.DataFrame.from_records(records) if records else pd.DataFrame()
         labels: dict = {}
         for r in k[k["tabel"] == tabel_id].itertuples(index=False):
-            _, reden = _kolommen_voor(r, df, props, labels)
+            _, reden = kolommen_voor(r, df, props, labels)
             if reden:
                 probleem(r, reden)
     return pd.DataFrame(problemen, columns=["regel", "tabel", "indicator", "probleem"])
@@ -223,30 +224,32 @@ def _nl_datum(iso: str) -> str:
 
 
 # -- Which columns of a table a mapping row points to -----------------------------------------
-def _uitpakken(bron) -> tuple[list[dict], list[dict]]:
+def uitpakken(bron) -> tuple[list[dict], list[dict]]:
+    """``(records, dataproperties)`` of a :class:`CBSTabel` or of such a pair."""
     if isinstance(bron, CBSTabel):
         return bron.records, bron.dataproperties
     records, props = bron
     return list(records), list(props)
 
 
-def _dim_kolom(props: list[dict], kolommen: Iterable[str], titel: str) -> str | None:
+def dimensiekolom(props: list[dict], kolommen: Iterable[str], titel: str) -> str | None:
     """The record column of a dimension given by title (cbsodata keys records by ``Key``)."""
     kolommen = list(kolommen)
     for p in props:
-        if str(p.get("Type", "")).endswith("Dimension") and _vergelijk(p.get("Title", "")) == (
-            _vergelijk(titel)
-        ):
+        if str(p.get("Type", "")).endswith("Dimension") and vergelijksleutel(
+            p.get("Title", "")
+        ) == (vergelijksleutel(titel)):
             for naam in (p.get("Key"), p.get("Title")):
                 if naam in kolommen:
                     return naam
     for k in kolommen:  # records keyed by title without matching metadata
-        if _vergelijk(k) == _vergelijk(titel):
+        if vergelijksleutel(k) == vergelijksleutel(titel):
             return k
     return None
 
 
-def _soort_kolom(props: list[dict], kolommen: Iterable[str], soort: str, namen: tuple) -> str:
+def soortkolom(props: list[dict], kolommen: Iterable[str], soort: str, namen: tuple) -> str:
+    """The record column of the region (``GeoDimension``) or period (``TimeDimension``)."""
     kolommen = list(kolommen)
     for p in props:
         if p.get("Type") == soort:
@@ -254,7 +257,7 @@ def _soort_kolom(props: list[dict], kolommen: Iterable[str], soort: str, namen: 
                 if naam in kolommen:
                     return naam
     for k in kolommen:
-        if _vergelijk(k) in namen:
+        if vergelijksleutel(k) in namen:
             return k
     raise DataFout(
         f"Geen kolom voor {'regio' if soort == 'GeoDimension' else 'periode'} gevonden "
@@ -269,18 +272,18 @@ PAD_SCHEIDING = "›"
 def _maat_delen(tekst: str) -> list[str]:
     """'Ontvangen meldingen › Hermelding › Totaal' -> the path parts (spacing collapsed)."""
     t = str(tekst).replace(" > ", f" {PAD_SCHEIDING} ")
-    return [_schoon(d) for d in t.split(PAD_SCHEIDING) if _schoon(d)]
+    return [schoon(d) for d in t.split(PAD_SCHEIDING) if schoon(d)]
 
 
 def maatpad(props: list[dict], p: dict) -> list[str]:
     """The full path of a DataProperties row: its topic-group titles (via ``ParentID``) + title."""
     per_id = {q.get("ID"): q for q in props if q.get("ID") is not None}
-    pad = [_schoon(p.get("Title", ""))]
+    pad = [schoon(p.get("Title", ""))]
     ouder, gezien = p.get("ParentID"), set()
     while ouder is not None and ouder in per_id and ouder not in gezien:
         gezien.add(ouder)
         groep = per_id[ouder]
-        pad.insert(0, _schoon(groep.get("Title", "")))
+        pad.insert(0, schoon(groep.get("Title", "")))
         ouder = groep.get("ParentID")
     return pad
 
@@ -289,7 +292,7 @@ def pad_tekst(pad: list[str]) -> str:
     return f" {PAD_SCHEIDING} ".join(pad)
 
 
-def _maat_kolom(props: list[dict], kolommen: Iterable[str], titel: str) -> tuple[str | None, str]:
+def maatkolom(props: list[dict], kolommen: Iterable[str], titel: str) -> tuple[str | None, str]:
     """The record column of a measure (Topic); counts ('aantal') only.
 
     ``titel`` is the measure's title, its path through the topic groups written with ``›``
@@ -302,21 +305,21 @@ def _maat_kolom(props: list[dict], kolommen: Iterable[str], titel: str) -> tuple
     if sleutel:
         treffers = sleutel
     else:
-        gezocht = [_vergelijk(d) for d in _maat_delen(titel)]
+        gezocht = [vergelijksleutel(d) for d in _maat_delen(titel)]
         treffers = []
         for p in topics:
-            pad = [_vergelijk(d) for d in maatpad(props, p)]
+            pad = [vergelijksleutel(d) for d in maatpad(props, p)]
             if gezocht and pad[-len(gezocht) :] == gezocht:
                 treffers.append(p)
         if not treffers and len(gezocht) > 1:
             # A flat title that writes the path with spaces, as a StatLine CSV header does
             # ('Hermelding Totaal' for 'Ontvangen meldingen › Hermelding › Totaal').
             staarten = {" ".join(gezocht[-k:]) for k in range(2, len(gezocht) + 1)}
-            treffers = [p for p in topics if _vergelijk(p.get("Title", "")) in staarten]
+            treffers = [p for p in topics if vergelijksleutel(p.get("Title", "")) in staarten]
         if not treffers and len(gezocht) == 1:
             # ... and the other way round: a flat title in the mapping, nested in the table
             for p in topics:
-                pad = [_vergelijk(d) for d in maatpad(props, p)]
+                pad = [vergelijksleutel(d) for d in maatpad(props, p)]
                 if any(" ".join(pad[-k:]) == gezocht[0] for k in range(2, len(pad) + 1)):
                     treffers.append(p)
     if not treffers:
@@ -330,7 +333,7 @@ def _maat_kolom(props: list[dict], kolommen: Iterable[str], titel: str) -> tuple
             f"{'; '.join(dict.fromkeys(paden)) or 'geen'}. Bekijk de tabel met: "
             "impactkit data uitleg TABEL."
         )
-    aantal = [p for p in treffers if _vergelijk(p.get("Unit") or "aantal") == "aantal"]
+    aantal = [p for p in treffers if vergelijksleutel(p.get("Unit") or "aantal") == "aantal"]
     if not aantal:
         eenheden = ", ".join(str(p.get("Unit")) for p in treffers)
         return None, f"maat '{titel}' is er alleen in {eenheden}; impactkit rekent met aantallen."
@@ -348,7 +351,7 @@ def _maat_kolom(props: list[dict], kolommen: Iterable[str], titel: str) -> tuple
     return None, f"maat '{titel}' staat in de metadata, maar niet in de records."
 
 
-def _kolommen_voor(
+def kolommen_voor(
     r, df: pd.DataFrame, props: list[dict], labels: dict | None = None
 ) -> tuple[dict | None, str]:
     """Resolve one mapping row to record columns; returns (columns, '') or (None, reason).
@@ -356,12 +359,12 @@ def _kolommen_voor(
     ``labels`` caches the distinct labels per column between calls for one table.
     """
     labels = {} if labels is None else labels
-    maat, reden = _maat_kolom(props, df.columns, r.maat)
+    maat, reden = maatkolom(props, df.columns, r.maat)
     if maat is None:
         return None, reden
     filters = []
-    for dim, keuzes in _filters(r.filters):
-        kolom = _dim_kolom(props, df.columns, dim)
+    for dim, keuzes in lees_filters(r.filters):
+        kolom = dimensiekolom(props, df.columns, dim)
         if kolom is None:
             dims = [str(p.get("Title")) for p in props if str(p.get("Type")).endswith("Dimension")]
             return None, (
@@ -369,9 +372,9 @@ def _kolommen_voor(
                 f"Dimensies: {'; '.join(dims)}."
             )
         if kolom not in labels:
-            labels[kolom] = {_vergelijk(v): _schoon(v) for v in df[kolom].dropna().unique()}
+            labels[kolom] = {vergelijksleutel(v): schoon(v) for v in df[kolom].dropna().unique()}
         for keuze in keuzes:
-            if _vergelijk(keuze) not in labels[kolom]:
+            if vergelijksleutel(keuze) not in labels[kolom]:
                 hint = bedoelde_je(keuze, list(labels[kolom].values()))
                 return None, f"categorie '{keuze}' van '{dim}' niet gevonden.{hint}"
         filters.append((kolom, keuzes))

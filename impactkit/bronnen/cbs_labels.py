@@ -19,19 +19,20 @@ from ..fouten import (
     bedoelde_je,
 )
 from ..perioden import Periode
-from ..regioindeling import NEDERLAND, _normaliseer, _registry, gemeenten
+from ..regioindeling import NEDERLAND, gemeenten, normaliseer_naam, regioregister
 from ..regioindeling import regio as zoek_regio
 from .cbs_indeling import gemeente_info, gemeentecode, regio_van_gemeente
 
 
 # -- Labels --------------------------------------------------------------------------------
-def _schoon(tekst: object) -> str:
+def schoon(tekst: object) -> str:
+    """A CBS label with its spacing collapsed."""
     return " ".join(str(tekst).split())
 
 
-def _vergelijk(tekst: object) -> str:
+def vergelijksleutel(tekst: object) -> str:
     """Key for comparing CBS titles: spacing collapsed and case folded."""
-    return _schoon(tekst).casefold()
+    return schoon(tekst).casefold()
 
 
 @lru_cache(maxsize=4096)
@@ -47,7 +48,7 @@ def regiolabel(label: str) -> tuple[str, str | None]:
     >>> regiolabel("Nederland"), regiolabel("Gelderland (PV)"), regiolabel("Zaanstad")
     (('land', 'NL01'), ('provincie', None), ('gemeente', 'GM0479'))
     """
-    t = _schoon(label)
+    t = schoon(label)
     u = t.upper()
     if t.casefold() == "nederland" or u in ("NL01", "NL00", "NL"):
         return ("land", NEDERLAND)
@@ -81,16 +82,16 @@ def regiolabel(label: str) -> tuple[str, str | None]:
 
 def _vt_regios():
 
-    return [r for r in _registry() if r.soort == "vt"]
+    return [r for r in regioregister() if r.soort == "vt"]
 
 
 @lru_cache(maxsize=1)
 def _gemeente_index() -> dict[str, str]:
     g = gemeenten()
-    return {_normaliseer(n): c for n, c in zip(g["naam"], g["code"])}
+    return {normaliseer_naam(n): c for n, c in zip(g["naam"], g["code"])}
 
 
-def _gemeente_info() -> dict[str, tuple[str, str]]:
+def gemeenten_met_regio() -> dict[str, tuple[str, str]]:
     """Name and 2022 region per gemeente code, including the known later/earlier gemeenten."""
     return _gemeente_info_cache()
 
@@ -107,9 +108,9 @@ def _gemeente_info_cache() -> dict[str, tuple[str, str]]:
 
 
 def _alle_codes():
-    from .cbs_indeling import _alle
+    from .cbs_indeling import alle_gemeenten
 
-    return _alle().keys()
+    return alle_gemeenten().keys()
 
 
 @lru_cache(maxsize=1024)
@@ -122,7 +123,7 @@ def periodelabel(label: str) -> tuple[str, bool]:
     >>> periodelabel("2021JJ00"), periodelabel("2e halfjaar 2020")
     (('2021', False), ('2020H2', False))
     """
-    t = _schoon(label)
+    t = schoon(label)
     return (Periode.parse(t).code, Periode.is_voorlopig_label(t))
 
 
@@ -130,7 +131,7 @@ _NIHIL = ("-", "–")
 _ONDERDRUKT = ("", ".", "..", "x", "X")
 
 
-def _getal(waarde: object) -> tuple[float | None, bool]:
+def celwaarde(waarde: object) -> tuple[float | None, bool]:
     """``(number, onderdrukt)`` for one CBS cell; raises ValueError for text that is no number.
 
     ``None``, '' and the CBS markers '.' (onbekend/geheim) and 'x' are withheld, never 0;

@@ -28,7 +28,7 @@ from ..opmaak import getal
 from ..paden import PROJECT_MAP
 from .cbs_bevolking import bevolkingstabel
 from .cbs_koppeling import TABELTITELS, CBSTabel, Ophalen, tabellen_in_koppeling
-from .cbs_omzetten import _tabel_id, observaties_uit_tabellen
+from .cbs_omzetten import controleer_tabel_id, observaties_uit_tabellen
 from .oefendata import lees_oefendata
 
 MAX_DAGEN_CACHE = 7
@@ -71,7 +71,7 @@ def selectie(tabel_id: str, props: list[dict], categorieen: Callable[[str], list
     not found leaves its dimension unfiltered, so :func:`controleer_koppeling` can report it.
     Returns ``(filter_or_None, select_list_or_None)``.
     """
-    from .cbs_koppeling import _dim_kolom, _filters, _maat_kolom, _vergelijk
+    from .cbs_koppeling import dimensiekolom, lees_filters, maatkolom, vergelijksleutel
 
     k = _koppeling_rijen(tabel_id)
     if k.empty:
@@ -79,7 +79,7 @@ def selectie(tabel_id: str, props: list[dict], categorieen: Callable[[str], list
     topics = [q.get("Key") for q in props if q.get("Type") == "Topic"]
     maten = set()
     for r in k.itertuples(index=False):
-        kolom, _ = _maat_kolom(props, topics, r.maat)
+        kolom, _ = maatkolom(props, topics, r.maat)
         if kolom is None:
             maten = None
             break
@@ -88,17 +88,17 @@ def selectie(tabel_id: str, props: list[dict], categorieen: Callable[[str], list
     delen = []
     gewenst: dict[str, set[str] | None] = {}
     for r in k.itertuples(index=False):
-        for dim, keuzes in _filters(r.filters):
-            key = _dim_kolom(props, [q.get("Key") for q in dims], dim)
+        for dim, keuzes in lees_filters(r.filters):
+            key = dimensiekolom(props, [q.get("Key") for q in dims], dim)
             if key is None:
                 continue
             if key in gewenst and gewenst[key] is None:
                 continue
             gewenst.setdefault(key, set())
-            gewenst[key] |= {_vergelijk(c) for c in keuzes}
+            gewenst[key] |= {vergelijksleutel(c) for c in keuzes}
     for key, titels in gewenst.items():
         cats = categorieen(key)
-        sleutels = [c["Key"] for c in cats if _vergelijk(c.get("Title", "")) in titels]
+        sleutels = [c["Key"] for c in cats if vergelijksleutel(c.get("Title", "")) in titels]
         if titels and len(sleutels) >= len(titels):
             delen.append(_of(key, sleutels, [c["Key"] for c in cats]))
     if set(k["niveau"]) == {"regio"}:
@@ -133,14 +133,14 @@ def _of(dim: str, sleutels: list[str], alle: list[str]) -> str:
 
 def _koppeling_rijen(tabel_id: str):
     from .cbs_bevolking import bevolkingsbron, bevolkingstabel
-    from .cbs_koppeling import _koppeling
+    from .cbs_koppeling import koppeling_alleen_lezen
 
     if tabel_id.upper() == bevolkingstabel():
         b = bevolkingsbron()
         return pd.DataFrame(
             [{"maat": b.maat, "filters": b.filters, "niveau": "regio_uit_gemeenten"}]
         )
-    k = _koppeling()
+    k = koppeling_alleen_lezen()
     return k[k["tabel"] == tabel_id]
 
 
@@ -258,7 +258,7 @@ def koppeling_vingerafdruk(tabel_id: str) -> str:
 def lees_cache(tabel_id: str, cache_map: str | Path | None = None) -> CBSTabel | None:
     """The cached copy of a table, or None when there is none (or it is incomplete)."""
     map = cache_locatie(cache_map)
-    csv_pad, json_pad = _cache_paden(map, _tabel_id(tabel_id))
+    csv_pad, json_pad = _cache_paden(map, controleer_tabel_id(tabel_id))
     if not (csv_pad.exists() and json_pad.exists()):
         return None
     try:
@@ -326,7 +326,7 @@ def haal_op(
         tabellen = [*tabellen_in_koppeling(), bevolkingstabel()]
     elif isinstance(tabellen, str):
         tabellen = [tabellen]
-    ids = [_tabel_id(t) for t in tabellen]
+    ids = [controleer_tabel_id(t) for t in tabellen]
     map = cache_locatie(cache_map)
     if ophalen is None:
 
@@ -379,7 +379,7 @@ def data_ophalen(
     """
     rijen = []
     alle = tabellen or [*tabellen_in_koppeling(), bevolkingstabel()]
-    for tabel_id in [_tabel_id(t) for t in alle]:
+    for tabel_id in [controleer_tabel_id(t) for t in alle]:
         try:
             t = haal_op([tabel_id], cache_map, ophalen, vernieuw=True, voortgang=voortgang)[
                 tabel_id

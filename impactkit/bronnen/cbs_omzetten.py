@@ -30,15 +30,22 @@ from .cbs_koppeling import (
     HERKOMST,
     TABELTITELS,
     ZELFDE_OPBOUW,
-    _filters,
-    _kolommen_voor,
-    _koppeling,
-    _soort_kolom,
-    _uitpakken,
+    kolommen_voor,
+    koppeling_alleen_lezen,
+    lees_filters,
     niveaus_voor,
+    soortkolom,
     tabellen_in_koppeling,
+    uitpakken,
 )
-from .cbs_labels import _gemeente_info, _getal, _schoon, _vergelijk, periodelabel, regiolabel
+from .cbs_labels import (
+    celwaarde,
+    gemeenten_met_regio,
+    periodelabel,
+    regiolabel,
+    schoon,
+    vergelijksleutel,
+)
 
 
 # -- Records -> parts -> observations ------------------------------------------------------
@@ -55,13 +62,13 @@ def _delen(tabel_id: str, records: list[dict], props: list[dict], rijen: pd.Data
     if not records:
         return leeg, set(rijen["regel"]), [f"{tabel_id}: de tabel bevat geen records."], []
     df = pd.DataFrame.from_records(records)
-    regio_kol = _soort_kolom(props, df.columns, "GeoDimension", ("regios", "regio's", "regio"))
-    periode_kol = _soort_kolom(props, df.columns, "TimeDimension", ("perioden", "periode"))
+    regio_kol = soortkolom(props, df.columns, "GeoDimension", ("regios", "regio's", "regio"))
+    periode_kol = soortkolom(props, df.columns, "TimeDimension", ("perioden", "periode"))
     vergelijk_cache: dict[str, pd.Series] = {}
     labels: dict = {}
     stukken = []
     for r in rijen.itertuples(index=False):
-        kolommen, reden = _kolommen_voor(r, df, props, labels)
+        kolommen, reden = kolommen_voor(r, df, props, labels)
         if kolommen is None:
             mislukt.add(r.regel)
             meldingen.append(
@@ -72,8 +79,8 @@ def _delen(tabel_id: str, records: list[dict], props: list[dict], rijen: pd.Data
         masker = pd.Series(True, index=df.index)
         for kolom, keuzes in kolommen["filters"]:
             if kolom not in vergelijk_cache:
-                vergelijk_cache[kolom] = df[kolom].map(_vergelijk)
-            masker &= vergelijk_cache[kolom].isin({_vergelijk(k) for k in keuzes})
+                vergelijk_cache[kolom] = df[kolom].map(vergelijksleutel)
+            masker &= vergelijk_cache[kolom].isin({vergelijksleutel(k) for k in keuzes})
         sub = df.loc[masker, [regio_kol, periode_kol, kolommen["maat"]]]
         sub.columns = ["regio_label", "periode_label", "ruw"]
         sub = sub.assign(regel=r.regel)
@@ -103,7 +110,7 @@ def _delen(tabel_id: str, records: list[dict], props: list[dict], rijen: pd.Data
     getallen = {}
     for waarde in set(map(_hashbaar, delen["ruw"])):
         try:
-            getallen[_hashbaar(waarde)] = _getal(waarde)
+            getallen[_hashbaar(waarde)] = celwaarde(waarde)
         except ValueError:
             raise DataFout(
                 f"CBS-tabel {tabel_id}: '{waarde}' is geen getal (verwacht een aantal of '.')."
@@ -117,7 +124,7 @@ def _delen(tabel_id: str, records: list[dict], props: list[dict], rijen: pd.Data
             "soort": soort_code.str[0],
             "regio_code": soort_code.map(lambda sc: sc[1] if sc[0] in ("land", "vt") else None),
             "gemeente_code": soort_code.map(lambda sc: sc[1] if sc[0] == "gemeente" else None),
-            "gemeente_label": delen["regio_label"].map(_schoon),
+            "gemeente_label": delen["regio_label"].map(schoon),
             "periode": per.str[0],
             "voorlopig": per.str[1].astype(bool),
             "aantal": pd.to_numeric(getal.str[0], errors="coerce"),
@@ -141,7 +148,7 @@ def _regels_voor(niveau: str, beschikbaar: set[str], ruim: bool):
     tables is not available. ``ruim`` (a single downloaded file) uses every row of the available
     tables, whatever their niveau.
     """
-    k = _koppeling()
+    k = koppeling_alleen_lezen()
     meldingen = []
     if ruim:
         zus = {ZELFDE_OPBOUW[t]: t for t in beschikbaar if t in ZELFDE_OPBOUW}
@@ -269,7 +276,7 @@ def _combineer(
         delen = delen[(delen["soort"] == "gemeente")]
         sleutel = ["gemeente_label", "gemeente_code", "periode"]
     verwacht = {
-        int(r.regel): math.prod(len(k) for _, k in _filters(r.filters))
+        int(r.regel): math.prod(len(k) for _, k in lees_filters(r.filters))
         for r in rijen.itertuples(index=False)
     }
     mislukt = set(mislukt)
@@ -314,37 +321,7 @@ def _combineer(
     )
     extra: dict = {}
     if niveau == "regio":
-        ratio = df["eenheid"] == "per 10.000 inwoners"
-        inwoners, jaar, bron = inwoners_voor(
-            bevolking, df.loc[ratio, "regio_code"], df.loc[ratio, "periode"]
-        )
-        df.loc[ratio, "noemer"] = inwoners
-        if ratio.any():
-            per_periode = (
-                pd.DataFrame({"periode": df.loc[ratio, "periode"], "jaar": jaar})
-                .dropna()
-                .drop_duplicates("periode")
-            )
-            extra["inwoners"] = {
-                "bron": bron,
-                "jaar_per_periode": {
-                    p: int(j) for p, j in zip(per_periode.periode, per_periode.jaar)
-                },
-            }
-        regel_ind = dict(zip(rijen["regel"].astype(int), rijen["indicator"]))
-        if onvolledig:
-            extra["onvolledig"] = [
-                {
-                    "indicator": regel_ind.get(int(o["sleutel"]), ""),
-                    "regio_code": o["regio_code"],
-                    "periode": o["periode"],
-                    "reden": o["reden"],
-                }
-                for o in onvolledig
-            ]
-        som = rijen.loc[rijen["niveau"] == "regio_uit_gemeenten", "indicator"]
-        if len(som):
-            extra["uit_gemeenten"] = sorted(set(som) & set(df["indicator"]))
+        extra = _inwoners_en_toelichting(df, rijen, onvolledig, bevolking)
     else:
         df = df[df["eenheid"] != "per 10.000 inwoners"].copy()
     factor = df["eenheid"].map({"%": 100.0, "per 10.000 inwoners": 10_000.0})
@@ -356,6 +333,47 @@ def _combineer(
     df.loc[df["eenheid"] == "aantal", "noemer"] = float("nan")
     df["herkomst"] = HERKOMST
     return df, meldingen, extra
+
+
+def _inwoners_en_toelichting(
+    df: pd.DataFrame, rijen: pd.DataFrame, onvolledig: list[dict], bevolking: pd.DataFrame | None
+) -> dict:
+    """Fill in the inhabitants as the denominator of a rate (in ``df``); the notes that go with it.
+
+    The notes: where the inhabitants come from, regions summed from incomplete gemeenten, and
+    which indicators are sums of gemeenten.
+    """
+    extra: dict = {}
+    ratio = df["eenheid"] == "per 10.000 inwoners"
+    inwoners, jaar, bron = inwoners_voor(
+        bevolking, df.loc[ratio, "regio_code"], df.loc[ratio, "periode"]
+    )
+    df.loc[ratio, "noemer"] = inwoners
+    if ratio.any():
+        per_periode = (
+            pd.DataFrame({"periode": df.loc[ratio, "periode"], "jaar": jaar})
+            .dropna()
+            .drop_duplicates("periode")
+        )
+        extra["inwoners"] = {
+            "bron": bron,
+            "jaar_per_periode": {p: int(j) for p, j in zip(per_periode.periode, per_periode.jaar)},
+        }
+    regel_ind = dict(zip(rijen["regel"].astype(int), rijen["indicator"]))
+    if onvolledig:
+        extra["onvolledig"] = [
+            {
+                "indicator": regel_ind.get(int(o["sleutel"]), ""),
+                "regio_code": o["regio_code"],
+                "periode": o["periode"],
+                "reden": o["reden"],
+            }
+            for o in onvolledig
+        ]
+    som = rijen.loc[rijen["niveau"] == "regio_uit_gemeenten", "indicator"]
+    if len(som):
+        extra["uit_gemeenten"] = sorted(set(som) & set(df["indicator"]))
+    return extra
 
 
 def observaties_uit_tabellen(
@@ -375,7 +393,7 @@ def observaties_uit_tabellen(
     bevolking, notities = None, []
     bev_id = next((t for t in bronnen if str(t).upper() == bevolkingstabel()), None)
     if bev_id is not None:
-        bevolking, extra_meldingen = inwoners_per_jaar(*_uitpakken(bronnen.pop(bev_id)))
+        bevolking, extra_meldingen = inwoners_per_jaar(*uitpakken(bronnen.pop(bev_id)))
         notities += extra_meldingen
     beschikbaar = set(bronnen)
     rijen, meldingen = _regels_voor(niveau, beschikbaar, ruim)
@@ -389,7 +407,7 @@ def observaties_uit_tabellen(
             )
     alle_delen, mislukt = [], set()
     for tabel_id in sorted(beschikbaar & set(rijen["tabel"])):
-        records, props = _uitpakken(bronnen[tabel_id])
+        records, props = uitpakken(bronnen[tabel_id])
         delen, fout, berichten, notes = _delen(
             tabel_id, records, props, rijen[rijen["tabel"] == tabel_id]
         )
@@ -498,7 +516,7 @@ def _gemeente_tabel(df: pd.DataFrame) -> pd.DataFrame:
             stacklevel=3,
         )
     df = df[df["gemeente_code"].notna()].copy()
-    info = _gemeente_info()
+    info = gemeenten_met_regio()
     df["gemeente"] = df["gemeente_code"].map(lambda c: info[c][0])
     df["regio_code"] = [
         regio_van_gemeente(c, int(str(p)[:4])) or info[c][1]
@@ -527,7 +545,7 @@ def naar_observaties(tabel_id: str, records: list[dict], metadata: list[dict]) -
     whose parts are in another table too (e.g. a noemer) need
     :func:`observaties_uit_tabellen`.
     """
-    tabel_id = _tabel_id(tabel_id)
+    tabel_id = controleer_tabel_id(tabel_id)
     return observaties_uit_tabellen({tabel_id: (records, metadata)}, "regio")
 
 
@@ -538,13 +556,14 @@ def gemeente_observaties(tabel_id: str, records: list[dict], metadata: list[dict
     Adds columns ``gemeente_code`` (GM code, 2022 division) and ``gemeente``; ``regio_code`` is
     the gemeente's Veilig Thuis-regio. Suppression is applied as everywhere in the kit.
     """
-    tabel_id = _tabel_id(tabel_id)
+    tabel_id = controleer_tabel_id(tabel_id)
     return observaties_uit_tabellen({tabel_id: (records, metadata)}, "gemeente")
 
 
-def _tabel_id(tabel_id: str) -> str:
+def controleer_tabel_id(tabel_id: str) -> str:
+    """The table id in capitals when the mapping knows it; otherwise a Dutch message."""
     t = str(tabel_id).strip().upper()
-    bekend = sorted(set(_koppeling()["tabel"]) | {bevolkingstabel()})
+    bekend = sorted(set(koppeling_alleen_lezen()["tabel"]) | {bevolkingstabel()})
     if t not in bekend:
         titels = [f"{k} ({TABELTITELS.get(k, '?')})" for k in bekend]
         raise DataFout(

@@ -13,11 +13,11 @@ import pandas as pd
 from ..opmaak import getal
 from .cbs_koppeling import (
     TABELTITELS,
-    _kolommen_voor,
-    _koppeling,
-    _uitpakken,
+    kolommen_voor,
+    koppeling_alleen_lezen,
     maatpad,
     pad_tekst,
+    uitpakken,
 )
 
 MAX_CATEGORIEEN = 60
@@ -40,7 +40,7 @@ def uitleg_tabel(
     tabel_id = str(tabel_id).strip().upper()
     if bron is None:
         bron = haal_op([tabel_id], cache_map)[tabel_id]
-    records, props = _uitpakken(bron)
+    records, props = uitpakken(bron)
     df = pd.DataFrame.from_records(records) if records else pd.DataFrame()
     regels = [f"Tabel {tabel_id}: {TABELTITELS.get(tabel_id, '(titel onbekend)')}"]
     regels.append(f"{getal(len(records), 0)} records.")
@@ -72,14 +72,14 @@ def uitleg_tabel(
             f"- {pad_tekst(maatpad(props, p))} ({p.get('Unit') or 'geen eenheid'}); "
             f"sleutel {p.get('Key')}"
         )
-    k = _koppeling()
+    k = koppeling_alleen_lezen()
     rijen = k[k["tabel"] == tabel_id]
     if len(rijen):
         regels.append("")
         regels.append("Koppeling (data/cbs/koppeling.csv):")
         labels: dict = {}
         for r in rijen.itertuples(index=False):
-            _, reden = _kolommen_voor(r, df, props, labels)
+            _, reden = kolommen_voor(r, df, props, labels)
             naam = r.indicator + (f" / {r.categorie}" if r.categorie else "") + f" ({r.rol})"
             regels.append(f"- regel {r.regel}, {naam}: " + ("gevonden" if not reden else reden))
     return "\n".join(regels)

@@ -14,12 +14,15 @@ Declaration columns (one row per indicator): ``id``, ``naam``, ``thema``, ``eenh
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
-from .. import indicatoren as _cat
 from ..fouten import DataFout, bedoelde_je, niet_ingelezen
+from ..indicatoren import EENHEDEN, RICHTINGEN, THEMAS, monitor_catalogus, registreer
+from ..indicatoren import KOLOMMEN as CATALOGUS_KOLOMMEN
+from .tekstbestand import lees_regels, lees_tekstbestand, scheidingsteken
 
 VERPLICHT = ("id", "naam", "thema", "eenheid", "richting", "definitie")
 OPTIONEEL = (
@@ -41,13 +44,45 @@ def lees_lokale_indicatoren(pad: str | Path) -> pd.DataFrame:
     Every problem is reported with file, line and column; nothing is registered unless the whole
     file is right.
     """
-    from .eigen_bestand import _lees_regels, _scheidingsteken, lees_tekstbestand
+    pad, lezer = _lees_declaraties(pad)
+    bestaand = set(monitor_catalogus()["id"])
+    fouten, rijen, gezien = [], [], set()
+    for regelnr, ruw in lezer:
+        rij = {k: (v or "").strip() for k, v in ruw.items() if k}
 
+        def fout(kolom: str, bericht: str, _r: int = regelnr) -> None:
+            fouten.append(f"{pad.name}, regel {_r}, kolom '{kolom}': {bericht}")
+
+        ind_id = rij.get("id", "")
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", ind_id):
+            fout("id", f"'{ind_id}' is geen geldige id; gebruik kleine letters, cijfers en _.")
+            continue
+        if ind_id in bestaand:
+            fout(
+                "id",
+                f"'{ind_id}' bestaat al in de monitor; kies een andere id (bv. lokaal_{ind_id}).",
+            )
+            continue
+        if ind_id in gezien:
+            fout("id", f"'{ind_id}' staat twee keer in het bestand.")
+            continue
+        gezien.add(ind_id)
+        _controleer_velden(rij, fout)
+        rijen.append(_catalogusrij(rij, ind_id))
+    if fouten:
+        raise niet_ingelezen(pad.name, fouten)
+    if not rijen:
+        raise DataFout(f"{pad.name} bevat geen indicatoren onder de kopregel.")
+    return pd.DataFrame(rijen, columns=CATALOGUS_KOLOMMEN).astype("string")
+
+
+def _lees_declaraties(pad: str | Path) -> tuple[Path, list[tuple[int, dict[str, str]]]]:
+    """The checked file and its declarations, each with its line; the header is checked first."""
     pad, tekst = lees_tekstbestand(pad, "bestand met lokale indicatoren")
     if not tekst.strip():
         raise DataFout(f"{pad.name} is leeg. Zet op regel 1 de kolomnamen: {', '.join(VERPLICHT)}.")
-    teken = _scheidingsteken(tekst.splitlines()[0], pad)
-    regels = _lees_regels(tekst, teken, pad)
+    teken = scheidingsteken(tekst.splitlines()[0], pad)
+    regels = lees_regels(tekst, teken, pad)
     kolommen = [k.strip().lower() for k in regels[0][1]]
     ontbreekt = [k for k in VERPLICHT if k not in kolommen]
     if ontbreekt:
@@ -76,80 +111,58 @@ def lees_lokale_indicatoren(pad: str | Path) -> pd.DataFrame:
                 'die tekst dan tussen aanhalingstekens: "tekst, met komma".'
             )
         lezer.append((nr, dict(zip(kolommen, velden))))
-    bestaand = set(_cat._monitor()["id"])
-    fouten, rijen, gezien = [], [], set()
-    for regelnr, ruw in lezer:
-        rij = {k: (v or "").strip() for k, v in ruw.items() if k}
+    return pad, lezer
 
-        def fout(kolom: str, bericht: str, _r: int = regelnr) -> None:
-            fouten.append(f"{pad.name}, regel {_r}, kolom '{kolom}': {bericht}")
 
-        ind_id = rij.get("id", "")
-        if not re.fullmatch(r"[a-z][a-z0-9_]*", ind_id):
-            fout("id", f"'{ind_id}' is geen geldige id; gebruik kleine letters, cijfers en _.")
-            continue
-        if ind_id in bestaand:
+def _controleer_velden(rij: dict[str, str], fout: Callable[[str, str], None]) -> None:
+    """Report every empty required field and every theme, unit or direction the kit does not know."""
+    for kolom in VERPLICHT:
+        if not rij.get(kolom):
             fout(
-                "id",
-                f"'{ind_id}' bestaat al in de monitor; kies een andere id (bv. lokaal_{ind_id}).",
+                kolom,
+                "is leeg; een lokale indicator heeft een naam, thema, eenheid, "
+                "richting en definitie nodig.",
             )
-            continue
-        if ind_id in gezien:
-            fout("id", f"'{ind_id}' staat twee keer in het bestand.")
-            continue
-        gezien.add(ind_id)
-        for kolom in VERPLICHT:
-            if not rij.get(kolom):
-                fout(
-                    kolom,
-                    "is leeg; een lokale indicator heeft een naam, thema, eenheid, "
-                    "richting en definitie nodig.",
-                )
-        if rij.get("thema") and rij["thema"] not in _cat.THEMAS:
-            fout(
-                "thema",
-                f"'{rij['thema']}' bestaat niet.{bedoelde_je(rij['thema'], _cat.THEMAS)} "
-                f"Kies uit: {', '.join(_cat.THEMAS)}.",
-            )
-        if rij.get("eenheid") and rij["eenheid"] not in _cat.EENHEDEN:
-            fout("eenheid", f"'{rij['eenheid']}' kan niet; kies uit: {', '.join(_cat.EENHEDEN)}.")
-        if rij.get("richting") and rij["richting"] not in _cat.RICHTINGEN:
-            fout(
-                "richting", f"'{rij['richting']}' kan niet; kies uit: {', '.join(_cat.RICHTINGEN)}."
-            )
-        if rij.get("eenheid") in ("%", "per 10.000 inwoners") and not (
-            rij.get("teller") and rij.get("noemer")
-        ):
-            fout("teller", "een percentage of ratio heeft een teller en een noemer nodig.")
-        rijen.append(
-            {
-                "id": ind_id,
-                "naam": rij.get("naam", ""),
-                "thema": rij.get("thema", ""),
-                "laag": rij.get("laag") or "proces",
-                "bron": rij.get("bron") or "Eigen registratie regio",
-                "frequentie": rij.get("frequentie") or "halfjaarlijks",
-                "niveaus": rij.get("niveaus") or "regionaal",
-                "eenheid": rij.get("eenheid", ""),
-                "teller": rij.get("teller", ""),
-                "noemer": rij.get("noemer", ""),
-                "beschikbaarheid": "registratie",
-                "cbs_tabel": "",
-                "richting": rij.get("richting", ""),
-                "uitleg": rij.get("uitleg") or rij.get("definitie", ""),
-                "definitie": rij.get("definitie", ""),
-                "beperking": rij.get("beperking")
-                or "Lokale indicator: alleen voor deze regio, niet te vergelijken met andere regio's.",
-                "categorieen": rij.get("categorieen", ""),
-                "licentie": "",
-                "vindplaats": "lokaal",
-            }
+    if rij.get("thema") and rij["thema"] not in THEMAS:
+        fout(
+            "thema",
+            f"'{rij['thema']}' bestaat niet.{bedoelde_je(rij['thema'], THEMAS)} "
+            f"Kies uit: {', '.join(THEMAS)}.",
         )
-    if fouten:
-        raise niet_ingelezen(pad.name, fouten)
-    if not rijen:
-        raise DataFout(f"{pad.name} bevat geen indicatoren onder de kopregel.")
-    return pd.DataFrame(rijen, columns=_cat.KOLOMMEN).astype("string")
+    if rij.get("eenheid") and rij["eenheid"] not in EENHEDEN:
+        fout("eenheid", f"'{rij['eenheid']}' kan niet; kies uit: {', '.join(EENHEDEN)}.")
+    if rij.get("richting") and rij["richting"] not in RICHTINGEN:
+        fout("richting", f"'{rij['richting']}' kan niet; kies uit: {', '.join(RICHTINGEN)}.")
+    if rij.get("eenheid") in ("%", "per 10.000 inwoners") and not (
+        rij.get("teller") and rij.get("noemer")
+    ):
+        fout("teller", "een percentage of ratio heeft een teller en een noemer nodig.")
+
+
+def _catalogusrij(rij: dict[str, str], ind_id: str) -> dict[str, str]:
+    """A declaration as a catalogue row, with the defaults for a local indicator."""
+    return {
+        "id": ind_id,
+        "naam": rij.get("naam", ""),
+        "thema": rij.get("thema", ""),
+        "laag": rij.get("laag") or "proces",
+        "bron": rij.get("bron") or "Eigen registratie regio",
+        "frequentie": rij.get("frequentie") or "halfjaarlijks",
+        "niveaus": rij.get("niveaus") or "regionaal",
+        "eenheid": rij.get("eenheid", ""),
+        "teller": rij.get("teller", ""),
+        "noemer": rij.get("noemer", ""),
+        "beschikbaarheid": "registratie",
+        "cbs_tabel": "",
+        "richting": rij.get("richting", ""),
+        "uitleg": rij.get("uitleg") or rij.get("definitie", ""),
+        "definitie": rij.get("definitie", ""),
+        "beperking": rij.get("beperking")
+        or "Lokale indicator: alleen voor deze regio, niet te vergelijken met andere regio's.",
+        "categorieen": rij.get("categorieen", ""),
+        "licentie": "",
+        "vindplaats": "lokaal",
+    }
 
 
 def lokale_indicatoren(pad: str | Path) -> pd.DataFrame:
@@ -165,5 +178,5 @@ def lokale_indicatoren(pad: str | Path) -> pd.DataFrame:
     >>> ik.vergeet_lokale_indicatoren()
     """
     tabel = lees_lokale_indicatoren(pad)
-    _cat.registreer(tabel.to_dict("records"))
+    registreer(tabel.to_dict("records"))
     return tabel

@@ -4,7 +4,8 @@ The practice data let trainers and coordinators learn every step of the plan wit
 figures. They are generated here, from a fixed seed, and written to
 ``data/oefendata/observaties.csv``; a test regenerates them and compares byte for byte.
 
-What is calibrated (the targets are the constants below; ``tests/test_oefendata.py`` checks each):
+What is calibrated (the targets are the constants of :mod:`impactkit.bronnen.oefendata_doelen`;
+``tests/test_oefendata.py`` checks each):
 
 * national half-year totals of adviezen and meldingen (CBS Impactmonitor 2022, table 4.1, for
   2019H1-2022H1; StatLine 84849NED for the year 2023; CBS news for 2024H1), national OTS starts
@@ -67,7 +68,35 @@ from ..observaties import KOLOMMEN as TIDY_KOLOMMEN
 from ..onderdrukking import onderdruk
 from ..paden import data_pad
 from ..perioden import Periode, halfjaren
-from ..regioindeling import COHORTREGIOS, NEDERLAND, regio, regio_overgangen, regios
+from ..regioindeling import NEDERLAND, regio, regio_overgangen, regios
+from .oefendata_doelen import (
+    AARD,
+    AARD_AANDELEN,
+    ACUUT_NL,
+    ACUUT_OOK_STRUCTUREEL,
+    ADVIESVRAGER,
+    ADVIESVRAGER_GEPUBLICEERD,
+    CASUSSEN_PER_MELDING_NL,
+    CASUSSEN_PER_MELDING_ZW,
+    CASUSSEN_VAST,
+    DUUR,
+    DUUR_ADVIEZEN,
+    DUUR_MELDINGEN,
+    HERMELDINGEN_NL,
+    HERMELDINGEN_VAST,
+    LANDELIJK_TOTAAL,
+    MELDER,
+    MELDER_OVERIG,
+    ONVEILIG_NL,
+    ONVEILIG_ZW,
+    OVERDRACHT_NL,
+    POLITIE_AANDEEL,
+    REGIO_INDICATOREN_COHORT,
+    VASTE_REGIOWAARDEN,
+    VERVOLG,
+    VERVOLG_AANDELEN,
+    ZW_DUUR,
+)
 
 SEED = 20_190_101
 PERIODEN = halfjaren("2019H1", "2024H2")
@@ -75,182 +104,6 @@ VOORLOPIG_VANAF = Periode(2024, 1)
 HERKOMST = "oefendata"
 # The tidy columns without the region name (added when the file is loaded).
 KOLOMMEN = [k for k in TIDY_KOLOMMEN if k != "regio"]
-
-# -- National half-year totals (targets) -------------------------------------------------------
-# 2019H1-2022H1: CBS Impactmonitor 2022, tabel 4.1. 2023: StatLine 84849NED year totals
-# (adviezen 143.210, meldingen 127.340), split over the half-years here. 2024H1: CBS news
-# ('75 duizend' adviezen, '64 duizend' meldingen). 2022H2 and 2024H2 are invented.
-LANDELIJK_TOTAAL: dict[str, list[int]] = {
-    "adviezen": [
-        53145,
-        54540,
-        58575,
-        63475,
-        67545,
-        66625,
-        66155,
-        68000,
-        70600,
-        72610,
-        75000,
-        76500,
-    ],
-    "meldingen": [
-        65075,
-        66730,
-        64505,
-        62910,
-        60880,
-        58500,
-        59985,
-        61500,
-        63000,
-        64340,
-        64000,
-        64800,
-    ],
-    # Started OTS: CBS jeugdbescherming (2019H1 4730, 2019 9344, 2020H1 4355, 2020 8753, 2021H1
-    # 4445, 2021 8289, 2022H1 3335, 2022 6500, 2023H1 3280), H2 = year - H1, rounded to 5.
-    "ots": [4730, 4615, 4355, 4400, 4445, 3845, 3335, 3165, 3280, 3200, 3150, 3100],
-    # Invented: no published half-year figures in our reference data.
-    "rvdk_onderzoeken": [5210, 5105, 4890, 4955, 4820, 4700, 4615, 4580, 4490, 4435, 4400, 4380],
-    "tijdelijk_huisverbod": [
-        1985,
-        2040,
-        2160,
-        2115,
-        2010,
-        1950,
-        1920,
-        1965,
-        1990,
-        2005,
-        2030,
-        2050,
-    ],
-}
-
-# Region values fixed by a published figure or by the worked example (code, period, value).
-# A year target ("2023") is split over its half-years.
-VASTE_REGIOWAARDEN: dict[str, list[tuple[str, str, int]]] = {
-    "meldingen": [
-        # Chosen so 55,6 %, 61 % and 1,4 % come out exactly from counts that are multiples of 5
-        # (820, 900 and 20), and so there are enough casussen for 0,7 % RvdK (see CASUSSEN_VAST).
-        ("VT22", "2021H1", 1475),
-        # Keeps the peak of the example's rise at 58,3 % (825/1415), as in earlier versions.
-        ("VT22", "2020H2", 1415),
-        ("VT07", "2022H1", 825),  # fits hermeldingen 20,6 % (170/825)
-        ("VT25", "2022H1", 2000),  # fits hermeldingen 52,5 % (1050/2000)
-        ("VT02", "2023", 1905),  # StatLine 84849NED, Drenthe (VT) 2023*
-        ("VT05", "2023", 3060),  # StatLine 84852NED, Gelderland-Midden (VT) 2023*
-        ("VT06", "2023", 2695),  # StatLine 84852NED, Gelderland-Zuid (VT) 2023*
-        ("VT14", "2023", 2810),  # StatLine 84852NED, Noord- en Oost-Gelderland (VT) 2023*
-    ],
-    "adviezen": [
-        # No published figure: kept from earlier versions so Zaanstreek-Waterland's adviezen
-        # do not move (it was once part of a wrong noemer for the overdracht shares).
-        ("VT22", "2021H1", 1700),
-        ("VT02", "2023", 2960),  # StatLine 84849NED, Drenthe (VT) 2023*
-    ],
-    "ots": [("VT22", "2021H1", 75)],  # 75 / 339.925 * 10.000 = 2,2
-}
-
-# -- Category shares (national targets, in %) ---------------------------------------------------
-ADVIESVRAGER = [
-    "Preventieve basisvoorzieningen",
-    "Huisarts",
-    "Overig gezondheidszorg",
-    "GGZ",
-    "Kinderopvang",
-    "Onderwijs",
-    "Jeugdhulp/zorg",
-    "Politie",
-    "Justitie en veiligheid, exclusief politie",
-    "Maatschappelijk werk",
-    "Beroepsmatig overig",
-    "Burger",
-    "Onbekend",
-]
-# CBS Impactmonitor 2022, figuur 4.2 (gestarte adviezen naar organisatie adviesvrager).
-ADVIESVRAGER_GEPUBLICEERD = {
-    "2020H1": [2.1, 2.7, 4.4, 5.4, 1.3, 8.8, 9.0, 2.9, 3.3, 7.0, 8.7, 42.9, 1.5],
-    "2021H1": [1.9, 2.2, 4.2, 4.6, 1.2, 8.6, 7.4, 3.6, 3.4, 6.6, 10.7, 44.8, 0.9],
-    "2022H1": [1.9, 2.3, 4.3, 4.6, 1.4, 8.9, 7.7, 4.6, 2.6, 6.4, 11.4, 42.8, 1.1],
-}
-MELDER = [
-    "Politie",
-    "Justitie overig",
-    "Gezondheidszorg",
-    "Onderwijs",
-    "Jeugdhulp/zorg",
-    "Kinderopvang",
-    "Maatschappelijk werk",
-    "Beroepsmatig overig",
-    "Burger",
-    "Onbekend",
-]
-MELDER_OVERIG = [3.5, 8.0, 4.0, 2.5, 0.5, 3.0, 4.0, 8.5, 1.4]  # relative weights after Politie
-# Series of twelve values are one value per half-year, 2019H1 to 2024H2: kept as rows
-# (fmt: skip) so a half-year can be found by its position.
-# Police share of meldingen per half-year: 44.200 of 66.730 in 2019H2 ('ruim 44 duizend'),
-# 38.100 of 58.500 in 2021H2 ('ruim 38 duizend', -14 %), 'bijna 65 procent' over 2021.
-POLITIE_AANDEEL = [0.655, 0.6624, 0.650, 0.648, 0.6405, 0.6513, 0.650, 0.648, 0.645, 0.643,
-                   0.640, 0.638]  # fmt: skip
-DUUR = [
-    "≤ 1 week",
-    "1 week – 1 maand",
-    "1 – 6 maanden",
-    "6 maanden – 1 jaar",
-    "1 – 5 jaar",
-    "> 5 jaar",
-]
-DUUR_MELDINGEN = [55.0, 8.0, 10.0, 7.0, 12.0, 8.0]
-DUUR_ADVIEZEN = [35.0, 10.0, 15.0, 10.0, 18.0, 12.0]
-ZW_DUUR = np.array([60.0, 8.5, 10.5, 7.0, 12.5, 1.5])
-AARD = [
-    "Kindermishandeling",
-    "(Ex-)partnergeweld",
-    "Ouderenmishandeling",
-    "Geweld tegen ouders",
-    "Huiselijk geweld overig",
-    "Onbekend",
-]
-AARD_AANDELEN = [47.0, 38.0, 2.0, 4.0, 6.0, 3.0]
-VERVOLG = [
-    "Vervolgstappen bij Veilig Thuis",
-    "Overdracht",
-    "Geen vervolgstappen nodig",
-    "Inzet regionaal maatwerk",
-    "Nog niet beoordeeld",
-]
-VERVOLG_AANDELEN = [44.0, 47.0, 3.0, 2.0, 4.0]
-
-# Share of meldingen with acute and/or structural unsafety. Nederland 2021H1 = 42,8 % (worked
-# example); Zaanstreek-Waterland rises more steeply up to 2020H2 and falls after.
-ONVEILIG_NL = [0.405, 0.410, 0.416, 0.437, 0.428, 0.425, 0.421, 0.418, 0.415, 0.411, 0.406, 0.402]
-ONVEILIG_ZW = [0.492, 0.515, 0.541, 825 / 1415, 820 / 1475, 0.531, 0.517, 0.503, 0.494, 0.487, 0.481,
-               0.476]  # fmt: skip
-# Acute unsafety: ~5 % of meldingen in 2021 (CBS); 45 % of those are also structurally unsafe,
-# so structureel = onveilig - acuut + beide is ~40 % in 2021 (CBS: 40 %).
-ACUUT_NL = [0.046, 0.047, 0.049, 0.052, 0.050, 0.050, 0.051, 0.051, 0.052, 0.052, 0.053, 0.053]
-ACUUT_OOK_STRUCTUREEL = 0.45
-# Hermeldingen, from 2020H1 (85361NED starts in 2020). 38 % in 2022H1 (CBS).
-HERMELDINGEN_NL = [np.nan, np.nan, 0.361, 0.366, 0.371, 0.376, 0.380, 0.380, 0.381, 0.381,
-                   0.383, 0.384]  # fmt: skip
-HERMELDINGEN_VAST = {"VT07": 170 / 825, "VT25": 1050 / 2000}  # 2022H1 lowest and highest
-# Casussen with at least one received melding, per melding. CBS 84851NED, Drenthe (VT) 2023:
-# 1.495 casussen and 1.905 meldingen; no national total is published in our reference data, so
-# Drenthe's ratio is used as the national level.
-CASUSSEN_GEPUBLICEERD = {"VT02": ("2023", 1495)}
-CASUSSEN_PER_MELDING_NL = 0.785  # 1495 / 1905 = 0,7848
-# Zaanstreek-Waterland 2021H1: 10 RvdK-overdrachten of 1.350 casussen = 0,7 % (worked example).
-# 10 is the smallest count that is shown, so the region needs 1.335 to 1.535 casussen; it keeps
-# a high ratio in every period so its series has no jump.
-CASUSSEN_VAST = {**CASUSSEN_GEPUBLICEERD, "VT22": ("2021H1", 1350)}
-CASUSSEN_PER_MELDING_ZW = 0.915
-# Overdracht as a share of the casussen (invented; OM and RvdK around 1-2 %).
-OVERDRACHT_NL = {"rvdk": 0.0150, "om": 0.0100, "politie": 0.0290}
-REGIO_INDICATOREN_COHORT = COHORTREGIOS
 
 
 @dataclass
@@ -495,7 +348,6 @@ def genereer(seed: int = SEED) -> pd.DataFrame:
         codes=vt["code"].tolist(),
         inwoners=vt["inwoners"].to_numpy(dtype=np.int64),
     )
-    zw = gen.index("VT22")
     t_2021h1 = PERIODEN.index(Periode(2021, 1))
 
     adviezen = _reeks_aantallen(gen, "adviezen", 0.18)
@@ -545,58 +397,29 @@ def genereer(seed: int = SEED) -> pd.DataFrame:
         "politie": _binair(gen, casussen, [OVERDRACHT_NL["politie"]] * 12, 0.25),
     }
 
+    reeksen = {
+        "adviezen": adviezen,
+        "meldingen": meldingen,
+        "ots": ots,
+        "rvdk": rvdk,
+        "thv": thv,
+        "casussen": casussen,
+        "onveilig": onveilig,
+        "acuut": acuut,
+        "structureel": structureel,
+        "hermeld": hermeld,
+        "overdracht": overdracht,
+    }
+    effecten = {
+        "advies": eff_advies,
+        "melder": eff_melder,
+        "duur_m": eff_duur_m,
+        "duur_a": eff_duur_a,
+        "aard": eff_aard,
+        "vervolg": eff_vervolg,
+    }
     for t, p in enumerate(PERIODEN):
-        gen.voeg_aantallen_toe("adviezen", p, adviezen[t])
-        gen.voeg_aantallen_toe("meldingen", p, meldingen[t])
-        gen.voeg_ratio_toe("adviezen_per_10000", p, adviezen[t])
-        gen.voeg_ratio_toe("meldingen_per_10000", p, meldingen[t])
-        gen.voeg_aantallen_toe("casussen_vt", p, casussen[t])
-        gen.voeg_ratio_toe("ots_per_10000", p, ots[t])
-        gen.voeg_aantallen_toe("rvdk_onderzoeken", p, rvdk[t])
-        gen.voeg_aantallen_toe("tijdelijk_huisverbod", p, thv[t])
-
-        # Type adviesvrager: published shares where known, linear in between, flat outside.
-        av = _adviesvrager_aandelen(p)
-        m_av = verdeel_categorieen(adviezen[t], av, eff_advies)
-        _voeg_verdeling_toe(gen, "adviesvrager_type", p, ADVIESVRAGER, m_av)
-
-        overig = np.array(MELDER_OVERIG) / sum(MELDER_OVERIG) * (1 - POLITIE_AANDEEL[t])
-        m_md = verdeel_categorieen(
-            meldingen[t], np.array([POLITIE_AANDEEL[t], *overig]), eff_melder
-        )
-        _voeg_verdeling_toe(gen, "melder_type", p, MELDER, m_md)
-        gen.voeg_aantallen_toe("politiemeldingen", p, m_md[:, 0])
-
-        beroeps_a = adviezen[t] - m_av[:, ADVIESVRAGER.index("Burger")] - m_av[:, -1]
-        beroeps_m = meldingen[t] - m_md[:, MELDER.index("Burger")] - m_md[:, -1]
-        gen.voeg_aandelen_toe(
-            "professionals_aandeel", p, beroeps_a + beroeps_m, adviezen[t] + meldingen[t]
-        )
-
-        drift = np.array([1 + 0.01 * (t - 5.5), 1, 1, 1, 1, 1 - 0.01 * (t - 5.5)])
-        # Zaanstreek-Waterland has short durations throughout (worked example: 61 % <= 1 week
-        # and 1,4 % > 5 jaar in 2021H1, exactly 900 and 20 of 1475).
-        if t == t_2021h1:
-            vast_duur = {zw: np.array([900, 125, 150, 100, 180, 20])}
-        else:
-            vast_duur = {zw: verdeel_in_vijftallen(int(meldingen[t, zw]), ZW_DUUR * drift)}
-        m_dm = verdeel_categorieen(meldingen[t], DUUR_MELDINGEN * drift, eff_duur_m, vast_duur)
-        _voeg_verdeling_toe(gen, "duur_geweld_meldingen", p, DUUR, m_dm)
-        m_da = verdeel_categorieen(adviezen[t], DUUR_ADVIEZEN * drift, eff_duur_a)
-        _voeg_verdeling_toe(gen, "duur_geweld_adviezen", p, DUUR, m_da)
-
-        m_aard = verdeel_categorieen(meldingen[t], AARD_AANDELEN, eff_aard)
-        _voeg_verdeling_toe(gen, "aard_geweld", p, AARD, m_aard)
-        m_vv = verdeel_categorieen(meldingen[t], VERVOLG_AANDELEN, eff_vervolg)
-        _voeg_verdeling_toe(gen, "vervolg_veiligheidsbeoordeling", p, VERVOLG, m_vv)
-
-        gen.voeg_aandelen_toe("acuut_structureel_onveilig", p, onveilig[t], meldingen[t])
-        gen.voeg_aandelen_toe("acuut_onveilig", p, acuut[t], meldingen[t])
-        gen.voeg_aandelen_toe("structureel_onveilig", p, structureel[t], meldingen[t])
-        if hermeld[t, 0] >= 0:
-            gen.voeg_aandelen_toe("hermeldingen", p, hermeld[t], meldingen[t])
-        for soort, reeks in overdracht.items():
-            gen.voeg_aandelen_toe(f"overdracht_{soort}", p, reeks[t], casussen[t])
+        _voeg_periode_toe(gen, t, p, reeksen, effecten, t_2021h1)
 
     _voeg_onderzoek_toe(gen)
 
@@ -604,6 +427,69 @@ def genereer(seed: int = SEED) -> pd.DataFrame:
     df["herkomst"] = HERKOMST
     df = onderdruk(df)
     return _ordenen(df)
+
+
+def _voeg_periode_toe(
+    gen: _Generator,
+    t: int,
+    p: Periode,
+    r: dict,
+    eff: dict[str, np.ndarray],
+    t_2021h1: int,
+) -> None:
+    """Add every indicator of half-year ``p`` (index ``t``) from the drawn series ``r``."""
+    zw = gen.index("VT22")
+    gen.voeg_aantallen_toe("adviezen", p, r["adviezen"][t])
+    gen.voeg_aantallen_toe("meldingen", p, r["meldingen"][t])
+    gen.voeg_ratio_toe("adviezen_per_10000", p, r["adviezen"][t])
+    gen.voeg_ratio_toe("meldingen_per_10000", p, r["meldingen"][t])
+    gen.voeg_aantallen_toe("casussen_vt", p, r["casussen"][t])
+    gen.voeg_ratio_toe("ots_per_10000", p, r["ots"][t])
+    gen.voeg_aantallen_toe("rvdk_onderzoeken", p, r["rvdk"][t])
+    gen.voeg_aantallen_toe("tijdelijk_huisverbod", p, r["thv"][t])
+
+    # Type adviesvrager: published shares where known, linear in between, flat outside.
+    av = _adviesvrager_aandelen(p)
+    m_av = verdeel_categorieen(r["adviezen"][t], av, eff["advies"])
+    _voeg_verdeling_toe(gen, "adviesvrager_type", p, ADVIESVRAGER, m_av)
+
+    overig = np.array(MELDER_OVERIG) / sum(MELDER_OVERIG) * (1 - POLITIE_AANDEEL[t])
+    m_md = verdeel_categorieen(
+        r["meldingen"][t], np.array([POLITIE_AANDEEL[t], *overig]), eff["melder"]
+    )
+    _voeg_verdeling_toe(gen, "melder_type", p, MELDER, m_md)
+    gen.voeg_aantallen_toe("politiemeldingen", p, m_md[:, 0])
+
+    beroeps_a = r["adviezen"][t] - m_av[:, ADVIESVRAGER.index("Burger")] - m_av[:, -1]
+    beroeps_m = r["meldingen"][t] - m_md[:, MELDER.index("Burger")] - m_md[:, -1]
+    gen.voeg_aandelen_toe(
+        "professionals_aandeel", p, beroeps_a + beroeps_m, r["adviezen"][t] + r["meldingen"][t]
+    )
+
+    drift = np.array([1 + 0.01 * (t - 5.5), 1, 1, 1, 1, 1 - 0.01 * (t - 5.5)])
+    # Zaanstreek-Waterland has short durations throughout (worked example: 61 % <= 1 week
+    # and 1,4 % > 5 jaar in 2021H1, exactly 900 and 20 of 1475).
+    if t == t_2021h1:
+        vast_duur = {zw: np.array([900, 125, 150, 100, 180, 20])}
+    else:
+        vast_duur = {zw: verdeel_in_vijftallen(int(r["meldingen"][t, zw]), ZW_DUUR * drift)}
+    m_dm = verdeel_categorieen(r["meldingen"][t], DUUR_MELDINGEN * drift, eff["duur_m"], vast_duur)
+    _voeg_verdeling_toe(gen, "duur_geweld_meldingen", p, DUUR, m_dm)
+    m_da = verdeel_categorieen(r["adviezen"][t], DUUR_ADVIEZEN * drift, eff["duur_a"])
+    _voeg_verdeling_toe(gen, "duur_geweld_adviezen", p, DUUR, m_da)
+
+    m_aard = verdeel_categorieen(r["meldingen"][t], AARD_AANDELEN, eff["aard"])
+    _voeg_verdeling_toe(gen, "aard_geweld", p, AARD, m_aard)
+    m_vv = verdeel_categorieen(r["meldingen"][t], VERVOLG_AANDELEN, eff["vervolg"])
+    _voeg_verdeling_toe(gen, "vervolg_veiligheidsbeoordeling", p, VERVOLG, m_vv)
+
+    gen.voeg_aandelen_toe("acuut_structureel_onveilig", p, r["onveilig"][t], r["meldingen"][t])
+    gen.voeg_aandelen_toe("acuut_onveilig", p, r["acuut"][t], r["meldingen"][t])
+    gen.voeg_aandelen_toe("structureel_onveilig", p, r["structureel"][t], r["meldingen"][t])
+    if r["hermeld"][t, 0] >= 0:
+        gen.voeg_aandelen_toe("hermeldingen", p, r["hermeld"][t], r["meldingen"][t])
+    for soort, reeks in r["overdracht"].items():
+        gen.voeg_aandelen_toe(f"overdracht_{soort}", p, reeks[t], r["casussen"][t])
 
 
 def _volg_regio_overgangen(rijen: list[dict]) -> list[dict]:
