@@ -24,14 +24,14 @@ import ipywidgets as w
 
 from .fouten import ImpactkitFout
 from .laden import laad
-from .paden import PROJECT_MAP
+from .paden import notebook_pad
 from .regioindeling import NEDERLAND, regio, regios
 from .startvraagbank import startvragen
 from .synthese import beantwoord
 from .werkboek import voorbereiden
 from .widgets import grafieken_html, halfjaren, plan_downloadlink, resultaat_html
 
-APP_NOTEBOOK = PROJECT_MAP / "notebooks" / "app.ipynb"
+APP_NOTEBOOK = notebook_pad("app.ipynb")
 STANDAARD_POORT = 8866
 STANDAARD_STARTVRAAG = "heftig_structureel_geweld"
 OPRUIMEN_NA = 20 * 60  # seconds without activity before a kernel with no page is stopped

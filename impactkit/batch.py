@@ -13,49 +13,54 @@ regions. A region that fails does not stop the others: its notebook shows the Du
 the top and the summary says which region failed and why; a failed rerun keeps the last good
 report, marked out of date. A region whose inputs did not change since its last successful run
 is skipped. The batch writes only what it made: ``.impactkit-batch.json`` lists it.
+
+This module is the coordinator: it plans the runs, keys each report by its inputs and puts
+finished runs in place. The kernels live in :mod:`impactkit.batch_kernels`, the manifest in
+:mod:`impactkit.batch_manifest` and the overview page in :mod:`impactkit.batch_overzicht`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import os
-import re
-import threading
-import time
 import unicodedata
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 import pandas as pd
 
+from .batch_kernels import GEEN_KERNEL, TIJDSLIMIET, controleer_kernel
+from .batch_kernels import draai_taken as _draai_taken  # the seam the tests replace
+from .batch_manifest import MANIFEST, Manifest, lees_json, relatief_pad
+from .batch_overzicht import OORDEEL_KLASSE, schrijf_index
 from .fouten import ImpactkitFout
-from .oordelen import (
-    GEEN_GEGEVENS,
-    GEEN_TOETS,
-    GEEN_VERSCHIL,
-    KLEIN_VERSCHIL,
-    MOGELIJK_TOEVAL,
-    OORDELEN,
-    OPVALLEND_HOGER,
-    OPVALLEND_LAGER,
-)
-from .paden import PROJECT_MAP, data_pad
+from .namen import slug
+from .paden import data_pad, notebook_pad
 from .perioden import Periode
 from .regioindeling import regio as zoek_regio
 from .regioindeling import regios
 from .versie import __version__
 
-NOTEBOOK = PROJECT_MAP / "notebooks" / "stappenplan.ipynb"
-TIJDSLIMIET = 600  # seconds per cell
+NOTEBOOK = notebook_pad("stappenplan.ipynb")
 
-
-def slug(naam: str) -> str:
-    """A safe file-name slug: ``slug("Noord- en Midden Limburg")`` -> 'noord-en-midden-limburg'."""
-    tekst = unicodedata.normalize("NFKD", str(naam)).encode("ascii", "ignore").decode().lower()
-    tekst = re.sub(r"[^a-z0-9]+", "-", tekst).strip("-")
-    return tekst[:60] or "regio"
+__all__ = [
+    "GEEN_KERNEL",
+    "MANIFEST",
+    "NOTEBOOK",
+    "OORDEEL_KLASSE",
+    "PAD_PARAMETERS",
+    "TIJDSLIMIET",
+    "WERKMAP",
+    "Manifest",
+    "Resultaat",
+    "controleer_kernel",
+    "controleer_werkers",
+    "draai_batch",
+    "schrijf_index",
+    "slug",
+    "standaard_periode",
+]
 
 
 @dataclass
@@ -74,147 +79,7 @@ class Resultaat:
     verouderd: bool = False  # a rerun failed: the report in the folder is the last good one
 
 
-# -- Kernels, driven from threads -----------------------------------------------------------------
-class _Kernel:
-    """One Jupyter kernel, reused for every region a thread gets.
-
-    The kernel is its own process, so the batch drives it from a thread of the batch process:
-    no second Python process per worker that imports the whole kit only to wait on a socket.
-    The namespace is reset between regions; imported modules (the kit, its data) stay loaded.
-    """
-
-    def __init__(self, cwd: str) -> None:
-        self.cwd, self.km, self.kc = cwd, None, None
-
-    def start(self) -> None:
-        from jupyter_client.manager import KernelManager
-
-        for poging in (1, 2):  # a failed kernel start is retried once
-            try:
-                self.km = KernelManager(kernel_name="python3")
-                self.km.start_kernel(cwd=self.cwd)
-                self.kc = self.km.client()
-                self.kc.start_channels()
-                self.kc.wait_for_ready(timeout=120)
-                return
-            except Exception:
-                self.stop()
-                if poging == 2:
-                    raise
-
-    def levend(self) -> bool:
-        return self.km is not None and self.km.is_alive()
-
-    def stop(self) -> None:
-        kc, km, self.kc, self.km = self.kc, self.km, None, None
-        try:
-            if kc is not None:
-                kc.stop_channels()
-            if km is not None and km.has_kernel:
-                km.shutdown_kernel(now=True)
-        except Exception:  # noqa: BLE001 - stopping is best effort
-            pass
-
-    def voer_uit(self, nb, werkmap: Path):
-        """Execute a parameterised notebook; return (nb, (ename, evalue) or None)."""
-        from nbclient import NotebookClient
-        from nbclient.exceptions import CellExecutionError, DeadKernelError
-
-        if not self.levend():
-            self.stop()
-            self.start()
-        # Fresh namespace and working directory for every region; imported modules stay cached.
-        self.kc.execute_interactive(
-            f"%reset -f\nimport os as _os\n_os.chdir({str(werkmap)!r})\ndel _os", timeout=60
-        )
-        client = NotebookClient(
-            nb,
-            km=self.km,
-            kernel_name="python3",
-            timeout=TIJDSLIMIET,
-            allow_errors=False,
-            record_timing=False,
-        )
-        client.kc = self.kc
-        try:
-            client.execute()
-            return nb, None
-        except CellExecutionError as e:
-            return nb, (e.ename, e.evalue)
-        except DeadKernelError as e:
-            self.stop()
-            return nb, ("DeadKernelError", f"De kernel stopte onverwacht: {e}")
-        finally:
-            # nbclient registers a clean-up per client at exit; ours stops the kernel itself,
-            # and the registration would keep every executed notebook in memory.
-            import atexit
-
-            atexit.unregister(client._cleanup_kernel)
-
-
-def _foutcel(ename: str, evalue: str):
-    import nbformat
-
-    uitleg = evalue.strip().splitlines()[-1] if evalue.strip() else ename
-    # Plain Markdown, user text escaped: the message may quote what the user typed.
-    cel = nbformat.v4.new_markdown_cell(
-        f"**Dit werkboek is niet afgemaakt.** {html.escape(uitleg, quote=False)}\n\n"
-        f"Soort fout: {html.escape(ename, quote=False)}. Pas de parameters aan en draai opnieuw."
-    )
-    cel.metadata["tags"] = ["impactkit-fout"]
-    return cel
-
-
-def _relatief(doel: Path, van: Path) -> str:
-    return Path(os.path.relpath(doel, van)).as_posix()
-
-
-def _draai_regio(taak: dict, kernel: _Kernel) -> dict:
-    """Run one region: executed notebook, report, status.
-
-    Everything is written to the region's work folder (``taak["werkmap"]``); the coordinator
-    then puts it in place (:func:`_plaats`), so a failed run never touches a good report.
-    """
-    import nbformat
-    from papermill.iorw import load_notebook_node
-    from papermill.parameterize import parameterize_notebook
-
-    from .rapport import aanmaakmoment, maak_rapport
-
-    begin = time.perf_counter()
-    doelmap = Path(taak["werkmap"])
-    doelmap.mkdir(parents=True, exist_ok=True)
-    nb = load_notebook_node(taak["notebook"])
-    nb = parameterize_notebook(nb, taak["parameters"], kernel_name="python3", language="python")
-    nb, fout = kernel.voer_uit(nb, doelmap)
-    if fout is not None:
-        nb.cells.insert(0, _foutcel(*fout))
-    nbformat.write(nb, doelmap / "stappenplan.ipynb")
-    moment = aanmaakmoment()
-    (doelmap / "rapport.html").write_text(
-        maak_rapport(nb, aangemaakt=moment, vega=taak.get("vega")), encoding="utf-8"
-    )
-    kop, melding = "", ""
-    if fout is None:
-        samenvatting = doelmap / "samenvatting.json"
-        if samenvatting.exists():
-            kop = json.loads(samenvatting.read_text(encoding="utf-8")).get("kop", "")
-    else:
-        ename, evalue = fout
-        melding = (evalue.strip().splitlines() or [ename])[-1]
-    return {
-        "status": "mislukt" if fout else "gelukt",
-        "kop": kop,
-        "fout": melding,
-        "seconden": round(time.perf_counter() - begin, 2),
-        "datum": moment.isoformat(timespec="minutes"),
-        "sleutel": taak["sleutel"],
-    }
-
-
-# -- Coordinator side -----------------------------------------------------------------------------
 PAD_PARAMETERS = ("bron", "normen", "plan_bestand", "lokale_indicatoren")
-MANIFEST = ".impactkit-batch.json"
 WERKMAP = ".impactkit-werk"  # regions run here first; a finished run then replaces its folder
 
 
@@ -285,7 +150,7 @@ def _sleutel(notebook: Path, parameters: dict, basis: str | None = None) -> str:
 
 
 def _batch_info(doelmap: Path) -> dict:
-    info = _lees(doelmap / "batch.json", {})
+    info = lees_json(doelmap / "batch.json", {})
     return info if isinstance(info, dict) else {}
 
 
@@ -304,96 +169,6 @@ def _binnen(uit: Path, doel: Path) -> Path:
     if uit.resolve() not in doel.parents:
         raise ImpactkitFout(f"Uitvoermap '{doel}' valt buiten '{uit}'.")
     return doel
-
-
-class Manifest:
-    """What the batch made in an output folder (``.impactkit-batch.json``).
-
-    The batch writes only files and folders listed here: before it writes anything it checks
-    that every path it is about to write either does not exist yet or was made by an earlier
-    batch. A file the user put there (their own ``index.html``) is never overwritten.
-    """
-
-    def __init__(self, uit: Path) -> None:
-        self.uit = uit
-        self.pad = uit / MANIFEST
-        self.bestanden: set[str] = set()
-        self.mappen: set[str] = set()
-        self._slot = threading.Lock()
-        if self.pad.exists():
-            data = _lees(self.pad, None)
-            if not (isinstance(data, dict) and data.get("gemaakt_door") == "impactkit batch"):
-                raise ImpactkitFout(
-                    f"In '{uit}' staat een bestand '{MANIFEST}' dat de batch niet heeft gemaakt. "
-                    "Kies een andere map voor de uitvoer."
-                )
-            self.bestanden = {str(b) for b in data.get("bestanden", [])}
-            self.mappen = {str(m) for m in data.get("mappen", [])}
-
-    def _rel(self, pad: Path) -> str:
-        return _relatief(Path(pad), self.uit)
-
-    def van_batch(self, pad: Path) -> bool:
-        rel = self._rel(pad)
-        return rel in self.bestanden or any(
-            rel == m or rel.startswith(m + "/") for m in self.mappen
-        )
-
-    def controleer(self, paden: list[Path]) -> None:
-        """Refuse (Dutch message, nothing written) when a path exists that the batch did not make."""
-        vreemd = [
-            self._rel(p) for p in paden if (p.exists() or p.is_symlink()) and not self.van_batch(p)
-        ]
-        if vreemd:
-            lijst = ", ".join(f"'{v}'" for v in sorted(vreemd)[:5])
-            meer = f" en nog {len(vreemd) - 5}" if len(vreemd) > 5 else ""
-            raise ImpactkitFout(
-                f"De batch schrijft alleen over bestanden die hij zelf heeft gemaakt. In de "
-                f"uitvoermap '{self.uit}' staat al: {lijst}{meer}. Die laat de batch staan. Kies "
-                "een andere (lege) map met --uit, of verplaats of hernoem deze bestanden."
-            )
-
-    def noteer(self, pad: Path, is_map: bool = False) -> None:
-        with self._slot:
-            (self.mappen if is_map else self.bestanden).add(self._rel(pad))
-            inhoud = {
-                "gemaakt_door": "impactkit batch",
-                "versie": __version__,
-                "uitleg": "Wat de batch in deze map heeft gemaakt. Alleen deze bestanden en "
-                "mappen schrijft hij opnieuw.",
-                "bestanden": sorted(self.bestanden),
-                "mappen": sorted(self.mappen),
-            }
-            tijdelijk = self.pad.with_name(self.pad.name + ".tmp")
-            tijdelijk.write_text(json.dumps(inhoud, ensure_ascii=False, indent=2), encoding="utf-8")
-            os.replace(tijdelijk, self.pad)
-
-    def schrijf(self, pad: Path, tekst: str) -> Path:
-        """Write a text file the batch owns (checked, then noted, then written)."""
-        self.controleer([pad])
-        self.noteer(pad)
-        pad.parent.mkdir(parents=True, exist_ok=True)
-        pad.write_text(tekst, encoding="utf-8")
-        return pad
-
-
-GEEN_KERNEL = (
-    "De batch heeft de Python-kernel 'python3' nodig (het pakket ipykernel), en die is niet "
-    "gevonden. Installeer hem in dezelfde omgeving als impactkit: 'pip install ipykernel'. "
-    "Controleer daarna met 'jupyter kernelspec list' dat 'python3' erbij staat."
-)
-
-
-def controleer_kernel() -> None:
-    """Stop with one Dutch message when the kernel the batch needs is missing."""
-    try:
-        from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
-    except ImportError as e:  # pragma: no cover - jupyter_client comes with nbclient
-        raise ImpactkitFout(GEEN_KERNEL) from e
-    try:
-        KernelSpecManager().get_kernel_spec("python3")
-    except NoSuchKernel as e:
-        raise ImpactkitFout(GEEN_KERNEL) from e
 
 
 def standaard_periode() -> str:
@@ -545,23 +320,9 @@ def draai_batch(
     overwrite anything else. A failed rerun keeps the region's last good report, marked out of
     date (``verouderd``).
     """
-    from .rapport import GEEN_CHROMIUM, VEGA_BESTAND, VEGA_MAP, schrijf_vega, vind_chromium
-
     werkers = controleer_werkers(werkers)
-    uit = Path(uit)
-    if uit.exists() and not uit.is_dir():
-        raise ImpactkitFout(
-            f"'{uit}' is een bestand, geen map. Geef voor de uitvoer een map op: een nieuwe, of "
-            "een map die de batch eerder heeft gevuld."
-        )
-    notebook = Path(notebook)
-    if not notebook.is_file():
-        raise ImpactkitFout(f"Notebook '{notebook}' bestaat niet.")
-    controleer_kernel()
-    if pdf and vind_chromium() is None:
-        raise ImpactkitFout(GEEN_CHROMIUM)
-    periode = periode or standaard_periode()
-    Periode.parse(periode)
+    uit, notebook = Path(uit), Path(notebook)
+    periode = _controleer_invoer(uit, notebook, periode, pdf)
     if regio_namen is None:
         regio_namen = regios().query("soort == 'vt'")["naam"].tolist()
     regio_namen = list(dict.fromkeys(str(n) for n in regio_namen))  # typed twice: once
@@ -570,25 +331,90 @@ def draai_batch(
         vragen = list(dict.fromkeys(str(v) for v in startvragen))
     else:
         vragen = [str(parameters.get("startvraag", _standaard_startvraag(notebook)))]
-    apart = len(vragen) > 1
-    vega_pad = uit / VEGA_MAP / VEGA_BESTAND
-    werk = uit / WERKMAP
 
     # Plan everything, then check that nothing the batch did not make is in the way.
+    plan = _plan(uit, vragen, regio_namen, periode)
+    manifest = _controleer_uitvoermap(uit, plan)
+    taken, resultaten = _taken(uit, plan, notebook, periode, parameters, opnieuw)
+    if taken:
+        resultaten += _draai(uit, taken, werkers, voortgang, manifest)
+    if pdf:
+        _maak_pdfs(resultaten, voortgang)
+
+    tabel = _samenvattingstabel(resultaten, vragen)
+    csv = tabel.copy()
+    csv["map"] = [relatief_pad(Path(m), uit) for m in csv["map"]]
+    csv.insert(csv.columns.get_loc("map") + 1, "rapport", [f"{m}/rapport.html" for m in csv["map"]])
+    manifest.schrijf(uit / "samenvatting.csv", csv.to_csv(index=False))
+    schrijf_index(uit, tabel, periode, parameters, manifest=manifest)
+    return tabel
+
+
+def _controleer_invoer(uit: Path, notebook: Path, periode: str | None, pdf: bool) -> str:
+    """Stop (Dutch message, nothing written) on an unusable output folder, notebook, kernel,
+    browser or period; returns the period (default: the latest with data)."""
+    from .rapport import GEEN_CHROMIUM, vind_chromium
+
+    if uit.exists() and not uit.is_dir():
+        raise ImpactkitFout(
+            f"'{uit}' is een bestand, geen map. Geef voor de uitvoer een map op: een nieuwe, of "
+            "een map die de batch eerder heeft gevuld."
+        )
+    if not notebook.is_file():
+        raise ImpactkitFout(f"Notebook '{notebook}' bestaat niet.")
+    controleer_kernel()
+    if pdf and vind_chromium() is None:
+        raise ImpactkitFout(GEEN_CHROMIUM)
+    periode = periode or standaard_periode()
+    Periode.parse(periode)
+    return periode
+
+
+def _plan(uit: Path, vragen: list[str], regio_namen: list[str], periode: str) -> list[tuple]:
+    """(question, name as typed, region code, display name, folder) per run, in order."""
+    apart = len(vragen) > 1
     plan = []
     for vraag in vragen:
         basis_map = uit / slug(vraag or "eigen-hoofdvraag") if apart else uit
         for naam, code, weergave, mapnaam in _regio_mappen(regio_namen, periode):
             plan.append((vraag, naam, code, weergave, _binnen(uit, basis_map / mapnaam)))
+    return plan
+
+
+def _controleer_uitvoermap(uit: Path, plan: list[tuple]) -> Manifest:
+    """The output folder's manifest, after checking that every path the plan writes is free or
+    the batch's own."""
+    from .rapport import VEGA_MAP
+
     uit.mkdir(parents=True, exist_ok=True)
     manifest = Manifest(uit)
     manifest.controleer(
-        [uit / "index.html", uit / "samenvatting.csv", uit / VEGA_MAP, werk, *(m for *_, m in plan)]
+        [
+            uit / "index.html",
+            uit / "samenvatting.csv",
+            uit / VEGA_MAP,
+            uit / WERKMAP,
+            *(m for *_, m in plan),
+        ]
     )
     for m in {m.parent for *_, m in plan}:
         if m.exists() and not m.is_dir():
             manifest.controleer([m])
+    return manifest
 
+
+def _taken(
+    uit: Path,
+    plan: list[tuple],
+    notebook: Path,
+    periode: str,
+    parameters: dict,
+    opnieuw: bool,
+) -> tuple[list, list[Resultaat]]:
+    """The runs to do as (Resultaat, task), and the results of regions skipped as up to date."""
+    from .rapport import VEGA_BESTAND, VEGA_MAP
+
+    vega_pad = uit / VEGA_MAP / VEGA_BESTAND
     basis_sleutel = _basis_sleutel(notebook)
     taken, resultaten = [], []
     for vraag, naam, code, weergave, doelmap in plan:
@@ -614,7 +440,7 @@ def draai_batch(
             basis.seconden = float(vorig.get("seconden", 0.0))
             resultaten.append(basis)
             continue
-        werkmap = werk / _relatief(doelmap, uit).replace("/", "--")
+        werkmap = uit / WERKMAP / relatief_pad(doelmap, uit).replace("/", "--")
         taken.append(
             (
                 basis,
@@ -624,101 +450,47 @@ def draai_batch(
                     "map": str(doelmap),
                     "werkmap": str(werkmap),
                     "sleutel": sleutel,
-                    "vega": _relatief(vega_pad, doelmap),
+                    "vega": relatief_pad(vega_pad, doelmap),
                 },
             )
         )
+    return taken, resultaten
 
-    if taken:
-        import shutil
 
-        if not vega_pad.exists() or manifest.van_batch(vega_pad):
-            manifest.noteer(uit / VEGA_MAP, is_map=True)
-            schrijf_vega(uit)  # once per output folder, shared by all reports
-        manifest.noteer(werk, is_map=True)
-        for _, t in taken:  # left over from an interrupted run
-            shutil.rmtree(t["werkmap"], ignore_errors=True)
-        for basis, uitkomst in _draai_taken(taken, werkers, uit, voortgang):
-            _plaats(uit, dict(uitkomst["taak"]), uitkomst, basis, manifest)
-            resultaten.append(basis)
-        shutil.rmtree(werk, ignore_errors=True)
+def _draai(
+    uit: Path, taken: list, werkers: int | None, voortgang: bool, manifest: Manifest
+) -> list[Resultaat]:
+    """Run the tasks on the kernels and put each finished run in place; returns the results in
+    the order the regions finished."""
+    import shutil
 
-    if pdf:
-        _maak_pdfs(resultaten, voortgang)
+    from .rapport import VEGA_BESTAND, VEGA_MAP, schrijf_vega
 
+    vega_pad = uit / VEGA_MAP / VEGA_BESTAND
+    werk = uit / WERKMAP
+    if not vega_pad.exists() or manifest.van_batch(vega_pad):
+        manifest.noteer(uit / VEGA_MAP, is_map=True)
+        schrijf_vega(uit)  # once per output folder, shared by all reports
+    manifest.noteer(werk, is_map=True)
+    for _, t in taken:  # left over from an interrupted run
+        shutil.rmtree(t["werkmap"], ignore_errors=True)
+    resultaten = []
+    for basis, uitkomst in _draai_taken(taken, werkers, uit, voortgang):
+        _plaats(uit, dict(uitkomst["taak"]), uitkomst, basis, manifest)
+        resultaten.append(basis)
+    shutil.rmtree(werk, ignore_errors=True)
+    return resultaten
+
+
+def _samenvattingstabel(resultaten: list[Resultaat], vragen: list[str]) -> pd.DataFrame:
+    """One row per region (and question), sorted by question and region name."""
     tabel = pd.DataFrame(
         [asdict(r) for r in resultaten], columns=[f.name for f in fields(Resultaat)]
     )
     volgorde = {v: i for i, v in enumerate(vragen)}
     tabel["_v"] = tabel["startvraag"].map(lambda v: volgorde.get(v, 0))
     tabel["_n"] = tabel["regio"].map(_sorteer_naam)
-    tabel = tabel.sort_values(["_v", "_n"]).drop(columns=["_v", "_n"]).reset_index(drop=True)
-    csv = tabel.copy()
-    csv["map"] = [_relatief(Path(m), uit) for m in csv["map"]]
-    csv.insert(csv.columns.get_loc("map") + 1, "rapport", [f"{m}/rapport.html" for m in csv["map"]])
-    manifest.schrijf(uit / "samenvatting.csv", csv.to_csv(index=False))
-    schrijf_index(uit, tabel, periode, parameters, manifest=manifest)
-    return tabel
-
-
-def _draai_taken(taken: list, werkers: int | None, uit: Path, voortgang: bool):
-    """Run the regions on ``werkers`` kernels at once; yields (Resultaat, outcome) as each
-    region finishes. Each kernel is driven by a thread of this process and reused."""
-    import queue
-
-    from tqdm.auto import tqdm
-
-    werkers = max(1, min(werkers or os.cpu_count() or 1, len(taken)))
-    wachtrij: queue.Queue = queue.Queue()
-    for item in taken:
-        wachtrij.put(item)
-    klaar: queue.Queue = queue.Queue()
-    kernels = [_Kernel(str(uit)) for _ in range(werkers)]
-    stop = threading.Event()
-
-    def werker(kernel: _Kernel) -> None:
-        try:
-            while not stop.is_set():
-                try:
-                    basis, taak = wachtrij.get_nowait()
-                except queue.Empty:
-                    return
-                try:
-                    uitkomst = _draai_regio(taak, kernel)
-                except Exception as e:  # noqa: BLE001 - one broken region must not stop the batch
-                    uitkomst = {
-                        "status": "mislukt",
-                        "fout": f"{type(e).__name__}: {e}",
-                        "kop": "",
-                        "seconden": 0.0,
-                        "sleutel": "",
-                        "datum": "",
-                    }
-                uitkomst["taak"] = taak
-                klaar.put((basis, uitkomst))
-        finally:
-            kernel.stop()
-
-    draden = [
-        threading.Thread(target=werker, args=(k,), daemon=True, name=f"impactkit-{i}")
-        for i, k in enumerate(kernels)
-    ]
-    balk = tqdm(total=len(taken), desc="Regio's", unit="regio", disable=not voortgang)
-    try:
-        for draad in draden:
-            draad.start()
-        for _ in range(len(taken)):
-            basis, uitkomst = klaar.get()
-            balk.set_postfix_str(f"{basis.regio}: {uitkomst['status']}")
-            balk.update()
-            yield basis, uitkomst
-    finally:
-        stop.set()
-        balk.close()
-        for kernel in kernels:  # also on Ctrl-C: no kernel is left running
-            kernel.stop()
-        for draad in draden:
-            draad.join(timeout=10)
+    return tabel.sort_values(["_v", "_n"]).drop(columns=["_v", "_n"]).reset_index(drop=True)
 
 
 def _maak_pdfs(resultaten: list[Resultaat], voortgang: bool) -> None:
@@ -738,172 +510,3 @@ def _maak_pdfs(resultaten: list[Resultaat], voortgang: bool) -> None:
         ):
             continue
         naar_pdf(rapport, pdf)
-
-
-def _lees(pad: Path, standaard):
-    try:
-        return json.loads(pad.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return standaard
-
-
-OORDEEL_KLASSE = {
-    OPVALLEND_HOGER: "hoger",
-    OPVALLEND_LAGER: "lager",
-    KLEIN_VERSCHIL: "klein",
-    MOGELIJK_TOEVAL: "toeval",
-    GEEN_VERSCHIL: "klein",
-    GEEN_TOETS: "geen",
-    GEEN_GEGEVENS: "geen",
-}
-"""Verdict -> CSS class on the overview page; the verdict itself is always shown as the word."""
-
-
-def _datum_kort(iso: str) -> str:
-    from datetime import datetime
-
-    from .rapport import datum_tekst
-
-    try:
-        return datum_tekst(datetime.fromisoformat(iso))
-    except (TypeError, ValueError):
-        return ""
-
-
-def _vraag_tekst(startvraag: str, hoofdvraag: str) -> str:
-    if startvraag:
-        return f"Startvraag: {hoofdvraag or startvraag}"
-    return f"Eigen hoofdvraag: {hoofdvraag}" if hoofdvraag else "Eigen hoofdvraag"
-
-
-def _badge(oordeel: str) -> str:
-    klasse, woord = OORDEEL_KLASSE.get(oordeel, "geen"), oordeel or "–"
-    return (
-        f'<span class="oordeel {klasse}" title="{html.escape(oordeel)}">{html.escape(woord)}</span>'
-    )
-
-
-def _status_tekst(r) -> str:
-    if r.status == "mislukt":
-        if getattr(r, "verouderd", False):
-            return f"mislukt; dit is het rapport van {_datum_kort(r.datum)}, en dat is verouderd"
-        return "mislukt"
-    if r.status == "overgeslagen":
-        return f"al actueel (gemaakt op {_datum_kort(r.datum)})" if r.datum else "al actueel"
-    return "nieuw gemaakt"
-
-
-def schrijf_index(
-    uit: Path,
-    tabel: pd.DataFrame,
-    periode: str,
-    parameters: dict | None = None,
-    manifest: Manifest | None = None,
-) -> Path:
-    """The overview page: the question(s), period and data, then per question a region x
-    indicator table of verdicts against Nederland (colour plus word), each row linking to the
-    region's report, with status, date and headline of its last run.
-
-    Refuses (Dutch message) to overwrite an ``index.html`` the batch did not make.
-    """
-    from .rapport import aanmaakmoment, datum_tekst, sjabloon, tabel_html
-
-    uit = Path(uit)
-    manifest = manifest or Manifest(uit)
-    manifest.controleer([uit / "index.html"])
-    p = Periode.parse(periode)
-    parameters = parameters or {}
-    oefen, bronnen = False, set()
-    delen = []
-    for vraag, groep in tabel.groupby("startvraag", sort=False):
-        info = [_lees(Path(m) / "samenvatting.json", {}) for m in groep["map"]]
-        oordelen = [_lees(Path(m) / "oordelen.json", []) for m in groep["map"]]
-        oefen = oefen or any(i.get("oefendata") for i in info)
-        hoofdvragen = [i.get("hoofdvraag", "") for i in info if i.get("hoofdvraag")]
-        hoofdvraag = hoofdvragen[0] if hoofdvragen else str(parameters.get("hoofdvraag", ""))
-        kolommen: dict[str, str] = {}
-        for rijen in oordelen:
-            for o in rijen:
-                kolommen.setdefault(f"{o['indicator']}:{o.get('categorie') or ''}", o["naam"])
-        kop = ["Regio", *kolommen.values()]
-        matrix, kernen = [], []
-        for r, o in zip(groep.itertuples(index=False), oordelen):
-            link = html.escape(_relatief(Path(r.map) / "rapport.html", uit))
-            naam = f'<th scope="row"><a href="{link}">{html.escape(r.regio)}</a></th>'
-            per = {f"{x['indicator']}:{x.get('categorie') or ''}": x["oordeel"] for x in o}
-            cellen = [f"<td>{_badge(per[k]) if k in per else '–'}</td>" for k in kolommen]
-            klasse = ' class="mislukt"' if r.status == "mislukt" else ""
-            matrix.append(f"<tr{klasse}>{naam}{''.join(cellen)}</tr>")
-            kern = f"Mislukt: {r.fout}" if r.status == "mislukt" else r.kop
-            kernen.append(
-                f"<tr{klasse}>{naam}<td>{html.escape(_status_tekst(r))}</td>"
-                f'<td class="kern">{html.escape(kern)}</td></tr>'
-            )
-        koppen = "".join(f'<th scope="col">{html.escape(k)}</th>' for k in kop)
-        titel = _vraag_tekst(str(vraag), hoofdvraag)
-        delen.append(
-            f"<section>\n<h2>{html.escape(titel)}</h2>\n"
-            # A map of the verdicts (impactkit.grafieken) can go here, before the table.
-            '<div class="tabel" role="region" tabindex="0" aria-label="Oordelen per regio">'
-            f'<table class="overzicht"><caption>Oordeel per regio en indicator, tegenover '
-            f"Nederland, {html.escape(p.label)}. Klik op een regio voor het rapport.</caption>"
-            f"<thead><tr>{koppen}</tr></thead><tbody>{''.join(matrix)}</tbody></table></div>\n"
-            '<div class="tabel" role="region" tabindex="0" aria-label="De kern per regio">'
-            "<table><caption>De kern per regio, met de stand van het rapport</caption>"
-            '<thead><tr><th scope="col">Regio</th><th scope="col">Rapport</th>'
-            '<th scope="col">Kern</th></tr></thead>'
-            f"<tbody>{''.join(kernen)}</tbody></table></div>\n</section>"
-        )
-        bronnen.update(str(i.get("bron", "")) for i in info if i.get("bron"))
-    bron = str(parameters.get("bron", "oefendata"))
-    if oefen:
-        data = (
-            "<b>oefendata</b>: verzonnen cijfers om mee te oefenen, geen echte cijfers. "
-            "Trek er geen conclusies uit over een regio."
-        )
-    else:
-        data = html.escape(bron if bron != "oefendata" else "zie het rapport per regio")
-    mislukt = int((tabel["status"] == "mislukt").sum())
-    uitleg = tabel_html(
-        ["Oordeel", "Betekenis"],
-        [[o, OORDELEN[o]] for o in OORDEEL_KLASSE if o in OORDELEN],
-        "Wat de woorden in de tabel betekenen",
-    )
-    moment = aanmaakmoment()
-    pagina = f"""<!DOCTYPE html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Stappenplan per regio, {html.escape(p.label)} — overzicht</title>
-<style>
-{sjabloon("rapport.css")}
-main {{ max-width: 80rem; }}
-table.overzicht thead th {{ min-width: 7rem; max-width: 11rem; font-weight: 600; }}
-table.overzicht tbody th {{ white-space: nowrap; }}
-td.kern {{ min-width: 18rem; }}
-tr.mislukt td, tr.mislukt th {{ background: #fff4ee; }}
-</style>
-</head>
-<body>
-<main>
-<h1>Stappenplan per regio, {html.escape(p.label)}</h1>
-<p class="aangemaakt">Gemaakt op: <time datetime="{moment:%Y-%m-%dT%H:%M}">{datum_tekst(moment)}</time></p>
-<ul class="over">
-<li><strong>Periode:</strong> {html.escape(p.label)}</li>
-<li><strong>Cijfers:</strong> {data}</li>
-<li><strong>Regio's:</strong> {tabel["regio"].nunique()}, waarvan {mislukt} mislukt{"" if mislukt == 1 else ""}.</li>
-<li><strong>Gemaakt met:</strong> impactkit {__version__}. Alle regio's staan ook in samenvatting.csv.</li>
-</ul>
-{"".join(delen)}
-<section>
-<h2>Zo lees je de tabel</h2>
-<p>Elke cel zegt in een woord en een kleur hoe de regio zich verhoudt tot Nederland (zonder de
-regio), met de toets uit het rapport. Een kleur staat nooit alleen: het woord zegt het ook.</p>
-{uitleg}
-</section>
-</main>
-</body>
-</html>
-"""
-    return manifest.schrijf(uit / "index.html", pagina)

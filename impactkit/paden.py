@@ -52,3 +52,11 @@ def data_map() -> Path:
 def data_pad(*delen: str) -> Path:
     """Path of a file under the data root, e.g. ``data_pad("oefendata", "observaties.csv")``."""
     return data_map().joinpath(*delen)
+
+
+def notebook_pad(naam: str) -> Path:
+    """Path of one of the kit's notebooks, e.g. ``notebook_pad("stappenplan.ipynb")``.
+
+    Set ``IMPACTKIT_NOTEBOOKS`` to use another folder than ``notebooks/`` in the repository.
+    """
+    return Path(os.environ.get("IMPACTKIT_NOTEBOOKS", PROJECT_MAP / "notebooks")) / naam

@@ -20,7 +20,7 @@ from .fouten import GeenWaarde, ImpactkitFout
 from .indicatoren import indicator
 from .laden import laad
 from .opmaak import met_eenheid
-from .paden import PROJECT_MAP
+from .paden import notebook_pad
 from .perioden import Periode
 from .regioindeling import regio
 from .stappenplan import GekozenIndicator, Stappenplan, lees_deelvragen, lees_indicator
@@ -348,7 +348,7 @@ def duiding_sjabloon(wb: Werkboek, vragen: list[str] | None = None) -> str:
 
 
 # -- a coordinator's own workbook (impactkit werkboek) ------------------------------------------------
-SJABLOON = PROJECT_MAP / "notebooks" / "stappenplan.ipynb"
+SJABLOON = notebook_pad("stappenplan.ipynb")
 NOTEBOOK_NAAM = "stappenplan.ipynb"
 PLAN_NAAM = "stappenplan.yaml"
 

@@ -43,7 +43,7 @@ def _regels(tekst: str) -> list[str]:
 
 
 def _html(markdown: str) -> str:
-    from .rapport import _markdown
+    from .rapport import html_uit_markdown as _markdown
 
     return _markdown(markdown)
 

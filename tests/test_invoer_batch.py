@@ -16,7 +16,7 @@ import impactkit.batch as batch
 from impactkit.batch import Resultaat, schrijf_index, slug
 from impactkit.cli import main
 from impactkit.fouten import ImpactkitFout
-from impactkit.rapport import _markdown, maak_rapport
+from impactkit.rapport import html_uit_markdown, maak_rapport
 
 AANVALLEN = [
     "<script>alert(1)</script>",
@@ -83,7 +83,7 @@ def test_slug_blijft_in_de_uitvoermap(naam):
 
 @pytest.mark.parametrize("aanval", AANVALLEN)
 def test_gebruikerstekst_wordt_ge_escaped_in_het_rapport(aanval):
-    uit = _markdown(f"**Hoofdvraag:** {aanval}")
+    uit = html_uit_markdown(f"**Hoofdvraag:** {aanval}")
     assert _live(uit) == []
     assert "<script" not in uit and "<svg" not in uit and "<img" not in uit
     # The reader still sees exactly what was typed, as text.
@@ -101,7 +101,7 @@ def test_gebruikerstekst_wordt_ge_escaped_in_het_rapport(aanval):
     ],
 )
 def test_markdown_links_en_plaatjes_veilig(tekst, verwacht):
-    assert _markdown(tekst) == verwacht
+    assert html_uit_markdown(tekst) == verwacht
 
 
 def _notebook_met(tekst: str):

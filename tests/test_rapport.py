@@ -17,8 +17,8 @@ from impactkit.rapport import (
     SECTIES,
     VEGA_BESTAND,
     VEGA_MAP,
-    grafiek_tabel,
-    tabel_html,
+    html_tabel_uit_rijen,
+    vega_tabel_rijen,
     vergelijkingen_tabel,
     zonder_datum,
 )
@@ -206,7 +206,9 @@ def test_index_na_tweede_run_houdt_wat_bekend_is(uitvoer):
 
 
 def test_tabel_html_lijnt_getallen_rechts():
-    t = tabel_html(["Regio", "Waarde"], [["Twente", "38,2%"], ["Utrecht", "<NA>"]], "Voorbeeld")
+    t = html_tabel_uit_rijen(
+        ["Regio", "Waarde"], [["Twente", "38,2%"], ["Utrecht", "<NA>"]], "Voorbeeld"
+    )
     assert "<caption>Voorbeeld</caption>" in t
     assert '<th scope="col">Regio</th><th scope="col" class="getal">Waarde</th>' in t
     assert '<td>Utrecht</td><td class="getal">–</td>' in t
@@ -238,4 +240,4 @@ def test_grafiektabel_uit_tooltip():
             ]
         },
     }
-    assert grafiek_tabel(spec) == (["Regio", "Waarde (%)"], [["Twente", "38,2"]])
+    assert vega_tabel_rijen(spec) == (["Regio", "Waarde (%)"], [["Twente", "38,2"]])

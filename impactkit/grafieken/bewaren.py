@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +12,7 @@ import pandas as pd
 from ..fouten import GeenWaarde, ImpactkitFout
 from ..indicatoren import Indicator
 from ..indicatoren import indicator as zoek_indicator
+from ..namen import slug
 from ..perioden import Periode
 from ..regioindeling import regio as zoek_regio
 from .kaarten import kaart
@@ -64,9 +63,7 @@ def bewaar(grafiek: alt.TopLevelMixin, pad: str | Path) -> Path:
 
 
 def _slug(*delen: str) -> str:
-    tekst = "-".join(delen)
-    tekst = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", tekst).strip("-")
+    return slug(*delen, lengte=None, leeg="")
 
 
 def _grafieken_voor(ind: Indicator) -> list[str]:

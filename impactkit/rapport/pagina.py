@@ -1,4 +1,4 @@
-"""The per-region report: an executed step-plan notebook as a finished, self-contained document.
+"""The per-region report page: an executed step-plan notebook as a self-contained HTML document.
 
 :func:`maak_rapport` turns the executed ``notebooks/stappenplan.ipynb`` into one HTML page that
 reads like a memo: region, period, data source, hoofdvraag and answer first, then the findings and
@@ -26,8 +26,6 @@ Examples
 --------
 >>> _getal_cel("55,6%"), _getal_cel("-4,6"), _getal_cel("36,3 – 40,2%"), _getal_cel("Twente")
 (True, True, True, False)
->>> _kop_slug("Antwoord op de hoofdvraag")
-'antwoord-op-de-hoofdvraag'
 """
 
 from __future__ import annotations
@@ -38,17 +36,14 @@ import html
 import json
 import os
 import re
-import shutil
-import subprocess
-import unicodedata
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .fouten import ImpactkitFout
-from .oordelen import OORDELEN
-from .versie import __version__
+from ..namen import slug
+from ..oordelen import OORDELEN
+from ..versie import __version__
 
 SECTIES: dict[str, str] = {
     "kop": "",
@@ -75,7 +70,6 @@ MAANDEN = (
     "november",
     "december",
 )
-CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
 # -- small helpers -------------------------------------------------------------------------------
@@ -88,11 +82,6 @@ _GETAL = re.compile(
 def _getal_cel(tekst: str) -> bool:
     """True when a table cell holds a number (Dutch formatting, optional unit): align right."""
     return bool(_GETAL.match(tekst.strip()))
-
-
-def _kop_slug(tekst: str) -> str:
-    t = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", t).strip("-")[:50] or "kop"
 
 
 def datum_tekst(moment: dt.datetime) -> str:
@@ -116,7 +105,7 @@ def sjabloon(naam: str) -> str:
 _MARKDOWN = None
 
 
-def _markdown(tekst: str) -> str:
+def html_uit_markdown(tekst: str) -> str:
     """Markdown to HTML with every piece of raw HTML escaped.
 
     Markdown in a report carries user text (hoofdvraag, deelvragen, conclusions, names of local
@@ -180,7 +169,7 @@ def _ontbrekend(tekst: str) -> str:
     return "–" if tekst.strip() in ("<NA>", "nan", "NaN", "None", "NaT") else tekst
 
 
-def tabel_html(kop: list[str], rijen: list[list[str]], bijschrift: str = "") -> str:
+def html_tabel_uit_rijen(kop: list[str], rijen: list[list[str]], bijschrift: str = "") -> str:
     """A clean, accessible table: caption, header cells with scope, numbers right-aligned.
 
     The table sits in a focusable region that scrolls sideways on a narrow screen, so the page
@@ -224,7 +213,7 @@ def _tabel_uit_html(tekst: str) -> str:
     lezer = _TabelLezer()
     lezer.feed(tekst)
     kop = lezer.kop[-1] if lezer.kop else []
-    return tabel_html(kop, lezer.rijen, " ".join(lezer.caption.split()))
+    return html_tabel_uit_rijen(kop, lezer.rijen, " ".join(lezer.caption.split()))
 
 
 # -- charts ----------------------------------------------------------------------------------------
@@ -255,7 +244,7 @@ def _decimalen(formaat: str) -> int:
 
 
 def _celwaarde(waarde: Any, tip: dict) -> str:
-    from .opmaak import getal
+    from ..opmaak import getal
 
     if waarde is None:
         return "–"
@@ -266,7 +255,7 @@ def _celwaarde(waarde: Any, tip: dict) -> str:
     return str(waarde)
 
 
-def grafiek_tabel(spec: dict) -> tuple[list[str], list[list[str]]]:
+def vega_tabel_rijen(spec: dict) -> tuple[list[str], list[list[str]]]:
     """The chart's figures as a table, with the Dutch column names of its tooltip.
 
     The chart's own description wins (``usermeta.impactkit.tabel``, written by
@@ -276,7 +265,7 @@ def grafiek_tabel(spec: dict) -> tuple[list[str], list[list[str]]]:
     eigen = (spec.get("usermeta") or {}).get("impactkit", {}).get("tabel")
     if isinstance(eigen, dict) and eigen.get("kolommen"):
         try:  # the chart describes itself (impactkit.grafieken.toegankelijk)
-            from .grafieken.toegankelijk import grafiek_tabel as beschreven
+            from ..grafieken.toegankelijk import grafiek_tabel as beschreven
 
             df = beschreven(spec, opgemaakt=True)
             return [str(k) for k in df.columns], [
@@ -346,7 +335,7 @@ def grafiek_html(spec: dict | None, svg: str, nummer: int) -> str:
     else:
         regels = [f"<strong>{html.escape(titel)}</strong>"] if titel else []
         bijschrift = "<br>".join(regels + [html.escape(str(r)) for r in sub if str(r).strip()])
-    kop, rijen = grafiek_tabel(spec)
+    kop, rijen = vega_tabel_rijen(spec)
     delen = [f'<figure class="grafiek" id="grafiek-{nummer}">']
     if spec:
         delen.append(f'<div class="vega" id="vega-{nummer}" data-spec="spec-{nummer}"></div>')
@@ -358,7 +347,7 @@ def grafiek_html(spec: dict | None, svg: str, nummer: int) -> str:
     if kop:
         delen.append(
             "<details><summary>De cijfers bij deze grafiek</summary>"
-            + tabel_html(kop, rijen, f"Cijfers bij: {titel}" if titel else "")
+            + html_tabel_uit_rijen(kop, rijen, f"Cijfers bij: {titel}" if titel else "")
             + "</details>"
         )
     if spec:
@@ -412,7 +401,7 @@ def _inhoud(nb) -> tuple[dict[str, list[str]], int]:
         if cel.cell_type == "markdown":
             for sectie, tekst in _splits_markdown(cel.source, routes):
                 if sectie in secties:
-                    secties[sectie].append(_markdown(tekst))
+                    secties[sectie].append(html_uit_markdown(tekst))
             continue
         for uit in cel.get("outputs", []):
             if uit.get("output_type") not in ("display_data", "execute_result"):
@@ -431,7 +420,7 @@ def _inhoud(nb) -> tuple[dict[str, list[str]], int]:
             elif "text/markdown" in data:
                 for sectie, tekst in _splits_markdown(data["text/markdown"], routes):
                     if sectie in secties:
-                        secties[sectie].append(_markdown(tekst))
+                        secties[sectie].append(html_uit_markdown(tekst))
     return secties, nummer
 
 
@@ -450,7 +439,7 @@ def _koppen_op_orde(tekst: str) -> tuple[str, str]:
         else:
             nieuw = max(2, min(niveau, vorige + 1))
         vorige = nieuw
-        basis = _kop_slug(html.unescape(re.sub(r"<[^>]+>", "", inhoud)))
+        basis = slug(html.unescape(re.sub(r"<[^>]+>", "", inhoud)), lengte=50, leeg="kop")
         gebruikt[basis] = gebruikt.get(basis, 0) + 1
         ident = basis if gebruikt[basis] == 1 else f"{basis}-{gebruikt[basis]}"
         return f'<h{nieuw} id="{ident}">{inhoud}</h{nieuw}>'
@@ -487,8 +476,9 @@ def _sectiekoppen(secties: dict[str, list[str]]) -> str:
 
 def _verklarende_woorden() -> str:
     rijen = [[woord, uitleg] for woord, uitleg in OORDELEN.items()]
-    return "<p>De oordelen in dit rapport gebruiken steeds dezelfde woorden:</p>" + tabel_html(
-        ["Oordeel", "Betekenis"], rijen, "De woorden voor een oordeel"
+    return (
+        "<p>De oordelen in dit rapport gebruiken steeds dezelfde woorden:</p>"
+        + html_tabel_uit_rijen(["Oordeel", "Betekenis"], rijen, "De woorden voor een oordeel")
     )
 
 
@@ -577,244 +567,3 @@ def schrijf_vega(uit: str | Path) -> Path:
         encoding="utf-8",
     )
     return bundel
-
-
-def vind_chromium() -> str | None:
-    """The path of a Chromium-like browser for PDFs, or None."""
-    eigen = os.environ.get("IMPACTKIT_CHROMIUM")
-    if eigen:
-        return eigen if Path(eigen).exists() else None
-    for naam in CHROMIUM:
-        pad = shutil.which(naam)
-        if pad:
-            return pad
-    return None
-
-
-GEEN_CHROMIUM = (
-    "Voor een PDF is de browser Chromium nodig, en die is niet gevonden. Installeer hem "
-    "(Debian/Ubuntu: 'sudo apt-get install chromium') of wijs hem aan met de omgevingsvariabele "
-    "IMPACTKIT_CHROMIUM. De HTML-rapporten zijn wel gemaakt; open die in een browser en kies "
-    "Afdrukken > Opslaan als PDF."
-)
-
-
-def naar_pdf(rapport: str | Path, pdf: str | Path | None = None, tijdslimiet: int = 120) -> Path:
-    """Print a report to PDF with headless Chromium (the report's print stylesheet applies)."""
-    browser = vind_chromium()
-    if browser is None:
-        raise ImpactkitFout(GEEN_CHROMIUM)
-    rapport = Path(rapport).resolve()
-    pdf = Path(pdf) if pdf else rapport.with_suffix(".pdf")
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="impactkit-chromium-") as profiel:
-        opdracht = [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-quic",
-            f"--user-data-dir={profiel}",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={pdf.resolve()}",
-            rapport.as_uri(),
-        ]
-        uitkomst = subprocess.run(opdracht, capture_output=True, text=True, timeout=tijdslimiet)
-    if uitkomst.returncode != 0 or not pdf.exists():
-        raise ImpactkitFout(
-            f"Chromium kon geen PDF maken van {rapport.name}: "
-            f"{(uitkomst.stderr or '').strip().splitlines()[-1:] or 'onbekende fout'}"
-        )
-    return pdf
-
-
-# -- tables for the notebook, in words a reader knows ---------------------------------------------
-VERGELIJKING_LABELS = {
-    "landelijk": "Met Nederland",
-    "regios": "Met alle regio's",
-    "vergelijkbaar": "Met regio's van vergelijkbare omvang",
-    "vorige_periode": "Met de vorige periode",
-    "jaar_eerder": "Met een jaar eerder",
-    "trend": "Trend over alle perioden",
-    "verloop": "Verloop tegenover het land",
-    "norm": "Met de eigen norm",
-}
-"""Dutch labels for the comparison keys of :func:`impactkit.vergelijken.vergelijk`."""
-
-DEELVRAAG_KOLOMMEN = {
-    "deelvraag": "Deelvraag",
-    "indicator": "Indicator",
-    "categorie": "Categorie",
-    "eenheid": "Eenheid",
-    "bron": "Bron",
-    "waarom": "Waarom deze indicator",
-    "waarom_deelvraag": "Waarom deze indicatoren de deelvraag beantwoorden",
-}
-
-
-def _periode_label(tekst: object) -> str:
-    from .perioden import Periode
-
-    if tekst is None or str(tekst) in ("<NA>", "nan", "None", ""):
-        return "–"
-
-    def label(m: re.Match) -> str:
-        try:
-            return Periode.parse(m.group(0)).label
-        except Exception:  # noqa: BLE001 - not a period after all: keep the text
-            return m.group(0)
-
-    return re.sub(r"\b\d{4}H[12]\b", label, str(tekst))
-
-
-def vergelijkingen_tabel(v):
-    """All comparisons of one indicator in words: Dutch labels, units, interval, verdict.
-
-    ``v`` is the table of :func:`impactkit.vergelijken.vergelijk`; every cell of the result is
-    text in Dutch number formatting, so no raw key or ``<NA>`` reaches a reader.
-    """
-    import pandas as pd
-
-    from .opmaak import EENHEID_DECIMALEN, met_eenheid
-    from .opmaak import getal as getal_tekst
-
-    def getal(x: object, eenheid: str) -> str:
-        return "–" if x is None or pd.isna(x) else met_eenheid(float(x), eenheid)
-
-    rijen = []
-    for r in v.itertuples(index=False):
-        eenheid = str(r.eenheid)
-        verschil = "–"
-        if r.verschil is not None and not pd.isna(r.verschil):
-            teken = "+" if r.verschil > 0 else ""
-            verschil = teken + getal(r.verschil, eenheid).replace("%", " procentpunt")
-        interval = "–"
-        if not (pd.isna(r.laag) or pd.isna(r.hoog)):
-            laag = getal_tekst(float(r.laag), EENHEID_DECIMALEN.get(eenheid, 1))
-            interval = f"{laag} – {getal(r.hoog, eenheid)}"
-        rijen.append(
-            {
-                "Vergelijking": VERGELIJKING_LABELS.get(str(r.vergelijking), str(r.vergelijking)),
-                "Referentie": _periode_label(r.referentie),
-                "Waarde": getal(r.waarde, eenheid),
-                "95%-interval": interval,
-                "Referentiewaarde": getal(r.referentiewaarde, eenheid),
-                "Verschil": verschil,
-                "Oordeel": str(r.oordeel),
-            }
-        )
-    return pd.DataFrame(rijen)
-
-
-def deelvragen_weergave(tabel):
-    """The deelvragen table with Dutch column headings and no empty columns."""
-    uit = tabel.rename(columns=DEELVRAAG_KOLOMMEN)
-    leeg = [k for k in uit.columns if (uit[k].astype(str).str.strip() == "").all()]
-    return uit.drop(columns=leeg)
-
-
-def bewaar_oordelen(wb, bevindingen) -> Path | None:
-    """Write ``oordelen.json`` next to the summary: per indicator the verdict against Nederland.
-
-    The batch's overview page draws its region x indicator table from it.
-    """
-    import pandas as pd
-
-    from .indicatoren import indicator
-
-    if wb.uitvoer is None:
-        return None
-    landelijk = bevindingen[bevindingen["vergelijking"] == "landelijk"]
-    rijen = []
-    for item in wb.plan.indicatoren():
-        ind_id, cat = (item, None) if isinstance(item, str) else item
-        deel = landelijk[
-            (landelijk["indicator"] == ind_id) & (landelijk["categorie"].fillna("") == (cat or ""))
-        ]
-        naam = indicator(ind_id).naam + (f" ({cat})" if cat else "")
-        oordeel = str(deel["oordeel"].iloc[0]) if len(deel) else "geen gegevens"
-        waarde = deel["waarde"].iloc[0] if len(deel) else None
-        rijen.append(
-            {
-                "indicator": ind_id,
-                "categorie": cat,
-                "naam": naam,
-                "oordeel": oordeel,
-                "waarde": None if waarde is None or pd.isna(waarde) else float(waarde),
-            }
-        )
-    doel = wb.uitvoer / "oordelen.json"
-    doel.write_text(json.dumps(rijen, ensure_ascii=False, indent=2), encoding="utf-8")
-    return doel
-
-
-# -- charts in the notebook, for the report ----------------------------------------------------------
-def _renderer(spec: dict, **kwargs) -> dict:
-    import vl_convert as vlc
-
-    svg = vlc.vegalite_to_svg(spec)  # the Dutch number locale sits in the chart's config
-    sleutel = f"application/vnd.vegalite.v{_vl_hoofdversie()}+json"
-    return {"image/svg+xml": svg, sleutel: spec}
-
-
-def _vl_hoofdversie() -> str:
-    import altair as alt
-
-    return alt.SCHEMA_VERSION.lstrip("v").split(".")[0]
-
-
-def _toon_zonder_validatie(grafiek) -> dict:
-    """A chart's MIME bundle, built without Altair's JSON-schema validation.
-
-    The kit's charts are validated in its test suite; in a batch kernel the validation of every
-    chart on every display costs about 0,08 s a chart and checks nothing new.
-    """
-    return _renderer(grafiek.to_dict(validate=False, context={"pre_transform": False}))
-
-
-def gebruik_rapportweergave(valideren: bool = False) -> None:
-    """Show Altair charts as static SVG *plus* their Vega-Lite spec (for :func:`maak_rapport`).
-
-    ``valideren=False`` (the batch): charts are not validated again against the Vega-Lite
-    schema, neither when they are built (Altair's debug mode) nor when they are shown.
-    """
-    import altair as alt
-
-    if "impactkit-rapport" not in alt.renderers.names():
-        alt.renderers.register("impactkit-rapport", _renderer)
-    alt.renderers.enable("impactkit-rapport")
-    if valideren:
-        return
-    alt.utils.schemapi.disable_debug_mode()
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover - IPython comes with the kernel
-        return
-    schil = get_ipython()
-    if schil is not None:  # a registered type printer wins over the chart's own repr
-        schil.display_formatter.mimebundle_formatter.for_type(
-            alt.TopLevelMixin, _toon_zonder_validatie
-        )
-
-
-__all__ = [
-    "SECTIES",
-    "VERGELIJKING_LABELS",
-    "bewaar_oordelen",
-    "deelvragen_weergave",
-    "vergelijkingen_tabel",
-    "gebruik_rapportweergave",
-    "grafiek_html",
-    "grafiek_tabel",
-    "maak_rapport",
-    "naar_pdf",
-    "schrijf_vega",
-    "tabel_html",
-    "vind_chromium",
-    "zonder_datum",
-]

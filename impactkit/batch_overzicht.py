@@ -1,0 +1,208 @@
+"""The batch's overview page (``index.html``): per question a region x indicator table of
+verdicts against Nederland, each row linking to the region's report.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pandas as pd
+
+from .batch_manifest import Manifest, lees_json, relatief_pad
+from .oordelen import (
+    GEEN_GEGEVENS,
+    GEEN_TOETS,
+    GEEN_VERSCHIL,
+    KLEIN_VERSCHIL,
+    MOGELIJK_TOEVAL,
+    OORDELEN,
+    OPVALLEND_HOGER,
+    OPVALLEND_LAGER,
+)
+from .perioden import Periode
+from .versie import __version__
+
+OORDEEL_KLASSE = {
+    OPVALLEND_HOGER: "hoger",
+    OPVALLEND_LAGER: "lager",
+    KLEIN_VERSCHIL: "klein",
+    MOGELIJK_TOEVAL: "toeval",
+    GEEN_VERSCHIL: "klein",
+    GEEN_TOETS: "geen",
+    GEEN_GEGEVENS: "geen",
+}
+"""Verdict -> CSS class on the overview page; the verdict itself is always shown as the word."""
+
+
+def _datum_kort(iso: str) -> str:
+    from datetime import datetime
+
+    from .rapport import datum_tekst
+
+    try:
+        return datum_tekst(datetime.fromisoformat(iso))
+    except (TypeError, ValueError):
+        return ""
+
+
+def _vraag_tekst(startvraag: str, hoofdvraag: str) -> str:
+    if startvraag:
+        return f"Startvraag: {hoofdvraag or startvraag}"
+    return f"Eigen hoofdvraag: {hoofdvraag}" if hoofdvraag else "Eigen hoofdvraag"
+
+
+def _badge(oordeel: str) -> str:
+    klasse, woord = OORDEEL_KLASSE.get(oordeel, "geen"), oordeel or "–"
+    return (
+        f'<span class="oordeel {klasse}" title="{html.escape(oordeel)}">{html.escape(woord)}</span>'
+    )
+
+
+def _status_tekst(r) -> str:
+    if r.status == "mislukt":
+        if getattr(r, "verouderd", False):
+            return f"mislukt; dit is het rapport van {_datum_kort(r.datum)}, en dat is verouderd"
+        return "mislukt"
+    if r.status == "overgeslagen":
+        return f"al actueel (gemaakt op {_datum_kort(r.datum)})" if r.datum else "al actueel"
+    return "nieuw gemaakt"
+
+
+def schrijf_index(
+    uit: Path,
+    tabel: pd.DataFrame,
+    periode: str,
+    parameters: dict | None = None,
+    manifest: Manifest | None = None,
+) -> Path:
+    """The overview page: the question(s), period and data, then per question a region x
+    indicator table of verdicts against Nederland (colour plus word), each row linking to the
+    region's report, with status, date and headline of its last run.
+
+    Refuses (Dutch message) to overwrite an ``index.html`` the batch did not make.
+    """
+    uit = Path(uit)
+    manifest = manifest or Manifest(uit)
+    manifest.controleer([uit / "index.html"])
+    p = Periode.parse(periode)
+    parameters = parameters or {}
+    oefen = False
+    delen = []
+    for vraag, groep in tabel.groupby("startvraag", sort=False):
+        info = [lees_json(Path(m) / "samenvatting.json", {}) for m in groep["map"]]
+        oefen = oefen or any(i.get("oefendata") for i in info)
+        delen.append(_vraag_sectie(uit, str(vraag), groep, info, p, parameters))
+    pagina = _pagina(p, _cijfers(oefen, parameters), tabel, "".join(delen))
+    return manifest.schrijf(uit / "index.html", pagina)
+
+
+def _vraag_sectie(
+    uit: Path, vraag: str, groep: pd.DataFrame, info: list[dict], p: Periode, parameters: dict
+) -> str:
+    """One question's section: the verdicts per region and indicator, then the headline per
+    region with the state of its report."""
+    oordelen = [lees_json(Path(m) / "oordelen.json", []) for m in groep["map"]]
+    hoofdvragen = [i.get("hoofdvraag", "") for i in info if i.get("hoofdvraag")]
+    hoofdvraag = hoofdvragen[0] if hoofdvragen else str(parameters.get("hoofdvraag", ""))
+    kolommen: dict[str, str] = {}
+    for rijen in oordelen:
+        for o in rijen:
+            kolommen.setdefault(f"{o['indicator']}:{o.get('categorie') or ''}", o["naam"])
+    kop = ["Regio", *kolommen.values()]
+    matrix, kernen = _regiorijen(uit, groep, oordelen, kolommen)
+    koppen = "".join(f'<th scope="col">{html.escape(k)}</th>' for k in kop)
+    titel = _vraag_tekst(vraag, hoofdvraag)
+    return (
+        f"<section>\n<h2>{html.escape(titel)}</h2>\n"
+        # A map of the verdicts (impactkit.grafieken) can go here, before the table.
+        '<div class="tabel" role="region" tabindex="0" aria-label="Oordelen per regio">'
+        f'<table class="overzicht"><caption>Oordeel per regio en indicator, tegenover '
+        f"Nederland, {html.escape(p.label)}. Klik op een regio voor het rapport.</caption>"
+        f"<thead><tr>{koppen}</tr></thead><tbody>{''.join(matrix)}</tbody></table></div>\n"
+        '<div class="tabel" role="region" tabindex="0" aria-label="De kern per regio">'
+        "<table><caption>De kern per regio, met de stand van het rapport</caption>"
+        '<thead><tr><th scope="col">Regio</th><th scope="col">Rapport</th>'
+        '<th scope="col">Kern</th></tr></thead>'
+        f"<tbody>{''.join(kernen)}</tbody></table></div>\n</section>"
+    )
+
+
+def _regiorijen(
+    uit: Path, groep: pd.DataFrame, oordelen: list[list[dict]], kolommen: dict[str, str]
+) -> tuple[list[str], list[str]]:
+    """Per region a row of verdicts (``matrix``) and a row with status and headline (``kernen``)."""
+    matrix, kernen = [], []
+    for r, o in zip(groep.itertuples(index=False), oordelen):
+        link = html.escape(relatief_pad(Path(r.map) / "rapport.html", uit))
+        naam = f'<th scope="row"><a href="{link}">{html.escape(r.regio)}</a></th>'
+        per = {f"{x['indicator']}:{x.get('categorie') or ''}": x["oordeel"] for x in o}
+        cellen = [f"<td>{_badge(per[k]) if k in per else '–'}</td>" for k in kolommen]
+        klasse = ' class="mislukt"' if r.status == "mislukt" else ""
+        matrix.append(f"<tr{klasse}>{naam}{''.join(cellen)}</tr>")
+        kern = f"Mislukt: {r.fout}" if r.status == "mislukt" else r.kop
+        kernen.append(
+            f"<tr{klasse}>{naam}<td>{html.escape(_status_tekst(r))}</td>"
+            f'<td class="kern">{html.escape(kern)}</td></tr>'
+        )
+    return matrix, kernen
+
+
+def _cijfers(oefen: bool, parameters: dict) -> str:
+    """The page's line on the figures (HTML): practice data said plainly, else the source."""
+    bron = str(parameters.get("bron", "oefendata"))
+    if oefen:
+        return (
+            "<b>oefendata</b>: verzonnen cijfers om mee te oefenen, geen echte cijfers. "
+            "Trek er geen conclusies uit over een regio."
+        )
+    return html.escape(bron if bron != "oefendata" else "zie het rapport per regio")
+
+
+def _pagina(p: Periode, data: str, tabel: pd.DataFrame, secties: str) -> str:
+    """The whole page around the questions' sections."""
+    from .rapport import aanmaakmoment, datum_tekst, html_tabel_uit_rijen, sjabloon
+
+    mislukt = int((tabel["status"] == "mislukt").sum())
+    uitleg = html_tabel_uit_rijen(
+        ["Oordeel", "Betekenis"],
+        [[o, OORDELEN[o]] for o in OORDEEL_KLASSE if o in OORDELEN],
+        "Wat de woorden in de tabel betekenen",
+    )
+    moment = aanmaakmoment()
+    return f"""<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Stappenplan per regio, {html.escape(p.label)} — overzicht</title>
+<style>
+{sjabloon("rapport.css")}
+main {{ max-width: 80rem; }}
+table.overzicht thead th {{ min-width: 7rem; max-width: 11rem; font-weight: 600; }}
+table.overzicht tbody th {{ white-space: nowrap; }}
+td.kern {{ min-width: 18rem; }}
+tr.mislukt td, tr.mislukt th {{ background: #fff4ee; }}
+</style>
+</head>
+<body>
+<main>
+<h1>Stappenplan per regio, {html.escape(p.label)}</h1>
+<p class="aangemaakt">Gemaakt op: <time datetime="{moment:%Y-%m-%dT%H:%M}">{datum_tekst(moment)}</time></p>
+<ul class="over">
+<li><strong>Periode:</strong> {html.escape(p.label)}</li>
+<li><strong>Cijfers:</strong> {data}</li>
+<li><strong>Regio's:</strong> {tabel["regio"].nunique()}, waarvan {mislukt} mislukt{"" if mislukt == 1 else ""}.</li>
+<li><strong>Gemaakt met:</strong> impactkit {__version__}. Alle regio's staan ook in samenvatting.csv.</li>
+</ul>
+{secties}
+<section>
+<h2>Zo lees je de tabel</h2>
+<p>Elke cel zegt in een woord en een kleur hoe de regio zich verhoudt tot Nederland (zonder de
+regio), met de toets uit het rapport. Een kleur staat nooit alleen: het woord zegt het ook.</p>
+{uitleg}
+</section>
+</main>
+</body>
+</html>
+"""
