@@ -59,4 +59,4 @@ def notebook_pad(naam: str) -> Path:
 
     Set ``IMPACTKIT_NOTEBOOKS`` to use another folder than ``notebooks/`` in the repository.
     """
-    return Path(os.environ.get("IMPACTKIT_NOTEBOOKS", PROJECT_MAP / "notebooks")) / naam
+    return bronmap("notebooks", "IMPACTKIT_NOTEBOOKS") / naam
