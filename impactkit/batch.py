@@ -308,7 +308,9 @@ def draai_batch(
 ) -> pd.DataFrame:
     """Run the step-plan notebook for each region; returns one row per region (and question).
 
-    ``regio_namen``: names or codes as typed by the user (default: all 26 regions). Names of
+    ``uit`` may be relative: it is taken from the current folder, as the user typed it.
+    ``regio_namen``: names or codes as typed by the user (default: all regions that exist in
+    the period: 26 up to 2022, 25 from 2023). Names of
     the same region run once; a name that is not a region still gets a run, so its notebook
     shows the Dutch message and the summary lists it. ``parameters`` are extra notebook
     parameters (e.g. ``bron``, ``hoofdvraag``). ``startvragen``: one report per region for each
@@ -321,10 +323,11 @@ def draai_batch(
     date (``verouderd``).
     """
     werkers = controleer_werkers(werkers)
-    uit, notebook = Path(uit), Path(notebook)
+    # Absolute from here on: the kernels run in other folders than the user's.
+    uit, notebook = Path(uit).absolute(), Path(notebook).absolute()
     periode = _controleer_invoer(uit, notebook, periode, pdf)
     if regio_namen is None:
-        regio_namen = regios().query("soort == 'vt'")["naam"].tolist()
+        regio_namen = regios(periode=periode).query("soort == 'vt'")["naam"].tolist()
     regio_namen = list(dict.fromkeys(str(n) for n in regio_namen))  # typed twice: once
     parameters = dict(parameters or {})
     if startvragen:

@@ -87,9 +87,18 @@ class _Kernel:
             self.stop()
             self.start()
         # Fresh namespace and working directory for every region; imported modules stay cached.
-        self.kc.execute_interactive(
-            f"%reset -f\nimport os as _os\n_os.chdir({str(werkmap)!r})\ndel _os", timeout=60
+        antwoord = self.kc.execute_interactive(
+            f"%reset -f\nimport os as _os\n_os.chdir({str(Path(werkmap).absolute())!r})\ndel _os",
+            timeout=60,
+            output_hook=lambda bericht: None,  # a failure is reported below, in Dutch
         )
+        if antwoord["content"].get("status") != "ok":
+            inhoud = antwoord["content"]
+            return nb, (
+                "Voorbereiding mislukt",
+                f"De werkmap {werkmap} kon niet worden klaargezet in de kernel "
+                f"({inhoud.get('ename', '')}: {inhoud.get('evalue', '')}).",
+            )
         client = NotebookClient(
             nb,
             km=self.km,

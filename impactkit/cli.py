@@ -288,7 +288,7 @@ def _opdracht_batch(sub: argparse._SubParsersAction) -> None:
         nargs="+",
         action="extend",
         help="regio's (naam of code), bv. --regio Twente Utrecht of --regio Twente "
-        "--regio Utrecht; standaard alle 26",
+        "--regio Utrecht; standaard alle regio's van de periode (25 vanaf 2023)",
     )
     p.add_argument(
         "--periode",

@@ -230,3 +230,52 @@ def test_regio_heet_zoals_in_de_periode():
     assert (code, weergave, map_) == ("VT15", "Midden-Brabant", "noord-brabant-midden")
     ((_, _, weergave_2021, _),) = _regio_mappen(["VT15"], "2021H1")
     assert weergave_2021 == "Noord-Brabant Midden"
+
+
+def _inhoud(uit, regio_map):
+    """What a run wrote for one region, without the run's date and seconds."""
+    map_ = uit / regio_map
+    samenvatting = json.loads((map_ / "samenvatting.json").read_text(encoding="utf-8"))
+    oordelen = json.loads((map_ / "oordelen.json").read_text(encoding="utf-8"))
+    plan = (map_ / "stappenplan.yaml").read_text(encoding="utf-8")
+    plan = re.sub(r"(?m)^(aangemaakt|bewaard|datum)\b.*$", "", plan)
+    return samenvatting, oordelen, plan
+
+
+def test_relatief_en_absoluut_geven_hetzelfde(tmp_path, monkeypatch, capsys):
+    """'impactkit batch --uit uitvoer' from the user's folder = the same with an absolute path."""
+    relatief_map = tmp_path / "gebruiker"
+    relatief_map.mkdir()
+    monkeypatch.chdir(relatief_map)
+    rc = main(["batch", "--uit", "uitvoer", "--regio", "Twente", "--periode", "2021H1"])
+    uitvoer = capsys.readouterr()
+    assert rc == 0 and "Traceback" not in uitvoer.out + uitvoer.err
+    assert "1 gelukt" in uitvoer.out
+    absoluut = tmp_path / "absoluut"
+    assert main(["batch", "--uit", str(absoluut), "--regio", "Twente", "--periode", "2021H1"]) == 0
+    rel = relatief_map / "uitvoer"
+    # everything of the region in its own folder, nothing of it at the top
+    for naam in ("samenvatting.json", "oordelen.json", "stappenplan.yaml"):
+        assert not (rel / naam).exists(), naam
+    samenvatting, oordelen, plan = _inhoud(rel, "twente")
+    assert samenvatting["kop"] and oordelen and "bevindingen: []" not in plan
+    assert (samenvatting, oordelen, plan) == _inhoud(absoluut, "twente")
+    index = (rel / "index.html").read_text(encoding="utf-8")
+    assert samenvatting["kop"][:40] in index
+
+
+def test_mislukte_voorbereiding_in_de_kernel_is_mislukt(tmp_path, monkeypatch):
+    """A step that fails inside the kernel makes the region 'mislukt', with a Dutch reason."""
+    import impactkit.batch_kernels as bk
+
+    echte = bk.Path
+
+    class OnbereikbaarPad(type(echte())):
+        def absolute(self):  # the work folder the kernel must enter does not exist
+            return echte("/bestaat/niet/werkmap")
+
+    monkeypatch.setattr(bk, "Path", OnbereikbaarPad)
+    tabel = draai_batch(tmp_path / "uit", ["Twente"], periode="2021H1", werkers=1, voortgang=False)
+    rij = tabel.iloc[0]
+    assert rij["status"] == "mislukt"
+    assert "werkmap" in rij["fout"] and "kon niet worden klaargezet" in rij["fout"]
