@@ -242,3 +242,44 @@ def test_bewaar_is_heel_of_niets(tmp_path, monkeypatch):
 )
 def test_bestandsreden_in_het_nederlands(fout, reden):
     assert reden in bestandsreden(fout)
+
+
+# -- the widget panel writes the plan file after every change ----------------------------------------
+@pytest.fixture
+def paneel(tmp_path):
+    from impactkit import werkboek, widgets
+
+    plan_pad = plan().bewaar(tmp_path / "stappenplan.yaml")
+    wb = werkboek.voorbereiden("VT22", "2021H1", plan_bestand=str(plan_pad))
+    return widgets.keuzepaneel(wb), wb, plan_pad
+
+
+def test_paneel_weigert_verwijzingen_en_bewaart_niets(paneel):
+    p, wb, plan_pad = paneel
+    voor, deelvragen = plan_pad.read_bytes(), list(wb.plan.deelvragen)
+    p.deelvragen.value = "- vraag: &v a\n  indicatoren: [hermeldingen]\n- vraag: *v\n"
+    p.knop.click()
+    assert "Niet overgenomen" in p.bericht.value and "verwijzingen (&amp; en *)" in p.bericht.value
+    assert plan_pad.read_bytes() == voor and wb.plan.deelvragen == deelvragen
+
+
+def test_paneel_weigert_een_enorm_tekstvak(paneel):
+    from impactkit.widgets import MAX_VAK_TEKENS
+
+    p, wb, plan_pad = paneel
+    voor = plan_pad.read_bytes()
+    p.conclusies.value = "x" * (MAX_VAK_TEKENS + 1)
+    p.knop.click()
+    assert "Niet overgenomen" in p.bericht.value and "Conclusies" in p.bericht.value
+    assert plan_pad.read_bytes() == voor and wb.plan.duiding.conclusies == []
+
+
+def test_paneel_op_een_map_zegt_dat_het_plan_niet_bewaard_is(paneel, tmp_path):
+    from impactkit import widgets
+
+    _, wb, _ = paneel
+    (tmp_path / "map").mkdir()
+    p = widgets.keuzepaneel(wb, plan_bestand=tmp_path / "map")
+    p.knop.click()
+    assert "Plan niet bewaard" in p.bericht.value and "is een map" in p.bericht.value
+    assert list((tmp_path / "map").iterdir()) == []
