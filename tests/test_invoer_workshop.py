@@ -256,3 +256,25 @@ def test_formule_als_deelnemersnaam(tmp_path):
         assert veilig in tekst and 'href="http://x"' not in tekst  # shown as text, escaped
     # the workshop writes no CSV of its own (the batch's CSV is checked in the batch's tests)
     assert [p for p in uit.rglob("*.csv") if "rapporten" not in p.parts] == []
+
+
+def test_schrijffout_in_het_nederlands(tmp_path, deelnemers, monkeypatch, capsys):
+    import errno
+    from pathlib import Path
+
+    schrijf = Path.write_text
+
+    def alleen_lezen(self, *args, **kwargs):
+        if self.name == "antwoorden.html":
+            raise OSError(errno.EROFS, "Read-only file system", str(self))
+        return schrijf(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", alleen_lezen)
+    monkeypatch.setattr("impactkit.batch.draai_batch", geen_batch)
+    code = main(
+        ["workshop", "voorbereiden", str(deelnemers), "--periode", PERIODE, "--uit", str(tmp_path)]
+    )
+    fout = capsys.readouterr().err
+    assert code == 2
+    assert "antwoorden.html' niet schrijven: de schijf of map is alleen-lezen" in fout
+    assert "Read-only" not in fout

@@ -301,14 +301,23 @@ def voorbereiden(
 
     doelen = uit / "deelnemers"
     bladen, status = [], {}
-    for d in lijst:
-        bron, st, fout = batchmap.get((d.groep, d.regio_code), (None, "mislukt", "geen rapport"))
-        plan, samenvatting = _materiaal_uit_batch(d, bron, doelen, p)
-        status[d.map] = "klaar" if st in ("gelukt", "overgeslagen") else f"rapport mislukt: {fout}"
-        w = werkblad_gegevens(d, p.code, data, plan=plan, samenvatting=samenvatting)
-        _schrijf(doelen / d.map / "werkblad.html", werkblad_html(w))
-        bladen.append(w)
-    _schrijf_begeleider(uit, bladen, status, p)
+    try:
+        for d in lijst:
+            standaard = (None, "mislukt", "geen rapport")
+            bron, st, fout = batchmap.get((d.groep, d.regio_code), standaard)
+            plan, samenvatting = _materiaal_uit_batch(d, bron, doelen, p)
+            klaar = st in ("gelukt", "overgeslagen")
+            status[d.map] = "klaar" if klaar else f"rapport mislukt: {fout}"
+            w = werkblad_gegevens(d, p.code, data, plan=plan, samenvatting=samenvatting)
+            _schrijf(doelen / d.map / "werkblad.html", werkblad_html(w))
+            bladen.append(w)
+        _schrijf_begeleider(uit, bladen, status, p)
+    except OSError as e:
+        waar = f"'{e.filename}'" if e.filename else f"de map '{uit}'"
+        raise ImpactkitFout(
+            f"De workshop kon {waar} niet schrijven: {bestandsreden(e)}. Maak ruimte of kies "
+            "een andere map met --uit, en draai de opdracht opnieuw."
+        ) from None
     if pdf:
         from ..rapport import naar_pdf
 
