@@ -22,13 +22,20 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from .fouten import ImpactkitFout
+from .fouten import (
+    DataFout,
+    GeenWaarde,
+    ImpactkitFout,
+    OnbekendeKeuze,
+    OngeldigePeriode,
+    bedoelde_je,
+)
 from .laden import laad
 from .paden import notebook_pad
 from .regioindeling import NEDERLAND, regio, regios
 from .startvraagbank import startvragen
 from .synthese import beantwoord
-from .werkboek import voorbereiden
+from .werkboek import veilig_thuis_regio, voorbereiden
 from .widgets import grafieken_html, halfjaren, plan_downloadlink, resultaat_html
 
 APP_NOTEBOOK = notebook_pad("app.ipynb")
@@ -55,6 +62,7 @@ class App(w.VBox):
         self.bron = bron
         self.data = laad(bron)
         perioden = halfjaren(self.data)
+        periode, code = controleer_keuzes(perioden, regio_naam, periode, startvraag, bron)
         self._stil = False
         opmaak = {"description_width": "8em"}
         breed = w.Layout(width="min(40em, 100%)")
@@ -65,7 +73,6 @@ class App(w.VBox):
             style=opmaak,
             layout=breed,
         )
-        code = regio(regio_naam).code if regio_naam else ""
         self.regio = w.Dropdown(
             options=self._regio_opties(),
             value=code,
@@ -162,6 +169,56 @@ class App(w.VBox):
         return True
 
 
+def controleer_keuzes(
+    perioden: list[str], regio_naam: str, periode: str, startvraag: str, bron: str
+) -> tuple[str, str]:
+    """Check the app's starting choices before any control is made; (period, region code).
+
+    Dutch errors from :mod:`impactkit.fouten` instead of the controls' English ones: a source
+    without half-year figures (:class:`DataFout`), a period that cannot be read
+    (:class:`OngeldigePeriode`) or has no figures (:class:`GeenWaarde`), an unknown region,
+    Nederland or a region without figures in the period (:class:`OnbekendeRegio`,
+    :class:`GeenWaarde`), an unknown start question (:class:`OnbekendeKeuze`).
+    """
+    from .perioden import Periode
+
+    if not perioden:
+        raise DataFout(
+            f"De bron '{bron}' heeft geen cijfers per halfjaar (alleen per jaar, of geen). De app "
+            "werkt per halfjaar: kies een bron met halfjaarcijfers, bv. 'oefendata' of 'CBS'."
+        )
+    lijst = ", ".join(perioden)
+    if str(periode or "").strip():
+        p = Periode.parse(periode)
+        if not p.is_halfjaar:
+            raise OngeldigePeriode(
+                f"De app werkt per halfjaar; '{periode}' is geen halfjaar. Kies uit: {lijst}."
+            )
+        if p.code not in perioden:
+            raise GeenWaarde(f"Er zijn geen cijfers over {p.label} in '{bron}'. Kies uit: {lijst}.")
+        periode = p.code
+    else:
+        periode = perioden[0]
+    code = ""
+    if str(regio_naam or "").strip():
+        r = veilig_thuis_regio(regio_naam)
+        vt = regios(periode=periode)
+        if r.code not in set(vt["code"]):
+            overgang = f" {r.overgang_in(periode)}" if r.overgang_in(periode) else ""
+            raise GeenWaarde(
+                f"{r.naam} heeft over {_periode_label(periode)} geen eigen cijfers.{overgang} "
+                "Kies een andere regio of periode."
+            )
+        code = r.code
+    sleutels = [s.sleutel for s in startvragen()]
+    if startvraag not in sleutels:
+        raise OnbekendeKeuze(
+            f"'{startvraag}' is geen startvraag.{bedoelde_je(str(startvraag), sleutels)} "
+            f"Kies uit: {', '.join(sleutels)}."
+        )
+    return periode, code
+
+
 def _periode_label(code: str) -> str:
     from .perioden import Periode
 
@@ -174,7 +231,12 @@ def maak_app(
     startvraag: str = STANDAARD_STARTVRAAG,
     bron: str = "oefendata",
 ) -> App:
-    """The app's page as a widget (``notebooks/app.ipynb`` displays it)."""
+    """The app's page as a widget (``notebooks/app.ipynb`` displays it).
+
+    The choices are checked first (:func:`controleer_keuzes`): a bad period, region, start
+    question or a source without half-year figures raises a Dutch error from
+    :mod:`impactkit.fouten`.
+    """
     return App(regio_naam, periode, startvraag, bron)
 
 
@@ -321,6 +383,7 @@ __all__ = [
     "App",
     "app_omgeving",
     "app_opdracht",
+    "controleer_keuzes",
     "maak_app",
     "start_app",
     "vrije_poort",

@@ -113,3 +113,40 @@ def niet_ingelezen(bestand: str, fouten: list[str], maximum: int = MAX_MELDINGEN
     meer = len(fouten) - maximum
     lijst = "\n".join(fouten[:maximum]) + (f"\n... en nog {meer} meldingen." if meer > 0 else "")
     return DataFout(f"{bestand} is niet ingelezen; herstel eerst:\n{lijst}")
+
+
+_OS_REDENEN = {
+    "EROFS": "de schijf of map is alleen-lezen",
+    "EACCES": "geen toestemming",
+    "EPERM": "geen toestemming",
+    "ENOSPC": "de schijf is vol",
+    "EDQUOT": "je schijfruimte (quotum) is op",
+    "EISDIR": "dit is een map, geen bestand",
+    "ENOTDIR": "een deel van het pad is een bestand, geen map",
+    "ENOENT": "het bestand of de map bestaat niet",
+    "EEXIST": "er staat een bestand waar een map moet komen",
+    "ENAMETOOLONG": "de naam is te lang",
+    "EBUSY": "het bestand is in gebruik",
+}
+
+
+def bestandsreden(e: OSError) -> str:
+    """The reason of a file-system error in Dutch, for the end of a Dutch message.
+
+    The common reasons (read-only, no permission, disk full, a folder, not found) are translated;
+    anything else keeps the system's own words with its error number.
+
+    >>> import errno
+    >>> bestandsreden(OSError(errno.EROFS, "Read-only file system"))
+    'de schijf of map is alleen-lezen'
+    >>> bestandsreden(PermissionError(errno.EACCES, "Permission denied"))
+    'geen toestemming'
+    """
+    import errno
+
+    naam = errno.errorcode.get(e.errno or 0, "")
+    if naam in _OS_REDENEN:
+        return _OS_REDENEN[naam]
+    if isinstance(e, PermissionError):
+        return _OS_REDENEN["EACCES"]
+    return f"systeemfout {e.errno}: {e.strerror}" if e.errno else "onbekende oorzaak"

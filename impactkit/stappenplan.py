@@ -25,6 +25,8 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
@@ -39,6 +41,7 @@ from .fouten import (
     ImpactkitFout,
     OnbekendeIndicator,
     bedoelde_je,
+    bestandsreden,
     soort_invoer,
     suggesties,
 )
@@ -59,6 +62,71 @@ VOORBEELD_DEELVRAGEN = (
     'waarom: "een hermelding wijst op geweld dat terugkomt"}]'
 )
 """A one-line example of deelvragen as text, shown in error messages."""
+MAX_PLAN_TEKENS = 1_000_000
+"""Longest plan (file or deelvragen text) read or saved: a real plan is a few thousand."""
+
+
+class _Weigering(yaml.MarkedYAMLError):
+    """Valid YAML that a plan refuses (an alias, a key given twice)."""
+
+
+class _StrengeLader(yaml.SafeLoader):
+    """Safe YAML without anchors and aliases (``&``/``*``: a few hundred bytes can expand to
+    gigabytes, the 'billion laughs') and without a key given twice in one mapping (YAML keeps
+    the last one and silently drops the other)."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Weigering(
+                problem="verwijzingen (& en *) zijn in een stappenplan niet toegestaan. Schrijf "
+                "de tekst of lijst voluit op elke plek waar hij hoort.",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):
+        gezien: dict = {}
+        for knoop, _ in node.value:
+            sleutel = self.construct_object(knoop, deep=True)
+            try:
+                if sleutel in gezien:
+                    raise _Weigering(
+                        problem=f"het onderdeel '{sleutel}' staat er twee keer (ook op regel "
+                        f"{gezien[sleutel]}). Laat er één staan: anders valt er één ongemerkt weg.",
+                        problem_mark=knoop.start_mark,
+                    )
+                gezien[sleutel] = knoop.start_mark.line + 1
+            except TypeError:  # an unhashable key: SafeLoader names it
+                continue
+        return super().construct_mapping(node, deep)
+
+
+def _getal(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def lees_yaml(tekst: str, plek: str, hulp: str, soort: str = "YAML") -> object:
+    """YAML (or JSON) text read strictly: no aliases, no duplicate keys, at most
+    :data:`MAX_PLAN_TEKENS` characters. Problems raise :class:`ImpactkitFout` naming ``plek``,
+    the line and the key; ``hulp`` ends the message for text that is no ``soort`` at all.
+    """
+    if len(tekst) > MAX_PLAN_TEKENS:
+        raise ImpactkitFout(
+            f"{plek} is te lang ({_getal(len(tekst))} tekens; een stappenplan heeft er hooguit "
+            f"{_getal(MAX_PLAN_TEKENS)}). Is dit het goede bestand?"
+        )
+    try:
+        return yaml.load(tekst, Loader=_StrengeLader)  # SafeLoader: no objects
+    except _Weigering as e:
+        m = e.problem_mark
+        raise ImpactkitFout(
+            f"{plek}, regel {m.line + 1}, kolom {m.column + 1}: {e.problem}"
+        ) from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        waar = f" (regel {mark.line + 1}, kolom {mark.column + 1})" if mark else ""
+        raise ImpactkitFout(f"{plek} is geen leesbare {soort}{waar}. {hulp}") from None
 
 
 @dataclass
@@ -86,22 +154,20 @@ class DeelvraagPlan:
 _DEELVRAAG_VELDEN = ("vraag", "indicatoren", "waarom")
 _INDICATOR_VELDEN = ("indicator", "categorie", "waarom")
 _SYNONIEMEN = {"reden": "waarom", "deelvraag": "vraag", "id": "indicator"}
+_VELDNAMEN = (*_INDICATOR_VELDEN, *_SYNONIEMEN)
+
+
+_TYPENAMEN = {str: "tekst", int: "getal", float: "getal", bool: "ja/nee-waarde", list: "lijst"}
+_TYPENAMEN[dict] = "losse deelvraag (een woordenboek)"
 
 
 def _typenaam(x: object) -> str:
-    return {
-        str: "tekst",
-        int: "getal",
-        float: "getal",
-        bool: "ja/nee-waarde",
-        dict: "losse deelvraag (een woordenboek)",
-        list: "lijst",
-    }.get(type(x), type(x).__name__)
+    return _TYPENAMEN.get(type(x), type(x).__name__)
 
 
 def _velden(d: dict, toegestaan: tuple[str, ...], plek: str) -> dict:
     """Keys of one item, with Dutch synonyms mapped and unknown keys refused (with a suggestion)."""
-    uit = {}
+    uit, bron = {}, {}
     for sleutel, waarde in d.items():
         naam = _SYNONIEMEN.get(str(sleutel).strip().lower(), str(sleutel).strip().lower())
         if naam not in toegestaan:
@@ -109,7 +175,12 @@ def _velden(d: dict, toegestaan: tuple[str, ...], plek: str) -> dict:
                 f"{plek}: onbekend onderdeel '{sleutel}'.{bedoelde_je(str(sleutel), toegestaan)} "
                 f"Gebruik alleen: {', '.join(toegestaan)}."
             )
-        uit[naam] = waarde
+        if naam in uit:
+            raise ImpactkitFout(
+                f"{plek}: '{bron[naam]}' en '{sleutel}' betekenen allebei '{naam}'. Laat er één "
+                "staan: anders valt de ene ongemerkt weg."
+            )
+        uit[naam], bron[naam] = waarde, sleutel
     return uit
 
 
@@ -124,15 +195,7 @@ def lees_indicator(item: object, plek: str = "indicator") -> GekozenIndicator:
     if isinstance(item, str):
         ind_id, _, categorie = item.partition(":")
         velden = {"indicator": ind_id, "categorie": categorie}
-    elif (
-        isinstance(item, dict)
-        and len(item) == 1
-        and next(iter(item))
-        not in (
-            *_INDICATOR_VELDEN,
-            *_SYNONIEMEN,
-        )
-    ):
+    elif isinstance(item, dict) and len(item) == 1 and next(iter(item)) not in _VELDNAMEN:
         # YAML reads an unquoted 'aard_geweld: Ouderenmishandeling' as a mapping: accept it.
         ((ind_id, categorie),) = item.items()
         velden = {"indicator": str(ind_id), "categorie": "" if categorie is None else categorie}
@@ -167,8 +230,7 @@ def lees_indicator(item: object, plek: str = "indicator") -> GekozenIndicator:
             f"'{ind.id}:categorie', bv. '{ind.id}:{ind.categorieen[0]}'. "
             f"Categorieën: {'; '.join(ind.categorieen)}."
         )
-    waarom = velden.get("waarom")
-    return GekozenIndicator(ind.id, "" if waarom is None else str(waarom).strip(), cat)
+    return GekozenIndicator(ind.id, _tekst(velden.get("waarom"), f"{plek} › waarom"), cat)
 
 
 def _lees_deelvraag(item: object, plek: str) -> DeelvraagPlan:
@@ -199,11 +261,9 @@ def _lees_deelvraag(item: object, plek: str) -> DeelvraagPlan:
             f"{plek}: 'indicatoren' moet een lijst zijn, bv. [hermeldingen, "
             f"'duur_geweld_meldingen:> 5 jaar'], niet een {_typenaam(lijst)}."
         )
-    indicatoren = [
-        lees_indicator(k, f"{plek}, indicator {j}") for j, k in enumerate(lijst, start=1)
-    ]
-    waarom = velden.get("waarom")
-    return DeelvraagPlan(vraag.strip(), indicatoren, "" if waarom is None else str(waarom).strip())
+    indicatoren = [lees_indicator(k, f"{plek}, indicator {j}") for j, k in enumerate(lijst, 1)]
+    waarom = _tekst(velden.get("waarom"), f"{plek} › waarom")
+    return DeelvraagPlan(vraag.strip(), indicatoren, waarom)
 
 
 def lees_deelvragen(
@@ -221,15 +281,8 @@ def lees_deelvragen(
     if invoer is None or (isinstance(invoer, str) and not invoer.strip()):
         return []
     if isinstance(invoer, str):
-        try:
-            invoer = yaml.safe_load(invoer)
-        except yaml.YAMLError as e:
-            mark = getattr(e, "problem_mark", None)
-            waar = f" (regel {mark.line + 1}, kolom {mark.column + 1})" if mark else ""
-            raise ImpactkitFout(
-                f"{plek} is geen leesbare YAML of JSON{waar}. Zet teksten met een dubbele punt "
-                f"of komma tussen aanhalingstekens. Voorbeeld: {VOORBEELD_DEELVRAGEN}"
-            ) from None
+        hulp = "Zet teksten met een dubbele punt of komma tussen aanhalingstekens. Voorbeeld: "
+        invoer = lees_yaml(invoer, plek, hulp + VOORBEELD_DEELVRAGEN, "YAML of JSON")
     if isinstance(invoer, dict) and "deelvragen" in invoer:
         invoer = invoer["deelvragen"]  # a pasted piece of a plan file
     if isinstance(invoer, (dict, DeelvraagPlan)):
@@ -291,35 +344,17 @@ class Duiding:
 
 
 # -- the plan-file schema -------------------------------------------------------------------------
-PLAN_SCHEMA = {
-    "versie": "getal",
-    "regio_code": "tekst",
-    "periode": "tekst",
-    "hoofdvraag": "tekst",
-    "toelichting": "tekst",
-    "deelvragen": "lijst",
-    "bevindingen": "lijst",
-    "duiding": "onderdelen",
-    "bron": "tekst",
-    "startvraag": "tekst",
-    "antwoord": "tekst",
-}
+_TEKSTEN = "lijst van teksten"
+PLAN_SCHEMA = {"versie": "getal", **dict.fromkeys(("regio_code", "periode"), "tekst")}
+PLAN_SCHEMA |= {"hoofdvraag": "tekst", "toelichting": "tekst", "deelvragen": "lijst"}
+PLAN_SCHEMA |= {"bevindingen": "lijst", "duiding": "onderdelen", "bron": "tekst"}
+PLAN_SCHEMA |= {"startvraag": "tekst", "antwoord": "tekst"}
 """Top-level keys of a plan file and the kind of value each holds."""
-DUIDING_SCHEMA = {
-    "datum": "tekst",
-    "deelnemers": "lijst van teksten",
-    "interpretaties": "lijst van teksten",
-    "conclusies": "lijst van teksten",
-    "acties": "lijst van teksten",
-}
-BEVINDING_SCHEMA = {
-    "indicator": "tekst",
-    "vergelijking": "tekst",
-    "oordeel": "tekst",
-    "tekst": "tekst",
-    "categorie": "tekst",
-    "vragen": "lijst van teksten",
-}
+DUIDING_SCHEMA = {"datum": "tekst"} | dict.fromkeys(
+    ("deelnemers", "interpretaties", "conclusies", "acties"), _TEKSTEN
+)
+BEVINDING_SCHEMA = dict.fromkeys(("indicator", "vergelijking", "oordeel", "tekst"), "tekst")
+BEVINDING_SCHEMA |= {"categorie": "tekst", "vragen": _TEKSTEN}
 
 
 def _sleutels(d: dict, schema: dict, plek: str) -> None:
@@ -346,6 +381,15 @@ def _tekst(x: object, naam: str) -> str:
         f"'{naam.split(' › ')[-1]}:' (tussen aanhalingstekens als hij begint met een cijfer of "
         "een dubbele punt bevat)."
     )
+
+
+def _verplicht(d: dict, naam: str, voorbeeld: str) -> str:
+    """A required text field (a year such as 2024 may be a number); empty is refused."""
+    x = d[naam]
+    tekst = str(x) if isinstance(x, int) and not isinstance(x, bool) else _tekst(x, naam)
+    if not tekst:
+        raise ImpactkitFout(f"'{naam}' is leeg. Vul hem in, bv. '{naam}: {voorbeeld}'.")
+    return tekst
 
 
 def _lijst(x: object, naam: str, splits: bool = False, teksten: bool = True) -> list:
@@ -380,23 +424,15 @@ def _lees_bevinding(b: object, i: int) -> Bevinding:
         raise OnbekendeIndicator(f"{plek}: {e}") from None
     categorie = _tekst(b.get("categorie"), f"{plek} › categorie") or None
     if categorie is not None and categorie not in ind.categorieen:
+        keuze = f" Kies uit: {'; '.join(ind.categorieen)}." if ind.categorieen else ""
         raise ImpactkitFout(
             f"{plek}: '{categorie}' is geen categorie van {ind.id}."
             f"{bedoelde_je(categorie, ind.categorieen)}"
-            + (
-                f" Kies uit: {'; '.join(ind.categorieen)}."
-                if ind.categorieen
-                else " Deze indicator heeft geen categorieën."
-            )
+            + (keuze or " Deze indicator heeft geen categorieën.")
         )
-    return Bevinding(
-        indicator=ind.id,
-        vergelijking=_tekst(b.get("vergelijking"), f"{plek} › vergelijking"),
-        oordeel=_tekst(b.get("oordeel"), f"{plek} › oordeel"),
-        tekst=_tekst(b.get("tekst"), f"{plek} › tekst"),
-        categorie=categorie,
-        vragen=_lijst(b.get("vragen"), f"{plek} › vragen"),
-    )
+    teksten = [_tekst(b.get(k), f"{plek} › {k}") for k in ("vergelijking", "oordeel", "tekst")]
+    vragen = _lijst(b.get("vragen"), f"{plek} › vragen")
+    return Bevinding(ind.id, *teksten, categorie=categorie, vragen=vragen)
 
 
 @dataclass
@@ -417,11 +453,7 @@ class Stappenplan:
     # -- construction ---------------------------------------------------------------------------
     @classmethod
     def nieuw(cls, regio_naam: str, periode: str, hoofdvraag: str = "") -> Stappenplan:
-        return cls(
-            regio_code=regio(regio_naam).code,
-            periode=Periode.parse(periode).code,
-            hoofdvraag=hoofdvraag,
-        )
+        return cls(regio(regio_naam).code, Periode.parse(periode).code, hoofdvraag=hoofdvraag)
 
     @classmethod
     def uit_startvraag(cls, sleutel: str, regio_naam: str, periode: str) -> Stappenplan:
@@ -539,13 +571,39 @@ class Stappenplan:
         return {"versie": VERSIE, **d}
 
     def bewaar(self, pad: str | Path) -> Path:
-        """Save as YAML (readable and editable by hand)."""
+        """Save as YAML (readable and editable by hand).
+
+        The file is written whole or not at all (a new file, then renamed), so a full disk or
+        a read-only folder never leaves half a plan. A folder, a plan over
+        :data:`MAX_PLAN_TEKENS` characters or a file-system problem raises
+        :class:`~impactkit.fouten.ImpactkitFout` with the reason in Dutch; nothing is written.
+        """
         pad = Path(pad)
-        pad.parent.mkdir(parents=True, exist_ok=True)
-        tekst = yaml.safe_dump(self.naar_dict(), allow_unicode=True, sort_keys=False, width=100)
-        pad.write_text(
-            "# Stappenplan kennisgestuurd werken (impactkit)\n" + tekst, encoding="utf-8"
+        if pad.is_dir():
+            raise ImpactkitFout(
+                f"'{pad}' is een map. Geef de naam van het planbestand, bv. "
+                f"'{pad / 'stappenplan.yaml'}'."
+            )
+        tekst = "# Stappenplan kennisgestuurd werken (impactkit)\n" + yaml.safe_dump(
+            self.naar_dict(), allow_unicode=True, sort_keys=False, width=100
         )
+        if len(tekst) > MAX_PLAN_TEKENS:
+            raise ImpactkitFout(
+                f"Het plan is niet bewaard: het is te groot ({_getal(len(tekst))} tekens; "
+                f"hooguit {_getal(MAX_PLAN_TEKENS)}). Maak de teksten korter."
+            )
+        tijdelijk = pad.with_name(f".{pad.name}.tmp")
+        try:
+            pad.parent.mkdir(parents=True, exist_ok=True)
+            tijdelijk.write_text(tekst, encoding="utf-8")
+            os.replace(tijdelijk, pad)
+        except OSError as e:
+            with contextlib.suppress(OSError):
+                tijdelijk.unlink(missing_ok=True)
+            raise ImpactkitFout(
+                f"Het plan is niet bewaard in '{pad}': {bestandsreden(e)}. Kies een andere "
+                "map of naam."
+            ) from None
         return pad
 
     @classmethod
@@ -558,19 +616,24 @@ class Stappenplan:
         against the catalogue.
         """
         if not isinstance(d, dict) or "regio_code" not in d or "periode" not in d:
-            hint = ""
-            if isinstance(d, dict):
-                hint = "".join(
-                    f" Bedoelde je '{k}' in plaats van '{x}'?"
-                    for x in d
-                    for k in ("regio_code", "periode")
-                    if k not in d and suggesties(str(x), [k], n=1, cutoff=0.6)
-                )
+            hint = "".join(
+                f" Bedoelde je '{k}' in plaats van '{x}'?"
+                for x in (d if isinstance(d, dict) else ())
+                for k in ("regio_code", "periode")
+                if k not in d and suggesties(str(x), [k], n=1, cutoff=0.6)
+            )
             raise DataFout(
                 f"{bron}: dit is geen stappenplan (regio_code en periode ontbreken).{hint}"
             )
-        versie = d.get("versie", 1)
-        if not isinstance(versie, int) or isinstance(versie, bool) or versie > VERSIE:
+        versie = 1 if d.get("versie") is None else d["versie"]
+        if isinstance(versie, str) and versie.strip().isdigit():
+            versie = int(versie.strip())  # versie: '2' is version 2
+        if not isinstance(versie, int) or isinstance(versie, bool) or versie < 1:
+            raise DataFout(
+                f"{bron}: 'versie' moet een geheel getal zijn, 1 tot en met {VERSIE}, niet "
+                f"{soort_invoer(versie)}. Een plan van deze impactkit heeft 'versie: {VERSIE}'."
+            )
+        if versie > VERSIE:
             raise DataFout(
                 f"{bron}: dit plan heeft versie {versie} en is gemaakt met een nieuwere impactkit; "
                 f"deze versie leest tot en met versie {VERSIE}. Werk impactkit bij."
@@ -595,8 +658,8 @@ class Stappenplan:
             if startvraag_sleutel is not None:
                 startvraag(startvraag_sleutel)  # unknown keys get a suggestion
             plan = cls(
-                regio_code=regio(_tekst(d["regio_code"], "regio_code")).code,
-                periode=Periode.parse(str(d["periode"])).code,
+                regio_code=regio(_verplicht(d, "regio_code", "VT22")).code,
+                periode=Periode.parse(_verplicht(d, "periode", "2024H2")).code,
                 hoofdvraag=_tekst(d.get("hoofdvraag"), "hoofdvraag"),
                 toelichting=_tekst(d.get("toelichting"), "toelichting"),
                 deelvragen=[
@@ -626,13 +689,9 @@ class Stappenplan:
         from .bronnen.tekstbestand import lees_tekstbestand
 
         pad, tekst = lees_tekstbestand(pad, "stappenplan")
+        hulp = "Herstel het bestand of begin opnieuw met Stappenplan.uit_startvraag(...)."
         try:
-            inhoud = yaml.safe_load(tekst)
-        except yaml.YAMLError as e:
-            plek = getattr(e, "problem_mark", None)
-            waar = f" (regel {plek.line + 1}, kolom {plek.column + 1})" if plek else ""
-            raise DataFout(
-                f"{pad.name} is geen leesbare YAML{waar}. Herstel het bestand of "
-                "begin opnieuw met Stappenplan.uit_startvraag(...)."
-            ) from None
+            inhoud = lees_yaml(tekst, pad.name, hulp)
+        except ImpactkitFout as e:
+            raise DataFout(str(e)) from None
         return cls.van_dict(inhoud, pad.name)

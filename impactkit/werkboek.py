@@ -16,13 +16,13 @@ import pandas as pd
 
 from .bevindingen import samenvatting
 from .bronnen.lokaal import lokale_indicatoren as registreer_lokaal
-from .fouten import GeenWaarde, ImpactkitFout
+from .fouten import GeenWaarde, ImpactkitFout, OnbekendeRegio, bestandsreden
 from .indicatoren import indicator
 from .laden import laad
 from .opmaak import met_eenheid
 from .paden import notebook_pad
 from .perioden import Periode
-from .regioindeling import regio
+from .regioindeling import NEDERLAND, regio, regios
 from .stappenplan import GekozenIndicator, Stappenplan, lees_deelvragen, lees_indicator
 from .synthese import GESPREKSVRAGEN, Synthese, beantwoord, duiding_sjabloon_tekst
 from .vergelijken import lees_normen
@@ -113,7 +113,7 @@ def voorbereiden(
     if lokale_indicatoren:
         registreer_lokaal(lokale_indicatoren)
     eigen_deelvragen = lees_deelvragen(deelvragen)  # checked first: no data loaded in vain
-    r = regio(regio_naam)
+    r = veilig_thuis_regio(regio_naam)
     p = Periode.parse(periode if str(periode).strip() else laatste_periode(r.code, bron))
     meldingen: list[str] = []
     if plan_bestand:
@@ -166,7 +166,7 @@ def voorbereiden(
     tabel = lees_normen(normen) if normen else None
     doel = Path(uitvoer) if uitvoer else None
     if doel is not None:
-        doel.mkdir(parents=True, exist_ok=True)
+        maak_map(doel, "uitvoer")
     return Werkboek(
         plan=plan,
         data=data,
@@ -313,9 +313,13 @@ def schrijf_samenvatting(
         "oefendata": wb.is_oefendata,
     }
     if wb.uitvoer is not None:
-        (wb.uitvoer / "samenvatting.json").write_text(
-            json.dumps(uit, ensure_ascii=False, indent=2), encoding="utf-8"
-        )
+        pad = wb.uitvoer / "samenvatting.json"
+        try:
+            pad.write_text(json.dumps(uit, ensure_ascii=False, indent=2), encoding="utf-8")
+        except OSError as e:
+            raise ImpactkitFout(
+                f"'{pad}' kan niet worden geschreven: {bestandsreden(e)}."
+            ) from None
         wb.plan.bewaar(wb.uitvoer / "stappenplan.yaml")
     return uit
 
@@ -380,6 +384,40 @@ class EigenWerkboek:
         return f"{nieuw}: {self.notebook}\nPlan: {self.plan_bestand}\n{wat}"
 
 
+def veilig_thuis_regio(regio_naam: str):
+    """The region, refused (:class:`~impactkit.fouten.OnbekendeRegio`) when it is Nederland:
+    a workbook, the app and a plan are about one Veilig Thuis region, compared with Nederland."""
+    r = regio(regio_naam)
+    if r.code == NEDERLAND:
+        vt = regios()
+        voorbeelden = ", ".join(f"'{n}'" for n in vt.loc[vt["code"] != NEDERLAND, "naam"][:3])
+        raise OnbekendeRegio(
+            f"'{regio_naam}' is het hele land, geen Veilig Thuis-regio. Kies de regio waar je "
+            f"werkt, bv. {voorbeelden} (of de naam van je gemeente); de cijfers van Nederland "
+            "staan er als vergelijking bij."
+        )
+    return r
+
+
+def maak_map(doel: Path, optie: str) -> Path:
+    """Make the folder ``doel``; a file in the way or a disk that refuses gives a Dutch message
+    naming the option (``optie``) to choose another folder with."""
+    for p in (doel, *doel.parents):
+        if p.exists() and not p.is_dir():
+            raise ImpactkitFout(
+                f"'{p}' is een bestand, geen map. Kies met {optie} een map (of een naam die nog "
+                "niet bestaat)."
+            )
+    try:
+        doel.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ImpactkitFout(
+            f"De map '{doel}' kan niet worden gemaakt: {bestandsreden(e)}. Kies met {optie} een "
+            "andere map."
+        ) from None
+    return doel
+
+
 def werkboek_map(regio_naam: str) -> Path:
     """The default work folder: ``werkboek-<region>`` in the current folder."""
     from .batch import slug
@@ -415,7 +453,7 @@ def maak_werkboek(
     starts over, but only after ``bevestig(vraag)`` returned True; without ``bevestig`` an
     existing copy is never overwritten. ``periode`` empty: the latest half year with figures.
     """
-    r = regio(regio_naam)
+    r = veilig_thuis_regio(regio_naam)
     doel = Path(map) if map else werkboek_map(r.code)
     notebook, plan_pad = doel / NOTEBOOK_NAAM, doel / PLAN_NAAM
     if doel.exists() and not doel.is_dir():
@@ -444,7 +482,7 @@ def maak_werkboek(
                 f"Er zijn geen cijfers voor {r.naam} over {p.label}. Kies een andere "
                 f"periode, bv. {laatste_periode(r.code)}."
             )
-        doel.mkdir(parents=True, exist_ok=True)
+        maak_map(doel, "--map")
         plan.bewaar(plan_pad)
     status = "opnieuw" if bestaat and opnieuw else "verder" if bestaat else "nieuw"
     if notebook.exists() and status == "verder":

@@ -37,6 +37,9 @@ from .startvraagbank import startvragen
 from .synthese import Synthese, antwoord_markdown, beantwoord
 from .werkboek import Werkboek, koptekst
 
+MAX_VAK_TEKENS = 100_000
+"""Longest text taken over from one duiding text box (a real note is a few hundred)."""
+
 
 def _regels(tekst: str) -> list[str]:
     return [r.strip("-• ").strip() for r in tekst.splitlines() if r.strip()]
@@ -286,6 +289,17 @@ class Keuzepaneel(w.VBox):
     def neem_over(self) -> bool:
         """Take the deelvragen, extra indicators and duiding notes into the plan, then update."""
         plan = self.wb.plan
+        te_lang = [
+            v.description
+            for v in (self.deelnemers, self.interpretaties, self.conclusies, self.acties)
+            if len(v.value) > MAX_VAK_TEKENS
+        ]
+        if te_lang:
+            self.bericht.value = (
+                f"<b>Niet overgenomen.</b> Het tekstvak {html.escape(te_lang[0])} heeft meer dan "
+                f"{MAX_VAK_TEKENS:,} tekens. Maak de tekst korter.".replace(",", ".")
+            )
+            return False
         try:
             nieuwe_deelvragen = lees_deelvragen(self.deelvragen.value, bron="Tekstvak deelvragen")
         except ImpactkitFout as e:
@@ -334,7 +348,11 @@ class Keuzepaneel(w.VBox):
         plan.antwoord = self.uitkomst.antwoord
         self.wb.meldingen = []  # a note about ignored parameters no longer applies
         self.resultaat.value = resultaat_html(self.wb, self.bevindingen, self.uitkomst)
-        pad = plan.bewaar(self.plan_bestand)
+        try:
+            pad = plan.bewaar(self.plan_bestand)
+        except ImpactkitFout as e:  # a folder, a read-only disk, a plan far too long
+            self.bericht.value = f"<b>Plan niet bewaard.</b> {html.escape(str(e), quote=False)}"
+            return False
         n = len(plan.deelvragen)
         self.bericht.value = (
             f"Bijgewerkt: {html.escape(regio(plan.regio_code).naam)}, "

@@ -78,7 +78,7 @@ def test_plan_schema(tmp_path, extra, woorden):
         ("regio_code: VT22\n", ["geen stappenplan"]),
         ("regio: VT22\nperiode: 2021H1\n", ["geen stappenplan", "'regio_code'"]),
         ("versie: 3\nregio_code: VT22\nperiode: 2021H1\n", ["nieuwere impactkit"]),
-        ("versie: twee\nregio_code: VT22\nperiode: 2021H1\n", ["versie twee"]),
+        ("versie: twee\nregio_code: VT22\nperiode: 2021H1\n", ["'versie' moet een geheel getal"]),
         ("regio_code: [VT22]\nperiode: 2021H1\n", ["'regio_code' moet een tekst zijn"]),
         ("regio_code: Tilburgg\nperiode: 2021H1\n", ["onbekend"]),
         ("regio_code: VT22\nperiode: 2021H7\n", ["Periode"]),

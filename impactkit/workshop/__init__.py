@@ -22,12 +22,13 @@ share. The stylesheets are ``impactkit/sjablonen/workshop*.css``.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..fouten import ImpactkitFout
+from ..fouten import ImpactkitFout, bestandsreden
 from ..paden import boek_pad
 from ..perioden import Periode
 from .begeleider import antwoorden_html, overzicht_html
@@ -42,6 +43,7 @@ __all__ = [
     "DIA_CSS",
     "KAART_CSS",
     "KOLOMMEN",
+    "MANIFEST",
     "OEFENDATA_ZIN",
     "STANDAARD_STARTVRAAG",
     "VERPLICHT",
@@ -49,6 +51,7 @@ __all__ = [
     "Deelnemer",
     "Voorbereiding",
     "Werkblad",
+    "WorkshopManifest",
     "antwoorden_html",
     "dia_blok",
     "dias_html",
@@ -75,6 +78,94 @@ class Voorbereiding:
     @property
     def overzicht(self) -> Path:
         return self.map / "index.html"
+
+
+MANIFEST = ".impactkit-workshop.json"
+"""The file in the output folder that lists what the workshop made there."""
+BEGELEIDER = ("index.html", "antwoorden.html", "rolkaarten.html", "dias.html", "dias-notities.html")
+PER_DEELNEMER = ("werkblad.html", "rapport.html", "stappenplan.yaml")
+
+
+class WorkshopManifest:
+    """What the workshop made in an output folder (:data:`MANIFEST`), as the batch does.
+
+    Before anything is made, every path the workshop is about to write must either not exist or
+    be listed here (made by an earlier run): a file the user put there (their own
+    ``index.html``) is never overwritten, and running again over the workshop's own output works.
+    """
+
+    def __init__(self, uit: Path) -> None:
+        self.uit, self.pad = uit, uit / MANIFEST
+        self.bestanden: set[str] = set()
+        if self.pad.exists() or self.pad.is_symlink():
+            try:
+                data = json.loads(self.pad.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                data = None
+            if not (isinstance(data, dict) and data.get("gemaakt_door") == "impactkit workshop"):
+                raise ImpactkitFout(
+                    f"In '{uit}' staat een bestand '{MANIFEST}' dat de workshop niet heeft "
+                    "gemaakt. Kies een andere map voor de uitvoer (--uit)."
+                )
+            self.bestanden = {str(b) for b in data.get("bestanden", [])}
+
+    def _rel(self, pad: Path) -> str:
+        return pad.relative_to(self.uit).as_posix()
+
+    def van_workshop(self, pad: Path) -> bool:
+        rel = self._rel(pad)
+        return any(rel == b or rel.startswith(b + "/") for b in self.bestanden)
+
+    def controleer(self, paden: list[Path]) -> None:
+        """Refuse (Dutch message naming the files, nothing written) when a path or one of its
+        folders exists that the workshop did not make."""
+        vreemd = set()
+        for p in paden:
+            if (p.exists() or p.is_symlink()) and not self.van_workshop(p):
+                vreemd.add(self._rel(p))
+            for map_ in p.relative_to(self.uit).parents:
+                q = self.uit / map_
+                if q != self.uit and q.exists() and not q.is_dir():
+                    vreemd.add(self._rel(q))  # a file where the workshop needs a folder
+        if vreemd:
+            lijst = ", ".join(f"'{v}'" for v in sorted(vreemd)[:8])
+            meer = f" en nog {len(vreemd) - 8}" if len(vreemd) > 8 else ""
+            raise ImpactkitFout(
+                f"De workshop schrijft alleen over bestanden die hij zelf heeft gemaakt. In de "
+                f"uitvoermap '{self.uit}' staat al: {lijst}{meer}. Die laat de workshop staan; er "
+                "is niets gemaakt. Kies een andere (lege) map met --uit, of verplaats of hernoem "
+                "deze bestanden."
+            )
+
+    def noteer(self, paden: list[Path]) -> None:
+        """Record ``paden`` (files, or folders with everything in them) before writing them."""
+        self.bestanden |= {self._rel(p) for p in paden}
+        inhoud = {
+            "gemaakt_door": "impactkit workshop",
+            "uitleg": "Wat de workshop in deze map heeft gemaakt. Alleen deze bestanden en "
+            "mappen schrijft hij opnieuw.",
+            "bestanden": sorted(self.bestanden),
+        }
+        tijdelijk = self.pad.with_name(self.pad.name + ".tmp")
+        try:
+            self.uit.mkdir(parents=True, exist_ok=True)
+            tijdelijk.write_text(json.dumps(inhoud, ensure_ascii=False, indent=2), "utf-8")
+            os.replace(tijdelijk, self.pad)
+        except OSError as e:
+            raise ImpactkitFout(
+                f"De workshop kan niet schrijven in '{self.uit}': {bestandsreden(e)}. Kies een "
+                "andere map met --uit."
+            ) from None
+
+
+def te_schrijven(uit: Path, lijst: list[Deelnemer], pdf: bool = False) -> list[Path]:
+    """Every file and folder :func:`voorbereiden` writes in ``uit`` for these participants."""
+    paden = [uit / n for n in BEGELEIDER] + [uit / "deelnemers" / "vega"]
+    paden += [uit / "rapporten" / g for g in dict.fromkeys(d.groep for d in lijst)]
+    if pdf:
+        paden += [uit / "rolkaarten.pdf", uit / "dias.pdf"]
+    namen = PER_DEELNEMER + (("werkblad.pdf", "rapport.pdf") if pdf else ())
+    return paden + [uit / "deelnemers" / d.map / n for d in lijst for n in namen]
 
 
 def _schrijf(pad: Path, tekst: str) -> Path:
@@ -202,18 +293,31 @@ def voorbereiden(
     uit = Path(uit)
     if uit.exists() and not uit.is_dir():
         raise ImpactkitFout(f"'{uit}' is een bestand, geen map. Geef een map op voor de uitvoer.")
+    manifest = WorkshopManifest(uit)
+    paden = te_schrijven(uit, lijst, pdf)
+    manifest.controleer(paden)
+    manifest.noteer(paden)
     batchmap = _draai_batches(lijst, uit, p, draai or draai_batch, werkers, pdf, voortgang)
 
     doelen = uit / "deelnemers"
     bladen, status = [], {}
-    for d in lijst:
-        bron, st, fout = batchmap.get((d.groep, d.regio_code), (None, "mislukt", "geen rapport"))
-        plan, samenvatting = _materiaal_uit_batch(d, bron, doelen, p)
-        status[d.map] = "klaar" if st in ("gelukt", "overgeslagen") else f"rapport mislukt: {fout}"
-        w = werkblad_gegevens(d, p.code, data, plan=plan, samenvatting=samenvatting)
-        _schrijf(doelen / d.map / "werkblad.html", werkblad_html(w))
-        bladen.append(w)
-    _schrijf_begeleider(uit, bladen, status, p)
+    try:
+        for d in lijst:
+            standaard = (None, "mislukt", "geen rapport")
+            bron, st, fout = batchmap.get((d.groep, d.regio_code), standaard)
+            plan, samenvatting = _materiaal_uit_batch(d, bron, doelen, p)
+            klaar = st in ("gelukt", "overgeslagen")
+            status[d.map] = "klaar" if klaar else f"rapport mislukt: {fout}"
+            w = werkblad_gegevens(d, p.code, data, plan=plan, samenvatting=samenvatting)
+            _schrijf(doelen / d.map / "werkblad.html", werkblad_html(w))
+            bladen.append(w)
+        _schrijf_begeleider(uit, bladen, status, p)
+    except OSError as e:
+        waar = f"'{e.filename}'" if e.filename else f"de map '{uit}'"
+        raise ImpactkitFout(
+            f"De workshop kon {waar} niet schrijven: {bestandsreden(e)}. Maak ruimte of kies "
+            "een andere map met --uit, en draai de opdracht opnieuw."
+        ) from None
     if pdf:
         from ..rapport import naar_pdf
 

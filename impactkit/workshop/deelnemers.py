@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,20 +64,25 @@ def _lees_tekst(pad: Path) -> str:
     raise ImpactkitFout(f"'{pad.name}' is geen tekstbestand (CSV).")
 
 
-def _controleer_kop(kop: list[str], bestand: str) -> None:
+def _controleer_kop(kop: list[str], bestand: str, r: int = 1) -> None:
     """Every column known and every required column there, or one error naming them all."""
     fouten: list[str] = []
     for nr, k in enumerate(kop, 1):
-        if k not in KOLOMMEN:
+        if k in kop[: nr - 1]:
+            fouten.append(
+                f"{bestand}, regel {r}, kolom {nr}: de kolom '{k}' staat er twee keer (ook kolom "
+                f"{kop.index(k) + 1}). Haal er één weg."
+            )
+        elif k not in KOLOMMEN:
             hint = difflib.get_close_matches(k, KOLOMMEN, n=1, cutoff=0.6)
             voorstel = f" Bedoel je '{hint[0]}'?" if hint else ""
             fouten.append(
-                f"{bestand}, regel 1, kolom {nr}: onbekende kolom '{k}'.{voorstel} "
+                f"{bestand}, regel {r}, kolom {nr}: onbekende kolom '{k}'.{voorstel} "
                 f"Toegestaan: {', '.join(KOLOMMEN)}."
             )
     for k in VERPLICHT:
         if k not in kop:
-            fouten.append(f"{bestand}, regel 1: de kolom '{k}' ontbreekt (verplicht).")
+            fouten.append(f"{bestand}, regel {r}: de kolom '{k}' ontbreekt (verplicht).")
     if fouten:
         raise ImpactkitFout("\n".join(fouten))
 
@@ -85,17 +91,18 @@ Fout = Callable[[str, str], None]  # fout(kolom, bericht) records a problem on t
 
 
 def _naam(w: dict[str, str], regel: int, gezien: dict[str, int], fout: Fout) -> str:
-    naam = w.get("naam", "")
+    naam = " ".join(w.get("naam", "").split())  # 'Anna  de Vries' is 'Anna de Vries'
+    sleutel = naam.casefold()
     if not naam:
         fout("naam", "de naam is leeg.")
-    elif naam.casefold() in gezien:
+    elif sleutel in gezien:
         fout(
             "naam",
-            f"'{naam}' staat er al (regel {gezien[naam.casefold()]}). Maak de namen "
-            "uniek, bijvoorbeeld met een achternaam.",
+            f"'{naam}' staat er al (regel {gezien[sleutel]}; hoofdletters en spaties tellen niet "
+            "mee). Maak de namen uniek, bijvoorbeeld met een achternaam.",
         )
     else:
-        gezien[naam.casefold()] = regel
+        gezien[sleutel] = regel
     return naam
 
 
@@ -156,13 +163,17 @@ def lees_deelnemers(
     pad = Path(pad)
     p = Periode.parse(periode)
     tekst = _lees_tekst(pad)
+    excel = re.match(r"\s*sep=(.)[ \t]*\r?\n", tekst)  # Excel's 'sep=;' line names the separator
+    if excel:
+        tekst = tekst[excel.end() :]
     if not tekst.strip():
         raise ImpactkitFout(f"'{pad.name}' is leeg. Zet op de eerste regel: naam;regio;startvraag")
     eerste = tekst.splitlines()[0]
-    scheiding = max(";,\t", key=eerste.count)
+    scheiding = excel.group(1) if excel else max(";,\t", key=eerste.count)
     lezer = csv.reader(io.StringIO(tekst), delimiter=scheiding)
     kop = [k.strip().lower() for k in next(lezer)]
-    _controleer_kop(kop, pad.name)
+    extra = 1 if excel else 0  # line numbers as in the file, 'sep=' line included
+    _controleer_kop(kop, pad.name, 1 + extra)
 
     df = laad() if data is None else data
     met_cijfers = set(df.loc[(df["periode"] == p.code) & df["waarde"].notna(), "regio_code"])
@@ -171,7 +182,7 @@ def lees_deelnemers(
     gezien: dict[str, int] = {}
     uit: list[Deelnemer] = []
     for rij in lezer:
-        regel = lezer.line_num
+        regel = lezer.line_num + extra
         if not any(c.strip() for c in rij):
             continue
         if len(rij) > len(kop):
@@ -203,14 +214,32 @@ def lees_deelnemers(
     return _unieke_mappen(uit)
 
 
+WINDOWS_GERESERVEERD = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{s}{i}" for s in ("com", "lpt") for i in range(10)]
+)
+"""Names Windows cannot use for a file or folder (any case, with any extension)."""
+
+
+def mapnaam(naam: str) -> str:
+    """A safe folder name for a participant: lower case letters, digits and '-'. A name Windows
+    reserves for a device (CON, nul, aux, com1, LPT1, any case; ``con.txt`` becomes ``con-txt``,
+    which Windows accepts) gets '-deelnemer' added.
+
+    >>> mapnaam("Anna de Vries"), mapnaam("CON"), mapnaam("lpt1.txt"), mapnaam('=HYPERLINK("x")')
+    ('anna-de-vries', 'con-deelnemer', 'lpt1-txt', 'hyperlink-x')
+    """
+    from ..batch import slug
+
+    basis = slug(naam)
+    return f"{basis}-deelnemer" if basis in WINDOWS_GERESERVEERD else basis
+
+
 def _unieke_mappen(deelnemers: list[Deelnemer]) -> list[Deelnemer]:
     from dataclasses import replace
 
-    from ..batch import slug
-
     uit, bezet = [], set()
     for d in deelnemers:
-        basis = slug(d.naam) or "deelnemer"
+        basis = mapnaam(d.naam)
         naam, n = basis, 2
         while naam in bezet:
             naam, n = f"{basis}-{n}", n + 1
