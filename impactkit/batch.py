@@ -34,8 +34,9 @@ from .batch_kernels import GEEN_KERNEL, TIJDSLIMIET, controleer_kernel
 from .batch_kernels import draai_taken as _draai_taken  # the seam the tests replace
 from .batch_manifest import MANIFEST, Manifest, lees_json, relatief_pad
 from .batch_overzicht import OORDEEL_KLASSE, schrijf_index
+from .csvveilig import veilige_csv_tabel
 from .fouten import ImpactkitFout
-from .namen import slug
+from .namen import slug, veilige_mapnaam
 from .paden import data_pad, notebook_pad
 from .perioden import Periode
 from .regioindeling import regio as zoek_regio
@@ -226,7 +227,11 @@ def _regio_mappen(namen: list[str], periode: str | None = None) -> list[tuple[st
     Dutch message), in a folder no region and no other name can have: 'Twente!' never writes
     into the folder of Twente.
     """
+    from .rapport import VEGA_MAP
+
     bekend = {slug(n) for n in regios()["naam"]}
+    eigen_mappen = {VEGA_MAP, WERKMAP, slug(WERKMAP)}  # shared by all reports: never a region's
+
     uit, codes, gebruikt = [], set(), set()
     for naam in namen:
         try:
@@ -240,12 +245,34 @@ def _regio_mappen(namen: list[str], periode: str | None = None) -> list[tuple[st
             weergave = r.naam_in(periode) if periode else r.naam
             uit.append((naam, r.code, weergave, slug(r.naam)))
             continue
-        mapnaam = slug(naam)
+        mapnaam = veilige_mapnaam(naam, "regio", bezet=eigen_mappen)
         if mapnaam in bekend or mapnaam in gebruikt:
             mapnaam = f"{mapnaam}-{hashlib.sha256(naam.encode()).hexdigest()[:8]}"
         gebruikt.add(mapnaam)
         uit.append((naam, "", naam, mapnaam))
     return uit
+
+
+REGIO_BESTANDEN = frozenset(
+    {
+        "stappenplan.ipynb",
+        "stappenplan-mislukt.ipynb",
+        "rapport.html",
+        "rapport.pdf",
+        "stappenplan.yaml",
+        "samenvatting.json",
+        "oordelen.json",
+        "batch.json",
+    }
+)
+"""What a run writes in a region's folder; anything else there is the user's and stays."""
+
+
+def _neem_eigen_bestanden_mee(doelmap: Path, werkmap: Path) -> None:
+    """Move the user's own files (notes, ...) from the old region folder into the new run's."""
+    for item in doelmap.iterdir():
+        if item.name not in REGIO_BESTANDEN and not (werkmap / item.name).exists():
+            os.replace(item, werkmap / item.name)
 
 
 def _plaats(uit: Path, taak: dict, uitkomst: dict, basis: Resultaat, manifest: Manifest) -> None:
@@ -287,6 +314,7 @@ def _plaats(uit: Path, taak: dict, uitkomst: dict, basis: Resultaat, manifest: M
     manifest.noteer(doelmap, is_map=True)
     oud = werkmap.with_name(werkmap.name + ".oud")
     if doelmap.exists():
+        _neem_eigen_bestanden_mee(doelmap, werkmap)
         shutil.rmtree(oud, ignore_errors=True)
         os.replace(doelmap, oud)
     doelmap.parent.mkdir(parents=True, exist_ok=True)
@@ -348,7 +376,8 @@ def draai_batch(
     csv = tabel.copy()
     csv["map"] = [relatief_pad(Path(m), uit) for m in csv["map"]]
     csv.insert(csv.columns.get_loc("map") + 1, "rapport", [f"{m}/rapport.html" for m in csv["map"]])
-    manifest.schrijf(uit / "samenvatting.csv", csv.to_csv(index=False))
+    # Region names and questions are user text: no cell a spreadsheet would run (OWASP).
+    manifest.schrijf(uit / "samenvatting.csv", veilige_csv_tabel(csv).to_csv(index=False))
     schrijf_index(uit, tabel, periode, parameters, manifest=manifest)
     return tabel
 

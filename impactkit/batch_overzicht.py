@@ -102,7 +102,17 @@ def _vraag_sectie(
 ) -> str:
     """One question's section: the verdicts per region and indicator, then the headline per
     region with the state of its report."""
-    oordelen = [lees_json(Path(m) / "oordelen.json", []) for m in groep["map"]]
+    # Verdicts only from a report about this period: a failed run for another period keeps the
+    # region's old report, whose verdicts must not fill a table captioned with the new period.
+    oordelen = [
+        lees_json(Path(m) / "oordelen.json", []) if i.get("periode") == str(p) else []
+        for m, i in zip(groep["map"], info)
+    ]
+    andere = {
+        m: i["periode"]
+        for m, i in zip(groep["map"], info)
+        if i.get("periode") not in (None, str(p))
+    }
     hoofdvragen = [i.get("hoofdvraag", "") for i in info if i.get("hoofdvraag")]
     hoofdvraag = hoofdvragen[0] if hoofdvragen else str(parameters.get("hoofdvraag", ""))
     kolommen: dict[str, str] = {}
@@ -110,7 +120,7 @@ def _vraag_sectie(
         for o in rijen:
             kolommen.setdefault(f"{o['indicator']}:{o.get('categorie') or ''}", o["naam"])
     kop = ["Regio", *kolommen.values()]
-    matrix, kernen = _regiorijen(uit, groep, oordelen, kolommen)
+    matrix, kernen = _regiorijen(uit, groep, oordelen, kolommen, andere)
     koppen = "".join(f'<th scope="col">{html.escape(k)}</th>' for k in kop)
     titel = _vraag_tekst(vraag, hoofdvraag)
     return (
@@ -129,9 +139,17 @@ def _vraag_sectie(
 
 
 def _regiorijen(
-    uit: Path, groep: pd.DataFrame, oordelen: list[list[dict]], kolommen: dict[str, str]
+    uit: Path,
+    groep: pd.DataFrame,
+    oordelen: list[list[dict]],
+    kolommen: dict[str, str],
+    andere_periode: dict[str, str] | None = None,
 ) -> tuple[list[str], list[str]]:
-    """Per region a row of verdicts (``matrix``) and a row with status and headline (``kernen``)."""
+    """Per region a row of verdicts (``matrix``) and a row with status and headline (``kernen``).
+
+    ``andere_periode``: region folder -> period of the report in it, where that is not the
+    batch's period (the status then says so)."""
+    andere_periode = andere_periode or {}
     matrix, kernen = [], []
     for r, o in zip(groep.itertuples(index=False), oordelen):
         link = html.escape(relatief_pad(Path(r.map) / "rapport.html", uit))
@@ -141,8 +159,13 @@ def _regiorijen(
         klasse = ' class="mislukt"' if r.status == "mislukt" else ""
         matrix.append(f"<tr{klasse}>{naam}{''.join(cellen)}</tr>")
         kern = f"Mislukt: {r.fout}" if r.status == "mislukt" else r.kop
+        status = _status_tekst(r)
+        if r.map in andere_periode:
+            status += (
+                f"; het rapport in de map gaat over {Periode.parse(andere_periode[r.map]).label}"
+            )
         kernen.append(
-            f"<tr{klasse}>{naam}<td>{html.escape(_status_tekst(r))}</td>"
+            f"<tr{klasse}>{naam}<td>{html.escape(status)}</td>"
             f'<td class="kern">{html.escape(kern)}</td></tr>'
         )
     return matrix, kernen

@@ -10,6 +10,8 @@ Examples
 'duur-geweld-meldingen-kaart-fryslan-2021h1'
 >>> slug("Antwoord op de hoofdvraag", lengte=50, leeg="kop")
 'antwoord-op-de-hoofdvraag'
+>>> veilige_mapnaam("CON", "deelnemer"), veilige_mapnaam("vega", "regio", bezet={"vega"})
+('con-deelnemer', 'vega-regio')
 """
 
 from __future__ import annotations
@@ -29,3 +31,24 @@ def slug(*delen: object, lengte: int | None = 60, leeg: str = "regio") -> str:
     tekst = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode().lower()
     tekst = re.sub(r"[^a-z0-9]+", "-", tekst).strip("-")
     return tekst[:lengte] or leeg
+
+
+WINDOWS_GERESERVEERD = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{s}{i}" for s in ("com", "lpt") for i in range(10)]
+)
+"""Names Windows cannot use for a file or folder (any case, with any extension)."""
+
+
+def veilige_mapnaam(
+    naam: object, achtervoegsel: str, bezet: set[str] | frozenset = frozenset()
+) -> str:
+    """A folder name from user text that Windows can open and that no fixed name can take.
+
+    ``slug(naam)``, with ``-<achtervoegsel>`` added when the slug is a Windows device name (CON,
+    nul, aux, com1, LPT1, ...) or one of the names in ``bezet`` (the output folder's own
+    folders, such as ``vega``).
+    """
+    basis = slug(naam)
+    if basis in WINDOWS_GERESERVEERD or basis in bezet:
+        return f"{basis}-{achtervoegsel}"
+    return basis

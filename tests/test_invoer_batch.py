@@ -343,3 +343,96 @@ def test_sleutel_volgt_inhoud_niet_de_tijd(tmp_path, monkeypatch):
     assert batch._basis_sleutel(batch.NOTEBOOK) == basis  # the same kit, notebook and data
     monkeypatch.setattr(batch, "__version__", "99.0")
     assert batch._basis_sleutel(batch.NOTEBOOK) != basis  # a new version of the kit: runs again
+
+
+# -- second round (issue 19) -----------------------------------------------------------------------
+def _nep_met_oordelen(mislukt: set[str], periode: str):
+    """Like _nep_draaien, and a good run also writes its summary and verdicts for ``periode``."""
+    basis_draai = _nep_draaien(mislukt)
+
+    def draai(taken, werkers, uit, voortgang):
+        for basis, uitkomst in basis_draai(taken, werkers, uit, voortgang):
+            if uitkomst["status"] == "gelukt":
+                werk = batch.Path(uitkomst["taak"]["werkmap"])
+                (werk / "samenvatting.json").write_text(json.dumps({"periode": periode}))
+                oordeel = [
+                    {"indicator": "x", "categorie": None, "naam": "X", "oordeel": "opvallend hoger"}
+                ]
+                (werk / "oordelen.json").write_text(json.dumps(oordeel))
+            yield basis, uitkomst
+
+    return draai
+
+
+def test_herhaling_met_andere_periode_laat_eigen_bestanden_staan(
+    tmp_path, zonder_kernel, monkeypatch
+):
+    import impactkit.rapport as rapport
+
+    monkeypatch.setattr(rapport, "schrijf_vega", lambda uit: None)
+    monkeypatch.setattr(batch, "_draai_taken", _nep_draaien(set()))
+    batch.draai_batch(tmp_path, ["Twente"], periode="2021H1", voortgang=False)
+    aantekeningen = tmp_path / "twente" / "aantekeningen.txt"
+    aantekeningen.write_text("mijn eigen notities", encoding="utf-8")
+    (tmp_path / "twente" / "eigen").mkdir()
+    (tmp_path / "twente" / "eigen" / "kaart.png").write_bytes(b"png")
+    tweede = batch.draai_batch(tmp_path, ["Twente"], periode="2021H2", voortgang=False)
+    assert tweede["status"].tolist() == ["gelukt"]
+    assert aantekeningen.read_text(encoding="utf-8") == "mijn eigen notities"
+    assert (tmp_path / "twente" / "eigen" / "kaart.png").read_bytes() == b"png"
+    assert "goed" in (tmp_path / "twente" / "rapport.html").read_text()  # the new run is in place
+
+
+def test_mislukte_regio_vult_het_overzicht_niet_met_een_andere_periode(
+    tmp_path, zonder_kernel, monkeypatch
+):
+    import impactkit.rapport as rapport
+
+    monkeypatch.setattr(rapport, "schrijf_vega", lambda uit: None)
+    monkeypatch.setattr(batch, "_draai_taken", _nep_met_oordelen(set(), "2021H1"))
+    batch.draai_batch(tmp_path, ["Twente", "Utrecht"], periode="2021H1", voortgang=False)
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert index.count("opvallend hoger</span>") == 2
+    monkeypatch.setattr(batch, "_draai_taken", _nep_met_oordelen({"Twente"}, "2021H2"))
+    batch.draai_batch(tmp_path, ["Twente", "Utrecht"], periode="2021H2", voortgang=False)
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "2e halfjaar 2021" in index
+    # Utrecht's new verdict only; Twente's kept report is about 2021H1 and says so
+    assert index.count("opvallend hoger</span>") == 1
+    assert "het rapport in de map gaat over 1e halfjaar 2021" in index
+
+
+@pytest.mark.parametrize("naam", ["vega", "VEGA", ".impactkit-werk", "CON", "nul", "Lpt1"])
+def test_regionaam_kan_geen_gedeelde_of_windowsmap_worden(naam):
+    (_, code, _, mapnaam), (_, _, _, twente) = batch._regio_mappen([naam, "Twente"])
+    assert code == "" and twente == "twente"
+    assert mapnaam not in {"vega", ".impactkit-werk", "impactkit-werk"}
+    assert mapnaam.split("-")[0] == slug(naam).split("-")[0] and mapnaam.endswith("-regio")
+
+
+def test_tikfout_vega_laat_de_gedeelde_map_heel(tmp_path, zonder_kernel, monkeypatch):
+    monkeypatch.setattr(batch, "_draai_taken", _nep_draaien({"vega"}))
+    batch.draai_batch(tmp_path, ["vega"], periode="2021H1", voortgang=False)
+    assert (tmp_path / "vega" / "vega-bundel.js").is_file()  # the reports' shared bundle
+    assert (tmp_path / "vega-regio" / "rapport.html").is_file()
+
+
+FORMULES = ['=HYPERLINK("http://voorbeeld.invalid","klik")', "@SUM(A1:A9)", "+1+1", "-2+3"]
+
+
+def test_samenvatting_csv_zonder_formules(tmp_path, zonder_kernel, monkeypatch):
+    import impactkit.rapport as rapport
+
+    monkeypatch.setattr(rapport, "schrijf_vega", lambda uit: None)
+    monkeypatch.setattr(batch, "_draai_taken", _nep_draaien(set(FORMULES)))
+    batch.draai_batch(
+        tmp_path,
+        FORMULES,
+        periode="2021H1",
+        voortgang=False,
+        startvragen=["=1+1", "heftig_structureel_geweld"],
+    )
+    cellen = pd.read_csv(tmp_path / "samenvatting.csv", dtype=str, keep_default_na=False)
+    for waarde in cellen.to_numpy().ravel():
+        assert not waarde.startswith(("=", "+", "-", "@", "\t", "\r")), waarde
+    assert set(cellen["regio"]) >= {"'" + f for f in FORMULES}

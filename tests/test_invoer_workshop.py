@@ -25,7 +25,7 @@ from impactkit import workshop
 from impactkit.cli import main
 from impactkit.csvveilig import veilige_csv_cel, veilige_csv_tabel
 from impactkit.fouten import ImpactkitFout
-from impactkit.workshop.deelnemers import WINDOWS_GERESERVEERD
+from impactkit.namen import WINDOWS_GERESERVEERD
 
 PERIODE = "2021H1"
 

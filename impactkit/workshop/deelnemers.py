@@ -214,12 +214,6 @@ def lees_deelnemers(
     return _unieke_mappen(uit)
 
 
-WINDOWS_GERESERVEERD = frozenset(
-    ["con", "prn", "aux", "nul"] + [f"{s}{i}" for s in ("com", "lpt") for i in range(10)]
-)
-"""Names Windows cannot use for a file or folder (any case, with any extension)."""
-
-
 def mapnaam(naam: str) -> str:
     """A safe folder name for a participant: lower case letters, digits and '-'. A name Windows
     reserves for a device (CON, nul, aux, com1, LPT1, any case; ``con.txt`` becomes ``con-txt``,
@@ -228,10 +222,9 @@ def mapnaam(naam: str) -> str:
     >>> mapnaam("Anna de Vries"), mapnaam("CON"), mapnaam("lpt1.txt"), mapnaam('=HYPERLINK("x")')
     ('anna-de-vries', 'con-deelnemer', 'lpt1-txt', 'hyperlink-x')
     """
-    from ..batch import slug
+    from ..namen import veilige_mapnaam
 
-    basis = slug(naam)
-    return f"{basis}-deelnemer" if basis in WINDOWS_GERESERVEERD else basis
+    return veilige_mapnaam(naam, "deelnemer")
 
 
 def _unieke_mappen(deelnemers: list[Deelnemer]) -> list[Deelnemer]:
