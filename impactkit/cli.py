@@ -18,7 +18,7 @@ import pandas as pd
 from .bronnen.cbs_odata import cache_locatie, data_ophalen
 from .bronnen.lokaal import lokale_indicatoren
 from .bronnen.oefendata import schrijf
-from .fouten import ImpactkitFout
+from .fouten import ImpactkitFout, bestandsreden
 from .indicatoren import catalogus as catalogus_tabel
 from .indicatoren import overzicht, zoek
 from .laden import laad
@@ -504,7 +504,7 @@ def _bestandsfout(e: OSError) -> str:
         return f"{pad} bestaat niet. Controleer de naam en de map."
     if isinstance(e, PermissionError):
         return f"geen toestemming voor {pad}. Kies een map waarin je mag schrijven."
-    return f"{pad} is niet te lezen of te schrijven ({e.strerror or 'onbekende oorzaak'})."
+    return f"{pad} is niet te lezen of te schrijven ({bestandsreden(e)})."
 
 
 if __name__ == "__main__":  # pragma: no cover

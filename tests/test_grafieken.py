@@ -647,3 +647,28 @@ def test_kaart_vanaf_2023_met_oost_brabant():
     assert "Oost-Brabant" in ik.grafieken.alt_tekst(
         gr.kaart("meldingen_per_10000", "2024H1", "VT27")
     )
+
+
+def test_bewaren_op_een_bestand_of_map_geeft_nederlandse_melding(tmp_path):
+    from impactkit.fouten import ImpactkitFout
+
+    g = ik.grafieken.staaf_vergelijking("hermeldingen", "VT22", "2021H1")
+    bestand = tmp_path / "al_een_bestand"
+    bestand.write_text("van mij", encoding="utf-8")
+    with pytest.raises(ImpactkitFout, match="is een bestand, geen map"):
+        ik.bewaar(g, bestand / "grafiek.svg")
+    with pytest.raises(ImpactkitFout, match="is een bestand, geen map"):
+        ik.bewaar_alles("VT22", "2021H1", bestand, indicatoren=["hermeldingen"], formaten=["svg"])
+    (tmp_path / "map.svg").mkdir()
+    with pytest.raises(ImpactkitFout, match="is een map"):
+        ik.bewaar(g, tmp_path / "map.svg")
+    assert bestand.read_text(encoding="utf-8") == "van mij"
+
+
+def test_cli_bestandsfout_zonder_engels():
+    import errno
+
+    from impactkit.cli import _bestandsfout
+
+    tekst = _bestandsfout(OSError(errno.EROFS, "Read-only file system", "uitvoer"))
+    assert "alleen-lezen" in tekst and "Read-only" not in tekst

@@ -9,7 +9,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from ..fouten import GeenWaarde, ImpactkitFout
+from ..fouten import GeenWaarde, ImpactkitFout, bestandsreden
 from ..indicatoren import Indicator
 from ..indicatoren import indicator as zoek_indicator
 from ..namen import slug
@@ -54,12 +54,32 @@ def bewaar(grafiek: alt.TopLevelMixin, pad: str | Path) -> Path:
     pad = Path(pad)
     ext = _controleer_extensie(pad.suffix)
     spec = grafiek.to_dict()
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    if ext == ".png":
-        pad.write_bytes(vlc.vegalite_to_png(spec, vl_version=_vl_versie(), scale=2))
-    else:
-        pad.write_text(vlc.vegalite_to_svg(spec, vl_version=_vl_versie()), encoding="utf-8")
+    controleer_doelmap(pad.parent)
+    if pad.is_dir():
+        raise ImpactkitFout(
+            f"'{pad}' is een map. Geef de naam van het bestand zelf, bv. '{pad / ('grafiek' + ext)}'."
+        )
+    try:
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        if ext == ".png":
+            pad.write_bytes(vlc.vegalite_to_png(spec, vl_version=_vl_versie(), scale=2))
+        else:
+            pad.write_text(vlc.vegalite_to_svg(spec, vl_version=_vl_versie()), encoding="utf-8")
+    except OSError as e:
+        raise ImpactkitFout(f"De grafiek is niet bewaard in '{pad}': {bestandsreden(e)}.") from e
     return pad
+
+
+def controleer_doelmap(map: Path) -> None:
+    """Refuse (Dutch message) a folder to write into when it, or a folder above it, is a file."""
+    for deel in [map, *map.parents]:
+        if deel.exists() and not deel.is_dir():
+            raise ImpactkitFout(
+                f"'{deel}' is een bestand, geen map, dus '{map}' kan geen map worden. Kies een "
+                "andere map, of verplaats of hernoem dat bestand."
+            )
+        if deel.exists():
+            return
 
 
 def _slug(*delen: str) -> str:
@@ -122,6 +142,7 @@ def bewaar_alles(
             )
     df = data_of_laad(data)
     map = Path(map)
+    controleer_doelmap(map)
     makers = {
         "staaf_vergelijking": lambda i: staaf_vergelijking(i, r.code, p.code, data=df),
         "tijdreeks": lambda i: tijdreeks(i, r.code, data=df),
