@@ -1,5 +1,6 @@
 """Tests that compare two groups: two proportions, two Poisson rates, and the rule for a
-difference that is both statistically clear and large enough to matter."""
+difference that is both statistically clear and large enough to matter.
+"""
 
 from __future__ import annotations
 

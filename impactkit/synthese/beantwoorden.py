@@ -1,5 +1,6 @@
 """The answer to the hoofdvraag: :func:`beantwoord` and its result :class:`Synthese`, and the
-Markdown that renders it for notebooks and reports."""
+Markdown that renders it for notebooks and reports.
+"""
 
 from __future__ import annotations
 

@@ -3,7 +3,8 @@ that turn clear findings into a strength per deelvraag and for the hoofdvraag.
 
 A finding is *clear* when its verdict is *opvallend* (and, when the table carries
 ``p_gecorrigeerd``, its adjusted p-value is below ``alpha``) or when a norm is clearly met or
-missed. Only clear findings count as evidence."""
+missed. Only clear findings count as evidence.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """The Dutch words of the synthesis: what each indicator shows, the sentence that carries the
-answer, the explanation of its strength, what the monitor cannot tell, and the duiding template."""
+answer, the explanation of its strength, what the monitor cannot tell, and the duiding template.
+"""
 
 from __future__ import annotations
 
