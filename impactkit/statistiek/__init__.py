@@ -1,0 +1,57 @@
+"""Statistics for comparing regions and periods: intervals, funnel limits and tests.
+
+Every function is pure and vectorised: it accepts scalars, lists, numpy arrays or pandas Series
+(positionally aligned; Series inputs must share one index, which the result keeps) and returns
+the same kind of object. A scalar input gives Python floats.
+
+Missing input (``NaN``, ``None``, ``pd.NA``; for instance a count suppressed by
+:mod:`impactkit.onderdrukking`) propagates as ``NaN``: a missing count is never read as 0.
+Invalid input (a negative count, a numerator above its denominator, a denominator of 0) raises
+:class:`~impactkit.fouten.ImpactkitFout`, a ``ValueError`` with a Dutch message that names the
+problem and the fix.
+
+Methods and references
+----------------------
+- :func:`wilson`: Wilson (1927) score interval; Newcombe (1998a), Stat Med 17:857-872, method 3.
+- :func:`poisson_exact`: Garwood (1936) exact interval via chi-square quantiles.
+- :func:`ratio_interval`: a rate per ``per`` inhabitants with the Garwood interval, scaled.
+- :func:`funnel_grenzen` / :func:`funnel_positie`: Spiegelhalter (2005), "Funnel plots for
+  comparing institutional performance", Stat Med 24:1185-1202.
+- :func:`toets_twee_proporties`: pooled two-proportion z-test with the Newcombe (1998b),
+  Stat Med 17:873-890, hybrid score interval (method 10) for the difference.
+- :func:`toets_twee_ratios`: exact conditional test of two Poisson rates (as R's
+  ``poisson.test``) with the Clopper-Pearson based interval for the rate ratio.
+- :func:`is_significant_en_relevant`: a difference that is both statistically clear and large enough to matter.
+
+The rooms: :mod:`.invoer` (reading and checking the input, shared by all),
+:mod:`.intervallen` (Wilson, Garwood), :mod:`.toetsen` (two proportions, two rates, significant
+and relevant), :mod:`.trechters` (funnel limits and positions, over-dispersion) and
+:mod:`.meervoudig_toetsen` (Benjamini–Hochberg).
+"""
+
+from .intervallen import poisson_exact, ratio_interval, wilson
+from .meervoudig_toetsen import benjamini_hochberg as benjamini_hochberg
+from .toetsen import (
+    ProportieToets,
+    RatioToets,
+    is_significant_en_relevant,
+    toets_twee_proporties,
+    toets_twee_ratios,
+)
+from .trechters import LABELS, funnel_grenzen, funnel_positie
+from .trechters import overspreiding as overspreiding
+from .trechters import overspreiding_toets as overspreiding_toets
+
+__all__ = [
+    "LABELS",
+    "RatioToets",
+    "ProportieToets",
+    "funnel_grenzen",
+    "funnel_positie",
+    "is_significant_en_relevant",
+    "poisson_exact",
+    "ratio_interval",
+    "toets_twee_proporties",
+    "toets_twee_ratios",
+    "wilson",
+]

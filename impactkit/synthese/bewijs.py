@@ -1,0 +1,188 @@
+"""How strong the evidence is: the findings table read per chosen indicator, and the rules
+that turn clear findings into a strength per deelvraag and for the hoofdvraag.
+
+A finding is *clear* when its verdict is *opvallend* (and, when the table carries
+``p_gecorrigeerd``, its adjusted p-value is below ``alpha``) or when a norm is clearly met or
+missed. Only clear findings count as evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..indicatoren import Indicator, indicator
+from ..oordelen import (
+    GEEN_GEGEVENS,
+    KLEIN_VERSCHIL,
+    MOGELIJK_TOEVAL,
+    OORDELEN,
+    OPVALLEND,
+    OPVALLEND_HOGER,
+    OPVALLEND_LAGER,
+    VOLDOET,
+    VOLDOET_NIET,
+)
+from ..opmaak import ontbreekt
+
+STERK = "sterk"
+BEPERKT = "beperkt"
+WISSELEND = "wisselend"
+GEEN_UITSLUITSEL = "geen uitsluitsel"
+
+STERKTES: dict[str, str] = {
+    STERK: "Twee of meer indicatoren laten een opvallend verschil zien, en ze wijzen dezelfde kant "
+    "op.",
+    BEPERKT: "Eén indicator laat een opvallend verschil zien.",
+    WISSELEND: "Twee of meer indicatoren laten een opvallend verschil zien, maar niet dezelfde "
+    "kant op.",
+    GEEN_UITSLUITSEL: "Geen indicator laat een opvallend verschil zien: de verschillen kunnen "
+    "toeval zijn, zijn klein, of er zijn geen cijfers.",
+}
+"""How strong the evidence for a deelvraag (or the hoofdvraag) is, with its meaning in Dutch."""
+
+_VOLGORDE = {
+    "landelijk": 0,
+    "regios": 1,
+    "verloop": 2,
+    "jaar_eerder": 3,
+    "vorige_periode": 4,
+    "norm": 5,
+}
+
+
+@dataclass
+class GekozenIndicator:
+    """One chosen indicator (with category) and its findings."""
+
+    ind: Indicator | None
+    indicator_id: str
+    categorie: str | None
+    rijen: pd.DataFrame
+
+    @property
+    def sleutel(self) -> tuple[str, str | None]:
+        return (self.indicator_id, self.categorie)
+
+    @property
+    def helder(self) -> pd.DataFrame:
+        return self.rijen[self.rijen["_helder"]]
+
+    @property
+    def richting(self) -> int | None:
+        """+1 or -1 when every clear finding points that way; None when mixed or no direction."""
+        tekens = {int(t) for t in self.helder["_richting"] if t != 0}
+        return tekens.pop() if len(tekens) == 1 else None
+
+
+def _woord(oordeel: object, verschil: object) -> str:
+    """The verdict in the one vocabulary; older wordings are mapped onto it."""
+    if ontbreekt(oordeel):
+        return GEEN_GEGEVENS
+    o = str(oordeel).strip()
+    if o in OORDELEN:
+        return o
+    if "toeval" in o:
+        return MOGELIJK_TOEVAL
+    if "te klein" in o or "klein" in o:
+        return KLEIN_VERSCHIL
+    if o.startswith("opvallend"):
+        if "lager" in o or (not ontbreekt(verschil) and float(verschil) < 0):  # type: ignore[arg-type]
+            return OPVALLEND_LAGER
+        return OPVALLEND_HOGER
+    return o
+
+
+def voorbereid(bevindingen: pd.DataFrame, alpha: float) -> pd.DataFrame:
+    kolommen = [
+        "indicator",
+        "categorie",
+        "vergelijking",
+        "referentie",
+        "waarde",
+        "laag",
+        "hoog",
+        "referentiewaarde",
+        "verschil",
+        "p",
+        "oordeel",
+        "vragen",
+        "eenheid",
+        "herkomst",
+        "tekst",
+    ]
+    df = bevindingen.copy()
+    for k in kolommen:
+        if k not in df.columns:
+            df[k] = None
+    df = df.reset_index(drop=True)
+    # Object dtype: a string column would turn 'no category' (None) into NaN.
+    df["categorie"] = pd.Series(
+        [c.strip() if isinstance(c, str) and c.strip() else None for c in df["categorie"]],
+        index=df.index,
+        dtype=object,
+    )
+    df["oordeel"] = [_woord(o, v) for o, v in zip(df["oordeel"], df["verschil"])]
+    pg = df["p_gecorrigeerd"] if "p_gecorrigeerd" in df.columns else pd.Series([None] * len(df))
+    df["_gecorrigeerd_toeval"] = [
+        o in OPVALLEND and not ontbreekt(q) and float(q) >= alpha for o, q in zip(df["oordeel"], pg)
+    ]
+    df["_helder"] = [
+        (o in OPVALLEND and not t) or o in (VOLDOET, VOLDOET_NIET)
+        for o, t in zip(df["oordeel"], df["_gecorrigeerd_toeval"])
+    ]
+    df["_richting"] = [
+        (1 if o == OPVALLEND_HOGER else -1 if o == OPVALLEND_LAGER else 0) if h else 0
+        for o, h in zip(df["oordeel"], df["_helder"])
+    ]
+    df["_volgorde"] = df["vergelijking"].map(lambda v: _VOLGORDE.get(v, 9))
+    df["vragen"] = df["vragen"].map(lambda x: list(x) if isinstance(x, (list, tuple)) else [])
+    return df.sort_values("_volgorde", kind="stable")
+
+
+def kies_indicator(df: pd.DataFrame, indicator_id: str, categorie: str | None) -> GekozenIndicator:
+    try:
+        ind: Indicator | None = indicator(indicator_id)
+    except Exception:  # noqa: BLE001
+        ind = None
+    ind_id = ind.id if ind is not None else indicator_id
+    cat = categorie if isinstance(categorie, str) and categorie.strip() else None
+    rijen = df[(df["indicator"] == ind_id) & (df["categorie"].map(lambda c: c == cat))]
+    return GekozenIndicator(ind, ind_id, cat, rijen)
+
+
+def eenheid_van(k: GekozenIndicator) -> str:
+    if k.ind is not None:
+        return k.ind.eenheid
+    eenheden = [e for e in k.rijen["eenheid"] if isinstance(e, str)]
+    return eenheden[0] if eenheden else "aantal"
+
+
+def sterkte_deelvraag(keuzes: list[GekozenIndicator]) -> str:
+    met = [k for k in keuzes if not k.helder.empty]
+    if not met:
+        return GEEN_UITSLUITSEL
+    if len(met) == 1:
+        return BEPERKT
+    # Categories of one distribution add up to 100 %: opposite signs there are no contradiction,
+    # so a direction is taken per indicator (id), and only over findings that agree.
+    per_id: dict[str, set[int]] = {}
+    for k in met:
+        per_id.setdefault(k.indicator_id, set())
+        if k.richting is not None:
+            per_id[k.indicator_id].add(k.richting)
+    richtingen = {r.pop() for r in per_id.values() if len(r) == 1}
+    return WISSELEND if len(richtingen) > 1 else STERK
+
+
+def sterkte_hoofdvraag(sterktes: list[str]) -> str:
+    """The strength for the hoofdvraag: the strongest of its deelvragen.
+
+    Directions are only compared within a deelvraag: across deelvragen 'higher' and 'lower'
+    measure different things.
+    """
+    for s in (STERK, WISSELEND, BEPERKT):
+        if s in sterktes:
+            return s
+    return GEEN_UITSLUITSEL

@@ -1,0 +1,433 @@
+"""The Dutch words of the synthesis: what each indicator shows, the sentence that carries the
+answer, the explanation of its strength, what the monitor cannot tell, and the duiding template.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..oordelen import (
+    GEEN_GEGEVENS,
+    GEEN_TOETS,
+    GEEN_VERSCHIL,
+    KLEIN_VERSCHIL,
+    MOGELIJK_TOEVAL,
+    ONZEKER_NORM,
+    OPVALLEND_HOGER,
+    VOLDOET,
+    VOLDOET_NIET,
+)
+from ..opmaak import EENHEID_DECIMALEN, getal, met_eenheid, ontbreekt
+from ..zinnen import hoofdletter, interval_tekst, klein, onderwerp, periode_tekst
+from .bewijs import BEPERKT, GEEN_UITSLUITSEL, STERK, GekozenIndicator, eenheid_van
+
+# -- what the monitor cannot tell (general limits) -------------------------------------------------
+REGISTRATIES = (
+    "De monitor laat registraties zien: wat bij Veilig Thuis, politie en justitie bekend wordt. "
+    "Hoe vaak geweld werkelijk voorkomt, laat hij niet zien."
+)
+REGISTRATIEPRAKTIJK = (
+    "Verschillen tussen regio's en tussen perioden kunnen ook komen door een andere manier van "
+    "registreren of werken."
+)
+OORZAAK = (
+    "De cijfers zeggen niet waardoor een verschil komt, en ook niet of de eigen aanpak het "
+    "verschil maakte. Daarvoor is het gesprek met de partners nodig, en soms effectonderzoek."
+)
+GRENZEN = (REGISTRATIES, REGISTRATIEPRAKTIJK, OORZAAK)
+
+GESPREKSVRAGEN = (
+    "Herkennen de partners het beeld uit de cijfers, en wat zien zij zelf in de praktijk?",
+    "Welke andere informatie (eigen registratie, dossiers, ervaringen van gezinnen) kan de "
+    "hoofdvraag wel beantwoorden?",
+    "Wat zou er in de cijfers te zien moeten zijn als de aanpak werkt, en wanneer kijken we "
+    "opnieuw?",
+)
+"""Questions for the conversation when the figures give no clear answer."""
+
+OEFENDATA_ZIN = (
+    "Dit zijn oefendata: verzonnen cijfers om mee te oefenen, dus dit antwoord zegt niets over "
+    "{regio}."
+)
+
+_TELWOORDEN = (
+    "geen",
+    "één",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+)
+
+
+# -- small Dutch helpers ---------------------------------------------------------------------------
+def _telwoord(n: int) -> str:
+    return _TELWOORDEN[n] if 0 <= n < len(_TELWOORDEN) else getal(n, 0)
+
+
+def _opsomming(delen: list[str]) -> str:
+    delen = [d for d in delen if d]
+    if len(delen) <= 1:
+        return "".join(delen)
+    return ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
+def _periode_of_tekst(code: object) -> str:
+    try:
+        return periode_tekst(str(code))
+    except Exception:  # noqa: BLE001 - a free-text reference stays as it is
+        return str(code)
+
+
+# Who reported or asked for advice, for a clause without a colon ('van de politie').
+_GROEP = {
+    "Burger": "burgers",
+    "Huisarts": "huisartsen",
+    "Onderwijs": "het onderwijs",
+    "Politie": "de politie",
+    "Kinderopvang": "de kinderopvang",
+}
+
+
+def _onderwerp(k: GekozenIndicator) -> str:
+    """What the figure is about, as the subject of a sentence (the wording of the findings)."""
+    if k.ind is None:
+        return f"het cijfer voor {k.indicator_id}" + (f" ({k.categorie})" if k.categorie else "")
+    if k.ind.id in ("melder_type", "adviesvrager_type") and k.categorie in _GROEP:
+        soort = "meldingen" if k.ind.id == "melder_type" else "adviezen"
+        return f"het aandeel {soort} van {_GROEP[k.categorie]}"
+    return onderwerp(k.ind, k.categorie)
+
+
+# -- sentences -------------------------------------------------------------------------------------
+def _interval(k: GekozenIndicator, laag: object, hoog: object) -> str:
+    if k.ind is None or ontbreekt(laag) or ontbreekt(hoog):
+        return ""
+    return interval_tekst(k.ind, float(laag), float(hoog))  # type: ignore[arg-type]
+
+
+def _twee_waarden(w: object, ref: object, eenheid: str) -> str:
+    """'55,6% tegen 42,8%' or '2,2 tegen 2,5 per 10.000 inwoners'."""
+    if eenheid in ("%", "aantal"):
+        return f"{met_eenheid(w, eenheid)} tegen {met_eenheid(ref, eenheid)}"  # type: ignore[arg-type]
+    d = EENHEID_DECIMALEN.get(eenheid, 1)
+    return f"{getal(w, d)} tegen {getal(ref, d)} {eenheid}"  # type: ignore[arg-type]
+
+
+def _verloop_perioden(referentie: object) -> tuple[str, str] | None:
+    delen = re.split(r"\s*[–-]\s*", str(referentie or ""))
+    if len(delen) != 2:
+        return None
+    try:
+        return periode_tekst(delen[0]), periode_tekst(delen[1])
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _oordeel_tekst(rij) -> str:
+    if rij["_gecorrigeerd_toeval"]:
+        return f"{rij['oordeel']}, maar na correctie voor het aantal toetsen kan het toeval zijn"
+    return str(rij["oordeel"])
+
+
+def toont_tekst(k: GekozenIndicator, periode: str) -> str:
+    """What one indicator shows: its value with interval, then every comparison's verdict."""
+    subject = hoofdletter(_onderwerp(k))
+    eenheid = eenheid_van(k)
+    if k.rijen.empty:
+        return f"{subject}: er zijn geen bevindingen voor deze indicator."
+    met_waarde = k.rijen[k.rijen["waarde"].map(lambda x: not ontbreekt(x))]
+    if met_waarde.empty:
+        redenen = [str(t) for t in k.rijen["tekst"] if isinstance(t, str) and t.strip()]
+        reden = f" {redenen[0]}" if redenen else ""
+        return f"{subject}: {GEEN_GEGEVENS} over {periode_tekst(periode)}.{reden}"
+    eerst = met_waarde.iloc[0]
+    zinnen = [
+        f"{subject} was in {periode_tekst(periode)} {met_eenheid(eerst['waarde'], eenheid)}"
+        f"{_interval(k, eerst['laag'], eerst['hoog'])}."
+    ]
+    for _, rij in k.rijen.iterrows():
+        soort = rij["vergelijking"]
+        ref = rij["referentiewaarde"]
+        ref_tekst = "" if ontbreekt(ref) else f" ({met_eenheid(ref, eenheid)})"
+        if soort == "landelijk":
+            kop = f"Tegenover landelijk{ref_tekst}"
+        elif soort == "regios":
+            kop = "Tegenover alle regio's"
+        elif soort in ("vorige_periode", "jaar_eerder"):
+            kop = f"Tegenover {_periode_of_tekst(rij['referentie'])}{ref_tekst}"
+        elif soort == "verloop":
+            perioden = _verloop_perioden(rij["referentie"])
+            kop = (
+                "De ontwikkeling tussen {} en {}, tegenover de landelijke".format(*perioden)
+                if perioden
+                else "De ontwikkeling, tegenover de landelijke"
+            )
+        elif soort == "norm":
+            kop = f"Tegenover de eigen norm ({rij['referentie']})"
+        else:
+            kop = f"Vergelijking '{soort}'"
+        zinnen.append(f"{kop}: {_oordeel_tekst(rij)}.")
+    return " ".join(zinnen)
+
+
+def _gezegde(rij, eenheid: str) -> str:
+    """The predicate of a clear finding, for a 'dat'-clause: 'hoger is dan landelijk (…)'."""
+    soort, oordeel = rij["vergelijking"], rij["oordeel"]
+    if oordeel in (VOLDOET, VOLDOET_NIET):
+        niet = "" if oordeel == VOLDOET else "niet "
+        return (
+            f"de eigen norm ({rij['referentie']}) {niet}haalt "
+            f"({met_eenheid(rij['waarde'], eenheid)})"
+        )
+    hoger = oordeel == OPVALLEND_HOGER
+    richting = "hoger" if hoger else "lager"
+    waarden = ""
+    if not ontbreekt(rij["waarde"]) and not ontbreekt(rij["referentiewaarde"]):
+        waarden = f" ({_twee_waarden(rij['waarde'], rij['referentiewaarde'], eenheid)})"
+    if soort == "landelijk":
+        return f"{richting} is dan landelijk{waarden}"
+    if soort == "regios":
+        return f"in vergelijking met alle regio's opvallend {'hoog' if hoger else 'laag'} is"
+    if soort in ("vorige_periode", "jaar_eerder"):
+        return f"{richting} is dan in {_periode_of_tekst(rij['referentie'])}{waarden}"
+    if soort == "verloop":
+        perioden = _verloop_perioden(rij["referentie"])
+        tijd = "tussen {} en {} ".format(*perioden) if perioden else ""
+        return f"{tijd}ten opzichte van landelijk is {'gestegen' if hoger else 'gedaald'}"
+    return f"{richting} is ({soort}){waarden}"
+
+
+def _bewering(k: GekozenIndicator, regio_naam: str) -> str:
+    """'het aandeel … in <regio> hoger is dan landelijk (…) en …' for one indicator."""
+    eenheid = eenheid_van(k)
+    gezegden = list(dict.fromkeys(_gezegde(r, eenheid) for _, r in k.helder.iterrows()))[:2]
+    return f"{_onderwerp(k)} in {regio_naam} {_opsomming(gezegden)}"
+
+
+def _reden_geen_uitsluitsel(keuzes: list[GekozenIndicator]) -> str:
+    oordelen = {o for k in keuzes for o in k.rijen["oordeel"]}
+    if not keuzes:
+        return "er is geen indicator gekozen"
+    if not oordelen - {GEEN_GEGEVENS, GEEN_TOETS}:
+        return "er zijn geen cijfers die een vergelijking toelaten"
+    toeval = bool(oordelen & {MOGELIJK_TOEVAL, ONZEKER_NORM}) or any(
+        bool(k.rijen["_gecorrigeerd_toeval"].any()) for k in keuzes
+    )
+    klein = bool(oordelen & {KLEIN_VERSCHIL, GEEN_VERSCHIL})
+    if toeval and klein:
+        reden = "de verschillen kunnen op toeval berusten of zijn te klein om ertoe te doen"
+    elif klein:
+        reden = "de verschillen die er zijn, zijn te klein om ertoe te doen"
+    elif toeval:
+        reden = "de verschillen die er zijn, kunnen op toeval berusten"
+    else:
+        reden = "de cijfers laten geen toets toe"
+    zonder = sum(not set(k.rijen["oordeel"]) - {GEEN_GEGEVENS, GEEN_TOETS} for k in keuzes)
+    if zonder:
+        wie = "één indicator" if zonder == 1 else f"{_telwoord(zonder)} indicatoren"
+        reden = f"voor {wie} zijn er geen cijfers die een vergelijking toelaten, en {reden}"
+    return reden
+
+
+def uitleg_tekst(sterkte: str, keuzes: list[GekozenIndicator]) -> str:
+    n = sum(not k.helder.empty for k in keuzes)
+    if sterkte == GEEN_UITSLUITSEL:
+        return hoofdletter(_reden_geen_uitsluitsel(keuzes)) + "."
+    if sterkte == BEPERKT:
+        rest = len(keuzes) - 1
+        return "Eén indicator laat een opvallend verschil zien" + (
+            f"; {'de andere geeft' if rest == 1 else 'de andere geven'} geen uitsluitsel."
+            if rest
+            else "."
+        )
+    kant = "en ze wijzen dezelfde kant op" if sterkte == STERK else "maar niet dezelfde kant op"
+    return f"{hoofdletter(_telwoord(n))} indicatoren laten een opvallend verschil zien, {kant}."
+
+
+def niet_te_zeggen_tekst(keuzes: list[GekozenIndicator]) -> str:
+    if not keuzes:
+        return (
+            "De monitor heeft geen indicator voor deze vraag: bespreek haar met de partners "
+            "of zoek lokale cijfers."
+        )
+    delen: list[str] = []
+    gezien: set[str] = set()
+    for k in keuzes:
+        if k.ind is None or not k.ind.beperking or k.ind.beperking in gezien:
+            continue
+        gezien.add(k.ind.beperking)
+        beperking = k.ind.beperking.strip()
+        beperking += "" if beperking.endswith(".") else "."
+        delen.append(f"{k.ind.naam}: {klein(beperking)}" if len(keuzes) > 1 else beperking)
+    if any(k.ind is not None and k.ind.beschikbaarheid == "registratie" for k in keuzes):
+        delen.append(
+            "Het gaat om registraties, niet om hoe vaak geweld voorkomt; verschillen "
+            "kunnen ook komen door een andere manier van registreren."
+        )
+    return " ".join(delen)
+
+
+def kern_zin(
+    keuzes: list[GekozenIndicator],
+    sterkte: str,
+    wisselend: list[int],
+    regio_naam: str,
+    nummers: dict[tuple[str, str | None], int] | None = None,
+    maximum: int = 2,
+) -> str:
+    """The sentence that carries the answer: the first clear findings, then where to find more.
+
+    At most ``maximum`` comparisons are spelled out (one indicator with two clear comparisons,
+    or two indicators with one each), so the sentence stays readable; the others are counted
+    with the numbers of their deelvragen.
+    """
+    if sterkte == GEEN_UITSLUITSEL:
+        return (
+            f"De cijfers geven geen uitsluitsel over de hoofdvraag: "
+            f"{_reden_geen_uitsluitsel(keuzes)}."
+        )
+    met = [k for k in keuzes if not k.helder.empty]
+    getoond: list[GekozenIndicator] = []
+    ruimte = maximum
+    for k in met:
+        n = min(len(k.helder), 2)
+        if getoond and n > ruimte:
+            break
+        getoond.append(k)
+        ruimte -= n
+        if ruimte <= 0:
+            break
+    beweringen = [_bewering(k, regio_naam) for k in getoond]
+    # Repeat 'dat' per indicator: a clause can itself contain 'en'.
+    zin = "De cijfers wijzen erop dat " + beweringen[0]
+    if len(beweringen) > 1:
+        voegwoord = ", en dat " if any(" en " in b for b in beweringen) else " en dat "
+        zin = "De cijfers wijzen erop dat " + ", dat ".join(beweringen[:-1])
+        zin += voegwoord + beweringen[-1]
+    rest = met[len(getoond) :]
+    if rest:
+        waar = sorted({(nummers or {}).get(k.sleutel, 0) for k in rest} - {0})
+        deel = (
+            f" ({'deelvraag' if len(waar) == 1 else 'deelvragen'} "
+            f"{_opsomming([str(n) for n in waar])})"
+            if waar
+            else ""
+        )
+        zin += (
+            f"; ook bij één andere indicator{deel} is er een opvallend verschil"
+            if len(rest) == 1
+            else f"; ook bij {_telwoord(len(rest))} andere indicatoren{deel} zijn er opvallende "
+            "verschillen"
+        )
+    if len(met) == 1:
+        zin += ", al steunt dat op één indicator"
+    if wisselend:
+        wie = (
+            f"deelvraag {wisselend[0]}"
+            if len(wisselend) == 1
+            else f"de deelvragen {_opsomming([str(n) for n in wisselend])}"
+        )
+        zin += f", maar bij {wie} wijzen de indicatoren niet dezelfde kant op"
+    return zin + "."
+
+
+def antwoordzinnen(
+    kern: str,
+    sterkte: str,
+    zonder: list[int],
+    aantal: int,
+    keuzes: list[GekozenIndicator],
+    regio_naam: str,
+    oefendata: bool,
+) -> list[str]:
+    """The sentences of the answer: practice data, the kern, the deelvragen without a clear
+    answer (``zonder``, of ``aantal`` deelvragen) and what the figures cannot tell.
+    """
+    zinnen = [OEFENDATA_ZIN.format(regio=regio_naam)] if oefendata else []
+    zinnen.append(kern)
+    if sterkte != GEEN_UITSLUITSEL and zonder and len(zonder) < aantal:
+        wie = (
+            f"deelvraag {zonder[0]}"
+            if len(zonder) == 1
+            else f"de deelvragen {_opsomming([str(n) for n in zonder])}"
+        )
+        zinnen.append(f"Over {wie} geven de cijfers geen uitsluitsel.")
+    registratie = any(k.ind is not None and k.ind.beschikbaarheid == "registratie" for k in keuzes)
+    if sterkte == GEEN_UITSLUITSEL:
+        zinnen.append(
+            (
+                "Het gaat om registraties, niet om hoe vaak geweld werkelijk voorkomt; bespreek"
+                if registratie
+                else "Bespreek"
+            )
+            + " met de partners wat zij zien en welke andere informatie de vraag kan beantwoorden."
+        )
+    else:
+        zinnen.append(
+            (
+                "Het gaat om registraties, niet om hoe vaak geweld werkelijk voorkomt, en de cijfers"
+                if registratie
+                else "De cijfers"
+            )
+            + " zeggen niet waardoor de verschillen komen: dat bespreek je met de partners."
+        )
+    return zinnen
+
+
+# -- the duiding template -------------------------------------------------------------------------
+def duiding_sjabloon_tekst(
+    regio_naam: str,
+    periode: str,
+    hoofdvraag: str,
+    vragen: list[str],
+    duiding: Any = None,
+    antwoord: str = "",
+    kop_niveau: int = 2,
+) -> str:
+    """The template for the joint interpretation (step 6), filled with what is known."""
+    d = duiding
+    kop = "#" * kop_niveau
+    try:
+        label = periode_tekst(periode)
+    except Exception:  # noqa: BLE001
+        label = periode
+    deelnemers = list(getattr(d, "deelnemers", []) or [])
+    regels = [
+        f"{kop} Duiding met partners — {regio_naam}, {label}",
+        "",
+        f"**Hoofdvraag:** {hoofdvraag}",
+        "",
+    ]
+    if antwoord:
+        regels += [f"**Antwoord uit de cijfers:** {antwoord}", ""]
+    regels += [
+        f"**Datum gesprek:** {getattr(d, 'datum', '') or '…'}",
+        "",
+        "**Deelnemers:** "
+        + (
+            ", ".join(deelnemers)
+            if deelnemers
+            else "… (Veilig Thuis, gemeenten, politie, Raad voor de Kinderbescherming, OM, "
+            "zorgpartners)"
+        ),
+        "",
+        "**Vragen voor het gesprek:**",
+    ]
+    regels += [f"- {v}" for v in vragen] or [f"- {v}" for v in GESPREKSVRAGEN]
+    for titel, naam in (
+        ("Interpretaties van de partners", "interpretaties"),
+        ("Conclusies", "conclusies"),
+        ("Afgesproken acties (wie, wat, wanneer)", "acties"),
+    ):
+        regels += ["", f"**{titel}:**"]
+        regels += [f"- {x}" for x in (getattr(d, naam, []) or [])] or ["- …"]
+    return "\n".join(regels)
