@@ -139,7 +139,12 @@ def _verse_map(tmp: Path, document: Path) -> Path:
         if (PROJECT_MAP / naam).exists():
             (map_ / naam).symlink_to(PROJECT_MAP / naam, target_is_directory=True)
     voorbeelden = PROJECT_MAP / "data" / "voorbeelden"
-    shutil.copy(voorbeelden / "eigen_cijfers.csv", map_ / "mijn_cijfers.csv")
+    # 'mijn_cijfers.csv' in the docs: the example's rows of catalogue indicators; its local
+    # (process) indicators need 'mijn_indicatoren.csv', which the docs add with --lokaal
+    regels = (voorbeelden / "eigen_cijfers.csv").read_text(encoding="utf-8").splitlines()
+    met_lokale = any("--lokaal" in o for o in opdrachten(document.read_text(encoding="utf-8")))
+    eigen = regels if met_lokale else [r for r in regels if "lokaal_" not in r]
+    (map_ / "mijn_cijfers.csv").write_text("\n".join(eigen) + "\n", encoding="utf-8")
     shutil.copy(voorbeelden / "lokale_indicatoren.csv", map_ / "mijn_indicatoren.csv")
     workshop = (PROJECT_MAP / "book" / "workshop" / "index.md").read_text(encoding="utf-8")
     deelnemers = re.search(r"```text\n(naam;regio.*?)```", workshop, flags=re.DOTALL).group(1)
@@ -164,6 +169,8 @@ def _omgeving(map_: Path) -> dict[str, str]:
 
 def _draai_server(opdracht: str, map_: Path, omgeving: dict[str, str]) -> str:
     """Start, wait for the printed address to answer, stop; return what it printed."""
+    import threading
+
     proces = subprocess.Popen(
         ["bash", "-c", opdracht],
         cwd=map_,
@@ -173,23 +180,22 @@ def _draai_server(opdracht: str, map_: Path, omgeving: dict[str, str]) -> str:
         text=True,
         start_new_session=True,
     )
-    uitvoer, adres = "", None
+    regels: list[str] = []
+    lezer = threading.Thread(target=lambda: regels.extend(proces.stdout), daemon=True)
+    lezer.start()
+    adres, gelukt = None, False
     eind = time.monotonic() + 120
     try:
-        os.set_blocking(proces.stdout.fileno(), False)
-        while time.monotonic() < eind and proces.poll() is None:
-            uitvoer += proces.stdout.read() or ""
-            m = re.search(r"http://(?:127\.0\.0\.1|localhost)[^\s]*", uitvoer)
+        while time.monotonic() < eind and proces.poll() is None and not gelukt:
+            m = re.search(r"http://(?:127\.0\.0\.1|localhost)[^\s'\"]*", "".join(regels))
             if m:
                 adres = m.group(0)
                 try:
                     with urllib.request.urlopen(adres, timeout=30) as antwoord:
-                        assert antwoord.status == 200
-                    break
+                        gelukt = antwoord.status == 200
                 except OSError:
                     pass
             time.sleep(0.5)
-        assert adres, f"{opdracht}: geen adres gezien\n{uitvoer}"
     finally:
         if proces.poll() is None:
             os.killpg(proces.pid, signal.SIGINT)
@@ -197,18 +203,34 @@ def _draai_server(opdracht: str, map_: Path, omgeving: dict[str, str]) -> str:
                 proces.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 os.killpg(proces.pid, signal.SIGKILL)
-        uitvoer += proces.stdout.read() or ""
+                proces.wait()
+        lezer.join(timeout=10)
+    uitvoer = "".join(regels)
+    assert adres and gelukt, f"{opdracht}: geen werkend adres gezien\n{uitvoer[-3000:]}"
     return uitvoer
 
 
 def _cbs_omgeving(omgeving: dict[str, str]):
-    """'impactkit data ophalen' talks to a local copy of CBS's OData service (no internet)."""
-    sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "cbs"))
-    from odata_server import OdataServer
+    """'impactkit data ophalen' talks to a local copy of CBS's OData service (no internet):
+    every table of tests/fixtures/cbs, served on the loopback address."""
+    import json
 
-    server = OdataServer()
+    fixtures = Path(__file__).parent / "fixtures" / "cbs"
+    sys.path.insert(0, str(fixtures))
+    from odata_server import ODataServer, uit_fixture
+
+    tabellen = {}
+    for data in sorted(fixtures.glob("*_data.json")):
+        tabel = data.name.removesuffix("_data.json")
+        props = fixtures / f"{tabel}_DataProperties.json"
+        tabellen[tabel] = uit_fixture(
+            json.loads(data.read_text(encoding="utf-8")),
+            json.loads(props.read_text(encoding="utf-8")),
+        )
+    server = ODataServer(tabellen)
     server.__enter__()
-    omgeving["IMPACTKIT_CBS_ADRES"] = server.adres
+    omgeving["IMPACTKIT_CBS_ADRES"] = f"http://{server.adres}"
+    omgeving["IMPACTKIT_CBS_CACHE"] = str(Path(omgeving["HOME"]) / "cbs-cache")
     return server
 
 
