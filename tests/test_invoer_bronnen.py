@@ -5,15 +5,26 @@ Own CSV files (suppression column, contradictory rows, invisible characters), St
 (``IMPACTKIT_CBS_ADRES``).
 """
 
+import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import impactkit as ik
+from impactkit.bronnen import cbs_odata
+from impactkit.bronnen.cbs_uitleg import uitleg_tabel
 from impactkit.bronnen.eigen_bestand import JA, NEE
 from impactkit.bronnen.tekstbestand import GeenGetal, lees_getal, zichtbaar
-from impactkit.fouten import DataFout
+from impactkit.fouten import CBSNietBereikbaar, DataFout
+
+PROJECT = Path(__file__).parent.parent
+sys.path.insert(0, str(PROJECT / "tests" / "fixtures" / "cbs"))
+from odata_server import ODataServer, uit_fixture  # noqa: E402
 
 KOP = "indicator;regio;periode;waarde;onderdrukt\n"
 FIXTURES = Path(__file__).parent / "fixtures" / "cbs"
@@ -187,3 +198,181 @@ def test_cijfers_van_een_ander_schrift_zijn_geen_getal(tekst):
 
 def test_zichtbaar():
     assert zichtbaar("waarde\u200b\u2060;a\u00a0b\u2009c\u202fd\ufeff") == "waarde;a b c d"
+
+
+# -- 5. the CBS cache: another table's content, damaged files ------------------------------------
+def fixture_tabel(tabel):
+    data = json.loads((FIXTURES / f"{tabel}_data.json").read_text(encoding="utf-8"))
+    props = json.loads((FIXTURES / f"{tabel}_DataProperties.json").read_text(encoding="utf-8"))
+    return data, props
+
+
+@pytest.fixture
+def cache(tmp_path):
+    """A cache with 84852NED and 85361NED as a fetch writes them."""
+    cbs_odata.haal_op(["84852NED", "85361NED"], tmp_path, ophalen=fixture_tabel)
+    return tmp_path
+
+
+@pytest.fixture
+def offline(monkeypatch):
+    def geen_verbinding(tabel_id, voortgang=None, **_):
+        raise ConnectionError("Max retries exceeded: Connection refused")
+
+    monkeypatch.setattr(cbs_odata, "cbsodata_ophalen", geen_verbinding)
+
+
+def kopieer_als_84852(cache):
+    for soort in ("csv", "json"):
+        shutil.copy(cache / f"85361NED.{soort}", cache / f"84852NED.{soort}")
+
+
+def test_cache_van_een_andere_tabel_wordt_niet_gebruikt_zonder_internet(cache, offline):
+    kopieer_als_84852(cache)
+    assert cbs_odata.lees_cache("84852NED", cache) is None
+    with pytest.raises(CBSNietBereikbaar) as e:
+        uitleg_tabel("84852NED", cache_map=cache)
+    m = str(e.value)
+    assert "84852NED.json hoort bij tabel 85361NED, niet bij 84852NED" in m
+    assert "Verwijder 84852NED.csv en 84852NED.json" in m and "impactkit data ophalen" in m
+    assert str(cache) in m
+
+
+def test_cache_van_een_andere_tabel_wordt_opnieuw_opgehaald(cache, monkeypatch):
+    kopieer_als_84852(cache)
+    monkeypatch.setattr(cbs_odata, "cbsodata_ophalen", lambda t, v=None, **_: fixture_tabel(t))
+    tekst = uitleg_tabel("84852NED", cache_map=cache)
+    assert tekst.startswith("Tabel 84852NED") and "Veiligheidstaxatie" in tekst
+    assert "OntvangenMeldingenTotaal_1" not in tekst  # a measure of 85361NED
+    meta = json.loads((cache / "84852NED.json").read_text(encoding="utf-8"))
+    assert meta["tabel"] == "84852NED"
+
+
+BESCHADIGD = {
+    "afgebroken": ('{"tabel": "84852NED", "records": 3', "afgebroken of geen JSON"),
+    "lijst": ("[1, 2]", "geen beschrijving van een tabel"),
+    "zonder_tabel": ('{"records": 328}', "ontbreekt de tabel-id"),
+    "tabel_als_getal": ('{"tabel": 84852}', "ontbreekt de tabel-id"),
+    "props_tekst": ('{"tabel": "84852NED", "dataproperties": "x"}', "'dataproperties'"),
+    "props_getallen": ('{"tabel": "84852NED", "dataproperties": [1, 2]}', "'dataproperties'"),
+    "datum_getal": ('{"tabel": "84852NED", "opgehaald": 5}', "'opgehaald'"),
+    "records_tekst": ('{"tabel": "84852NED", "records": "veel"}', "'records'"),
+    "leeg": ("", "afgebroken of geen JSON"),
+}
+
+
+@pytest.mark.parametrize("inhoud, woorden", BESCHADIGD.values(), ids=BESCHADIGD.keys())
+def test_beschadigde_cache_json(cache, offline, inhoud, woorden):
+    (cache / "84852NED.json").write_text(inhoud, encoding="utf-8")
+    kopie, reden = cbs_odata.cache_toestand("84852NED", cache)
+    assert kopie is None and woorden in reden
+    with pytest.raises(CBSNietBereikbaar) as e:
+        cbs_odata.haal_op(["84852NED"], cache)
+    m = str(e.value)
+    assert "geen verbinding" in m and "beschadigd" in m and "84852NED.json" in m
+    assert "impactkit data ophalen --tabel 84852NED" in m
+
+
+@pytest.mark.parametrize(
+    "bewerk, woorden",
+    [
+        (lambda t: t + "a,b,c,d,e,f,g,h,i,j\n", "meer velden dan de kopregel"),
+        (lambda t: t.replace("RegioS", "Gemeenten", 1), "staan niet in de beschrijving"),
+        (lambda t: "\n".join(t.splitlines()[:-5]) + "\n", "records"),
+    ],
+    ids=["extra_velden", "vreemde_kolom", "afgebroken"],
+)
+def test_beschadigde_cache_csv(cache, offline, bewerk, woorden):
+    pad = cache / "84852NED.csv"
+    pad.write_text(bewerk(pad.read_text(encoding="utf-8")), encoding="utf-8")
+    kopie, reden = cbs_odata.cache_toestand("84852NED", cache)
+    assert kopie is None and woorden in reden and "84852NED.csv" in reden
+
+
+def test_beschadigde_cache_wordt_vervangen_als_er_internet_is(cache, monkeypatch):
+    (cache / "84852NED.json").write_text("[1, 2]", encoding="utf-8")
+    monkeypatch.setattr(cbs_odata, "cbsodata_ophalen", lambda t, v=None, **_: fixture_tabel(t))
+    regels = []
+    tabel = cbs_odata.haal_op(["84852NED"], cache, voortgang=regels.append)["84852NED"]
+    assert tabel.bron == "netwerk" and len(tabel.records) == 408  # unfiltered fixture
+    assert "onbruikbaar" in regels[0] and "geen beschrijving" in regels[0]
+    assert cbs_odata.lees_cache("84852NED", cache) is not None
+
+
+def test_laad_cbs_met_beschadigde_cache_valt_terug_op_oefendata(cache, offline):
+    for tabel in ("84852NED", "85361NED"):
+        (cache / f"{tabel}.json").write_text("{", encoding="utf-8")
+    df = cbs_odata.laad_cbs(cache, melden=False)
+    assert df.attrs["bron"] == "oefendata" and "beschadigd" in df.attrs["bron_melding"]
+
+
+def test_cli_uitleg_met_beschadigde_cache(cache):
+    (cache / "84852NED.json").write_text('{"tabel": "85361NED"}', encoding="utf-8")
+    uit = draai_cli(["data", "uitleg", "84852NED", "--cache", str(cache)], "127.0.0.1:1")
+    assert uit.returncode == 2 and "Traceback" not in uit.stderr + uit.stdout
+    m = uit.stdout + uit.stderr
+    assert "hoort bij tabel 85361NED" in m and "127.0.0.1:1" in m
+
+
+# -- 6. IMPACTKIT_CBS_ADRES: fetching from a mirror ----------------------------------------------
+def draai_cli(argumenten, adres):
+    omgeving = dict(os.environ, PYTHONPATH=str(PROJECT), IMPACTKIT_CBS_ADRES=adres)
+    return subprocess.run(
+        [str(Path(sys.executable).with_name("impactkit")), *argumenten],
+        env=omgeving,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.mark.parametrize(
+    "adres, verwacht",
+    [
+        ("127.0.0.1:8080", ("127.0.0.1:8080", False)),
+        ("localhost:8080/", ("localhost:8080", False)),
+        ("spiegel.voorbeeld.nl", ("spiegel.voorbeeld.nl", True)),
+        ("http://spiegel.voorbeeld.nl/cbs/", ("spiegel.voorbeeld.nl/cbs", False)),
+        ("HTTPS://127.0.0.1:1", ("127.0.0.1:1", True)),
+        (" ", None),
+    ],
+)
+def test_cbs_adres_lezen(monkeypatch, adres, verwacht):
+    monkeypatch.setenv("IMPACTKIT_CBS_ADRES", adres)
+    assert cbs_odata.cbs_adres() == verwacht
+
+
+@pytest.mark.parametrize("adres", ["ftp://spiegel.nl", "http://", "spiegel nl"])
+def test_cbs_adres_dat_geen_adres_is(monkeypatch, adres):
+    monkeypatch.setenv("IMPACTKIT_CBS_ADRES", adres)
+    with pytest.raises(CBSNietBereikbaar, match="IMPACTKIT_CBS_ADRES"):
+        cbs_odata.cbs_adres()
+
+
+def test_cbs_adres_geldt_alleen_tijdens_het_ophalen(monkeypatch):
+    import cbsodata
+
+    voor = (cbsodata.options.catalog_url, cbsodata.options.use_https)
+    with ODataServer({"85361NED": uit_fixture(*fixture_tabel("85361NED"))}) as s:
+        monkeypatch.setenv("IMPACTKIT_CBS_ADRES", s.adres)
+        records, props = cbs_odata.cbsodata_ophalen("85361NED")
+    assert len(records) == 16 and props
+    assert (cbsodata.options.catalog_url, cbsodata.options.use_https) == voor
+
+
+def test_data_ophalen_bij_een_spiegel(tmp_path):
+    with ODataServer() as s:
+        uit = draai_cli(["data", "ophalen", "--cache", str(tmp_path)], s.adres)
+    assert uit.returncode == 0, uit.stdout + uit.stderr
+    assert f"ophalen bij {s.adres} ..." in uit.stdout and "MISLUKT" not in uit.stdout
+    assert uit.stdout.count("  opgehaald: ") == 10
+    meta = json.loads((tmp_path / "84852NED.json").read_text(encoding="utf-8"))
+    assert meta["tabel"] == "84852NED" and meta["records"] == 328
+
+
+def test_data_ophalen_bij_een_spiegel_die_er_niet_is(tmp_path):
+    uit = draai_cli(
+        ["data", "ophalen", "--tabel", "84852NED", "--cache", str(tmp_path)], "127.0.0.1:1"
+    )
+    assert uit.returncode == 1 and "Traceback" not in uit.stdout + uit.stderr
+    assert "MISLUKT" in uit.stdout and "geen verbinding met 127.0.0.1:1" in uit.stdout
