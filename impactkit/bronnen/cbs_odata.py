@@ -5,6 +5,8 @@
   and cbsodata version; default ``~/.cache/impactkit/cbs``, never inside the repository).
 * :func:`laad_cbs` is what ``laad("cbs")`` uses: network, else the cache, else the practice
   data, and it always says which one is in use (``df.attrs["bron_melding"]``).
+* ``$IMPACTKIT_CBS_ADRES`` points the fetch at a copy of the OData service (an organisation's
+  mirror, or the loopback server of the tests): see :func:`cbs_adres`.
 """
 
 from __future__ import annotations
@@ -51,6 +53,56 @@ def cache_locatie(map: str | Path | None = None) -> Path:
             "bv. ~/.cache/impactkit/cbs (de standaard)."
         )
     return pad
+
+
+ADRES_VARIABELE = "IMPACTKIT_CBS_ADRES"
+"""Environment variable with the address of a copy of CBS's OData service (instead of CBS)."""
+
+
+def cbs_adres() -> tuple[str, bool] | None:
+    """``(host[:port][/path], https)`` from ``$IMPACTKIT_CBS_ADRES``, or None when it is not set.
+
+    'https://spiegel.example.nl/cbs' and 'http://10.0.0.5:8080' are taken as written; without a
+    scheme the address is reached over https, except the own machine (localhost, 127.x.x.x,
+    ::1), which is reached over http. cbsodata adds '/ODataFeed/odata/<tabel>/' itself.
+    Anything else is refused with a Dutch message.
+    """
+    ruw = os.environ.get(ADRES_VARIABELE, "").strip()
+    if not ruw:
+        return None
+    schema, scheiding, rest = ruw.partition("://")
+    if not scheiding:
+        schema, rest = "", ruw
+    rest = rest.strip().rstrip("/")
+    host = rest.split("/")[0].rsplit(":", 1)[0].strip("[]")
+    if schema.lower() not in ("", "http", "https") or not host or " " in rest:
+        raise CBSNietBereikbaar(
+            f"{ADRES_VARIABELE}='{ruw}' is geen adres van een OData-dienst. Geef bv. "
+            f"https://spiegel.voorbeeld.nl of http://127.0.0.1:8080, of maak {ADRES_VARIABELE} "
+            "leeg om bij het CBS zelf op te halen."
+        )
+    lokaal = host in ("localhost", "::1") or host.startswith("127.")
+    https = schema.lower() == "https" or (schema == "" and not lokaal)
+    return rest, https
+
+
+class _Adres:
+    """Points cbsodata at ``$IMPACTKIT_CBS_ADRES`` for the duration of a fetch (then back)."""
+
+    def __enter__(self):
+        import cbsodata
+
+        self.oud = (cbsodata.options.catalog_url, cbsodata.options.use_https)
+        adres = cbs_adres()
+        if adres is not None:
+            cbsodata.options.catalog_url, cbsodata.options.use_https = adres
+        return self
+
+    def __exit__(self, *exc):
+        import cbsodata
+
+        cbsodata.options.catalog_url, cbsodata.options.use_https = self.oud
+        return False
 
 
 WACHTTIJD = 120
@@ -155,14 +207,14 @@ def cbsodata_ophalen(
     """
     import cbsodata
 
-    with _Paginateller(tabel_id, None):
+    with _Adres(), _Paginateller(tabel_id, None):
         props = cbsodata.get_meta(tabel_id, "DataProperties", timeout=WACHTTIJD)
         filter_, select = None, None
         if filteren:
             filter_, select = selectie(
                 tabel_id, props, lambda key: cbsodata.get_meta(tabel_id, key, timeout=WACHTTIJD)
             )
-    with _Paginateller(tabel_id, voortgang):
+    with _Adres(), _Paginateller(tabel_id, voortgang):
         records = cbsodata.get_data(tabel_id, filters=filter_, select=select, timeout=WACHTTIJD)
     return records, props
 
@@ -256,31 +308,94 @@ def koppeling_vingerafdruk(tabel_id: str) -> str:
 
 
 def lees_cache(tabel_id: str, cache_map: str | Path | None = None) -> CBSTabel | None:
-    """The cached copy of a table, or None when there is none (or it is incomplete)."""
+    """The cached copy of a table, or None when there is none (or it is incomplete or damaged)."""
+    return cache_toestand(tabel_id, cache_map)[0]
+
+
+def cache_toestand(
+    tabel_id: str, cache_map: str | Path | None = None
+) -> tuple[CBSTabel | None, str | None]:
+    """``(copy, None)``, ``(None, None)`` when there is no copy, or ``(None, reason)``.
+
+    The reason says in Dutch why the files in the cache cannot be used: a JSON that is cut off
+    or of the wrong shape, a copy of another table (its table id is checked), a CSV that does
+    not fit its description. Such a copy is treated as absent: :func:`haal_op` fetches anew,
+    and names the damaged file when that fails.
+    """
     map = cache_locatie(cache_map)
-    csv_pad, json_pad = _cache_paden(map, controleer_tabel_id(tabel_id))
+    tabel_id = controleer_tabel_id(tabel_id)
+    csv_pad, json_pad = _cache_paden(map, tabel_id)
     if not (csv_pad.exists() and json_pad.exists()):
-        return None
+        return None, None
     try:
         meta = json.loads(json_pad.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None, f"{json_pad.name} is afgebroken of geen JSON"
+    try:
         with csv_pad.open(newline="", encoding="utf-8") as f:
-            records = [
-                {k: (v if v != "" else None) for k, v in rij.items()} for rij in csv.DictReader(f)
-            ]
+            lezer = csv.DictReader(f)
+            records = [{k: (v if v != "" else None) for k, v in rij.items()} for rij in lezer]
+            kolommen = list(lezer.fieldnames or [])
     except (OSError, ValueError, csv.Error):
-        return None
-    if meta.get("records") not in (None, len(records)):
-        return None
-    if meta.get("koppeling") not in (None, koppeling_vingerafdruk(meta["tabel"])):
+        return None, f"{csv_pad.name} is niet te lezen als CSV"
+    reden = _metafout(meta, tabel_id, json_pad.name) or _csvfout(
+        meta, records, kolommen, csv_pad.name, json_pad.name
+    )
+    if reden is not None:
+        return None, reden
+    if meta.get("koppeling") not in (None, koppeling_vingerafdruk(tabel_id)):
         meta["opgehaald"] = "1970-01-01T00:00:00+00:00"  # mapping changed since: stale
-    return CBSTabel(
-        id=meta["tabel"],
+    tabel = CBSTabel(
+        id=tabel_id,
         records=records,
-        dataproperties=meta.get("dataproperties", []),
+        dataproperties=meta["dataproperties"],
         opgehaald=meta.get("opgehaald", ""),
         cbsodata_versie=meta.get("cbsodata_versie", "onbekend"),
         bron="cache",
     )
+    return tabel, None
+
+
+def _csvfout(meta: dict, records: list[dict], kolommen: list[str], naam: str, json_naam: str):
+    """Why the cached CSV does not fit the description beside it, or None."""
+    if any(None in r for r in records):
+        return f"{naam} heeft regels met meer velden dan de kopregel"
+    if meta.get("records") not in (None, len(records)):
+        return f"{naam} heeft {len(records)} records, {json_naam} zegt {meta['records']}"
+    bekend = {str(q.get(k)) for q in meta["dataproperties"] for k in ("Key", "Title")}
+    vreemd = [k for k in kolommen if k != "ID" and k not in bekend]
+    if meta["dataproperties"] and vreemd:
+        return (
+            f"de kolom(men) {', '.join(vreemd[:3])} van {naam} staan niet in de beschrijving "
+            f"in {json_naam}"
+        )
+    return None
+
+
+def _metafout(meta: object, tabel_id: str, naam: str) -> str | None:
+    """Why the JSON beside a cached table cannot be its description, or None."""
+    if not isinstance(meta, dict):
+        return f"{naam} is geen beschrijving van een tabel"
+    if meta.get("tabel") != tabel_id:
+        if isinstance(meta.get("tabel"), str):
+            return f"{naam} hoort bij tabel {meta['tabel']}, niet bij {tabel_id}"
+        return f"in {naam} ontbreekt de tabel-id"
+    soorten = {
+        "opgehaald": str,
+        "cbsodata_versie": str,
+        "koppeling": str,
+        "records": int,
+        "dataproperties": list,
+    }
+    for sleutel, soort in soorten.items():
+        if sleutel in meta and meta[sleutel] is not None and not isinstance(meta[sleutel], soort):
+            return f"in {naam} is '{sleutel}' van de verkeerde soort"
+    meta.setdefault("dataproperties", [])
+    if meta["dataproperties"] is None or not all(
+        isinstance(q, dict) for q in meta["dataproperties"]
+    ):
+        return f"in {naam} is 'dataproperties' geen lijst met beschrijvingen"
+    return None
 
 
 def _leeftijd_dagen(tabel: CBSTabel) -> float:
@@ -299,6 +414,11 @@ def _waarom(fout: BaseException) -> str:
         return "de tabel bestaat niet (meer) op StatLine; misschien is hij vervangen"
     naam = type(fout).__name__
     if "Connection" in naam or "Timeout" in naam or "Resolve" in tekst or "timed out" in tekst:
+        if os.environ.get(ADRES_VARIABELE, "").strip():
+            return (
+                f"geen verbinding met {os.environ[ADRES_VARIABELE].strip()} (het adres in "
+                f"{ADRES_VARIABELE}); klopt het adres, en draait die dienst?"
+            )
         return "geen verbinding met opendata.cbs.nl (geen internet, of CBS is onbereikbaar)"
     if naam in ("ModuleNotFoundError", "ImportError"):
         return "het pakket cbsodata ontbreekt; installeer het met: pip install cbsodata"
@@ -335,19 +455,26 @@ def haal_op(
 
     uit: dict[str, CBSTabel] = {}
     for tabel_id in ids:
-        kopie = None if vernieuw else lees_cache(tabel_id, map)
+        kopie, schade = (None, None) if vernieuw else cache_toestand(tabel_id, map)
         if kopie is not None and (max_dagen is None or _leeftijd_dagen(kopie) <= max_dagen):
             uit[tabel_id] = kopie
             continue
+        if schade and voortgang is not None:
+            voortgang(f"{tabel_id}: de opgeslagen kopie is onbruikbaar ({schade})")
         begin = time.perf_counter()
         if voortgang is not None:
-            voortgang(f"{tabel_id}: ophalen bij het CBS ...")
+            adres = os.environ.get(ADRES_VARIABELE, "").strip()
+            voortgang(f"{tabel_id}: ophalen bij {adres or 'het CBS'} ...")
         try:
             records, props = ophalen(tabel_id)
         except ImpactkitFout:
             raise
         except Exception as e:  # any network/library failure becomes one message
-            raise CBSNietBereikbaar(f"CBS-tabel {tabel_id} is niet opgehaald: {_waarom(e)}.") from e
+            reden = _waarom(e)
+            reden += "" if reden.endswith(("?", ".")) else "."
+            raise CBSNietBereikbaar(
+                f"CBS-tabel {tabel_id} is niet opgehaald: {reden}{_schade(tabel_id, map)}"
+            ) from e
         if not isinstance(records, list) or not all(isinstance(r, dict) for r in records[:5]):
             raise DataFout(f"CBS-tabel {tabel_id}: onverwacht antwoord (geen lijst met records).")
         tabel = CBSTabel(
@@ -364,6 +491,22 @@ def haal_op(
             duur = time.perf_counter() - begin
             voortgang(f"{tabel_id}: {getal(len(records), 0)} records in {getal(duur, 1)} s")
     return uit
+
+
+def _schade(tabel_id: str, map: Path) -> str:
+    """A sentence naming a damaged cached copy and how to repair it, or ''."""
+    try:
+        reden = cache_toestand(tabel_id, map)[1]
+    except ImpactkitFout:
+        return ""
+    if reden is None:
+        return ""
+    csv_pad, json_pad = _cache_paden(map, tabel_id)
+    return (
+        f" De opgeslagen kopie in {map} is beschadigd of hoort niet bij deze tabel ({reden}) en "
+        f"wordt niet gebruikt. Verwijder {csv_pad.name} en {json_pad.name} uit die map en haal "
+        f"de tabel opnieuw op met: impactkit data ophalen --tabel {tabel_id} (met internet)."
+    )
 
 
 def data_ophalen(
@@ -451,13 +594,14 @@ def laad_cbs(
             kopie = lees_cache(bevolkingstabel(), cache_map)
             if kopie is not None:
                 beschikbaar[bevolkingstabel()] = kopie
+    schade = _beschadigd(tabellen_in_koppeling(niveau), cache_map) if storingen else ""
     if not beschikbaar:
         df = lees_oefendata().copy()
         reden = storingen[0].rstrip(".") if storingen else "geen tabellen in de koppeling"
         melding = (
             f"CBS StatLine is niet bereikbaar en er zijn geen opgeslagen CBS-cijfers ({reden}). "
             "Ik gebruik de OEFENDATA: verzonnen cijfers om mee te oefenen, geen echte cijfers. "
-            "Probeer later opnieuw met: impactkit data ophalen"
+            "Probeer later opnieuw met: impactkit data ophalen" + (f". {schade}" if schade else "")
         )
         return _met_melding(df, "oefendata", melding, melden)
     with warnings.catch_warnings():
@@ -482,6 +626,8 @@ def laad_cbs(
         delen.append(f"Net opgehaald bij CBS: {len(beschikbaar) - len(uit_cache)} tabel(len).")
     if ontbreekt:
         delen.append(f"Niet beschikbaar: {', '.join(ontbreekt)}; de indicatoren daaruit ontbreken.")
+    if schade:
+        delen.append(schade)
     if df.attrs.get("meldingen"):
         delen.append(
             f"{len(df.attrs['meldingen'])} onderdeel/onderdelen overgeslagen; zie "
@@ -491,6 +637,22 @@ def laad_cbs(
     delen += delen_toelichting
     melding = f"Bron: echte CBS-cijfers{' (deels)' if ontbreekt else ''}. " + " ".join(delen)
     return _met_melding(df, bron, melding, melden)
+
+
+def _beschadigd(tabellen: Iterable[str], cache_map: str | Path | None) -> str:
+    """A sentence naming the damaged cached copies among ``tabellen``, or ''."""
+    kapot = []
+    for tabel_id in tabellen:
+        reden = cache_toestand(tabel_id, cache_map)[1]
+        if reden:
+            kapot.append(f"{tabel_id} ({reden})")
+    if not kapot:
+        return ""
+    return (
+        f"Beschadigde opgeslagen kopieën in {cache_locatie(cache_map)}, niet gebruikt: "
+        f"{'; '.join(kapot)}. Verwijder die bestanden en haal de tabellen opnieuw op met: "
+        "impactkit data ophalen."
+    )
 
 
 def _met_melding(df: pd.DataFrame, bron: str, melding: str, melden: bool) -> pd.DataFrame:

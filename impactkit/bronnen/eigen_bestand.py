@@ -37,6 +37,10 @@ SOM_MARGE = 2.0
 """How far (percentage points) the shares of a distribution may add up above 100 (rounding)."""
 GEEN_SOM_CONTROLE = ("kenmerken_slachtoffers_plegers",)
 """Distributions whose categories overlap (several characteristics), so shares need not add up."""
+JA = ("ja", "j", "yes", "y", "true", "t", "waar", "1", "x", "onderdrukt", "\u2713", "\u2714")
+"""What the ``onderdrukt`` column accepts as 'yes' (case-insensitive): the value is withheld."""
+NEE = ("nee", "n", "no", "false", "f", "onwaar", "0", "")
+"""What the ``onderdrukt`` column accepts as 'no' (an empty cell too); anything else is refused."""
 
 
 # -- Reading the user's own CSV files ------------------------------------------------------------
@@ -76,12 +80,17 @@ def lees_csv(pad: str | Path, herkomst: str = "eigen data") -> pd.DataFrame:
     """Read a CSV file with your own figures into the tidy table, checking every line.
 
     Required columns: ``indicator``, ``regio`` (name or code), ``periode``, ``waarde``; optional:
-    ``categorie``, ``teller``, ``noemer``, ``status``. Separator ';' or ','; decimal comma or
-    point; a CBS '.' marks a withheld value. Numbers are read by their column's unit (a count is
+    ``categorie``, ``teller``, ``noemer``, ``status``; also read: ``regio_code`` (must be the
+    same region as ``regio``), ``eenheid`` (must be the indicator's) and ``onderdrukt``: 'ja',
+    'j', 'yes', 'y', 'true', 't', 'waar', '1', 'x', 'onderdrukt' or a check mark withhold the
+    value, 'nee', 'n', 'no', 'false', 'f', 'onwaar', '0' or an empty cell do not (any case);
+    any other word is refused. Separator ';' or ','; decimal comma or
+    point; a CBS '.' marks a withheld value. Invisible characters (zero-width spaces) are
+    removed and no-break or thin spaces read as ordinary spaces, in names and numbers alike. Numbers are read by their column's unit (a count is
     a whole number, so '1.070' is 1070; an ambiguous '55.600' for a share is refused), and what
     can be checked is checked: shares between 0 and 100, no region above Nederland, no more
-    casussen than meldingen, shares of a distribution adding up to about 100, no period in the
-    future. Problems are reported with file, line and column, and nothing is imported until the
+    casussen than meldingen, no year below one of its own half-years (counts), shares of a
+    distribution adding up to about 100, no period in the future. Problems are reported with file, line and column, and nothing is imported until the
     whole file is right.
     """
     pad, teken, kop, records = _lees_kop(pad)
@@ -225,12 +234,27 @@ def _indicator(rij: dict[str, str], uit: dict, fout: Melding) -> Indicator | Non
 
 
 def _regio(rij: dict[str, str], uit: dict, fout: Melding) -> bool:
-    """The region, by name or code."""
+    """The region, by name or code; a ``regio_code`` beside it must be the same region."""
     try:
-        uit["regio_code"] = zoek_regio(rij["regio"]).code
+        gekozen = zoek_regio(rij["regio"])
     except ImpactkitFout as e:
         fout("regio", str(e))
         return False
+    if rij.get("regio_code"):
+        try:
+            volgens_code = zoek_regio(rij["regio_code"])
+        except ImpactkitFout as e:
+            fout("regio_code", str(e))
+            return False
+        if volgens_code.code != gekozen.code:
+            fout(
+                "regio_code",
+                f"'{rij['regio_code']}' is {volgens_code.naam} ({volgens_code.code}), maar in de "
+                f"kolom 'regio' staat '{rij['regio']}' ({gekozen.naam}, {gekozen.code}). Welke "
+                "klopt? Maak ze gelijk, of laat de kolom regio_code leeg.",
+            )
+            return False
+    uit["regio_code"] = gekozen.code
     return True
 
 
@@ -287,7 +311,16 @@ def _getallen(
 
     None when a number could not be read; every such column is reported.
     """
-    onderdrukt = rij.get("onderdrukt", "").lower() in ("true", "waar", "ja", "1")
+    vlag = rij.get("onderdrukt", "").strip().lower()
+    if vlag not in JA + NEE:
+        fout(
+            "onderdrukt",
+            f"'{rij['onderdrukt']}' is geen ja of nee. Schrijf ja (of {', '.join(JA[1:10])}) als "
+            f"het cijfer onderdrukt is, en nee (of {', '.join(NEE[1:7])}) of niets als het "
+            "getoond mag worden.",
+        )
+        return None
+    onderdrukt = vlag in JA
     getallen: dict[str, float | None] = {}
     fout_gemeld = False
     for kolom in ("waarde", "teller", "noemer"):
@@ -411,6 +444,7 @@ def _samenhangfouten(rijen: list[dict], regelnummers: list[int], naam: str) -> l
                         f"meldingen (regel {melding[1]}). Elke casus heeft minstens één melding, "
                         "dus er kunnen niet meer casussen dan meldingen zijn."
                     )
+    fouten += _jaar_onder_halfjaar(index, naam)
     sommen: dict[tuple, list] = {}
     for r, nr in zip(rijen, regelnummers):
         if r["categorie"] and r["eenheid"] == "%" and r["indicator"] not in GEEN_SOM_CONTROLE:
@@ -424,4 +458,23 @@ def _samenhangfouten(rijen: list[dict], regelnummers: list[int], naam: str) -> l
                 f"tot {opmaak_getal(totaal)}%. De categorieën van een verdeling tellen samen op "
                 "tot 100%. Controleer de getallen."
             )
+    return fouten
+
+
+def _jaar_onder_halfjaar(index: dict[tuple, tuple[dict, int]], naam: str) -> list[str]:
+    """A count of a year cannot be below the count of one of its own half-years."""
+    fouten: list[str] = []
+    for (ind_id, code, periode, cat), (r, nr) in index.items():
+        if r["eenheid"] != "aantal" or r["waarde"] is None or Periode.parse(periode).halfjaar:
+            continue
+        for helft, woord in (("H1", "eerste"), ("H2", "tweede")):
+            half = index.get((ind_id, code, f"{periode}{helft}", cat))
+            if half and half[0]["waarde"] is not None and r["waarde"] < half[0]["waarde"]:
+                fouten.append(
+                    f"{naam}, regel {nr}: {ind_id} in {periode} ({_nl(r['waarde'])}) is minder "
+                    f"dan in het {woord} halfjaar van {periode} ({_nl(half[0]['waarde'])}, regel "
+                    f"{half[1]}). Een jaar omvat beide halfjaren, dus het jaarcijfer kan niet "
+                    "kleiner zijn. Controleer beide regels: staat elk cijfer bij de goede periode?"
+                )
+                break
     return fouten

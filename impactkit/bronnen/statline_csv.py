@@ -220,6 +220,7 @@ def _records(pad: Path, data: list[tuple[int, list[str]]], k: _Kop) -> list[dict
     laatste = max(
         (i for i, (_, v) in enumerate(data) if len([x for x in v if x.strip()]) > 1), default=-1
     )
+    dubbel = _dubbele_regels(pad, data[: laatste + 1], k)
     for positie, (regelnr, velden) in enumerate(data):
         gevuld = [v for v in velden if v.strip()]
         if not gevuld or (positie > laatste and len(velden) < len(kop)):
@@ -267,13 +268,54 @@ def _records(pad: Path, data: list[tuple[int, list[str]]], k: _Kop) -> list[dict
         for i in k.dims:
             rec[kop[i]] = velden[i].strip()
         records.append(rec)
-    if fouten:
-        raise niet_ingelezen(pad.name, fouten)
+    if dubbel or fouten:
+        raise niet_ingelezen(pad.name, dubbel + fouten)
     if not records:
         raise DataFout(
             f"{pad.name} bevat geen gegevensregels onder de kopregel (regel {k.regelnr})."
         )
     return records
+
+
+def _dubbele_regels(pad: Path, data: list[tuple[int, list[str]]], k: _Kop) -> list[str]:
+    """Lines with the same region, period and categories as an earlier line, each named.
+
+    Such a file cannot be converted (which of the two figures is right?), and without this
+    check the conversion would only say that categories are missing.
+    """
+    fouten: list[str] = []
+    gezien: dict[tuple, int] = {}
+    for regelnr, velden in data:
+        if len(velden) != len(k.namen) or not any(v.strip() for v in velden):
+            continue
+        label = velden[k.regio]
+        try:
+            regio: tuple = regiolabel(label)
+            if regio[1] is None:
+                regio = (vergelijksleutel(label),)
+        except OnbekendeRegio:
+            regio = (vergelijksleutel(label),)
+        try:
+            periode = periodelabel(velden[k.periode])[0]
+        except OngeldigePeriode:
+            periode = vergelijksleutel(velden[k.periode])
+        sleutel = (regio, periode, *(vergelijksleutel(velden[i]) for i in k.dims))
+        if sleutel in gezien:
+            wat = "regio, periode" + (" en categorie" if k.dims else "")
+            fouten.append(
+                f"{pad.name}, regel {regelnr}: dubbele regel, dezelfde {wat} als regel "
+                f"{gezien[sleutel]} ({label.strip()}, {velden[k.periode].strip()}). Houd één van "
+                "beide; download de tabel opnieuw als je niet weet welke klopt."
+            )
+        else:
+            gezien[sleutel] = regelnr
+    if len(fouten) > 3:
+        fouten.insert(
+            0,
+            f"{pad.name}: {len(fouten)} regels staan er twee keer in. Staat de tabel (of een deel "
+            "ervan) twee keer in het bestand, bv. na twee keer plakken? Download hem dan opnieuw.",
+        )
+    return fouten
 
 
 def _naar_observaties(
@@ -284,7 +326,10 @@ def _naar_observaties(
         warnings.simplefilter("always")
         df = observaties_uit_tabellen({tabel_id: (records, props)}, "regio", ruim=True)
     if df.empty:
-        redenen = " ".join(str(w.message) for w in gevangen) or " ".join(df.attrs["meldingen"])
+        alle = list(dict.fromkeys([str(w.message) for w in gevangen] or df.attrs["meldingen"]))
+        redenen = " ".join(alle[:3]) + (
+            f" (en nog {len(alle) - 3} meldingen)" if len(alle) > 3 else ""
+        )
         raise DataFout(
             f"{pad.name} (CBS-tabel {tabel_id}) bevat geen cijfers die impactkit kent voor "
             f"Nederland of een Veilig Thuis-regio. {redenen}".strip()

@@ -3,6 +3,13 @@
 One reader for all of them, with the same checks and the same Dutch messages: a path that is no
 file, a file that is too big, a spreadsheet or PDF instead of text, an unknown encoding; then the
 separator, the records with the line each starts on, and numbers written the Dutch or English way.
+
+Invisible characters never make a difference the user cannot see: zero-width characters
+(U+200B-U+200D, U+2060, U+FEFF, soft hyphen, direction marks) are removed from the whole text,
+and the other spaces (no-break U+00A0, thin U+2009, narrow no-break U+202F, ...) become an
+ordinary space, so 'waarde\u200b' is the column 'waarde' and 'Hollands\u00a0Midden' the region.
+In a number a space of any kind is a thousands separator ('1 070', '1\u202f070' = 1070) only
+where it stands before a group of three digits; anywhere else the number is refused.
 """
 
 from __future__ import annotations
@@ -90,7 +97,27 @@ def lees_tekstbestand(pad: object, wat: str = "bestand") -> tuple[Path, str]:
             f"{pad.name}: de tekenset van het bestand is niet te herkennen. Sla het opnieuw op als "
             "'CSV UTF-8 (door komma's gescheiden)' en probeer het nog eens."
         )
-    return pad, tekst.replace("\ufeff", "")
+    return pad, zichtbaar(tekst)
+
+
+_ONZICHTBAAR = (
+    dict.fromkeys(
+        map(ord, "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"),
+        None,
+    )
+    | dict.fromkeys(range(0x202A, 0x202F), None)
+    | dict.fromkeys(range(0x2066, 0x206A), None)
+)
+_SPATIES = dict.fromkeys([0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " ")
+
+
+def zichtbaar(tekst: str) -> str:
+    """The text without invisible characters, every kind of space an ordinary space.
+
+    >>> zichtbaar("waarde\u200b;Hollands\u00a0Midden;1\u202f070")
+    'waarde;Hollands Midden;1 070'
+    """
+    return tekst.translate(_ONZICHTBAAR | _SPATIES)
 
 
 _DUIZEND_PUNT = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 1.070, 12.345.678
@@ -98,6 +125,7 @@ _DUIZEND_KOMMA = re.compile(r"^\d{1,3}(,\d{3})+$")  # 1,070 (English thousands, 
 _NL_DECIMAAL = re.compile(r"^\d{1,3}(\.\d{3})+,\d+$")  # 1.070,5
 _EN_DECIMAAL = re.compile(r"^\d{1,3}(,\d{3})+\.\d+$")  # 1,070.5
 _EENVOUDIG = re.compile(r"^\d+([.,]\d+)?$")  # 1070, 55,6, 55.6
+_SPATIE_DUIZEND = re.compile(r"^[-\u2212]?\d{1,3}( \d{3})+([.,]\d+)?%?$")  # 1 070, 12 345,6
 
 
 class GeenGetal(ValueError):
@@ -111,16 +139,26 @@ def lees_getal(tekst: str, teken: str, aantal: bool = False) -> float | None:
     '1.070' can only be 1070. For a share, rate or score '55.600' could be 55,6 or 55600, and
     is refused; in a ';' file (the Dutch/StatLine form) '2,206' is a decimal comma.
     """
-    t = tekst.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    t = zichtbaar(tekst).strip()
     if t == "":
         return None
+    t = re.sub(r"^([-\u2212])\s+", r"\1", re.sub(r"\s+%$", "%", t))
+    if " " in t:
+        if re.fullmatch(r"[-\u2212]?[\d .,]+%?", t) and not _SPATIE_DUIZEND.match(t):
+            raise GeenGetal(
+                f"'{t}' bevat een spatie (misschien een vaste of smalle spatie) die geen scheiding "
+                "tussen duizendtallen is: zo'n spatie staat altijd vóór drie cijfers, zoals in "
+                "1 070. Schrijf het getal zonder spatie."
+            )
+        t = t.replace(" ", "")
     teken_min = t[:1] in ("-", "\u2212")
     if teken_min:
         t = t[1:]
     if not aantal and t.endswith("%"):
         t = t[:-1]
     min_ = -1.0 if teken_min else 1.0
-    if aantal:
+    ascii_ = t.isascii()  # '²', '½' or digits of another script are no number of ours
+    if ascii_ and aantal:
         if t.isdigit() or _DUIZEND_PUNT.match(t):
             return min_ * float(t.replace(".", ""))
         if _DUIZEND_KOMMA.match(t):
@@ -136,7 +174,7 @@ def lees_getal(tekst: str, teken: str, aantal: bool = False) -> float | None:
                 f"'{tekst}' is geen heel getal, en een aantal (meldingen, teller, noemer) is altijd "
                 "een heel getal. Schrijf het aantal zonder decimalen, bv. 12 of 1070 (of 1.070)."
             )
-    else:
+    elif ascii_:
         if _EENVOUDIG.match(t):
             geheel, _, decimalen = t.replace(",", ".").partition(".")
             scheiding = "." if "." in t else ","
