@@ -19,7 +19,7 @@ import io
 import re
 from pathlib import Path
 
-from ..fouten import DataFout, OngeldigeInvoer, soort_invoer
+from ..fouten import DataFout, OngeldigeInvoer, bestandsreden, soort_invoer
 
 MAX_BYTES = 50 * 1024 * 1024
 """Largest file read: a bigger one is almost certainly not a table of regional figures."""
@@ -62,7 +62,7 @@ def lees_tekstbestand(pad: object, wat: str = "bestand") -> tuple[Path, str]:
             "ander programma of afgeschermd?"
         ) from None
     except OSError as e:
-        raise DataFout(f"Het {wat} '{pad}' is niet te openen ({e.strerror}).") from None
+        raise DataFout(f"Het {wat} '{pad}' is niet te openen ({bestandsreden(e)}).") from None
     if ruw.startswith(b"PK\x03\x04") or ruw.startswith(b"\xd0\xcf\x11\xe0"):
         raise DataFout(
             f"{pad.name} is een Excel-werkmap (of een ander spreadsheetbestand), geen CSV-tekst. "
