@@ -71,7 +71,7 @@ _OPENBAAR: dict[str, str] = {
     "vergelijk": "vergelijken",
     "Drempels": "vergelijken",
     "met_intervallen": "vergelijken",
-    "funnel": "vergelijken",
+    "trechtercijfers": "vergelijken",
     "lees_normen": "bronnen.normen",
     "analyseer": "bevindingen",
     "verloop": "ontwikkeling",

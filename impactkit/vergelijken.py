@@ -369,7 +369,7 @@ def _met_alle_regios(v: _Vergelijking) -> None:
     kwartiel = int(min(4, 1 + math.floor(4 * (waarden < waarde).sum() / len(waarden))))
     mediaan = float(waarden.median())
     toelichting = f"Rang {rang} van {len(waarden)} (1 = hoogste)."
-    positie, phi, p_over = funnel_positie_van(ind, nu, v.r.code)
+    positie, phi, p_over = trechterpositie_van(ind, nu, v.r.code)
     if positie:
         toelichting += f" Trechterdiagram: {positie}"
         toelichting += (
@@ -528,7 +528,7 @@ def _als_tabel(rijen: list[dict]) -> pd.DataFrame:
 
 
 # -- Funnel ---------------------------------------------------------------------------------------
-def funnel(
+def trechtercijfers(
     indicator_id: str,
     periode: str,
     categorie: str | None = None,
@@ -577,14 +577,14 @@ def funnel(
     )
     if verruimen and not math.isnan(geschat):
         phi = max(1.0, geschat)
-    posities = st.funnel_positie(tellers, noemers_r, p0, soort=soort, phi=phi)
+    posities = st.trechterpositie(tellers, noemers_r, p0, soort=soort, phi=phi)
     regs["positie"] = list(posities)
     n_min = max(1.0, float(regs["noemer"].min()) * 0.8)
     n_max = float(regs["noemer"].max()) * 1.1
     noemers = np.unique(np.geomspace(n_min, n_max, 120).round())
-    grenzen = st.funnel_grenzen(p0, noemers, soort=soort, phi=phi)
+    grenzen = st.trechtergrenzen(p0, noemers, soort=soort, phi=phi)
     if phi > 1:
-        gewoon = st.funnel_grenzen(p0, noemers, soort=soort)
+        gewoon = st.trechtergrenzen(p0, noemers, soort=soort)
         grenzen["laag_gewoon"] = gewoon["laag"].to_numpy() * schaal
         grenzen["hoog_gewoon"] = gewoon["hoog"].to_numpy() * schaal
     grenzen.attrs["phi"] = phi
@@ -596,7 +596,7 @@ def funnel(
     return regs[kolommen].reset_index(drop=True), grenzen
 
 
-def funnel_positie_van(
+def trechterpositie_van(
     ind: Indicator, nu: pd.DataFrame, code: str
 ) -> tuple[str | None, float, float]:
     """Funnel position of one region in a cross-section indexed by region code.
@@ -614,7 +614,7 @@ def funnel_positie_van(
     soort = "proportie" if ind.eenheid == "%" else "ratio"
     p0 = float(nu.loc[NEDERLAND, "waarde"]) / (100.0 if soort == "proportie" else 1.0)
     phi, p_over = _overspreiding_in(nu, p0, soort)
-    uit = st.funnel_positie(
+    uit = st.trechterpositie(
         np.array([float(eigen["teller"])]),
         np.array([float(eigen["noemer"])]),
         p0,

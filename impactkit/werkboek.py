@@ -114,7 +114,7 @@ def voorbereiden(
         registreer_lokaal(lokale_indicatoren)
     eigen_deelvragen = lees_deelvragen(deelvragen)  # checked first: no data loaded in vain
     r = veilig_thuis_regio(regio_naam)
-    p = Periode.parse(periode if str(periode).strip() else laatste_periode(r.code, bron))
+    p = Periode.parse(periode if str(periode).strip() else laatste_periode_in_bron(r.code, bron))
     meldingen: list[str] = []
     if plan_bestand:
         # A saved plan keeps its own region and period; the parameters only say so if they differ.
@@ -178,7 +178,7 @@ def voorbereiden(
     )
 
 
-def laatste_periode(regio_naam: str, bron: str = "oefendata") -> str:
+def laatste_periode_in_bron(regio_naam: str, bron: str = "oefendata") -> str:
     """The latest period with figures for the region in a source (``'2024H2'`` in the oefendata).
 
     See :func:`impactkit.laatste_periode`: Brabant Noordoost (VT16) gets 2022H2, its last.
@@ -474,13 +474,13 @@ def maak_werkboek(
                 f"{r.naam}. Kies een andere map met --map, of begin opnieuw met --opnieuw."
             )
     else:
-        p = Periode.parse(periode if str(periode).strip() else laatste_periode(r.code))
+        p = Periode.parse(periode if str(periode).strip() else laatste_periode_in_bron(r.code))
         plan = Stappenplan.uit_startvraag(startvraag or _STANDAARD_STARTVRAAG, r.code, p.code)
         data = laad()
         if not ((data["regio_code"] == r.code) & (data["periode"] == p.code)).any():
             raise GeenWaarde(
                 f"Er zijn geen cijfers voor {r.naam} over {p.label}. Kies een andere "
-                f"periode, bv. {laatste_periode(r.code)}."
+                f"periode, bv. {laatste_periode_in_bron(r.code)}."
             )
         maak_map(doel, "--map")
         plan.bewaar(plan_pad)
@@ -532,7 +532,7 @@ def open_in_jupyterlab(notebook: str | Path, poort: int | None = None) -> int:
 
 __all__ = [
     "EigenWerkboek",
-    "laatste_periode",
+    "laatste_periode_in_bron",
     "maak_werkboek",
     "open_in_jupyterlab",
     "werkboek_map",

@@ -218,7 +218,7 @@ def test_funnel_proportie_handberekening():
     # p0 = 0.3, n = 100: SE = sqrt(0.3 * 0.7 / 100) = sqrt(0.0021) = 0.0458258
     #   95%:   0.3 -/+ 1.959964 * 0.0458258 = 0.210183 / 0.389817
     #   99.8%: 0.3 -/+ 3.090232 * 0.0458258 = 0.158388 / 0.441612
-    g = st.funnel_grenzen(0.3, [100])
+    g = st.trechtergrenzen(0.3, [100])
     assert list(g.columns) == ["noemer", "niveau", "laag", "hoog"]
     assert g["niveau"].tolist() == [0.95, 0.998]
     se = math.sqrt(0.21 / 100)
@@ -230,7 +230,7 @@ def test_funnel_proportie_handberekening():
 
 def test_funnel_proportie_afgekapt_en_vorm():
     # n = 5, p0 = 0.1: 0.1 - 1.959964 * sqrt(0.09/5) < 0, so the lower limit is clipped to 0.
-    g = st.funnel_grenzen(0.1, [5, 50, 500], niveaus=(0.95, 0.99, 0.998))
+    g = st.trechtergrenzen(0.1, [5, 50, 500], niveaus=(0.95, 0.99, 0.998))
     assert len(g) == 9
     assert g["noemer"].tolist() == [5.0, 50.0, 500.0] * 3
     assert g.loc[0, "laag"] == 0.0
@@ -253,7 +253,7 @@ def _poisson_grens_via_chi2(lam, q):
 @pytest.mark.parametrize("p0", [2.5, 20.0, 87.0])
 def test_funnel_ratio_via_chi2(p0):
     noemers = [800, 5_000, 60_000, 400_000]
-    g = st.funnel_grenzen(p0, noemers, soort="ratio", per=10_000)
+    g = st.trechtergrenzen(p0, noemers, soort="ratio", per=10_000)
     for rij in g.itertuples():
         lam = p0 * rij.noemer / 10_000
         staart = (1 - rij.niveau) / 2
@@ -275,14 +275,14 @@ def test_funnel_ratio_handvoorbeeld():
     # 0.1%:  r = 2,  a = (0.00277 - 0.001) / (0.00277 - 0.00050) = 0.7795 -> 1.2205
     # 99.9%: r = 21, a = (0.99919 - 0.999) / (0.99919 - 0.99841) = 0.3380 -> 20.6620
     # As a rate: counts / 5 000 * 10 000 = counts * 2.
-    g = st.funnel_grenzen(20.0, [5_000], soort="ratio")
+    g = st.trechtergrenzen(20.0, [5_000], soort="ratio")
     assert g["laag"].tolist() == pytest.approx([2 * 3.7752, 2 * 1.2205], abs=2e-3)
     assert g["hoog"].tolist() == pytest.approx([2 * 16.1600, 2 * 20.6620], abs=2e-3)
 
 
 def test_funnel_positie_proportie():
     # p0 = 0.3, n = 100: limits 95% 0.2102-0.3898, 99.8% 0.1584-0.4416 (see hand computation)
-    labels = st.funnel_positie([30, 35, 40, 48, 20, 10], 100, 0.3)
+    labels = st.trechterpositie([30, 35, 40, 48, 20, 10], 100, 0.3)
     assert labels.tolist() == [
         "binnen",
         "binnen",
@@ -291,7 +291,7 @@ def test_funnel_positie_proportie():
         "onder 95%",
         "onder 99,8%",
     ]
-    assert st.funnel_positie(30, 100, 0.3) == "binnen"
+    assert st.trechterpositie(30, 100, 0.3) == "binnen"
     assert set(labels) <= set(st.LABELS)
 
 
@@ -300,7 +300,7 @@ def test_funnel_positie_ratio_en_index():
     # 2.44-41.32 per 10 000 (hand example above). 10 cases = 20.0, 17 = 34.0, 25 = 50.0,
     # 3 = 6.0, 1 = 2.0 per 10 000.
     teller = pd.Series([10, 17, 25, 3, 1, None], index=list("abcdef"), dtype="Int64")
-    labels = st.funnel_positie(teller, 5_000, 20.0, soort="ratio")
+    labels = st.trechterpositie(teller, 5_000, 20.0, soort="ratio")
     assert list(labels.index) == list("abcdef")
     assert labels.iloc[:5].tolist() == [
         "binnen",
@@ -341,8 +341,8 @@ def test_ontbrekend_blijft_ontbrekend():
         assert all(math.isnan(v) for v in st.ratio_interval(leeg, 50_000))
         assert all(math.isnan(v) for v in st.toets_twee_proporties(leeg, 10, 3, 10))
         assert all(math.isnan(v) for v in st.toets_twee_ratios(11, 800, leeg, 3011))
-        assert pd.isna(st.funnel_positie(leeg, 100, 0.3))
-    g = st.funnel_grenzen(float("nan"), [100, 1000])
+        assert pd.isna(st.trechterpositie(leeg, 100, 0.3))
+    g = st.trechtergrenzen(float("nan"), [100, 1000])
     assert g[["laag", "hoog"]].isna().all().all()
 
 
@@ -391,10 +391,10 @@ def test_vectorisatie_vormen():
         (lambda: st.toets_twee_proporties(5, 10, 12, 10), "verwisseld"),
         (lambda: st.toets_twee_ratios(2.5, 100, 3, 100), "geen geheel getal"),
         (lambda: st.toets_twee_ratios(2, 0, 3, 100), "noemer van 0"),
-        (lambda: st.funnel_grenzen(30, [100]), "aandeel tussen 0 en 1"),
-        (lambda: st.funnel_grenzen(0.3, [100], soort="percentage"), "Onbekende soort"),
-        (lambda: st.funnel_grenzen(0.3, [0, 100]), "noemer van 0"),
-        (lambda: st.funnel_positie(120, 100, 0.3), "groter dan"),
+        (lambda: st.trechtergrenzen(30, [100]), "aandeel tussen 0 en 1"),
+        (lambda: st.trechtergrenzen(0.3, [100], soort="percentage"), "Onbekende soort"),
+        (lambda: st.trechtergrenzen(0.3, [0, 100]), "noemer van 0"),
+        (lambda: st.trechterpositie(120, 100, 0.3), "groter dan"),
         (lambda: st.is_significant_en_relevant(5, 0.1, 0.05), "kans tussen 0 en 1"),
         (lambda: st.is_significant_en_relevant(0.01, 0.1, -0.05), "0 of groter"),
         (
@@ -427,8 +427,8 @@ def test_overspreiding_winsoriseert_uitschieters():
 
 
 def test_funnelgrenzen_met_phi_verbreden_met_wortel_phi():
-    g1 = st.funnel_grenzen(0.3, [100], niveaus=(0.95,))
-    g4 = st.funnel_grenzen(0.3, [100], niveaus=(0.95,), phi=4.0)
+    g1 = st.trechtergrenzen(0.3, [100], niveaus=(0.95,))
+    g4 = st.trechtergrenzen(0.3, [100], niveaus=(0.95,), phi=4.0)
     half1 = float(g1["hoog"].iloc[0]) - 0.3
     half4 = float(g4["hoog"].iloc[0]) - 0.3
     assert half4 == pytest.approx(2 * half1)  # sqrt(4) = 2
@@ -436,18 +436,18 @@ def test_funnelgrenzen_met_phi_verbreden_met_wortel_phi():
 
 
 def test_funnel_met_overspreiding_in_vergelijken():
-    from impactkit.vergelijken import funnel
+    from impactkit.vergelijken import trechtercijfers
 
-    regs, grenzen = funnel("meldingen_per_10000", "2021H1", overspreiding=False)
-    regs2, grenzen2 = funnel("meldingen_per_10000", "2021H1", overspreiding=True)
+    regs, grenzen = trechtercijfers("meldingen_per_10000", "2021H1", overspreiding=False)
+    regs2, grenzen2 = trechtercijfers("meldingen_per_10000", "2021H1", overspreiding=True)
     assert grenzen2.attrs["phi"] > 1
     # Default: widened because the test shows over-dispersion; the plain limits are kept.
-    regs3, grenzen3 = funnel("meldingen_per_10000", "2021H1")
+    regs3, grenzen3 = trechtercijfers("meldingen_per_10000", "2021H1")
     assert grenzen3.attrs["p_overspreiding"] < 0.05
     assert grenzen3.attrs["phi"] == pytest.approx(grenzen2.attrs["phi"])
     assert (grenzen3["hoog_gewoon"] < grenzen3["hoog"]).all()
     assert "laag_gewoon" not in grenzen.columns
     assert (regs2["positie"] != "binnen").sum() < (regs["positie"] != "binnen").sum()
     # Zaanstreek-Waterland's unsafe share stays outside the widened funnel.
-    r, _ = funnel("acuut_structureel_onveilig", "2021H1", overspreiding=True)
+    r, _ = trechtercijfers("acuut_structureel_onveilig", "2021H1", overspreiding=True)
     assert r.set_index("regio_code").loc["VT22", "positie"] == "boven 99,8%"

@@ -6,7 +6,7 @@ import impactkit as ik
 from impactkit import DataFout, GeenWaarde
 from impactkit import statistiek as st
 from impactkit.bronnen.normen import lees_normen
-from impactkit.vergelijken import Drempels, funnel, met_intervallen, vergelijk
+from impactkit.vergelijken import Drempels, met_intervallen, trechtercijfers, vergelijk
 
 ZW = "Zaanstreek-Waterland"
 
@@ -168,7 +168,7 @@ def test_onmogelijke_vergelijking_geeft_nederlandse_melding(args, tekst):
 
 
 def test_trechter():
-    regs, grenzen = funnel("acuut_structureel_onveilig", "2021H1")
+    regs, grenzen = trechtercijfers("acuut_structureel_onveilig", "2021H1")
     assert len(regs) == 26
     assert regs.set_index("regio_code").loc["VT22", "positie"] == "boven 99,8%"
     assert set(grenzen["niveau"]) == {0.95, 0.998}
@@ -181,7 +181,7 @@ def test_trechter():
 
 def test_trechter_niet_voor_aantallen():
     with pytest.raises(GeenWaarde):
-        funnel("meldingen", "2021H1")
+        trechtercijfers("meldingen", "2021H1")
 
 
 def test_met_intervallen():

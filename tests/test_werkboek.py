@@ -255,7 +255,7 @@ def test_eigen_werkboek_standaardmap_en_laatste_periode(tmp_path, monkeypatch):
     uit = werkboek.maak_werkboek("Twente", startvraag="zorg_en_veiligheid")
     assert uit.map == tmp_path / "werkboek-twente"
     assert uit.plan.periode == "2024H2" and uit.plan.startvraag == "zorg_en_veiligheid"
-    assert werkboek.laatste_periode("Twente") == "2024H2"
+    assert werkboek.laatste_periode_in_bron("Twente") == "2024H2"
 
 
 def test_opnieuw_draaien_gaat_verder_met_het_plan(tmp_path):

@@ -16,8 +16,7 @@ from ..opvragen import doorsnede
 from ..perioden import Periode
 from ..regioindeling import NEDERLAND, Regio
 from ..regioindeling import regio as zoek_regio
-from ..vergelijken import funnel as trechter_cijfers
-from ..vergelijken import met_intervallen
+from ..vergelijken import met_intervallen, trechtercijfers
 from .toegankelijk import beschrijf, in_zin, waarde_tekst
 from .uiterlijk import (
     ACCENT,
@@ -272,7 +271,7 @@ def trechter(
     ind, p = zoek_indicator(indicator), Periode.parse(periode)
     r = optionele_regio(regio)
     df = data_of_laad(data)
-    punten_df, grenzen = trechter_cijfers(
+    punten_df, grenzen = trechtercijfers(
         ind.id, p.code, categorie=categorie, data=df, overspreiding=overspreiding
     )
     phi = float(grenzen.attrs.get("phi", 1.0))

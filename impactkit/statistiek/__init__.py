@@ -15,7 +15,7 @@ Methods and references
 - :func:`wilson`: Wilson (1927) score interval; Newcombe (1998a), Stat Med 17:857-872, method 3.
 - :func:`poisson_exact`: Garwood (1936) exact interval via chi-square quantiles.
 - :func:`ratio_interval`: a rate per ``per`` inhabitants with the Garwood interval, scaled.
-- :func:`funnel_grenzen` / :func:`funnel_positie`: Spiegelhalter (2005), "Funnel plots for
+- :func:`trechtergrenzen` / :func:`trechterpositie`: Spiegelhalter (2005), "Funnel plots for
   comparing institutional performance", Stat Med 24:1185-1202.
 - :func:`toets_twee_proporties`: pooled two-proportion z-test with the Newcombe (1998b),
   Stat Med 17:873-890, hybrid score interval (method 10) for the difference.
@@ -38,7 +38,7 @@ from .toetsen import (
     toets_twee_proporties,
     toets_twee_ratios,
 )
-from .trechters import LABELS, funnel_grenzen, funnel_positie
+from .trechters import LABELS, trechtergrenzen, trechterpositie
 from .trechters import overspreiding as overspreiding
 from .trechters import overspreiding_toets as overspreiding_toets
 
@@ -46,8 +46,8 @@ __all__ = [
     "LABELS",
     "RatioToets",
     "ProportieToets",
-    "funnel_grenzen",
-    "funnel_positie",
+    "trechtergrenzen",
+    "trechterpositie",
     "is_significant_en_relevant",
     "poisson_exact",
     "ratio_interval",

@@ -22,7 +22,7 @@ from .invoer import (
 )
 
 LABELS = ("binnen", "boven 95%", "boven 99,8%", "onder 95%", "onder 99,8%")
-"""The labels :func:`funnel_positie` can return (besides NaN for missing input)."""
+"""The labels :func:`trechterpositie` can return (besides NaN for missing input)."""
 
 _SOORTEN = ("proportie", "ratio")
 
@@ -91,7 +91,7 @@ def _controleer_p0(p0: Any, soort: str) -> float:
     return p0
 
 
-def funnel_grenzen(
+def trechtergrenzen(
     p0: float,
     noemers: Any,
     soort: str = "proportie",
@@ -138,12 +138,12 @@ def funnel_grenzen(
 
     Examples
     --------
-    >>> g = funnel_grenzen(0.3, [100, 400])
+    >>> g = trechtergrenzen(0.3, [100, 400])
     >>> g[["noemer", "niveau"]].values.tolist()
     [[100.0, 0.95], [400.0, 0.95], [100.0, 0.998], [400.0, 0.998]]
     >>> g["laag"].round(4).tolist(), g["hoog"].round(4).tolist()
     ([0.2102, 0.2551, 0.1584, 0.2292], [0.3898, 0.3449, 0.4416, 0.3708])
-    >>> r = funnel_grenzen(20.0, [50_000], soort="ratio", niveaus=(0.95,))
+    >>> r = trechtergrenzen(20.0, [50_000], soort="ratio", niveaus=(0.95,))
     >>> r[["laag", "hoog"]].round(2).values.tolist()
     [[16.07, 23.92]]
     """
@@ -168,7 +168,7 @@ def funnel_grenzen(
     return pd.concat(delen, ignore_index=True)
 
 
-def funnel_positie(
+def trechterpositie(
     waarde_teller: Any,
     noemer: Any,
     p0: float,
@@ -182,7 +182,7 @@ def funnel_positie(
 
     The unit's value is ``waarde_teller / noemer`` (``soort="proportie"``) or
     ``waarde_teller / noemer · per`` (``soort="ratio"``), compared with the
-    :func:`funnel_grenzen` limits at its own denominator. A value strictly beyond a limit is
+    :func:`trechtergrenzen` limits at its own denominator. A value strictly beyond a limit is
     outside it; the outer (99.8%) limit wins.
 
     Parameters
@@ -207,9 +207,9 @@ def funnel_positie(
 
     Examples
     --------
-    >>> funnel_positie(30, 100, 0.3)
+    >>> trechterpositie(30, 100, 0.3)
     'binnen'
-    >>> funnel_positie([40, 48, 20, 10, None], 100, 0.3).tolist()
+    >>> trechterpositie([40, 48, 20, 10, None], 100, 0.3).tolist()
     ['boven 95%', 'boven 99,8%', 'onder 95%', 'onder 99,8%', nan]
     """
     soort = _soort(soort)
@@ -272,7 +272,7 @@ def overspreiding(
     ``z_i = (y_i - p0) / sqrt(V(p0) / n_i)`` (``V = p0(1-p0)`` for a proportion, ``p0·per`` for a
     rate per ``per``) are winsorised at the ``winsor`` and ``1 - winsor`` quantiles and
     ``phi = mean(z²)``. A ``phi`` above 1 means more spread than chance; pass it to
-    :func:`funnel_grenzen` / :func:`funnel_positie`. Missing units are left out.
+    :func:`trechtergrenzen` / :func:`trechterpositie`. Missing units are left out.
 
     Examples
     --------
