@@ -24,26 +24,46 @@ DEELNEMERS = (
 
 @pytest.fixture(scope="module")
 def voorbereid(tmp_path_factory):
-    """The real command (batch included) for three participants."""
+    """The real command (batch included) for three participants, typed as the book prints it:
+    relative paths, from the trainer's own folder."""
+    import os
+
     map_ = tmp_path_factory.mktemp("workshop")
-    csv = map_ / "deelnemers.csv"
-    csv.write_text(DEELNEMERS, encoding="utf-8")
-    uit = map_ / "uit"
-    code = main(
-        [
-            "workshop",
-            "voorbereiden",
-            str(csv),
-            "--periode",
-            PERIODE,
-            "--uit",
-            str(uit),
-            "--werkers",
-            "2",
-        ]
-    )
+    (map_ / "deelnemers.csv").write_text(DEELNEMERS, encoding="utf-8")
+    eerder = os.getcwd()
+    os.chdir(map_)
+    try:
+        code = main(
+            ["workshop", "voorbereiden", "deelnemers.csv", "--periode", PERIODE, "--uit", "uit"]
+            + ["--werkers", "2"]
+        )
+    finally:
+        os.chdir(eerder)
     assert code == 0
-    return uit
+    return map_ / "uit"
+
+
+def _zonder_datum(tekst: str) -> str:
+    return re.sub(r"\d{1,2} \w+ 20\d\d(, \d\d:\d\d)?|20\d\d-\d\d-\d\dT[\d:.+]+", "DATUM", tekst)
+
+
+def test_relatief_en_absoluut_geven_hetzelfde_werkblad_en_plan(voorbereid, tmp_path):
+    """The same participant with an absolute --uit gets the same sheet and plan (issue 19:
+    a relative --uit used to give empty plans and '–' on the answer sheet)."""
+    csv = tmp_path / "een.csv"
+    csv.write_text(
+        "naam;regio;startvraag;hoofdvraag\nAnna de Vries;Friesland;;\n", encoding="utf-8"
+    )
+    uit = tmp_path / "absoluut"
+    assert (
+        main(["workshop", "voorbereiden", str(csv), "--periode", PERIODE, "--uit", str(uit)]) == 0
+    )
+    for naam in ("werkblad.html", "stappenplan.yaml"):
+        relatief = _tekst(voorbereid / "deelnemers" / "anna-de-vries" / naam)
+        absoluut = _tekst(uit / "deelnemers" / "anna-de-vries" / naam)
+        assert _zonder_datum(relatief) == _zonder_datum(absoluut), naam
+    plan = ik.Stappenplan.laad(voorbereid / "deelnemers" / "anna-de-vries" / "stappenplan.yaml")
+    assert len(plan.bevindingen) > 0 and plan.antwoord.strip()
 
 
 def _tekst(pad) -> str:
