@@ -22,15 +22,27 @@ Methods and references
 - :func:`toets_twee_ratios`: exact conditional test of two Poisson rates (as R's
   ``poisson.test``) with the Clopper-Pearson based interval for the rate ratio.
 - :func:`is_significant_en_relevant`: a difference that is both statistically clear and large enough to matter.
+- :func:`overspreiding` / :func:`overspreiding_toets`: multiplicative over-dispersion ``phi``
+  and its chi-square test, Spiegelhalter (2005), Stat Med 24:1185-1202, section 3.5.
+- :func:`tussen_regio_variantie`: DerSimonian and Laird (1986), Controlled Clinical Trials
+  7:177-188, between-region variance ``tau2`` with Cochran's Q and I².
+- :func:`positie_in_spreiding`: per region "differs from Nederland beyond chance" and "outside
+  the usual spread between regions" (additive random effects, Spiegelhalter 2005, Qual Saf
+  Health Care 14:347-351).
+- :func:`binnenvariantie` / :func:`afrondingsvariantie` / :func:`afronding_in`: chance
+  variance of a share or rate at the norm, plus the variance CBS rounding to multiples of 5 adds.
 
 The rooms: :mod:`.invoer` (reading and checking the input, shared by all),
 :mod:`.intervallen` (Wilson, Garwood), :mod:`.toetsen` (two proportions, two rates, significant
 and relevant), :mod:`.trechters` (funnel limits and positions, over-dispersion) and
-:mod:`.meervoudig_toetsen` (Benjamini–Hochberg).
+:mod:`.meervoudig_toetsen` (Benjamini–Hochberg), :mod:`.afronding` (within-region variance
+with rounding) and :mod:`.spreiding` (the usual spread between regions).
 """
 
+from .afronding import afronding_in, afrondingsvariantie, binnenvariantie
 from .intervallen import poisson_exact, ratio_interval, wilson
 from .meervoudig_toetsen import benjamini_hochberg as benjamini_hochberg
+from .spreiding import SpreidingTussenRegios, positie_in_spreiding, tussen_regio_variantie
 from .toetsen import (
     ProportieToets,
     RatioToets,
@@ -38,9 +50,7 @@ from .toetsen import (
     toets_twee_proporties,
     toets_twee_ratios,
 )
-from .trechters import LABELS, trechtergrenzen, trechterpositie
-from .trechters import overspreiding as overspreiding
-from .trechters import overspreiding_toets as overspreiding_toets
+from .trechters import LABELS, overspreiding, overspreiding_toets, trechtergrenzen, trechterpositie
 
 __all__ = [
     "LABELS",
@@ -54,4 +64,12 @@ __all__ = [
     "toets_twee_proporties",
     "toets_twee_ratios",
     "wilson",
+    "overspreiding",
+    "overspreiding_toets",
+    "SpreidingTussenRegios",
+    "tussen_regio_variantie",
+    "positie_in_spreiding",
+    "binnenvariantie",
+    "afrondingsvariantie",
+    "afronding_in",
 ]

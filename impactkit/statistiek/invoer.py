@@ -160,3 +160,35 @@ def controleer_per(per: Any) -> float:
     if not (np.isfinite(per) and per > 0):
         raise ImpactkitFout(f"'per' moet een positief getal zijn, zoals 10_000, niet {per:g}.")
     return per
+
+
+SOORTEN = ("proportie", "ratio")
+"""The kinds of indicator the funnel and spread functions know: a share or a rate."""
+
+
+def controleer_soort(soort: str) -> str:
+    """``soort`` is ``"proportie"`` or ``"ratio"``; otherwise a Dutch error naming both."""
+    if soort not in SOORTEN:
+        raise ImpactkitFout(
+            f"Onbekende soort {soort!r}. Kies 'proportie' (teller/noemer, 0-1) of 'ratio' "
+            "(aantal per 'per' inwoners)."
+        )
+    return soort
+
+
+def controleer_p0(p0: Any, soort: str) -> float:
+    """The norm ``p0`` as one float: NaN allowed, not negative, a share at most 1."""
+    try:
+        p0 = float(np.nan if ontbreekt(p0) else p0)
+    except (TypeError, ValueError) as fout:
+        raise ImpactkitFout(
+            "'p0' (de norm, bijvoorbeeld het landelijk cijfer) moet één getal zijn."
+        ) from fout
+    if np.isinf(p0) or p0 < 0:
+        raise ImpactkitFout(f"'p0' moet een getal van 0 of meer zijn, niet {p0:g}.")
+    if soort == "proportie" and p0 > 1:
+        raise ImpactkitFout(
+            f"'p0' is {p0:g}, maar bij soort='proportie' is p0 een aandeel tussen 0 en 1. Geef "
+            f"{p0 / 100:g} in plaats van {p0:g}%, of kies soort='ratio' voor een ratio."
+        )
+    return p0
