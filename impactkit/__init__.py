@@ -69,9 +69,9 @@ _OPENBAAR: dict[str, str] = {
     "halfjaren": "perioden",
     # comparing, analysing, interpreting
     "vergelijk": "vergelijken",
-    "Drempels": "vergelijken",
+    "Drempels": "oordelen",
     "met_intervallen": "vergelijken",
-    "trechtercijfers": "vergelijken",
+    "trechtercijfers": "spreiding_regios",
     "lees_normen": "bronnen.normen",
     "analyseer": "bevindingen",
     "verloop": "ontwikkeling",

@@ -18,12 +18,11 @@ import math
 
 import pandas as pd
 
-from . import statistiek as st
 from .fouten import GeenWaarde, ImpactkitFout
 from .indicatoren import indicator
 from .laden import laad
 from .ontwikkeling import verloop
-from .oordelen import GEEN_GEGEVENS, is_opvallend, oordeel
+from .oordelen import GEEN_GEGEVENS, is_opvallend
 from .perioden import Periode
 from .regioindeling import regio
 from .vergelijken import Drempels, vergelijk
@@ -59,6 +58,8 @@ KOLOMMEN = [
     "verschil",
     "p",
     "p_gecorrigeerd",
+    "spreiding",
+    "p_spreiding",
     "oordeel",
     "opvallend",
     "tekst",
@@ -69,6 +70,12 @@ KOLOMMEN = [
 
 
 TOETSBARE_VERGELIJKINGEN = ("landelijk", "vorige_periode", "jaar_eerder", "verloop")
+
+CORRECTIE = (
+    "per indicator: de vergelijkingen met Nederland, met eerdere perioden, de trend en het "
+    "verloop tegenover het land zijn samen gecorrigeerd voor het aantal toetsen"
+)
+"""The stated family of the one correction, in plain Dutch (reports print it)."""
 
 
 def analyseer(
@@ -87,9 +94,11 @@ def analyseer(
     the start of the series). Indicators without data for the region are reported as a finding
     with ``oordeel = "geen gegevens"`` and the reason, so nothing disappears silently.
 
-    The verdicts of the tested comparisons (with Nederland, with earlier periods, the course
-    over time) use p-values corrected for the number of tests in this analysis
-    (Benjamini–Hochberg, column ``p_gecorrigeerd``); ``attrs["toetsen"]`` is that number.
+    The verdicts are those of :func:`impactkit.vergelijk` (step 4), unchanged: the tested
+    comparisons of each indicator (with Nederland, earlier periods, the trend and the course over
+    time) are corrected together once, there (Benjamini–Hochberg, column ``p_gecorrigeerd``).
+    ``attrs["toetsen"]`` is the number of tests behind the findings; ``attrs["correctie"]``
+    names the family in plain Dutch.
 
     Examples
     --------
@@ -106,21 +115,13 @@ def analyseer(
         ind_id, categorie = (item, None) if isinstance(item, str) else item
         rijen.extend(_ruwe_bevindingen(ind_id, categorie, r, p, df, normen, drempels, basis))
     uit = pd.DataFrame(rijen)
-    # Many tests at once: control the false discovery rate over this analysis.
     toetsbaar = uit["vergelijking"].isin(TOETSBARE_VERGELIJKINGEN) & uit["p"].notna()
-    uit["p_gecorrigeerd"] = math.nan
-    uit.loc[toetsbaar, "p_gecorrigeerd"] = st.benjamini_hochberg(
-        uit.loc[toetsbaar, "p"].astype(float)
-    )
-    for i in uit.index[toetsbaar]:
-        uit.at[i, "oordeel"] = oordeel(
-            uit.at[i, "verschil"], uit.at[i, "p_gecorrigeerd"], uit.at[i, "minimum"], drempels.alpha
-        )
     uit["opvallend"] = uit["oordeel"].map(is_opvallend)
     uit["tekst"] = [_tekst(rij, r, p) for rij in uit.to_dict("records")]
     uit["vragen"] = [_vragen(rij, r, p) for rij in uit.to_dict("records")]
     uit = uit.reindex(columns=KOLOMMEN)
     uit.attrs["toetsen"] = int(toetsbaar.sum())
+    uit.attrs["correctie"] = CORRECTIE
     uit.attrs["alpha"] = drempels.alpha
     return uit
 
@@ -167,9 +168,11 @@ def _ruwe_bevindingen(ind_id, categorie, r, p, df, normen, drempels, basis) -> l
             rij["minimum"] = drempels.minimum(ind.eenheid, rij["referentiewaarde"])
             rijen.append({**basisrij, **_velden(rij)})
     if ind.eenheid in ("%", "per 10.000 inwoners") and "landelijk" in per:
-        vl = verloop(
-            ind.id, r.code, p.code, categorie=categorie, data=df, drempels=drempels, basis=basis
-        )
+        vl = v.attrs.get("verloop") if basis is None else None
+        if basis is not None:  # another base period: its own course, corrected with the family
+            vl = verloop(
+                ind.id, r.code, p.code, categorie=categorie, data=df, drempels=drempels, basis=basis
+            )
         if vl is not None:
             eind = vl["keerpunt"] or vl["eind"]
             rijen.append(
@@ -183,8 +186,15 @@ def _ruwe_bevindingen(ind_id, categorie, r, p, df, normen, drempels, basis) -> l
                     "laag": vl["laag"],
                     "hoog": vl["hoog"],
                     "p": vl["p_gecorrigeerd"],
+                    "p_gecorrigeerd": (per.get("verloop") or {}).get(
+                        "p_gecorrigeerd", vl["p_gecorrigeerd"]
+                    )
+                    if basis is None
+                    else vl["p_gecorrigeerd"],
                     "minimum": vl["minimum"],
-                    "oordeel": vl["oordeel"],
+                    "oordeel": (per.get("verloop") or {}).get("oordeel", vl["oordeel"])
+                    if basis is None
+                    else vl["oordeel"],
                     "verloop": vl,
                 }
             )
@@ -203,6 +213,9 @@ def _velden(rij: dict) -> dict:
         "referentiewaarde",
         "verschil",
         "p",
+        "p_gecorrigeerd",
+        "spreiding",
+        "p_spreiding",
         "oordeel",
         "toelichting",
         "minimum",

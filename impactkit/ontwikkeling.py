@@ -27,10 +27,9 @@ from scipy import stats
 from .fouten import GeenWaarde
 from .indicatoren import Indicator, indicator
 from .laden import laad
-from .oordelen import is_opvallend, oordeel
+from .oordelen import Drempels, is_opvallend, oordeel
 from .perioden import Periode
 from .regioindeling import NEDERLAND, regio
-from .vergelijken import Drempels
 
 EENHEDEN = ("%", "per 10.000 inwoners")
 

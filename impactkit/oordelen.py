@@ -22,11 +22,13 @@ Examples
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 OPVALLEND_HOGER = "opvallend hoger"
 OPVALLEND_LAGER = "opvallend lager"
 KLEIN_VERSCHIL = "klein verschil"
 MOGELIJK_TOEVAL = "mogelijk toeval"
+BINNEN_SPREIDING = "binnen de gewone spreiding"
 GEEN_VERSCHIL = "geen verschil"
 GEEN_TOETS = "geen toets mogelijk"
 GEEN_GEGEVENS = "geen gegevens"
@@ -43,6 +45,9 @@ OORDELEN: dict[str, str] = {
     "dat in de praktijk telt.",
     MOGELIJK_TOEVAL: "Er is een verschil, maar het kan op toeval berusten: de cijfers zeggen "
     "niet of het hoger of lager is.",
+    BINNEN_SPREIDING: "Het cijfer verschilt van Nederland, meer dan toeval verklaart, maar regio's "
+    "verschillen onderling gewoonlijk zoveel: het valt binnen de gewone spreiding tussen "
+    "regio's en is dus niet uitzonderlijk.",
     GEEN_VERSCHIL: "De waarden zijn gelijk.",
     GEEN_TOETS: "De cijfers laten geen toets toe (bijvoorbeeld een aantal zonder noemer).",
     GEEN_GEGEVENS: "Er is geen (openbaar) cijfer: het ontbreekt of is onderdrukt.",
@@ -54,6 +59,29 @@ OORDELEN: dict[str, str] = {
 """Every verdict with its meaning in plain Dutch (the book's glossary is made from this)."""
 
 OPVALLEND = (OPVALLEND_HOGER, OPVALLEND_LAGER)
+
+SPREIDING_BUITEN = "buiten de gewone spreiding"
+SPREIDING_BINNEN = "binnen de gewone spreiding"
+"""The second question about a level: does the region fall outside the usual spread between
+regions (random effects, DerSimonian–Laird)? Only a difference that is beyond chance against
+Nederland, large enough, and outside the usual spread is ``opvallend``."""
+
+
+def met_spreiding(verdict: str, buiten_spreiding: object) -> str:
+    """The verdict about a level once the usual spread between regions is known.
+
+    An ``opvallend`` difference with Nederland that lies within the usual spread between regions
+    becomes ``binnen de gewone spreiding``; everything else stays (unknown spread: unchanged).
+
+    >>> met_spreiding("opvallend hoger", False), met_spreiding("opvallend hoger", True)
+    ('binnen de gewone spreiding', 'opvallend hoger')
+    >>> met_spreiding("mogelijk toeval", False)
+    'mogelijk toeval'
+    """
+    if verdict in OPVALLEND and buiten_spreiding is False:
+        return BINNEN_SPREIDING
+    return verdict
+
 
 VERGELIJKINGEN: dict[str, str] = {
     "landelijk": "met Nederland",
@@ -69,6 +97,39 @@ VERGELIJKINGEN: dict[str, str] = {
 column of :func:`impactkit.vergelijk` and :func:`impactkit.analyseer` (``verloop``: the region's
 change against the national change, :func:`impactkit.verloop`). A table heading starts the label
 with a capital."""
+
+
+@dataclass(frozen=True)
+class Drempels:
+    """Minimum differences that matter, per unit, and the significance level (configurable).
+
+    For shares the minimum is ``procentpunt`` points or ``deel_van_referentie`` of the reference
+    value, whichever is smaller: 3 points for a share around 40 %, 2 points at 8 %, and for a
+    rare share a quarter of it (0,3 point at 1,2 %; 0,125 at 0,5 %), so a near-doubling of a
+    rare share is never 'klein verschil'. ``ondergrens`` (default 0) can set a floor in points.
+    For rates and counts it is ``relatief`` times the reference value.
+
+    Examples
+    --------
+    >>> Drempels().minimum("%", 42.8), Drempels().minimum("%", 8.0), Drempels().minimum("%", 1.2)
+    (3.0, 2.0, 0.3)
+    """
+
+    procentpunt: float = 3.0
+    relatief: float = 0.15
+    alpha: float = 0.05
+    deel_van_referentie: float = 0.25
+    ondergrens: float = 0.0
+
+    def minimum(self, eenheid: str, referentie: float) -> float:
+        """The smallest absolute difference that counts for this unit and reference value."""
+        if eenheid == "%":
+            if geen_getal(referentie):
+                return self.procentpunt
+            return max(
+                self.ondergrens, min(self.procentpunt, self.deel_van_referentie * abs(referentie))
+            )
+        return self.relatief * abs(referentie)
 
 
 def oordeel(verschil: float, p: float, minimum: float, alpha: float = 0.05) -> str:

@@ -35,14 +35,19 @@ from .oordelen import (
     ONZEKER_NORM,
     OPVALLEND_HOGER,
     OPVALLEND_LAGER,
+    SPREIDING_BINNEN,
+    SPREIDING_BUITEN,
     VOLDOET,
     VOLDOET_NIET,
+    Drempels,
+    met_spreiding,
     oordeel,
 )
 from .oordelen import OORDELEN as ALLE_OORDELEN
-from .opmaak import getal, ontbreekt
+from .opmaak import ontbreekt
 from .perioden import Periode
 from .regioindeling import NEDERLAND, Regio, regio, regios
+from .spreiding_regios import spreiding_tekst, spreiding_van, trechterpositie_van
 
 KOLOMMEN = [
     "indicator",
@@ -61,6 +66,10 @@ KOLOMMEN = [
     "verschil",
     "verschil_relatief",
     "p",
+    "p_gecorrigeerd",
+    "spreiding",
+    "p_spreiding",
+    "minimum",
     "rang",
     "kwartiel",
     "aantal_regios",
@@ -72,38 +81,6 @@ KOLOMMEN = [
 
 OORDELEN = tuple(ALLE_OORDELEN)
 """The verdicts a comparison can give (defined in :mod:`impactkit.oordelen`)."""
-
-
-@dataclass(frozen=True)
-class Drempels:
-    """Minimum differences that matter, per unit, and the significance level (configurable).
-
-    For shares the minimum is ``procentpunt`` points or ``deel_van_referentie`` of the reference
-    value, whichever is smaller, and never below ``ondergrens`` points: 3 points for a share
-    around 40 %, but 0,5 point for an overdracht share of 1–2 %, which a fixed 3 points could
-    never reach. For rates and counts it is ``relatief`` times the reference value.
-
-    Examples
-    --------
-    >>> Drempels().minimum("%", 42.8), Drempels().minimum("%", 8.0), Drempels().minimum("%", 1.2)
-    (3.0, 2.0, 0.5)
-    """
-
-    procentpunt: float = 3.0
-    relatief: float = 0.15
-    alpha: float = 0.05
-    deel_van_referentie: float = 0.25
-    ondergrens: float = 0.5
-
-    def minimum(self, eenheid: str, referentie: float) -> float:
-        """The smallest absolute difference that counts for this unit and reference value."""
-        if eenheid == "%":
-            if ontbreekt(referentie):
-                return self.procentpunt
-            return max(
-                self.ondergrens, min(self.procentpunt, self.deel_van_referentie * abs(referentie))
-            )
-        return self.relatief * abs(referentie)
 
 
 # -- Intervals ---------------------------------------------------------------------------------
@@ -201,9 +178,43 @@ def vergelijk(
     _met_alle_regios(v)
     _met_zichzelf(v)
     _trend(v)
+    _verloop(v)
     if normen is not None:
         _met_norm(v, normen)
-    return _als_tabel(v.rijen)
+    _corrigeer(v)
+    tabel = _als_tabel(v.rijen)
+    tabel.attrs["verloop"] = v.verloop
+    return tabel
+
+
+TOETSEN_PER_INDICATOR = ("landelijk", "vorige_periode", "jaar_eerder", "trend", "verloop")
+"""The tested comparisons of one indicator: the family corrected together (Benjamini–Hochberg),
+once, in :func:`vergelijk`; the analysis (steps 5 and 6) uses these verdicts unchanged."""
+
+
+def _corrigeer(v: _Vergelijking) -> None:
+    """One correction for the indicator's tested comparisons, then the verdicts.
+
+    The level against Nederland is ``opvallend`` only when it is also outside the usual spread
+    between regions (:func:`impactkit.oordelen.met_spreiding`); the comparison with all regions
+    gives the same verdict as the one with Nederland.
+    """
+    getoetst = [
+        r
+        for r in v.rijen
+        if r["vergelijking"] in TOETSEN_PER_INDICATOR and not ontbreekt(r.get("p"))
+    ]
+    if getoetst:
+        gecorrigeerd = st.benjamini_hochberg(np.array([float(r["p"]) for r in getoetst]))
+        for r, pc in zip(getoetst, gecorrigeerd):
+            r["p_gecorrigeerd"] = float(pc)
+            r["oordeel"] = oordeel(r["verschil"], pc, r["minimum"], v.drempels.alpha)
+            if r["vergelijking"] == "landelijk":
+                r["oordeel"] = met_spreiding(r["oordeel"], r.get("buiten_spreiding"))
+    landelijk = next((r for r in v.rijen if r["vergelijking"] == "landelijk"), None)
+    for r in v.rijen:
+        if r["vergelijking"] == "regios" and landelijk is not None and "p" in landelijk:
+            r["oordeel"] = landelijk["oordeel"]
 
 
 @dataclass
@@ -225,6 +236,8 @@ class _Vergelijking:
     laag: float
     hoog: float
     rijen: list[dict] = field(default_factory=list)
+    verloop: dict | None = None
+    """The course over time against the rest of Nederland (:func:`impactkit.verloop`)."""
 
     @property
     def nu(self) -> pd.DataFrame:
@@ -344,6 +357,14 @@ def _met_nederland(v: _Vergelijking) -> None:
         return
     pw = _toets(ind, v.eigen, _rest_van_land(land, v.eigen))
     verschil = waarde - ref
+    spreiding = spreiding_van(ind, v.nu)
+    buiten, p_spreiding, woord = None, math.nan, None
+    if spreiding is not None and v.r.code in spreiding.index:
+        eigen = spreiding.loc[v.r.code]
+        if not ontbreekt(eigen["p_spreiding"]):
+            buiten = bool(eigen["buiten_spreiding"])
+            p_spreiding = float(eigen["p_spreiding"])
+            woord = SPREIDING_BUITEN if buiten else SPREIDING_BINNEN
     v.rij(
         "landelijk",
         "Nederland",
@@ -353,8 +374,13 @@ def _met_nederland(v: _Vergelijking) -> None:
         verschil=verschil,
         verschil_relatief=_relatief(verschil, ref),
         p=pw,
+        minimum=v.drempels.minimum(ind.eenheid, ref),
+        spreiding=woord,
+        p_spreiding=p_spreiding,
+        buiten_spreiding=buiten,
         oordeel=v.oordeel(verschil, pw, ref),
-        toelichting="Toets tegen de rest van Nederland (Nederland zonder de regio).",
+        toelichting="Toets tegen de rest van Nederland (Nederland zonder de regio); daarnaast "
+        "of de regio buiten de gewone spreiding tussen regio's valt.",
     )
 
 
@@ -369,14 +395,17 @@ def _met_alle_regios(v: _Vergelijking) -> None:
     kwartiel = int(min(4, 1 + math.floor(4 * (waarden < waarde).sum() / len(waarden))))
     mediaan = float(waarden.median())
     toelichting = f"Rang {rang} van {len(waarden)} (1 = hoogste)."
-    positie, phi, p_over = trechterpositie_van(ind, nu, v.r.code)
+    positie, tau2 = trechterpositie_van(ind, nu, v.r.code)
     if positie:
         toelichting += f" Trechterdiagram: {positie}"
         toelichting += (
-            f" (grenzen verbreed voor overspreiding tussen regio's, factor {getal(phi, 2)})."
-            if phi > 1
+            " (grenzen verruimd voor de gewone spreiding tussen regio's: "
+            f"{spreiding_tekst(ind, tau2)})."
+            if tau2 > 0
             else "."
         )
+    # The verdict is the one of the comparison with Nederland (filled in by _corrigeer); without
+    # that comparison, the position in the widened funnel speaks for itself.
     oordeel_r = GEEN_TOETS
     landelijk = _waarde(nu.loc[NEDERLAND]) if NEDERLAND in nu.index else math.nan
     groot_genoeg = not ontbreekt(landelijk) and abs(waarde - landelijk) >= drempels.minimum(
@@ -462,6 +491,7 @@ def _met_zichzelf(v: _Vergelijking) -> None:
             verschil=verschil,
             verschil_relatief=_relatief(verschil, ref),
             p=pw,
+            minimum=v.drempels.minimum(ind.eenheid, ref),
             oordeel=v.oordeel(verschil, pw, ref),
         )
 
@@ -476,13 +506,43 @@ def _trend(v: _Vergelijking) -> None:
             f"{eerste}–{v.p.code}",
             verschil=helling,
             p=pw,
+            minimum=v.drempels.minimum(v.ind.eenheid, v.waarde) / 2,
             oordeel=v.oordeel(helling, pw, v.waarde, deel=2),
             toelichting=f"Gemiddelde verandering per jaar over {n} perioden.",
         )
 
 
+def _verloop(v: _Vergelijking) -> None:
+    """6. The course over time against the rest of Nederland (:func:`impactkit.verloop`)."""
+    from .ontwikkeling import verloop
+
+    if v.ind.eenheid not in ("%", "per 10.000 inwoners") or not any(
+        r["vergelijking"] == "landelijk" for r in v.rijen
+    ):
+        return
+    vl = verloop(
+        v.ind.id, v.r.code, v.p.code, categorie=v.categorie, data=v.sel, drempels=v.drempels
+    )
+    if vl is None:
+        return
+    v.verloop = vl
+    eind = vl["keerpunt"] or vl["eind"]
+    v.rij(
+        "verloop",
+        f"{vl['start']}–{eind}",
+        referentiewaarde=vl["regio_waarden"][vl["start"]],
+        verschil=vl["verschil"],
+        p=vl["p_gecorrigeerd"],
+        minimum=vl["minimum"],
+        oordeel=vl["oordeel"],
+        toelichting="Verandering van de regio tegenover de rest van Nederland "
+        "(verschil in verschillen); de p-waarde rekent de zoektocht naar een keerpunt mee.",
+    )
+    v.rijen[-1]["waarde"] = vl["regio_waarden"][eind]
+
+
 def _met_norm(v: _Vergelijking, normen: pd.DataFrame | str | Path) -> None:
-    """6. With the region's own norm."""
+    """7. With the region's own norm."""
     waarde = v.waarde
     tabel = normen if isinstance(normen, pd.DataFrame) else lees_normen(normen)
     for norm in normen_voor(tabel, v.ind.id, v.r.code, v.categorie):
@@ -525,120 +585,6 @@ def _als_tabel(rijen: list[dict]) -> pd.DataFrame:
     for k in ("oordeel", "toelichting", "referentie", "vergelijking", "categorie"):
         df[k] = df[k].astype("string")
     return df
-
-
-# -- Funnel ---------------------------------------------------------------------------------------
-def trechtercijfers(
-    indicator_id: str,
-    periode: str,
-    categorie: str | None = None,
-    data: pd.DataFrame | None = None,
-    overspreiding: bool | None = None,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Funnel-plot data: (regions, limits).
-
-    ``overspreiding=None`` (default) tests whether the regions vary more than chance allows
-    and, only when they do (p < 0.05), widens the limits by the estimated factor ``phi``
-    (Spiegelhalter 2005) -- the same rule as the 'regios' verdict of :func:`vergelijk`.
-    ``True`` always widens with the estimate, ``False`` never. ``limits.attrs`` holds ``phi``
-    (1 without widening) and ``p_overspreiding``; when widened, the plain limits stay in the
-    columns ``laag_gewoon`` and ``hoog_gewoon`` so a chart can show both.
-
-    ``regions``: one row per region with ``waarde``, ``noemer`` (denominator: number of meldingen
-    or inhabitants), ``positie`` ('binnen', 'boven 95%', 'boven 99,8%', ...). ``limits``: the 95 %
-    and 99,8 % control limits around Nederland's value over the range of denominators.
-    """
-    ind = indicator(indicator_id)
-    if ind.eenheid not in ("%", "per 10.000 inwoners"):
-        raise GeenWaarde(
-            f"Een trechterdiagram kan alleen voor percentages en ratio's; {ind.naam} is "
-            f"'{ind.eenheid}'."
-        )
-    p = Periode.parse(periode)
-    df = laad() if data is None else data
-    sel = df[(df["indicator"] == ind.id) & (df["periode"] == p.code)]
-    sel = sel[sel["categorie"].isna()] if categorie is None else sel[sel["categorie"] == categorie]
-    if sel.empty:
-        raise GeenWaarde(f"Geen cijfers voor {ind.naam} over {p.label}.")
-    nu = sel.set_index("regio_code")
-    if NEDERLAND not in nu.index:
-        raise GeenWaarde("Voor een trechterdiagram is het landelijke cijfer nodig.")
-    soort = "proportie" if ind.eenheid == "%" else "ratio"
-    schaal = 100.0 if soort == "proportie" else 1.0
-    p0 = float(nu.loc[NEDERLAND, "waarde"]) / schaal
-    regs = nu.drop(index=NEDERLAND).reset_index()
-    regs = regs[regs["waarde"].notna() & regs["noemer"].notna()].copy()
-    tellers = regs["teller"].astype(float).to_numpy()
-    noemers_r = regs["noemer"].astype(float).to_numpy()
-    phi = 1.0
-    geschat, p_over = st.overspreiding_toets(tellers, noemers_r, p0, soort=soort)
-    verruimen = (
-        (not ontbreekt(p_over) and p_over < 0.05) if overspreiding is None else overspreiding
-    )
-    if verruimen and not math.isnan(geschat):
-        phi = max(1.0, geschat)
-    posities = st.trechterpositie(tellers, noemers_r, p0, soort=soort, phi=phi)
-    regs["positie"] = list(posities)
-    n_min = max(1.0, float(regs["noemer"].min()) * 0.8)
-    n_max = float(regs["noemer"].max()) * 1.1
-    noemers = np.unique(np.geomspace(n_min, n_max, 120).round())
-    grenzen = st.trechtergrenzen(p0, noemers, soort=soort, phi=phi)
-    if phi > 1:
-        gewoon = st.trechtergrenzen(p0, noemers, soort=soort)
-        grenzen["laag_gewoon"] = gewoon["laag"].to_numpy() * schaal
-        grenzen["hoog_gewoon"] = gewoon["hoog"].to_numpy() * schaal
-    grenzen.attrs["phi"] = phi
-    grenzen.attrs["p_overspreiding"] = p_over
-    for k in ("laag", "hoog"):
-        grenzen[k] = grenzen[k] * schaal
-    grenzen["landelijk"] = p0 * schaal
-    kolommen = ["regio_code", "regio", "waarde", "teller", "noemer", "positie", "herkomst"]
-    return regs[kolommen].reset_index(drop=True), grenzen
-
-
-def trechterpositie_van(
-    ind: Indicator, nu: pd.DataFrame, code: str
-) -> tuple[str | None, float, float]:
-    """Funnel position of one region in a cross-section indexed by region code.
-
-    Returns ``(positie, phi, p_overspreiding)``. When the regions vary more than chance allows
-    (over-dispersion test, p < 0.05), the position is read against limits widened by ``phi``
-    (Spiegelhalter 2005); otherwise ``phi = 1`` and the plain limits apply.
-    """
-    geen = (None, 1.0, math.nan)
-    if ind.eenheid not in ("%", "per 10.000 inwoners") or NEDERLAND not in nu.index:
-        return geen
-    eigen = nu.loc[code]
-    if ontbreekt(eigen["teller"]) or ontbreekt(eigen["noemer"]):
-        return geen
-    soort = "proportie" if ind.eenheid == "%" else "ratio"
-    p0 = float(nu.loc[NEDERLAND, "waarde"]) / (100.0 if soort == "proportie" else 1.0)
-    phi, p_over = _overspreiding_in(nu, p0, soort)
-    uit = st.trechterpositie(
-        np.array([float(eigen["teller"])]),
-        np.array([float(eigen["noemer"])]),
-        p0,
-        soort=soort,
-        phi=phi,
-    )
-    return str(list(uit)[0]), phi, p_over
-
-
-def _overspreiding_in(nu: pd.DataFrame, p0: float, soort: str) -> tuple[float, float]:
-    """(phi, p) for the regions of a cross-section; phi = 1 unless over-dispersion is shown."""
-    regs = nu.drop(index=NEDERLAND, errors="ignore")
-    regs = regs[regs["teller"].notna() & regs["noemer"].notna() & ~regs["onderdrukt"].astype(bool)]
-    if len(regs) < 3:
-        return 1.0, math.nan
-    phi, p = st.overspreiding_toets(
-        regs["teller"].astype(float).to_numpy(),
-        regs["noemer"].astype(float).to_numpy(),
-        p0,
-        soort=soort,
-    )
-    if ontbreekt(p) or p >= 0.05 or ontbreekt(phi):
-        return 1.0, p
-    return max(1.0, phi), p
 
 
 def _toelichting_aantal(ind: Indicator) -> str:

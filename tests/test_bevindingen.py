@@ -42,18 +42,42 @@ def test_verloop_van_het_voorbeeld_staat_in_de_analyse(zw):
         assert "sterker dan landelijk" in rij.tekst
 
 
-def test_correctie_voor_veel_toetsen_is_benjamini_hochberg(zw):
-    toetsbaar = zw[
-        zw["p"].notna()
-        & zw.vergelijking.isin(["landelijk", "vorige_periode", "jaar_eerder", "verloop"])
-    ]
-    verwacht = benjamini_hochberg(toetsbaar["p"].astype(float).to_numpy())
-    np.testing.assert_allclose(toetsbaar["p_gecorrigeerd"].astype(float), verwacht)
-    assert zw.attrs["toetsen"] == len(toetsbaar)
-    # The verdict uses the corrected p-value.
-    for rij in toetsbaar.itertuples():
-        if rij.oordeel in OPVALLEND:
-            assert rij.p_gecorrigeerd < 0.05
+def test_correctie_per_indicator_is_benjamini_hochberg(zw):
+    """One correction, once, for a stated family: the tested comparisons of one indicator."""
+    from impactkit.vergelijken import TOETSEN_PER_INDICATOR
+
+    for (ind, cat), groep in zw[zw["p_gecorrigeerd"].notna()].groupby(
+        ["indicator", zw["categorie"].fillna("")]
+    ):
+        v = ik.vergelijk(ind, ZW, "2021H1", categorie=cat or None)
+        familie = v[v.vergelijking.isin(TOETSEN_PER_INDICATOR) & v["p"].notna()]
+        verwacht = dict(
+            zip(familie["vergelijking"], benjamini_hochberg(familie["p"].astype(float).to_numpy()))
+        )
+        for rij in groep.itertuples():
+            assert rij.p_gecorrigeerd == pytest.approx(verwacht[rij.vergelijking]), (ind, cat)
+            if rij.oordeel in OPVALLEND:
+                assert rij.p_gecorrigeerd < 0.05
+    assert "per indicator" in zw.attrs["correctie"]
+
+
+def test_stap_4_en_stap_5_geven_hetzelfde_oordeel(zw):
+    """ik.vergelijk (step 4) and the analysis (steps 5-6) never disagree on a comparison."""
+    for (ind, cat), groep in zw.groupby(["indicator", zw["categorie"].fillna("")]):
+        if (groep["oordeel"] == GEEN_GEGEVENS).all():
+            continue
+        v = ik.vergelijk(ind, ZW, "2021H1", categorie=cat or None).set_index("vergelijking")
+        for rij in groep.itertuples():
+            assert rij.oordeel == v.loc[rij.vergelijking, "oordeel"], (ind, cat, rij.vergelijking)
+
+
+def test_oordeel_hangt_niet_af_van_hoeveel_het_plan_toetst():
+    """The worked example's verdict is the same with 1 indicator as with the full analysis."""
+    los = analyseer(ZW, "2021H1", ["acuut_structureel_onveilig"]).set_index("vergelijking")
+    alles = analyseer(ZW, "2021H1")
+    alles = alles[alles.indicator == "acuut_structureel_onveilig"].set_index("vergelijking")
+    assert los["oordeel"].to_dict() == alles["oordeel"].to_dict()
+    assert los.loc["landelijk", "oordeel"] == OPVALLEND_HOGER
 
 
 def test_correctie_haalt_een_grensgeval_weg():

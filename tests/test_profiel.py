@@ -92,8 +92,9 @@ def test_title_states_the_finding(spec, bevindingen):
     landelijk = bevindingen[bevindingen["vergelijking"] == "landelijk"]
     hoger = (landelijk["oordeel"] == oo.OPVALLEND_HOGER).sum()
     lager = (landelijk["oordeel"] == oo.OPVALLEND_LAGER).sum()
+    woord = "indicator" if hoger == 1 else "indicatoren"
     assert spec["title"]["text"] == (
-        f"{REGIO}: {hoger} indicatoren {oo.OPVALLEND_HOGER} en {lager} {oo.OPVALLEND_LAGER} "
+        f"{REGIO}: {hoger} {woord} {oo.OPVALLEND_HOGER} en {lager} {oo.OPVALLEND_LAGER} "
         "dan Nederland"
     )
     onder = spec["title"]["subtitle"]

@@ -436,7 +436,7 @@ def test_funnelgrenzen_met_phi_verbreden_met_wortel_phi():
 
 
 def test_funnel_met_overspreiding_in_vergelijken():
-    from impactkit.vergelijken import trechtercijfers
+    from impactkit.spreiding_regios import trechtercijfers
 
     regs, grenzen = trechtercijfers("meldingen_per_10000", "2021H1", overspreiding=False)
     regs2, grenzen2 = trechtercijfers("meldingen_per_10000", "2021H1", overspreiding=True)

@@ -6,7 +6,8 @@ import impactkit as ik
 from impactkit import DataFout, GeenWaarde
 from impactkit import statistiek as st
 from impactkit.bronnen.normen import lees_normen
-from impactkit.vergelijken import Drempels, met_intervallen, trechtercijfers, vergelijk
+from impactkit.spreiding_regios import trechtercijfers
+from impactkit.vergelijken import Drempels, met_intervallen, vergelijk
 
 ZW = "Zaanstreek-Waterland"
 
@@ -24,6 +25,7 @@ def test_alle_soorten_vergelijkingen(zw):
         "vorige_periode",
         "jaar_eerder",
         "trend",
+        "verloop",
     }
     assert (zw["herkomst"] == "oefendata").all()
 

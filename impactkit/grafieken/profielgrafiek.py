@@ -276,7 +276,7 @@ def profiel(
     --------
     >>> g = profiel("Zaanstreek-Waterland", "2021H1")
     >>> g.to_dict()["title"]["text"]
-    'Zaanstreek-Waterland: 4 indicatoren opvallend hoger en 2 opvallend lager dan Nederland'
+    'Zaanstreek-Waterland: 1 indicator opvallend hoger en 2 opvallend lager dan Nederland'
     """
     r, p = zoek_regio(regio), Periode.parse(periode)
     r = replace(r, naam=r.naam_in(p))  # the name valid in the period (Midden-Brabant from 2023)

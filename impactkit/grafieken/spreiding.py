@@ -16,7 +16,8 @@ from ..opvragen import doorsnede
 from ..perioden import Periode
 from ..regioindeling import NEDERLAND, Regio
 from ..regioindeling import regio as zoek_regio
-from ..vergelijken import met_intervallen, trechtercijfers
+from ..spreiding_regios import trechtercijfers
+from ..vergelijken import met_intervallen
 from .toegankelijk import beschrijf, in_zin, waarde_tekst
 from .uiterlijk import (
     ACCENT,
