@@ -77,6 +77,7 @@ _OPENBAAR: dict[str, str] = {
     "verloop": "ontwikkeling",
     "verschil_in_verschillen": "ontwikkeling",
     "toeval_tekst": "bevindingen",
+    "toeval_techniek": "bevindingen",
     "beantwoord": "synthese",
     "Synthese": "synthese",
     "antwoord_markdown": "synthese",

@@ -11,6 +11,7 @@ import pandas as pd
 
 from .batch_manifest import Manifest, lees_json, relatief_pad
 from .oordelen import (
+    BINNEN_SPREIDING,
     GEEN_GEGEVENS,
     GEEN_TOETS,
     GEEN_VERSCHIL,
@@ -28,6 +29,7 @@ OORDEEL_KLASSE = {
     OPVALLEND_LAGER: "lager",
     KLEIN_VERSCHIL: "klein",
     MOGELIJK_TOEVAL: "toeval",
+    BINNEN_SPREIDING: "klein",
     GEEN_VERSCHIL: "klein",
     GEEN_TOETS: "geen",
     GEEN_GEGEVENS: "geen",

@@ -22,7 +22,7 @@ from .fouten import GeenWaarde, ImpactkitFout
 from .indicatoren import indicator
 from .laden import laad
 from .ontwikkeling import verloop
-from .oordelen import GEEN_GEGEVENS, is_opvallend
+from .oordelen import GEEN_GEGEVENS, TOETSWIJZE, is_opvallend
 from .perioden import Periode
 from .regioindeling import regio
 from .vergelijken import Drempels, vergelijk
@@ -293,26 +293,42 @@ def _vragen(rij: dict, r, p) -> list[str]:
 
 
 def toeval_tekst(bevindingen: pd.DataFrame) -> str:
-    """How many 'opvallend' findings chance alone would give, in plain Dutch."""
+    """How many 'opvallend' findings chance alone could give, in plain Dutch (no method names;
+    those are in :func:`toeval_techniek`).
+
+    >>> b = pd.DataFrame({"p": [0.01] * 8, "opvallend": [True] * 5 + [False] * 3})
+    >>> b.attrs.update(toetsen=8, alpha=0.05)
+    >>> toeval_tekst(b).split(". ")[-1]
+    'Van zulke opvallende bevindingen is gemiddeld hooguit 1 op de 20 toeval; bij deze 5 is dat naar verwachting minder dan één.'
+    """
     m = int(bevindingen.attrs.get("toetsen", bevindingen["p"].notna().sum()))
     alpha = float(bevindingen.attrs.get("alpha", 0.05))
     if m == 0:
         return "Er is geen toets gedaan."
     r = int(bevindingen["opvallend"].sum())
-    verwacht = st_getal(m * alpha)
     tekst = (
-        f"Er {'is' if m == 1 else 'zijn'} {m} {'toets' if m == 1 else 'toetsen'} gedaan. "
-        f"Als er in werkelijkheid nergens een verschil was, zou toeval er zonder correctie "
-        f"gemiddeld {verwacht} opvallend laten lijken. Daarom is gecorrigeerd voor het "
-        "aantal toetsen (Benjamini-Hochberg)"
+        f"Er {'is' if m == 1 else 'zijn'} {m} {'toets' if m == 1 else 'toetsen'} gedaan. Ook als "
+        f"er nergens een echt verschil was, zou toeval er gemiddeld {st_getal(m * alpha)} "
+        "'opvallend' laten lijken. Daarom zijn per indicator de vergelijkingen samen beoordeeld, "
+        "en telt een verschil met Nederland pas als het ook buiten de gewone spreiding tussen "
+        "regio's valt"
     )
     if r == 0:
+        return tekst + "; er is geen opvallende bevinding."
+    n = round(1 / alpha) if alpha > 0 else 0
+    deel = f"1 op de {n}" if n and abs(n * alpha - 1) < 1e-9 else f"{st_getal(100 * alpha)}%"
+    tekst += f". Van zulke opvallende bevindingen is gemiddeld hooguit {deel} toeval"
+    if r == 1:
         return tekst + "."
-    return (
-        tekst
-        + f": van {'de ene opvallende bevinding' if r == 1 else f'de {r} opvallende bevindingen'} "
-        f"is naar verwachting hooguit {st_getal(r * alpha)} toeval."
-    )
+    verwacht = r * alpha
+    hoeveel = "minder dan één" if verwacht < 1 else f"ongeveer {st_getal(round(verwacht + 1e-9))}"
+    return tekst + f"; bij deze {r} is dat naar verwachting {hoeveel}."
+
+
+def toeval_techniek(bevindingen: pd.DataFrame) -> str:
+    """The technical note behind :func:`toeval_tekst`: the methods and the family, for analysts."""
+    alpha = float(bevindingen.attrs.get("alpha", 0.05))
+    return f"Toetsen op niveau {st_getal(alpha)}. {TOETSWIJZE}"
 
 
 def st_getal(x: float) -> str:
@@ -346,6 +362,7 @@ __all__ = [
     "analyseer",
     "samenvatting",
     "toeval_tekst",
+    "toeval_techniek",
     "verloop",
     "GeenWaarde",
 ]

@@ -60,6 +60,16 @@ OORDELEN: dict[str, str] = {
 
 OPVALLEND = (OPVALLEND_HOGER, OPVALLEND_LAGER)
 
+TOETSWIJZE = (
+    "Correctie voor meervoudig toetsen: Benjamini-Hochberg, per indicator over zijn eigen "
+    "toetsen (met Nederland, vorige periode, een jaar eerder, trend en verloop tegenover het "
+    "land; kolom p_gecorrigeerd). De gewone spreiding tussen regio's is een random-effectsmodel: "
+    "τ² volgens DerSimonian-Laird, met de afronding van aantallen op vijftallen meegerekend "
+    "(kolom p_spreiding). Een verschil met Nederland heet opvallend als het groter is dan toeval "
+    "verklaart, groot genoeg is om in de praktijk te tellen en buiten de gewone spreiding valt."
+)
+"""The technical note on tests and corrections (reports print it under 'Over dit rapport')."""
+
 SPREIDING_BUITEN = "buiten de gewone spreiding"
 SPREIDING_BINNEN = "binnen de gewone spreiding"
 """The second question about a level: does the region fall outside the usual spread between

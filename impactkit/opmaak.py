@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
@@ -32,6 +33,18 @@ def ontbreekt(x: object) -> bool:
         return False
 
 
+def afronden(x: float, decimalen: int = 1) -> float:
+    """Round as :func:`getal` prints: halves up, on the number as written (0,25 -> 0,3).
+
+    >>> afronden(0.25), afronden(1.25), afronden(2.5, 0), round(2.5)
+    (0.3, 1.3, 3.0, 2)
+    """
+    if not math.isfinite(float(x)):
+        return float(x)
+    stap = Decimal(1).scaleb(-decimalen)
+    return float(Decimal(repr(float(x))).quantize(stap, rounding=ROUND_HALF_UP))
+
+
 def getal(x: float | None, decimalen: int = 1) -> str:
     """Format a number the Dutch way: ``getal(1234.5)`` -> '1.234,5'; missing -> '–'.
 
@@ -41,10 +54,21 @@ def getal(x: float | None, decimalen: int = 1) -> str:
     '55,6'
     >>> getal(60880, 0)
     '60.880'
+
+    Halves round up, as a Dutch reader (and CBS) rounds them, on the number as it is printed
+    (0,25 -> 0,3 and 2,5 -> 3; Python's own formatting would give 0,2 and 2):
+
+    >>> getal(0.25), getal(2.5, 0), getal(-1.45)
+    ('0,3', '3', '-1,5')
     """
     if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA:
         return "–"
-    tekst = f"{float(x):,.{decimalen}f}"
+    if isinstance(x, float | int) and not math.isfinite(float(x)):
+        return "–"
+    afgerond = Decimal(repr(afronden(x, decimalen))).quantize(Decimal(1).scaleb(-decimalen))
+    if afgerond == 0:
+        afgerond = abs(afgerond)  # no '-0,0'
+    tekst = f"{afgerond:,.{decimalen}f}"
     return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from .indicatoren import Indicator
 from .oordelen import (
+    BINNEN_SPREIDING,
     GEEN_GEGEVENS,
     GEEN_TOETS,
     GEEN_VERSCHIL,
@@ -26,7 +27,7 @@ from .oordelen import (
     OPVALLEND_LAGER,
     geen_getal,
 )
-from .opmaak import EENHEID_DECIMALEN, getal, met_eenheid
+from .opmaak import EENHEID_DECIMALEN, afronden, getal, met_eenheid
 from .perioden import Periode
 
 RANGTELWOORD = {1: "eerste", 2: "tweede"}
@@ -200,7 +201,7 @@ def _aandeel_categorie(ind: Indicator, categorie: str) -> str:
 
 def afgerond(ind: Indicator, x: float) -> float:
     """The value as it is shown (rounded to the unit's decimals)."""
-    return round(float(x), EENHEID_DECIMALEN.get(ind.eenheid, 1))
+    return afronden(float(x), EENHEID_DECIMALEN.get(ind.eenheid, 1))
 
 
 def verschil_getoond(ind: Indicator, a: float, b: float) -> float:
@@ -286,6 +287,11 @@ def zin_landelijk(
         zin += (
             f" Het verschil van {grootte(ind, d)} is groter dan toeval verklaart, maar te "
             "klein om in de praktijk te tellen."
+        )
+    elif verdict == BINNEN_SPREIDING:
+        zin += (
+            f" Het verschil van {grootte(ind, d)} is groter dan toeval verklaart, maar zo ver "
+            "liggen regio's vaker uit elkaar: het valt binnen de gewone spreiding tussen regio's."
         )
     elif verdict == MOGELIJK_TOEVAL:
         zin += f" Het verschil van {grootte(ind, d)} kan op toeval berusten."

@@ -124,4 +124,28 @@ def test_toeval_tekst_enkelvoud():
     b = pd.DataFrame({"p": [0.01], "opvallend": [True]})
     b.attrs.update(toetsen=1, alpha=0.05)
     tekst = toeval_tekst(b)
-    assert "Er is 1 toets gedaan" in tekst and "de ene opvallende bevinding" in tekst
+    assert "Er is 1 toets gedaan" in tekst and "gemiddeld hooguit 1 op de 20 toeval." in tekst
+    assert "bij deze" not in tekst
+
+
+@pytest.mark.parametrize(
+    "opvallend, verwacht",
+    [
+        (0, "; er is geen opvallende bevinding."),
+        (5, "bij deze 5 is dat naar verwachting minder dan één."),  # 0,25: not 'hooguit 0,2'
+        (19, "bij deze 19 is dat naar verwachting minder dan één."),
+        (30, "bij deze 30 is dat naar verwachting ongeveer 2."),  # 1,5 rounds up
+        (50, "bij deze 50 is dat naar verwachting ongeveer 3."),  # 2,5 rounds up
+    ],
+)
+def test_toeval_tekst_zegt_naar_verwachting_ongeveer_en_rondt_goed_af(opvallend, verwacht):
+    b = pd.DataFrame(
+        {"p": [0.01] * 60, "opvallend": [True] * opvallend + [False] * (60 - opvallend)}
+    )
+    b.attrs.update(toetsen=60, alpha=0.05)
+    tekst = toeval_tekst(b)
+    assert tekst.endswith(verwacht), tekst
+    assert "gemiddeld 3 'opvallend'" in tekst  # 60 x 0,05 without any correction
+    for methode in ("Benjamini", "Hochberg", "φ", "τ", "DerSimonian"):
+        assert methode not in tekst
+    assert "Benjamini-Hochberg" in ik.toeval_techniek(b)

@@ -50,6 +50,12 @@ NIET_HIER = {
     "python bench/bench_batch.py --profiel": "een meting van minuten (bench/), geen test",
 }
 
+# Commands the docs print as refused ("... kan niet"): they must stop with a Dutch 'Fout:' that
+# says why (exit code not 0, no traceback), and the part of the message that names the reason.
+GEWEIGERD = {
+    "impactkit werkboek Nederland": "is het hele land, geen Veilig Thuis-regio",
+}
+
 # Placeholders in the docs and the example value a user would type there.
 INVULLING = {
     '"jouw regio"': '"Twente"',
@@ -247,6 +253,22 @@ def test_elke_opdracht_werkt_zoals_gedrukt(document, tmp_path):
     try:
         for opdracht in te_draaien:
             getypt = _invullen(opdracht)
+            if opdracht in GEWEIGERD:
+                proces = subprocess.run(
+                    ["bash", "-c", getypt],
+                    cwd=map_,
+                    env=omgeving,
+                    capture_output=True,
+                    text=True,
+                    timeout=120,
+                )
+                uitvoer = proces.stdout + proces.stderr
+                assert proces.returncode != 0, (
+                    f"{opdracht!r} werd niet geweigerd:\n{uitvoer[-2000:]}"
+                )
+                assert "Fout:" in uitvoer and GEWEIGERD[opdracht] in uitvoer, uitvoer[-2000:]
+                assert "Traceback" not in uitvoer, uitvoer[-3000:]
+                continue
             if getypt.startswith("make"):
                 proces = subprocess.run(
                     ["bash", "-c", getypt],

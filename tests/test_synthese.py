@@ -345,7 +345,9 @@ def test_gecorrigeerde_p_telt_mee():
     s = beantwoord(plan, bevindingen)
     assert s.sterkte == GEEN_UITSLUITSEL and s.gecorrigeerd
     assert "na correctie voor het aantal toetsen" in s.deelvragen["toont"].iloc[0]
-    assert any("Benjamini-Hochberg" in g for g in s.grenzen)
+    regel = next(g for g in s.grenzen if "toetsen gedaan" in g)
+    assert "per indicator de vergelijkingen samen beoordeeld" in regel
+    assert "Benjamini" not in regel  # method names belong in the technical note
 
 
 def test_zonder_correctie_zegt_hoeveel_toeval_geeft():

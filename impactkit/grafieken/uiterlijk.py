@@ -16,6 +16,7 @@ from ..fouten import GeenWaarde
 from ..indicatoren import Indicator
 from ..laden import laad
 from ..oordelen import (
+    BINNEN_SPREIDING,
     GEEN_GEGEVENS,
     GEEN_TOETS,
     GEEN_VERSCHIL,
@@ -54,6 +55,7 @@ OORDEEL_STIJL: dict[str, dict[str, str]] = {
     },
     KLEIN_VERSCHIL: {"kleur": "#595959", "vorm": "circle", "teken": "●", "vulling": "#8C8C8C"},
     MOGELIJK_TOEVAL: {"kleur": "#595959", "vorm": "circle", "teken": "○", "vulling": "#E3E3E3"},
+    BINNEN_SPREIDING: {"kleur": "#595959", "vorm": "circle", "teken": "◐", "vulling": "#BDBDBD"},
     GEEN_VERSCHIL: {"kleur": "#595959", "vorm": "circle", "teken": "○", "vulling": "#E3E3E3"},
     GEEN_TOETS: {"kleur": "#595959", "vorm": "diamond", "teken": "◇", "vulling": "#E3E3E3"},
     GEEN_GEGEVENS: {"kleur": "#595959", "vorm": "cross", "teken": "–", "vulling": "#FFFFFF"},

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from ..namen import slug
-from ..oordelen import OORDELEN
+from ..oordelen import OORDELEN, TOETSWIJZE
 from ..versie import __version__
 
 SECTIES: dict[str, str] = {
@@ -479,6 +479,7 @@ def _verklarende_woorden() -> str:
     return (
         "<p>De oordelen in dit rapport gebruiken steeds dezelfde woorden:</p>"
         + html_tabel_uit_rijen(["Oordeel", "Betekenis"], rijen, "De woorden voor een oordeel")
+        + f"<p><strong>Technische toelichting.</strong> {html.escape(TOETSWIJZE)}</p>"
     )
 
 

@@ -132,9 +132,8 @@ def _toeval_gecorrigeerd(df: pd.DataFrame, attrs: dict, toetsen: int, alpha: flo
         return toeval_tekst(tabel)
     except Exception:  # noqa: BLE001 - fall back to a plain statement
         return (
-            f"Er zijn {getal(toetsen, 0)} toetsen gedaan. De p-waarden zijn gecorrigeerd voor dat "
-            f"aantal (Benjamini-Hochberg): van de opvallende uitkomsten is naar verwachting "
-            f"hooguit {getal(100 * alpha, 0)}% toeval."
+            f"Er zijn {getal(toetsen, 0)} toetsen gedaan en per indicator samen beoordeeld: van "
+            f"zulke opvallende uitkomsten is gemiddeld hooguit {getal(100 * alpha, 0)}% toeval."
         )
 
 
