@@ -523,9 +523,18 @@ def test_slug():
     assert _slug("Fryslân") == "fryslan"
 
 
-def test_trechter_met_overspreiding_noemt_factor():
+def test_trechter_met_overspreiding_noemt_de_gewone_spreiding():
+    from impactkit.spreiding_regios import trechtercijfers
+
     g = gr.trechter("meldingen_per_10000", "2021H1", regio="VT22", overspreiding=True).to_dict()
-    assert any("overspreiding φ" in regel for regel in g["title"]["subtitle"])
+    _, grenzen = trechtercijfers("meldingen_per_10000", "2021H1")
+    tau = ik.getal(grenzen.attrs["spreiding"], 1)
+    assert grenzen.attrs["spreiding"] > 0
+    onder = g["title"]["subtitle"]
+    assert any(f"ongeveer {tau} per 10.000 inwoners" in regel for regel in onder), onder
+    assert not any("φ" in regel for regel in onder)  # no method symbols in the caption
+    zonder = gr.trechter("meldingen_per_10000", "2021H1", overspreiding=False).to_dict()
+    assert not any("gewone spreiding" in r for r in zonder["title"]["subtitle"])
 
 
 # -- Accessibility: alt text, caption, table, contrast ---------------------------------------------

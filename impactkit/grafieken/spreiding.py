@@ -11,7 +11,7 @@ import pandas as pd
 from ..fouten import GeenWaarde
 from ..indicatoren import Indicator
 from ..indicatoren import indicator as zoek_indicator
-from ..opmaak import EENHEID_DECIMALEN, met_eenheid
+from ..opmaak import EENHEID_DECIMALEN, getal, met_eenheid
 from ..opvragen import doorsnede
 from ..perioden import Periode
 from ..regioindeling import NEDERLAND, Regio
@@ -254,13 +254,13 @@ def trechter(
 ) -> alt.LayerChart:
     """Funnel plot: every region's value against its denominator, with 95 % and 99,8 % limits.
 
-    By default the limits are widened only when the regions vary more than chance allows
-    (over-dispersion test, Spiegelhalter 2005), as in the 'regios' verdict; the caption gives
-    the factor and the plain 95 % limits stay visible as a thin grey line. ``True``/``False``
-    force widening on or off.
+    By default the limits are widened by the usual spread between regions (random effects,
+    DerSimonian–Laird τ², zero when the regions vary no more than chance), the same model as the
+    verdicts; the caption gives the spread in the indicator's unit and the plain 95 % limits
+    (chance alone) stay visible as a thin grey line. ``False`` draws chance-only limits.
 
-    Points outside the funnel differ from Nederland by more than chance would explain. Data from
-    :func:`impactkit.vergelijken.funnel`; only for percentages and rates per 10.000 inwoners
+    Points outside the widened funnel fall outside the usual spread. Data from
+    :func:`impactkit.trechtercijfers`; only for percentages and rates per 10.000 inwoners
     (otherwise :class:`~impactkit.fouten.GeenWaarde`).
 
     Examples
@@ -275,9 +275,8 @@ def trechter(
     punten_df, grenzen = trechtercijfers(
         ind.id, p.code, categorie=categorie, data=df, overspreiding=overspreiding
     )
-    phi = float(grenzen.attrs.get("phi", 1.0))
     getoond = getoonde_rijen(df, ind, p, categorie)
-    uitleg = _trechter_uitleg(phi, overspreiding)
+    uitleg = _trechter_uitleg(ind, float(grenzen.attrs.get("spreiding", 0.0)), overspreiding)
     if r is not None and r.code not in set(punten_df["regio_code"]):
         # The funnel is still worth seeing; the caption says why the region is not in it.
         uitleg.insert(0, f"{r.naam} ontbreekt: het cijfer of de noemer is onderdrukt of onbekend.")
@@ -316,20 +315,24 @@ def trechter(
     )
 
 
-def _trechter_uitleg(phi: float, overspreiding: bool | None) -> list[str]:
-    """The funnel's reading notes: lines and limits, and whether the limits were widened."""
-    uitleg = [
-        "Stippellijn: 95%-grens; doorgetrokken lijn: 99,8%-grens; blauw: Nederland.",
-        "Een punt buiten de trechter wijkt meer af dan toeval verklaart.",
-    ]
-    if phi > 1:
-        uitleg.append(
-            f"Grenzen verruimd voor verschillen tussen regio's die geen toeval zijn "
-            f"(overspreiding φ = {phi:.1f}".replace(".", ",")
-            + "); dunne grijze lijn: de gewone 95%-grens."
-        )
-    elif overspreiding is not False:
-        uitleg.append("Geen overspreiding tussen regio's gevonden: gewone grenzen.")
+def _trechter_uitleg(ind, spreiding: float, overspreiding: bool | None) -> list[str]:
+    """The funnel's reading notes: lines and limits, and whether the limits were widened.
+
+    ``spreiding``: the usual spread between regions (τ) in the indicator's unit.
+    """
+    uitleg = ["Stippellijn: 95%-grens; doorgetrokken lijn: 99,8%-grens; blauw: Nederland."]
+    if spreiding > 0 and overspreiding is not False:
+        maat = "procentpunt" if ind.eenheid == "%" else ind.eenheid
+        uitleg += [
+            "Regio's verschillen onderling meer dan toeval verklaart (gewone spreiding tussen "
+            f"regio's: ongeveer {getal(spreiding, 1)} {maat}); de grenzen zijn daarmee verruimd.",
+            "Een punt buiten de trechter valt buiten die gewone spreiding; dunne grijze lijn: "
+            "de 95%-grens als alleen toeval telde.",
+        ]
+    else:
+        uitleg.append("Een punt buiten de trechter wijkt meer af dan toeval verklaart.")
+        if overspreiding is not False:
+            uitleg.append("Regio's verschillen onderling niet meer dan toeval: gewone grenzen.")
     return uitleg
 
 
