@@ -194,9 +194,9 @@ def _app(args: argparse.Namespace) -> int:
 
 
 def _workshop(args: argparse.Namespace) -> int:
-    from .workshop import voorbereiden
+    from .workshop import workshop_voorbereiden
 
-    klaar = voorbereiden(
+    klaar = workshop_voorbereiden(
         args.deelnemers, args.uit, periode=args.periode, pdf=args.pdf, werkers=args.werkers
     )
     mislukt = {m: s for m, s in klaar.status.items() if s != "klaar"}

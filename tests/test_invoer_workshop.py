@@ -41,7 +41,7 @@ def geen_batch(doel, **kw):
 
 
 def bereid(csv_pad, uit):
-    return workshop.voorbereiden(csv_pad, uit, PERIODE, draai=geen_batch, voortgang=False)
+    return workshop.workshop_voorbereiden(csv_pad, uit, PERIODE, draai=geen_batch, voortgang=False)
 
 
 @pytest.fixture

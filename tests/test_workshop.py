@@ -219,7 +219,7 @@ def test_standaard_periode_is_de_laatste(tmp_path):
             ]
         )
 
-    klaar = workshop.voorbereiden(pad, tmp_path / "uit", draai=geen_batch, voortgang=False)
+    klaar = workshop.workshop_voorbereiden(pad, tmp_path / "uit", draai=geen_batch, voortgang=False)
     laatste = ik.laatste_periode()
     assert klaar.periode == laatste
     label = Periode.parse(laatste).label

@@ -1,6 +1,6 @@
 """The workshop: prepare everything a trainer hands out, from a list of participants.
 
-``voorbereiden("deelnemers.csv", "workshop")`` reads the participants (naam, regio, optional
+``workshop_voorbereiden("deelnemers.csv", "workshop")`` reads the participants (naam, regio, optional
 startvraag or hoofdvraag), runs the batch for their regions and writes, for each participant, an
 exercise sheet with their own region's figures (``werkblad.html``), their region's report and
 their saved plan (``stappenplan.yaml``, to continue in the notebook with ``plan_bestand``); for
@@ -11,7 +11,7 @@ role cards are made from the book's own pages (``book/workshop/presentatie.md`` 
 The period is explicit everywhere: the one given, or the latest period with figures, and every
 page states it. Every page says when the figures are practice data (oefendata).
 
-Reading, computing and writing HTML are separate, pure functions; only :func:`voorbereiden`
+Reading, computing and writing HTML are separate, pure functions; only :func:`workshop_voorbereiden`
 runs the batch and writes files. The modules: :mod:`.deelnemers` reads and checks the
 participants, :mod:`.werkblad` makes a participant's exercise sheet, :mod:`.begeleider` the
 trainer's overview and answer sheet, :mod:`.dias` the slides and :mod:`.rolkaarten` the role
@@ -58,7 +58,7 @@ __all__ = [
     "lees_deelnemers",
     "overzicht_html",
     "rolkaarten_html",
-    "voorbereiden",
+    "workshop_voorbereiden",
     "werkblad_gegevens",
     "werkblad_html",
 ]
@@ -68,7 +68,7 @@ WORKSHOP_BOEK = boek_pad("workshop")  # the book's workshop pages (read via boek
 
 @dataclass
 class Voorbereiding:
-    """What :func:`voorbereiden` made."""
+    """What :func:`workshop_voorbereiden` made."""
 
     map: Path
     periode: str
@@ -159,7 +159,7 @@ class WorkshopManifest:
 
 
 def te_schrijven(uit: Path, lijst: list[Deelnemer], pdf: bool = False) -> list[Path]:
-    """Every file and folder :func:`voorbereiden` writes in ``uit`` for these participants."""
+    """Every file and folder :func:`workshop_voorbereiden` writes in ``uit`` for these participants."""
     paden = [uit / n for n in BEGELEIDER] + [uit / "deelnemers" / "vega"]
     paden += [uit / "rapporten" / g for g in dict.fromkeys(d.groep for d in lijst)]
     if pdf:
@@ -265,7 +265,7 @@ def _schrijf_begeleider(
     _schrijf(uit / "index.html", overzicht_html(bladen, status, extra))
 
 
-def voorbereiden(
+def workshop_voorbereiden(
     deelnemers: str | Path,
     uit: str | Path,
     periode: str | None = None,
