@@ -34,7 +34,7 @@ def test_regio_kiezen_geeft_antwoord_grafieken_en_download():
     a.regio.value = "VT19"
     assert "<h2>Twente, het tweede halfjaar van 2024</h2>" in a.resultaat.value
     assert "Antwoord op de hoofdvraag" in a.resultaat.value
-    assert "3,1 tegen 1,8 per 10.000 inwoners" in a.resultaat.value
+    assert "2,7 tegen 1,8 per 10.000 inwoners" in a.resultaat.value
     assert "Vragen voor het gesprek met partners" in a.resultaat.value
     # Three charts as static SVG, each with alt text, caption and its figures as a table.
     assert a.grafieken.value.count('<figure class="grafiek"') == 3

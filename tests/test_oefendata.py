@@ -1,10 +1,12 @@
 """The practice data: reproducible, internally consistent, calibrated to published figures."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
 import impactkit as ik
 from impactkit.bronnen import oefendata
+from impactkit.bronnen.oefendata_ruis import variantieverhouding
 from impactkit.paden import data_pad
 
 # Worked example of the step plan for Zaanstreek-Waterland (shared/seeds/004), 2021H1.
@@ -36,6 +38,10 @@ def w(df, ind, code, per, cat=None):
 def test_bestand_is_precies_de_uitvoer_van_de_generator():
     verwacht = oefendata.als_csv(oefendata.genereer())
     assert oefendata.bestand().read_text(encoding="utf-8") == verwacht
+
+
+def test_twee_keer_maken_geeft_dezelfde_bytes():
+    assert oefendata.als_csv(oefendata.genereer()) == oefendata.als_csv(oefendata.genereer())
 
 
 def test_andere_seed_geeft_andere_data():
@@ -87,8 +93,8 @@ def test_oost_brabant_is_de_som_van_de_oude_regios(oefendata):
         assert w(oefendata, "meldingen", "VT27", per).teller == nl - rest.teller.sum()
     r = w(oefendata, "meldingen_per_10000", "VT27", "2023H1")
     assert r.noemer == ik.regio("VT16").inwoners + ik.regio("VT26").inwoners == 1_398_895
-    assert w(oefendata, "meldingen", "VT27", "2023H1").teller == 6410
-    assert w(oefendata, "meldingen", "VT16", "2022H2").teller == 2575
+    assert w(oefendata, "meldingen", "VT27", "2023H1").teller == 6605
+    assert w(oefendata, "meldingen", "VT16", "2022H2").teller == 2495
 
 
 def test_voorlopig_alleen_laatste_jaar(oefendata):
@@ -122,11 +128,14 @@ def test_regios_tellen_op_tot_nederland(oefendata, ind):
 
 
 def test_aantallen_zijn_veelvouden_van_vijf(oefendata):
-    vt = oefendata[(oefendata.herkomst == "oefendata") & oefendata.teller.notna()]
-    cohort = vt.indicator.isin(
-        ["geweld_gestopt", "opvoedingsrelatie_verbeterd", "slachtoffers_moord_doodslag"]
-    )
-    assert (vt.loc[~cohort, "teller"] % 5 == 0).all()
+    # Tellers, noemers and counts, as CBS rounds them; not the cohort study's respondents, the
+    # exact victim counts, or the inhabitants under a rate.
+    niet_afgerond = ["geweld_gestopt", "opvoedingsrelatie_verbeterd", "slachtoffers_moord_doodslag"]
+    df = oefendata[~oefendata.indicator.isin(niet_afgerond)]
+    tellers = df.teller.dropna()
+    noemers = df.loc[df.eenheid == "%", "noemer"].dropna()
+    assert len(tellers) > 15_000 and len(noemers) > 10_000
+    assert (tellers % 5 == 0).all() and (noemers % 5 == 0).all()
 
 
 def test_percentages_komen_uit_tellingen(oefendata):
@@ -203,6 +212,54 @@ def test_regios_verschillen_en_hebben_trends(oefendata):
     verloop = per10k.pivot(index="periode", columns="regio_code", values="waarde").astype(float)
     verandering = verloop.iloc[-1] / verloop.iloc[0] - 1
     assert verandering.abs().max() > 0.10  # at least some regions have a clear trend
+
+
+def _toevallige_reeksen(rng, aandeel: bool) -> pd.DataFrame:
+    """Shares (binomial) or counts (Poisson) with nothing but chance: the yardstick's zero point."""
+    rijen = []
+    for p in ik.halfjaren("2019H1", "2024H2"):
+        noemers = np.linspace(400, 4000, 26).astype(int)
+        tellers = rng.binomial(noemers, 0.3) if aandeel else rng.poisson(0.3 * noemers)
+        codes = [f"VT{i:02d}" for i in range(1, 27)]
+        for code, x, n in zip(
+            ["NL01", *codes], [tellers.sum(), *tellers], [noemers.sum(), *noemers]
+        ):
+            rijen.append(
+                {"indicator": "x", "regio_code": code, "periode": str(p), "categorie": None,
+                 "waarde": 100 * x / n, "teller": x, "noemer": n if aandeel else None,
+                 "eenheid": "%" if aandeel else "aantal"}
+            )  # fmt: skip
+    return pd.DataFrame(rijen)
+
+
+@pytest.mark.parametrize("aandeel", [True, False])
+def test_de_schommelingsmaat_geeft_een_bij_alleen_toeval(aandeel):
+    v = variantieverhouding(_toevallige_reeksen(np.random.default_rng(3), aandeel))
+    assert len(v) == 26
+    assert 0.85 < v.verhouding.mean() < 1.15
+
+
+def test_regios_schommelen_minstens_zoveel_als_het_toeval(oefendata):
+    # Real registrations move between half-years by chance and for other reasons; the practice
+    # data must too. Per kind of indicator, and per indicator, the half-year changes of a
+    # region's difference from Nederland vary at least as much as binomial (shares) or Poisson
+    # (counts, rates) chance alone would make them (before the extra noise: 0,04 for shares).
+    v = variantieverhouding(oefendata)
+    per_soort = v.groupby("soort").verhouding.mean()
+    assert set(per_soort.index) == {"aandeel", "aantal", "ratio"}
+    assert (per_soort >= 1).all(), per_soort.to_dict()
+    per_indicator = v.groupby("indicator").verhouding.mean()
+    assert len(per_indicator) >= 20
+    assert (per_indicator >= 1).all(), per_indicator[per_indicator < 1].to_dict()
+
+
+def test_ook_vastgezette_regios_schommelen_buiten_hun_ijkpunt(oefendata):
+    # Pinned cells are pinned; the rest of the region's series is as rough as any other.
+    her = ik.reeks("hermeldingen", "Gooi en Vechtstreek", data=oefendata).set_index("periode")
+    stappen = her["waarde"].astype(float).diff().dropna().abs()
+    assert stappen.max() > 1  # procentpunt; the smooth path moved at most 0,2
+    zw = ik.reeks("duur_geweld_meldingen", ZW, categorie="≤ 1 week", data=oefendata)
+    assert zw["waarde"].astype(float).diff().abs().max() > 1
 
 
 def test_hermeldingen_pas_vanaf_2020(oefendata):

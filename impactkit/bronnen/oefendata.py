@@ -42,6 +42,13 @@ national overdracht shares) is invented, plausibly. Indicators the catalogue mar
 measurable (such as ``burgers_handelen``) have no practice data. Counts are multiples of 5, as
 CBS rounds them; regional counts add up to the national count exactly; counts from 1 to 9 are
 suppressed (see :mod:`impactkit.onderdrukking`).
+
+Each region has a smooth path (level, trend, a fixed regional effect per share or category), but
+its value in a half-year is drawn around that path, as rough as real registrations: an extra
+deviation per half-year plus binomial, multinomial or Poisson chance, then rounding to fives
+(:mod:`impactkit.bronnen.oefendata_ruis`, from separate random streams). The calibrated cells
+above are pinned and carry no noise; the pinned regions' other half-years do. Zaanstreek-
+Waterland's unsafe share is pinned from 2019H1 to 2021H2, the rise and fall of the example.
 Every row carries ``herkomst = "oefendata"``.
 
 Regions follow CBS's division per period (``data/cbs/regio_overgangen.csv``): from 2023 CBS
@@ -67,8 +74,8 @@ from ..observaties import DTYPES, met_regionaam
 from ..observaties import KOLOMMEN as TIDY_KOLOMMEN
 from ..onderdrukking import onderdruk
 from ..paden import data_pad
-from ..perioden import Periode, halfjaren
-from ..regioindeling import NEDERLAND, regio, regio_overgangen, regios
+from ..perioden import Periode
+from ..regioindeling import NEDERLAND, regio_overgangen, regios
 from .oefendata_doelen import (
     AARD,
     AARD_AANDELEN,
@@ -90,16 +97,28 @@ from .oefendata_doelen import (
     ONVEILIG_NL,
     ONVEILIG_ZW,
     OVERDRACHT_NL,
+    PERIODEN,
     POLITIE_AANDEEL,
-    REGIO_INDICATOREN_COHORT,
+    REGIO_INDICATOREN_COHORT,  # noqa: F401 (the book and the tests read it here)
     VASTE_REGIOWAARDEN,
     VERVOLG,
     VERVOLG_AANDELEN,
     ZW_DUUR,
 )
+from .oefendata_onderzoek import voeg_onderzoek_toe
+from .oefendata_ruis import (
+    binaire_effecten,
+    logit,
+    rond5,
+    ruisbron,
+    ruwe_aandelen,
+    ruwe_aantallen,
+    ruwe_verdeling,
+    verdeel_categorieen,
+    verdeel_in_vijftallen,
+)
 
 SEED = 20_190_101
-PERIODEN = halfjaren("2019H1", "2024H2")
 VOORLOPIG_VANAF = Periode(2024, 1)
 HERKOMST = "oefendata"
 # The tidy columns without the region name (added when the file is loaded).
@@ -113,7 +132,17 @@ class _Generator:
     rng: np.random.Generator
     codes: list[str]
     inwoners: np.ndarray
+    seed: int = SEED
     rijen: list[dict] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # The noise of the distributions over categories, drawn half-year after half-year.
+        self.toeval = ruisbron(self.seed, "verdelingen")
+
+    def verdeel(self, totalen, aandelen, effecten, vast=None) -> np.ndarray:
+        """One half-year's region x category counts: drawn around the regions' effects."""
+        getrokken = ruwe_verdeling(self.toeval, totalen, aandelen, effecten)
+        return verdeel_categorieen(totalen, aandelen, getrokken, vast)
 
     @property
     def n(self) -> int:
@@ -157,91 +186,29 @@ class _Generator:
             self.voeg_toe(indicator, code, periode, waarde, int(t), int(n), "per 10.000 inwoners")
 
 
-# -- Allocation helpers ---------------------------------------------------------------------------
-def verdeel_in_vijftallen(totaal: int, gewichten: np.ndarray) -> np.ndarray:
-    """Split ``totaal`` (a multiple of 5) into multiples of 5 proportional to ``gewichten``.
-
-    Largest-remainder rounding, so the parts add up to ``totaal`` exactly.
-    """
-    if totaal % 5:
-        raise ValueError(f"totaal {totaal} is geen veelvoud van 5")
-    gewichten = np.asarray(gewichten, dtype=float)
-    eenheden = totaal // 5
-    if eenheden == 0 or gewichten.sum() <= 0:
-        return np.zeros(len(gewichten), dtype=int)
-    exact = gewichten / gewichten.sum() * eenheden
-    basis = np.floor(exact).astype(int)
-    rest = eenheden - int(basis.sum())
-    volgorde = np.argsort(-(exact - basis), kind="stable")
-    basis[volgorde[:rest]] += 1
-    return basis * 5
-
-
-def _rond5(x: float) -> int:
-    return int(5 * round(x / 5))
-
-
-def _ipf(start: np.ndarray, rijsommen: np.ndarray, kolomsommen: np.ndarray) -> np.ndarray:
-    """Iterative proportional fitting of a positive matrix to row and column sums."""
-    m = start.astype(float).copy()
-    for _ in range(200):
-        m *= (kolomsommen / np.maximum(m.sum(axis=0), 1e-12))[None, :]
-        m *= (rijsommen / np.maximum(m.sum(axis=1), 1e-12))[:, None]
-    return m
-
-
-def verdeel_categorieen(
-    totalen: np.ndarray,
-    aandelen: np.ndarray,
-    effecten: np.ndarray,
-    vast: dict[int, np.ndarray] | None = None,
-) -> np.ndarray:
-    """Counts per region x category: rows add up to ``totalen``, columns to the national shares.
-
-    ``effecten`` are region x category log-multipliers (regional differences); ``vast`` fixes
-    whole rows (region index -> counts). The national column totals are the shares applied to
-    the national total with largest-remainder rounding; the result meets them exactly.
-    """
-    vast = vast or {}
-    k = len(aandelen)
-    aandelen = np.asarray(aandelen, dtype=float) / np.sum(aandelen)
-    doel_kolom = verdeel_in_vijftallen(int(totalen.sum()), aandelen)
-    vrij = [i for i in range(len(totalen)) if i not in vast]
-    vaste_kolom = sum((vast[i] for i in vast), np.zeros(k, dtype=int))
-    rest_kolom = np.maximum(doel_kolom - vaste_kolom, 0).astype(float)
-    start = aandelen[None, :] * np.exp(effecten[vrij])
-    passend = _ipf(start, totalen[vrij].astype(float), np.maximum(rest_kolom, 1e-9))
-    uit = np.zeros((len(totalen), k), dtype=int)
-    for rij, i in enumerate(vrij):
-        uit[i] = verdeel_in_vijftallen(int(totalen[i]), passend[rij])
-    for i, rij in vast.items():
-        uit[i] = rij
-    # Move units of 5 between categories within free rows until the columns hit their targets.
-    tekort = doel_kolom - uit.sum(axis=0)
-    while np.any(tekort != 0):
-        naar = int(np.argmax(tekort))
-        van = int(np.argmin(tekort))
-        kandidaten = [i for i in vrij if uit[i, van] >= 5]
-        if not kandidaten:
-            break
-        i = max(kandidaten, key=lambda j: uit[j, van])
-        uit[i, van] -= 5
-        uit[i, naar] += 5
-        tekort = doel_kolom - uit.sum(axis=0)
-    return uit
-
-
 def _verwacht(gen: _Generator, niveau: np.ndarray, helling: np.ndarray, t: int) -> np.ndarray:
     return gen.inwoners * niveau * np.exp(helling * (t - 5.5) / 2.0)
 
 
+def _tijdvakken(per: str) -> list[int]:
+    """The half-year indices a target period ('2021H1' or '2023') covers."""
+    return [t for t, p in enumerate(PERIODEN) if str(p) == per or str(p.jaar) == per]
+
+
 def _reeks_aantallen(gen: _Generator, indicator: str, spreiding: float) -> np.ndarray:
-    """Region x period counts for a count indicator, fitted to national and fixed values."""
+    """Region x period counts for a count indicator, fitted to national and fixed values.
+
+    The smooth path (level, trend, a small wiggle) comes from the generator's stream; each
+    half-year's count is then drawn around it (:func:`ruwe_aantallen`) and the drawn counts are
+    scaled to the national total in multiples of 5. Fixed values are met exactly; a fixed year
+    total is split over its half-years by a binomial draw.
+    """
     totaal = LANDELIJK_TOTAAL[indicator]
     niveau = np.exp(gen.rng.normal(0.0, spreiding, gen.n))
     helling = gen.rng.normal(0.0, 0.04, gen.n)
     ruis = np.exp(gen.rng.normal(0.0, 0.02, (len(PERIODEN), gen.n)))
     vaste = VASTE_REGIOWAARDEN.get(indicator, [])
+    toeval = ruisbron(gen.seed, indicator)
 
     def aandeel(t: int) -> np.ndarray:
         w = _verwacht(gen, niveau, helling, t) * ruis[t]
@@ -251,28 +218,29 @@ def _reeks_aantallen(gen: _Generator, indicator: str, spreiding: float) -> np.nd
     for _ in range(30):
         for code, per, waarde in vaste:
             i = gen.index(code)
-            ts = [t for t, p in enumerate(PERIODEN) if str(p) == per or str(p.jaar) == per]
-            verwacht = sum(aandeel(t)[i] * totaal[t] for t in ts)
+            verwacht = sum(aandeel(t)[i] * totaal[t] for t in _tijdvakken(per))
             niveau[i] *= waarde / verwacht
 
+    vast: dict[tuple[int, int], int] = {}
+    for code, per, waarde in vaste:
+        i = gen.index(code)
+        ts = _tijdvakken(per)
+        if len(ts) == 1:
+            vast[(ts[0], i)] = waarde
+            continue
+        e1, e2 = (aandeel(t)[i] * totaal[t] for t in ts)
+        h1 = rond5(toeval.binomial(waarde, e1 / (e1 + e2)))
+        vast[(ts[0], i)], vast[(ts[1], i)] = h1, waarde - h1
+
     uit = np.zeros((len(PERIODEN), gen.n), dtype=int)
-    for t, p in enumerate(PERIODEN):
-        vast: dict[int, int] = {}
-        for code, per, waarde in vaste:
-            i = gen.index(code)
-            if per == str(p):
-                vast[i] = waarde
-            elif per == str(p.jaar) and p.is_halfjaar:
-                t1 = PERIODEN.index(Periode(p.jaar, 1))
-                t2 = PERIODEN.index(Periode(p.jaar, 2))
-                e1, e2 = aandeel(t1)[i] * totaal[t1], aandeel(t2)[i] * totaal[t2]
-                h1 = _rond5(waarde * e1 / (e1 + e2))
-                vast[i] = h1 if p.halfjaar == 1 else waarde - h1
-        vrij = np.array([i not in vast for i in range(gen.n)])
-        rest = totaal[t] - sum(vast.values())
-        uit[t, vrij] = verdeel_in_vijftallen(rest, aandeel(t)[vrij])
-        for i, waarde in vast.items():
-            uit[t, i] = waarde
+    for t in range(len(PERIODEN)):
+        getrokken = ruwe_aantallen(toeval, aandeel(t) * totaal[t])
+        vrij = np.array([(t, i) not in vast for i in range(gen.n)])
+        rest = totaal[t] - sum(w for (tv, _), w in vast.items() if tv == t)
+        uit[t, vrij] = verdeel_in_vijftallen(rest, getrokken[vrij])
+        for (tv, i), waarde in vast.items():
+            if tv == t:
+                uit[t, i] = waarde
     return uit
 
 
@@ -285,14 +253,18 @@ def _binair(
     noemers: np.ndarray,
     aandelen_nl: list[float],
     spreiding: float,
-    vast_pad: dict[str, list[float]] | None = None,
-    vaste_aantallen: dict[str, list[int]] | None = None,
+    toeval: np.random.Generator,
+    paden: dict[str, list[float]] | None = None,
+    vast: dict[str, dict[int, int]] | None = None,
     rng: np.random.Generator | None = None,
 ) -> np.ndarray:
     """Region x period counts of 'ja' for a yes/no share, national share met per period.
 
-    ``vast_pad`` fixes a region's share per period, ``vaste_aantallen`` its count of 'ja' per
-    period. ``rng`` draws the regional effects (default: the generator's own stream).
+    Each region has a fixed effect (log-odds, drawn from ``rng``, default the generator's own
+    stream) or its own path of shares (``paden``: code -> share per period). Every half-year the
+    teller is drawn from ``toeval`` around that share (:func:`ruwe_aandelen`), and the drawn
+    tellers are fitted to the national share in multiples of 5. ``vast`` pins cells (code ->
+    {period index: count of 'ja'}).
     """
     effect = (rng or gen.rng).normal(0.0, spreiding, gen.n)
     effect = np.clip(effect, -1.6 * spreiding, 1.6 * spreiding)
@@ -302,42 +274,45 @@ def _binair(
         if np.isnan(p):
             uit[t] = -1
             continue
-        vast = {}
-        for code, pad in (vast_pad or {}).items():
-            i = gen.index(code)
-            ja = _rond5(pad[t] * noemers[t, i])
-            vast[i] = np.array([ja, noemers[t, i] - ja])
-        for code, aantallen in (vaste_aantallen or {}).items():
-            i = gen.index(code)
-            vast[i] = np.array([aantallen[t], noemers[t, i] - aantallen[t]])
-        effecten = np.stack([effect, np.zeros(gen.n)], axis=1)
-        m = verdeel_categorieen(noemers[t], np.array([p, 1 - p]), effecten, vast)
+        logits = logit(p) + effect
+        for code, pad in (paden or {}).items():
+            logits[gen.index(code)] = logit(pad[t])
+        getrokken = ruwe_aandelen(toeval, noemers[t], logits)
+        vaste_rijen = {}
+        for code, cellen in (vast or {}).items():
+            if t in cellen:
+                i = gen.index(code)
+                vaste_rijen[i] = np.array([cellen[t], noemers[t, i] - cellen[t]])
+        effecten = binaire_effecten(getrokken, noemers[t], p)
+        m = verdeel_categorieen(noemers[t], np.array([p, 1 - p]), effecten, vaste_rijen)
         uit[t] = m[:, 0]
     return uit
 
 
-def _casussen(gen: _Generator, meldingen: np.ndarray, seed: int) -> np.ndarray:
+def _casussen(gen: _Generator, meldingen: np.ndarray) -> np.ndarray:
     """Region x period casussen with at least one received melding (never more than meldingen).
 
     The fixed values of ``CASUSSEN_VAST`` are met exactly (a year figure is split over its
-    half-years in proportion to the meldingen); the fixed regions' other periods follow their own
-    ratio. The regional effects come from a separate stream, so adding this indicator left every
-    other random draw of the generator unchanged.
+    half-years by a binomial draw on the meldingen); in their other periods the fixed regions
+    follow their own ratio, with noise. The regional effects come from a separate stream, so
+    adding this indicator left every other random draw of the generator unchanged.
     """
+    toeval = ruisbron(gen.seed, "casussen")
     verhouding = {"VT02": CASUSSEN_PER_MELDING_NL, "VT22": CASUSSEN_PER_MELDING_ZW}
-    vaste: dict[str, list[int]] = {}
+    paden = {code: [v] * len(PERIODEN) for code, v in verhouding.items()}
+    vast: dict[str, dict[int, int]] = {}
     for code, (per, waarde) in CASUSSEN_VAST.items():
         i = gen.index(code)
-        aantallen = [_rond5(verhouding[code] * m) for m in meldingen[:, i]]
-        ts = [t for t, p in enumerate(PERIODEN) if str(p) == per or str(p.jaar) == per]
-        m_ts = meldingen[ts, i]
-        delen = verdeel_in_vijftallen(waarde, m_ts) if len(ts) > 1 else np.array([waarde])
-        for t, deel in zip(ts, delen):
-            aantallen[t] = int(deel)
-        vaste[code] = aantallen
-    rng = np.random.default_rng((seed, 84851))
+        ts = _tijdvakken(per)
+        if len(ts) == 1:
+            vast[code] = {ts[0]: waarde}
+            continue
+        m1, m2 = meldingen[ts, i]
+        h1 = rond5(toeval.binomial(waarde, m1 / (m1 + m2)))
+        vast[code] = {ts[0]: h1, ts[1]: waarde - h1}
+    rng = np.random.default_rng((gen.seed, 84851))
     nl = [CASUSSEN_PER_MELDING_NL] * len(PERIODEN)
-    return _binair(gen, meldingen, nl, 0.2, vaste_aantallen=vaste, rng=rng)
+    return _binair(gen, meldingen, nl, 0.2, toeval, paden=paden, vast=vast, rng=rng)
 
 
 def genereer(seed: int = SEED) -> pd.DataFrame:
@@ -347,6 +322,7 @@ def genereer(seed: int = SEED) -> pd.DataFrame:
         rng=np.random.default_rng(seed),
         codes=vt["code"].tolist(),
         inwoners=vt["inwoners"].to_numpy(dtype=np.int64),
+        seed=seed,
     )
     t_2021h1 = PERIODEN.index(Periode(2021, 1))
 
@@ -364,52 +340,8 @@ def genereer(seed: int = SEED) -> pd.DataFrame:
     eff_aard = _effecten(gen, len(AARD), 0.2)
     eff_vervolg = _effecten(gen, len(VERVOLG), 0.3)
 
-    # A small spread keeps Zaanstreek-Waterland among the regions with the highest unsafe
-    # share, as on the worked example's map.
-    onveilig = _binair(gen, meldingen, ONVEILIG_NL, 0.12, {"VT22": ONVEILIG_ZW})
-    acuut = np.zeros_like(meldingen)
-    for t in range(len(PERIODEN)):
-        acuut[t] = [_rond5(o * ACUUT_NL[t] / ONVEILIG_NL[t]) for o in onveilig[t]]
-    beide = np.array([[_rond5(ACUUT_OOK_STRUCTUREEL * a) for a in rij] for rij in acuut])
-    structureel = onveilig - acuut + beide
-
-    her_pad = {
-        "VT07": [0.215, 0.214, 0.212, 0.210, 0.208, 0.207, HERMELDINGEN_VAST["VT07"], 0.209,
-                 0.211, 0.212, 0.214, 0.215],
-        "VT25": [0.50, 0.505, 0.51, 0.515, 0.52, 0.523, HERMELDINGEN_VAST["VT25"], 0.522,
-                 0.52, 0.518, 0.517, 0.515],
-    }  # fmt: skip
-    hermeld = _binair(gen, meldingen, HERMELDINGEN_NL, 0.10, her_pad)
-
-    # Overdracht as a share of the casussen. Zaanstreek-Waterland as counts: 10 to the RvdK in
-    # 2021H1 (0,7 %) and 15 in the other half-years (about 1 %); to the OM none in 2021H1 and
-    # otherwise so few that most half-years are suppressed.
-    casussen = _casussen(gen, meldingen, seed)
-    zw_rvdk = [15, 15, 15, 15, 10, 15, 15, 15, 15, 15, 15, 15]
-    zw_om = [10, 5, 5, 5, 0, 5, 5, 5, 5, 5, 10, 10]
-    overdracht = {
-        "rvdk": _binair(
-            gen, casussen, [OVERDRACHT_NL["rvdk"]] * 12, 0.25, vaste_aantallen={"VT22": zw_rvdk}
-        ),
-        "om": _binair(
-            gen, casussen, [OVERDRACHT_NL["om"]] * 12, 0.3, vaste_aantallen={"VT22": zw_om}
-        ),
-        "politie": _binair(gen, casussen, [OVERDRACHT_NL["politie"]] * 12, 0.25),
-    }
-
-    reeksen = {
-        "adviezen": adviezen,
-        "meldingen": meldingen,
-        "ots": ots,
-        "rvdk": rvdk,
-        "thv": thv,
-        "casussen": casussen,
-        "onveilig": onveilig,
-        "acuut": acuut,
-        "structureel": structureel,
-        "hermeld": hermeld,
-        "overdracht": overdracht,
-    }
+    reeksen = {"adviezen": adviezen, "meldingen": meldingen, "ots": ots, "rvdk": rvdk, "thv": thv}
+    reeksen.update(_aandelen_reeksen(gen, meldingen))
     effecten = {
         "advies": eff_advies,
         "melder": eff_melder,
@@ -421,12 +353,91 @@ def genereer(seed: int = SEED) -> pd.DataFrame:
     for t, p in enumerate(PERIODEN):
         _voeg_periode_toe(gen, t, p, reeksen, effecten, t_2021h1)
 
-    _voeg_onderzoek_toe(gen)
+    voeg_onderzoek_toe(gen)
 
     df = pd.DataFrame(_volg_regio_overgangen(gen.rijen), columns=KOLOMMEN[:-2])
     df["herkomst"] = HERKOMST
     df = onderdruk(df)
     return _ordenen(df)
+
+
+def _aandelen_reeksen(gen: _Generator, meldingen: np.ndarray) -> dict:
+    """The yes/no shares of the meldingen and casussen, as region x period tellers."""
+    t_2021h2 = PERIODEN.index(Periode(2021, 2))
+    t_2022h1 = PERIODEN.index(Periode(2022, 1))
+    zw = gen.index("VT22")
+    # A small spread keeps Zaanstreek-Waterland among the regions with the highest unsafe
+    # share, as on the worked example's map. Its path up to 2021H2 is the example's rise and
+    # fall, so it is pinned; from 2022 it has noise like every other region.
+    zw_onveilig = {t: rond5(ONVEILIG_ZW[t] * meldingen[t, zw]) for t in range(t_2021h2 + 1)}
+    onveilig = _binair(
+        gen,
+        meldingen,
+        ONVEILIG_NL,
+        0.12,
+        ruisbron(gen.seed, "onveilig"),
+        paden={"VT22": ONVEILIG_ZW},
+        vast={"VT22": zw_onveilig},
+    )
+    # Acute unsafety as a share of the unsafe meldingen, with its own regional effects (from a
+    # separate stream) and its own noise.
+    acuut = _binair(
+        gen,
+        onveilig,
+        [a / o for a, o in zip(ACUUT_NL, ONVEILIG_NL)],
+        0.10,
+        ruisbron(gen.seed, "acuut"),
+        rng=np.random.default_rng((gen.seed, 5051)),
+    )
+    beide = np.array([[rond5(ACUUT_OOK_STRUCTUREEL * a) for a in rij] for rij in acuut])
+    structureel = onveilig - acuut + beide
+
+    her_pad = {
+        "VT07": [0.215, 0.214, 0.212, 0.210, 0.208, 0.207, HERMELDINGEN_VAST["VT07"], 0.209,
+                 0.211, 0.212, 0.214, 0.215],
+        "VT25": [0.50, 0.505, 0.51, 0.515, 0.52, 0.523, HERMELDINGEN_VAST["VT25"], 0.522,
+                 0.52, 0.518, 0.517, 0.515],
+    }  # fmt: skip
+    her_vast = {
+        code: {t_2022h1: rond5(pad[t_2022h1] * meldingen[t_2022h1, gen.index(code)])}
+        for code, pad in her_pad.items()
+    }
+    hermeld = _binair(
+        gen, meldingen, HERMELDINGEN_NL, 0.10, ruisbron(gen.seed, "hermeldingen"), her_pad, her_vast
+    )
+
+    # Overdracht as a share of the casussen. Zaanstreek-Waterland follows its own path: about
+    # 15 to the RvdK per half-year and 10 in 2021H1 (0,7 %, pinned); to the OM none in 2021H1
+    # (pinned) and otherwise so few that most half-years are suppressed.
+    casussen = _casussen(gen, meldingen)
+    zw_pad = {
+        "rvdk": [15, 15, 15, 15, 10, 15, 15, 15, 15, 15, 15, 15],
+        "om": [10, 5, 5, 5, 0, 5, 5, 5, 5, 5, 10, 10],
+    }
+    zw_vast = {"rvdk": 10, "om": 0}
+    overdracht = {}
+    for soort, spreiding in [("rvdk", 0.25), ("om", 0.3), ("politie", 0.25)]:
+        paden = vast = None
+        if soort in zw_pad:
+            paden = {"VT22": [a / c for a, c in zip(zw_pad[soort], casussen[:, zw])]}
+            vast = {"VT22": {PERIODEN.index(Periode(2021, 1)): zw_vast[soort]}}
+        overdracht[soort] = _binair(
+            gen,
+            casussen,
+            [OVERDRACHT_NL[soort]] * len(PERIODEN),
+            spreiding,
+            ruisbron(gen.seed, f"overdracht_{soort}"),
+            paden,
+            vast,
+        )
+    return {
+        "casussen": casussen,
+        "onveilig": onveilig,
+        "acuut": acuut,
+        "structureel": structureel,
+        "hermeld": hermeld,
+        "overdracht": overdracht,
+    }
 
 
 def _voeg_periode_toe(
@@ -450,13 +461,11 @@ def _voeg_periode_toe(
 
     # Type adviesvrager: published shares where known, linear in between, flat outside.
     av = _adviesvrager_aandelen(p)
-    m_av = verdeel_categorieen(r["adviezen"][t], av, eff["advies"])
+    m_av = gen.verdeel(r["adviezen"][t], av, eff["advies"])
     _voeg_verdeling_toe(gen, "adviesvrager_type", p, ADVIESVRAGER, m_av)
 
     overig = np.array(MELDER_OVERIG) / sum(MELDER_OVERIG) * (1 - POLITIE_AANDEEL[t])
-    m_md = verdeel_categorieen(
-        r["meldingen"][t], np.array([POLITIE_AANDEEL[t], *overig]), eff["melder"]
-    )
+    m_md = gen.verdeel(r["meldingen"][t], np.array([POLITIE_AANDEEL[t], *overig]), eff["melder"])
     _voeg_verdeling_toe(gen, "melder_type", p, MELDER, m_md)
     gen.voeg_aantallen_toe("politiemeldingen", p, m_md[:, 0])
 
@@ -468,19 +477,19 @@ def _voeg_periode_toe(
 
     drift = np.array([1 + 0.01 * (t - 5.5), 1, 1, 1, 1, 1 - 0.01 * (t - 5.5)])
     # Zaanstreek-Waterland has short durations throughout (worked example: 61 % <= 1 week
-    # and 1,4 % > 5 jaar in 2021H1, exactly 900 and 20 of 1475).
-    if t == t_2021h1:
-        vast_duur = {zw: np.array([900, 125, 150, 100, 180, 20])}
-    else:
-        vast_duur = {zw: verdeel_in_vijftallen(int(r["meldingen"][t, zw]), ZW_DUUR * drift)}
-    m_dm = verdeel_categorieen(r["meldingen"][t], DUUR_MELDINGEN * drift, eff["duur_m"], vast_duur)
+    # and 1,4 % > 5 jaar in 2021H1, exactly 900 and 20 of 1475, pinned); in other half-years
+    # its own distribution, with noise.
+    eff_duur = eff["duur_m"].copy()
+    eff_duur[zw] = np.log(ZW_DUUR / np.array(DUUR_MELDINGEN))
+    vast_duur = {zw: np.array([900, 125, 150, 100, 180, 20])} if t == t_2021h1 else None
+    m_dm = gen.verdeel(r["meldingen"][t], DUUR_MELDINGEN * drift, eff_duur, vast_duur)
     _voeg_verdeling_toe(gen, "duur_geweld_meldingen", p, DUUR, m_dm)
-    m_da = verdeel_categorieen(r["adviezen"][t], DUUR_ADVIEZEN * drift, eff["duur_a"])
+    m_da = gen.verdeel(r["adviezen"][t], DUUR_ADVIEZEN * drift, eff["duur_a"])
     _voeg_verdeling_toe(gen, "duur_geweld_adviezen", p, DUUR, m_da)
 
-    m_aard = verdeel_categorieen(r["meldingen"][t], AARD_AANDELEN, eff["aard"])
+    m_aard = gen.verdeel(r["meldingen"][t], AARD_AANDELEN, eff["aard"])
     _voeg_verdeling_toe(gen, "aard_geweld", p, AARD, m_aard)
-    m_vv = verdeel_categorieen(r["meldingen"][t], VERVOLG_AANDELEN, eff["vervolg"])
+    m_vv = gen.verdeel(r["meldingen"][t], VERVOLG_AANDELEN, eff["vervolg"])
     _voeg_verdeling_toe(gen, "vervolg_veiligheidsbeoordeling", p, VERVOLG, m_vv)
 
     gen.voeg_aandelen_toe("acuut_structureel_onveilig", p, r["onveilig"][t], r["meldingen"][t])
@@ -568,78 +577,6 @@ def _voeg_verdeling_toe(gen, indicator, p, categorieen, matrix) -> None:
     noemers = matrix.sum(axis=1)
     for k, cat in enumerate(categorieen):
         gen.voeg_aandelen_toe(indicator, p, matrix[:, k], noemers, categorie=cat)
-
-
-def _voeg_onderzoek_toe(gen: _Generator) -> None:
-    """Research indicators at their own frequency and level (all invented but plausible)."""
-    rng = gen.rng
-    # National prevalence (Prevalentiemonitor, every two years): 8 % (2020), 9 % (2022) as
-    # published; 2024 invented.
-    for jaar, pct in [(2020, 8.0), (2022, 9.0), (2024, 8.8)]:
-        gen.voeg_toe("prevalentie_huiselijk_geweld", NEDERLAND, Periode(jaar), pct, None, None, "%")
-    for jaar, pct in [(2021, 3.4)]:
-        gen.voeg_toe(
-            "prevalentie_kindermishandeling", NEDERLAND, Periode(jaar), pct, None, None, "%"
-        )
-    # burgers_handelen is advised but not yet measured: no practice data.
-    for ind, basis in [("vermoeden_getuige", 11.5), ("gepraat_over_vermoeden", 62.0)]:
-        for j, jaar in enumerate((2020, 2022, 2024)):
-            gen.voeg_toe(ind, NEDERLAND, Periode(jaar), round(basis + 0.6 * j, 1), None, None, "%")
-    for jaar in range(2019, 2024):
-        n = int(rng.integers(38, 52))
-        gen.voeg_toe(
-            "slachtoffers_moord_doodslag", NEDERLAND, Periode(jaar), float(n), n, None, "aantal"
-        )
-    for jaar, pct in [(2019, 31.0), (2021, 29.5)]:
-        gen.voeg_toe("recidive_plegers", NEDERLAND, Periode(jaar), pct, None, None, "%")
-    for t, p in enumerate(PERIODEN):
-        if p >= Periode(2021, 1):
-            n = 5 * int(round((9100 - 60 * t + rng.normal(0, 80)) / 5))
-            gen.voeg_toe("om_instroom_hgkm", NEDERLAND, p, float(n), n, None, "aantal")
-    # Half-yearly (seed 001, appendix 2): the invented year totals, split 49/51 over the halves.
-    for jaar in (2021, 2022, 2023):
-        n = 5 * int(round((5600 - 150 * (jaar - 2021) + rng.normal(0, 60)) / 5))
-        h1 = _rond5(0.49 * n)
-        for halfjaar, aantal in [(1, h1), (2, n - h1)]:
-            gen.voeg_toe(
-                "zm_eindvonnissen",
-                NEDERLAND,
-                Periode(jaar, halfjaar),
-                float(aantal),
-                aantal,
-                None,
-                "aantal",
-            )
-
-    # Cohort study (Verwey-Jonker): 13 regions only, one measurement (2020); Nederland = the 13
-    # regions together. Counts are respondents (families), not rounded to 5.
-    codes = [regio(naam).code for naam in REGIO_INDICATOREN_COHORT]
-    gezinnen = rng.integers(30, 62, len(codes))
-    gestopt_p = np.clip(rng.normal(0.30, 0.06, len(codes)), 0.15, 0.45)
-    gestopt = np.round(gezinnen * gestopt_p).astype(int)
-    # Re-scale so the 13 regions together give the published 30 %.
-    tekort = int(round(0.30 * gezinnen.sum())) - gestopt.sum()
-    gestopt[np.argsort(-gezinnen)[: abs(tekort)]] += int(np.sign(tekort))
-    relatie_p = np.clip(rng.normal(0.45, 0.07, len(codes)), 0.25, 0.65)
-    relatie = np.round(gezinnen * relatie_p).astype(int)
-    p2020 = Periode(2020)
-    for ind, teller in [("geweld_gestopt", gestopt), ("opvoedingsrelatie_verbeterd", relatie)]:
-        for code, t, n in zip(
-            [NEDERLAND, *codes], [teller.sum(), *teller], [gezinnen.sum(), *gezinnen]
-        ):
-            gen.voeg_toe(ind, code, p2020, 100.0 * t / n, int(t), int(n), "%")
-    for ind, gem, sd, eenheid in [
-        ("welzijn_clienten", 6.6, 0.3, "score"),
-        ("ervaren_veiligheid", 7.1, 0.3, "score"),
-        ("tevredenheid_hulp", 6.9, 0.35, "score"),
-        ("aantal_hulpinstellingen", 3.4, 0.4, "gemiddelde"),
-    ]:
-        scores = np.round(rng.normal(gem, sd, len(codes)), 1)
-        landelijk = round(float(np.average(scores, weights=gezinnen)), 1)
-        for code, s, n in zip(
-            [NEDERLAND, *codes], [landelijk, *scores], [gezinnen.sum(), *gezinnen]
-        ):
-            gen.voeg_toe(ind, code, p2020, float(s), None, int(n), eenheid)
 
 
 def _ordenen(df: pd.DataFrame) -> pd.DataFrame:

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..perioden import halfjaren
 from ..regioindeling import COHORTREGIOS
+
+# The half-years of the practice data; every series of twelve values below follows them.
+PERIODEN = halfjaren("2019H1", "2024H2")
 
 # -- National half-year totals (targets) -------------------------------------------------------
 # 2019H1-2022H1: CBS Impactmonitor 2022, tabel 4.1. 2023: StatLine 84849NED year totals

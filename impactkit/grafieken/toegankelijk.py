@@ -163,7 +163,7 @@ def grafiek_tabel(grafiek: alt.TopLevelMixin | dict, opgemaakt: bool = False) ->
     >>> from impactkit.grafieken import staaf_vergelijking
     >>> t = grafiek_tabel(staaf_vergelijking("hermeldingen", "VT22", "2021H1"), opgemaakt=True)
     >>> t.iloc[0].tolist()[:2]
-    ['Zaanstreek-Waterland', '38,6']
+    ['Zaanstreek-Waterland', '39,3']
     """
     tab = _meta(grafiek)["tabel"]
     df = pd.DataFrame(tab["rijen"], columns=tab["kolommen"])
