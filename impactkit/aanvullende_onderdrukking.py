@@ -158,12 +158,12 @@ class Relaties:
                 continue
             self._paar(delen, land)
 
-    def _paar(self, delen: list[int], totaal: int) -> None:
-        """Teller and noemer relations for parts that add up to a total row."""
-        self._voeg_toe("regio", delen, totaal)
+    def _paar(self, delen: list[int], totaal: int, soort: str = "regio") -> None:
+        """Teller and noemer relations for parts (rows) that add up to a total row."""
+        self._voeg_toe(soort, delen, totaal)
         noemers = [int(self.noemer[r]) for r in delen]
         if all(c >= 0 for c in noemers) and self.noemer[totaal] >= 0:
-            self._voeg_toe("regio", noemers, int(self.noemer[totaal]))
+            self._voeg_toe(soort, noemers, int(self.noemer[totaal]))
 
     def _noemers_kloppen(self, delen: list[int], totaal: int) -> bool:
         """True when the parts' noemers (shown) add up exactly to the total's noemer."""
@@ -181,7 +181,7 @@ class Relaties:
             per_p = {per[r]: int(r) for r in rijen}
             jaar = per[rijen[0]][:4]
             if {jaar, f"{jaar}H1", f"{jaar}H2"} <= per_p.keys():
-                self._paar([per_p[f"{jaar}H1"], per_p[f"{jaar}H2"]], per_p[jaar])
+                self._paar([per_p[f"{jaar}H1"], per_p[f"{jaar}H2"]], per_p[jaar], "periode")
 
     def met_cel(self, cel: int) -> Iterator[tuple[str, list[int], int | None]]:
         """The relations a cell is in."""

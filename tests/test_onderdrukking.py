@@ -306,3 +306,18 @@ def test_eigen_bestand_krijgt_aanvullende_onderdrukking(tmp_path):
     uit = ik.laad(pad)
     assert uit["onderdrukt"].sum() == 2
     assert aanval(uit) == []
+
+
+def test_jaar_min_een_halfjaar():
+    t = tabel(
+        indicator="meldingen",
+        regio_code="VT22",
+        periode=["2020H1", "2020H2", "2020"],
+        categorie=pd.array([None] * 3, dtype="string"),
+        waarde=[70.0, 5.0, 75.0],
+        teller=pd.array([70, 5, 75], dtype="Int64"),
+        noemer=pd.array([None] * 3, dtype="Int64"),
+        eenheid="aantal",
+    )
+    # 2020 minus 2020H1 would give the 5 back: one half-year more is withheld.
+    assert onderdruk(t)["onderdrukt"].tolist() == [True, True, False]
