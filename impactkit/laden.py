@@ -18,6 +18,7 @@ from .bronnen.oefendata import lees_oefendata
 from .bronnen.statline_csv import is_statline_csv, lees_statline_csv
 from .fouten import DataFout, OngeldigeInvoer, bedoelde_je, soort_invoer
 from .observaties import DTYPES, valideer
+from .onderdrukking import onderdruk
 
 BRONNEN = ("oefendata", "cbs")
 
@@ -30,8 +31,8 @@ def laad(bron: str | Path | pd.DataFrame | list = "oefendata") -> pd.DataFrame:
     ``df.attrs["bron_melding"]``), the path of a CSV file with your own figures or a StatLine
     download, a DataFrame in the tidy shape, or several of these (a list, or a text with the
     sources separated by commas) to combine them: a later source replaces rows of an earlier
-    one for the same indicator, region, period and category, and every row keeps its
-    ``herkomst``.
+    one for the same indicator, region, period and category, every row keeps its
+    ``herkomst``, and suppression is applied to the combination once more.
 
     Examples
     --------
@@ -51,7 +52,9 @@ def laad(bron: str | Path | pd.DataFrame | list = "oefendata") -> pd.DataFrame:
         samen = pd.concat(delen, ignore_index=True)
         sleutel = ["indicator", "regio_code", "periode", "categorie"]
         samen = samen.drop_duplicates(subset=sleutel, keep="last")
-        return samen.reset_index(drop=True).astype(DTYPES)
+        # Each source is protected on its own; a mix could pair a figure of one with a sum of
+        # another, so the combination gets secondary suppression too.
+        return onderdruk(samen.reset_index(drop=True).astype(DTYPES))
     if isinstance(bron, pd.DataFrame):
         return valideer(bron)
     if isinstance(bron, str) and bron.strip().lower() == "oefendata":

@@ -5,12 +5,20 @@ CBS does not publish counts below its disclosure threshold in the Veilig Thuis t
 every table it returns or writes, whatever the source: a count from 1 to ``GRENS - 1``, or a
 percentage or rate built on such a count or denominator, is replaced by a missing value and
 flagged ``onderdrukt``. Every small count the row carries is withheld with it: a suppressed share
-does not keep a denominator of 1 to 9 visible. Zero stays zero: 'no cases' is not disclosive.
+does not keep a denominator of 1 to 9 visible, nor a numerator that waarde x noemer would give
+back. Zero stays zero: 'no cases' is not disclosive.
+
+That primary suppression is followed by secondary suppression
+(:mod:`impactkit.aanvullende_onderdrukking`): more cells are withheld until no withheld count
+can be recovered by subtraction from a total or the other categories, regions or half-years.
+Those cells are flagged ``onderdrukt`` too.
 """
 
 from __future__ import annotations
 
 import pandas as pd
+
+from .aanvullende_onderdrukking import aanvullend
 
 GRENS = 10
 """Smallest count that may be shown."""
@@ -25,7 +33,7 @@ def is_klein(aantal: pd.Series) -> pd.Series:
 def onderdruk(df: pd.DataFrame) -> pd.DataFrame:
     """Return a copy of a tidy observation table with small counts suppressed.
 
-    The table needs the columns ``waarde``, ``teller``, ``noemer``, ``eenheid``; ``onderdrukt``
+    Primary and secondary suppression (see the module docstring). The table needs the columns ``waarde``, ``teller``, ``noemer``, ``eenheid``; ``onderdrukt``
     is added or updated (existing flags, e.g. CBS '.' markers, are kept).
 
     Examples
@@ -40,10 +48,12 @@ def onderdruk(df: pd.DataFrame) -> pd.DataFrame:
     klein = is_klein(uit["teller"]) | is_klein(uit["noemer"])
     klein |= aantal_rij & uit["teller"].isna() & is_klein(uit["waarde"])
     eerder = uit["onderdrukt"].fillna(False).astype(bool) if "onderdrukt" in uit else False
-    vlag = klein | eerder
+    vlag = (klein | eerder).to_numpy(dtype=bool)
+    # A small denominator is itself a small count: withhold it too (a large one may stay).
+    noemer_weg = vlag & is_klein(uit["noemer"]).to_numpy(dtype=bool)
+    vlag, noemer_weg = aanvullend(uit, vlag, noemer_weg)
     uit.loc[vlag, "waarde"] = pd.NA
     uit.loc[vlag, "teller"] = pd.NA
-    # A small denominator is itself a small count: withhold it too (a large one may stay).
-    uit.loc[vlag & is_klein(uit["noemer"]), "noemer"] = pd.NA
+    uit.loc[noemer_weg, "noemer"] = pd.NA
     uit["onderdrukt"] = pd.array(vlag, dtype="boolean")
     return uit

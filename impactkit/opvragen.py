@@ -168,7 +168,8 @@ def waarde(
     if bool(rij["onderdrukt"]):
         raise GeenWaarde(
             f"Het cijfer voor {ind.naam} in {r.naam_in(p)} over {p.label} is onderdrukt: het aantal is "
-            "te klein om te tonen (minder dan 10). Kijk naar een langere periode of een grotere regio."
+            "kleiner dan 10, of je zou er een aantal kleiner dan 10 mee kunnen terugrekenen. Kijk "
+            "naar een langere periode of een grotere regio."
         )
     if pd.isna(rij["waarde"]):
         raise GeenWaarde(

@@ -165,7 +165,11 @@ def vergelijk(
     """
     v = _Vergelijking.maak(indicator_id, regio_naam, periode, categorie, data, drempels)
     if ontbreekt(v.waarde):
-        reden = "onderdrukt (aantal kleiner dan 10)" if bool(v.eigen["onderdrukt"]) else "onbekend"
+        reden = (
+            "onderdrukt (klein aantal, of er is een klein aantal uit terug te rekenen)"
+            if bool(v.eigen["onderdrukt"])
+            else "onbekend"
+        )
         for soort in ("landelijk", "regios", "vorige_periode", "jaar_eerder"):
             v.rij(
                 soort,

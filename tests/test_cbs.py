@@ -510,9 +510,11 @@ def test_overgangen_bestand():
 def test_vt16_en_vt26_worden_vt27(regionaal):
     df = regioindeling.maak_vergelijkbaar(regionaal, "VT27")
     assert not set(df.regio_code) & {"VT16", "VT26"}
-    voor = rij(df, "acuut_onveilig", "VT27", "2020H1")
-    assert (voor.teller, voor.noemer) == (70 + 85, 1450 + 1700)
-    assert voor.waarde == pytest.approx(100 * 155 / 3150)
+    voor = rij(df, "acuut_onveilig", "VT27", "2021H1")
+    assert (voor.teller, voor.noemer) == (65 + 80, 1380 + 1620)
+    assert voor.waarde == pytest.approx(100 * 145 / 3000)
+    # VT16's 2020H1 (70) is withheld with its 2020H2 (5): the year (75) minus it gives the 5.
+    assert bool(rij(df, "acuut_onveilig", "VT27", "2020H1").onderdrukt)
     na = rij(df, "acuut_onveilig", "VT27", "2023")
     assert (na.teller, na.noemer) == (300, 6100)  # CBS's own VT27 row
     assert bool(rij(df, "acuut_onveilig", "VT27", "2020H2").onderdrukt)  # a part was 5

@@ -38,7 +38,7 @@ from .uiterlijk import (
     wat_getoond,
 )
 
-ONTBREKEND = "onderdrukt (<10) of geen cijfer"
+ONTBREKEND = "onderdrukt of geen cijfer"
 
 
 # -- 6. Map ---------------------------------------------------------------------------------------

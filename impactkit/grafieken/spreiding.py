@@ -24,6 +24,7 @@ from .uiterlijk import (
     INTERVAL_TEKST,
     LANDELIJK,
     NIVEAU_LABEL,
+    ONDERDRUKT_LABEL,
     OVERIG,
     TEKST_KLEUR,
     as_titel,
@@ -72,7 +73,7 @@ def rangorde(
     """Dot plot of all regions sorted by value, with 95 % intervals and Nederland as a line.
 
     The chosen region (optional) is drawn in vermilion and its name in bold. Suppressed regions
-    stay in the list, at the bottom, marked 'onderdrukt (<10)'.
+    stay in the list, at the bottom, marked 'onderdrukt'.
 
     Examples
     --------
@@ -116,7 +117,7 @@ def rangorde(
     if rijen["waarde"].isna().any():
         lagen.append(
             basis.transform_filter("!isValid(datum.waarde)")
-            .transform_calculate(label="'onderdrukt (<10)'")
+            .transform_calculate(label=f"'{ONDERDRUKT_LABEL}'")
             .mark_text(align="left", fontStyle="italic", color="#666666")
             .encode(text="label:N", x=alt.value(4))
         )

@@ -42,7 +42,7 @@ def staaf_vergelijking(
     """Bar chart of one region against Nederland, with 95 % interval error bars.
 
     The interval comes from :func:`impactkit.vergelijken.met_intervallen` (Wilson for shares,
-    exact Poisson for rates). A suppressed figure shows as 'onderdrukt (<10)' instead of a bar.
+    exact Poisson for rates). A suppressed figure shows as 'onderdrukt' instead of a bar.
     Raises :class:`~impactkit.fouten.GeenWaarde` when the indicator has no regional figures or
     the period has no data.
 

@@ -74,7 +74,11 @@ BRON_CBS = "Bron: CBS Impactmonitor"
 BRON_EIGEN = "Bron: eigen data"
 BRON_OEFEN = "Bron: oefendata van impactkit, opgezet naar de CBS Impactmonitor"
 OEFENDATA_TEKST = "Oefendata: verzonnen cijfers om mee te oefenen, geen echte cijfers."
-ONDERDRUKT_TEKST = "Kleine aantallen (<10) zijn onderdrukt."
+ONDERDRUKT_TEKST = (
+    "Niet getoond: aantallen onder de 10, en cijfers waarmee je die zou kunnen terugrekenen."
+)
+ONDERDRUKT_LABEL = "onderdrukt"
+"""The label in place of a withheld figure (a small count, or one it could be derived from)."""
 INTERVAL_TEKST = "De lijntjes geven het 95%-betrouwbaarheidsinterval."
 
 AS_TITEL = {
@@ -242,7 +246,7 @@ def label_expr(ind: Indicator, veld: str = "waarde") -> str:
     teken = " + '%'" if ind.eenheid == "%" else ""
     return (
         f"isValid(datum.{veld}) ? format(datum.{veld}, '{d3_formaat(ind)}'){teken} : "
-        "'onderdrukt (<10)'"
+        f"'{ONDERDRUKT_LABEL}'"
     )
 
 
