@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
@@ -92,12 +93,15 @@ def verschil_in_verschillen(
     r2, u2 = _schaal_en_variantie(eenheid, *rest_tot)
     d = (w2 - w1) - (r2 - r1)
     se = math.sqrt(v1 + v2 + u1 + u2 + extra)
-    zk = float(stats.norm.ppf(0.5 + betrouwbaarheid / 2))
+    zk = NormalDist().inv_cdf(0.5 + betrouwbaarheid / 2)
+    return VerschilInVerschillen(w2 - w1, r2 - r1, d, d - zk * se, d + zk * se, _p_z(d, se))
+
+
+def _p_z(verschil: float, se: float) -> float:
+    """Two-sided normal p of ``verschil / se`` (1 or 0 when ``se`` is 0); scalar and fast."""
     if se == 0:
-        p = 1.0 if d == 0 else 0.0
-    else:
-        p = float(2 * stats.norm.sf(abs(d) / se))
-    return VerschilInVerschillen(w2 - w1, r2 - r1, d, d - zk * se, d + zk * se, p)
+        return 1.0 if verschil == 0 else 0.0
+    return math.erfc(abs(verschil) / se / math.sqrt(2))
 
 
 def steekproefvariantie(
@@ -205,15 +209,12 @@ def tijdruis(
     geen = Tijdruis(ind.eenheid, 0.0, "toeval")
     if sel.empty or ind.eenheid not in EENHEDEN:
         return geen
-    tellers = sel.pivot_table(
-        index="regio_code", columns="periode", values="teller", aggfunc="first"
+    breed = sel.pivot_table(
+        index="regio_code", columns="periode", values=["teller", "noemer"], aggfunc="first"
     )
-    noemers = sel.pivot_table(
-        index="regio_code", columns="periode", values="noemer", aggfunc="first"
-    )
-    kolommen = sorted(tellers.columns, key=Periode.parse)
-    t = tellers[kolommen].astype(float)
-    n = noemers.reindex(index=t.index, columns=kolommen).astype(float)
+    kolommen = sorted(breed["teller"].columns, key=Periode.parse)
+    t = breed["teller"][kolommen].astype(float)
+    n = breed["noemer"][kolommen].astype(float)
     tijden = [perioden[q].jaar + ((perioden[q].halfjaar or 1) - 1) / 2 for q in kolommen]
     afronding = st.afronding_in(t.to_numpy().ravel())
     y, v = _reeksen(ind.eenheid, t, n, afronding)
@@ -273,8 +274,7 @@ def periodetoets(
         d = 10_000.0 * (t1 / n1 - t0 / n0)
         niveau_nu, niveau_eerder = 10_000.0 * t1 / n1, 10_000.0 * t0 / n0
     se = math.sqrt(kans + ruis.verschilvariantie(niveau_eerder, niveau_nu))
-    p = (1.0 if d == 0 else 0.0) if se == 0 else float(2 * stats.norm.sf(abs(d) / se))
-    return float(d), p
+    return float(d), _p_z(d, se)
 
 
 def trend_van(
@@ -319,11 +319,7 @@ def trendtoets(tijden: np.ndarray, waarden: np.ndarray, varianties: np.ndarray) 
     sxx = float(xc @ xc)
     helling = float(xc @ waarden) / sxx
     se = math.sqrt(float((xc**2) @ varianties)) / sxx
-    if not math.isfinite(se):
-        return math.nan
-    return (
-        (1.0 if helling == 0 else 0.0) if se == 0 else float(2 * stats.norm.sf(abs(helling) / se))
-    )
+    return _p_z(helling, se) if math.isfinite(se) else math.nan
 
 
 def _tabel(
