@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from test_simulatie_oordelen import NULLEN, PROCENT, Scenario, kansen  # noqa: E402
+from test_simulatie_oordelen import AFWIJKERS, NULLEN, PROCENT, Scenario, kansen  # noqa: E402
 
 
 def _pct(x: float) -> str:
@@ -116,7 +116,8 @@ def main(argv: list[str] | None = None) -> None:
             "",
             "Vijf van de 25 regio's lopen over de reeks lineair 6 of 12 procentpunt weg van de "
             "landelijke trend (geen extra schommeling); gevonden = het verloop is 'opvallend "
-            "hoger'.",
+            f"hoger'. Per scenario {AFWIJKERS * round(args.runs / 25)} wegdrijvende regio's "
+            f"({AFWIJKERS} per tabel).",
             "",
             *kracht,
             "",

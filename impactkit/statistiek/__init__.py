@@ -38,15 +38,15 @@ The rooms: :mod:`.invoer` (reading and checking the input, shared by all),
 :mod:`.intervallen` (Wilson, Garwood), :mod:`.toetsen` (two proportions, two rates, significant
 and relevant), :mod:`.trechters` (funnel limits and positions, over-dispersion) and
 :mod:`.meervoudig_toetsen` (Benjamini–Hochberg), :mod:`.afronding` (within-region variance
-with rounding) :mod:`.spreiding` (the usual spread between regions) and :mod:`.tijdspreiding` (extra
-variation between periods).
+with rounding), :mod:`.spreiding` (the usual spread between regions) and :mod:`.schommeling`
+(extra variation between periods).
 """
 
 from .afronding import afronding_in, afrondingsvariantie, binnenvariantie
 from .intervallen import poisson_exact, ratio_interval, wilson
 from .meervoudig_toetsen import benjamini_hochberg as benjamini_hochberg
+from .schommeling import TijdSpreiding, tijdspreiding
 from .spreiding import SpreidingTussenRegios, positie_in_spreiding, tussen_regio_variantie
-from .tijdspreiding import TijdSpreiding, tijdspreiding
 from .toetsen import (
     ProportieToets,
     RatioToets,
