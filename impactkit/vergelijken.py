@@ -10,7 +10,9 @@ for rates), the reference value, the difference in points and relatively, a p-va
 applies, and a verdict (``oordeel``). A difference is called *opvallend* only when it is both
 statistically clear (p < 0,05) and at least the minimum difference for the unit
 (:class:`Drempels`); otherwise the verdict says it may be chance. Suppressed or missing values
-give a row with ``oordeel = "geen gegevens"`` and the reason, never a zero.
+give a row with ``oordeel = "geen gegevens"`` and the reason, never a zero. The comparisons over
+time allow for the extra variation between periods, estimated from the data
+(:func:`impactkit.ontwikkeling.tijdruis`).
 """
 
 from __future__ import annotations
@@ -21,13 +23,13 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from scipy import stats as sps
 
 from . import statistiek as st
 from .bronnen.normen import lees_normen, normen_voor
 from .fouten import GeenWaarde, ImpactkitFout
 from .indicatoren import Indicator, indicator
 from .laden import laad
+from .ontwikkeling import EENHEDEN, Tijdruis, periodetoets, tijdruis, trend_van, verloop
 from .oordelen import (
     GEEN_TOETS,
     KLEIN_VERSCHIL,
@@ -180,6 +182,8 @@ def vergelijk(
         return _als_tabel(v.rijen)
     _met_nederland(v)
     _met_alle_regios(v)
+    if v.ind.eenheid in EENHEDEN:
+        v.ruis = tijdruis(v.ind, v.sel, v.p, v.categorie)
     _met_zichzelf(v)
     _trend(v)
     _verloop(v)
@@ -242,6 +246,8 @@ class _Vergelijking:
     rijen: list[dict] = field(default_factory=list)
     verloop: dict | None = None
     """The course over time against the rest of Nederland (:func:`impactkit.verloop`)."""
+    ruis: Tijdruis | None = None
+    """The extra variation between periods the comparisons over time allow for."""
 
     @property
     def nu(self) -> pd.DataFrame:
@@ -484,7 +490,16 @@ def _met_zichzelf(v: _Vergelijking) -> None:
             )
             continue
         r_laag, r_hoog = interval(ind, oud["teller"], oud["noemer"])
-        pw = _toets(ind, v.eigen, oud)
+        pw, toelichting = _toets(ind, v.eigen, oud), ""
+        if v.ruis is not None and not ontbreekt(oud["teller"]) and not ontbreekt(oud["noemer"]):
+            toelichting = v.ruis.toelichting
+            if v.ruis.tau2 > 0:
+                pw = periodetoets(
+                    ind.eenheid,
+                    (float(v.eigen["teller"]), float(v.eigen["noemer"])),
+                    (float(oud["teller"]), float(oud["noemer"])),
+                    v.ruis,
+                )[1]
         verschil = waarde - ref
         v.rij(
             soort,
@@ -497,12 +512,13 @@ def _met_zichzelf(v: _Vergelijking) -> None:
             p=pw,
             minimum=v.drempels.minimum(ind.eenheid, ref),
             oordeel=v.oordeel(verschil, pw, ref),
+            toelichting=toelichting,
         )
 
 
 def _trend(v: _Vergelijking) -> None:
     """5. Trend over all periods up to this one (least squares slope per year)."""
-    trend = trend_van(v.ind, v.sel, v.r.code, tot=v.p)
+    trend = trend_van(v.ind, v.sel, v.r.code, tot=v.p, ruis=v.ruis)
     if trend is not None:
         helling, pw, n, eerste = trend
         v.rij(
@@ -512,20 +528,25 @@ def _trend(v: _Vergelijking) -> None:
             p=pw,
             minimum=v.drempels.minimum(v.ind.eenheid, v.waarde) / 2,
             oordeel=v.oordeel(helling, pw, v.waarde, deel=2),
-            toelichting=f"Gemiddelde verandering per jaar over {n} perioden.",
+            toelichting=f"Gemiddelde verandering per jaar over {n} perioden."
+            + (f" {v.ruis.toelichting}" if v.ruis is not None else ""),
         )
 
 
 def _verloop(v: _Vergelijking) -> None:
     """6. The course over time against the rest of Nederland (:func:`impactkit.verloop`)."""
-    from .ontwikkeling import verloop
-
     if v.ind.eenheid not in ("%", "per 10.000 inwoners") or not any(
         r["vergelijking"] == "landelijk" for r in v.rijen
     ):
         return
     vl = verloop(
-        v.ind.id, v.r.code, v.p.code, categorie=v.categorie, data=v.sel, drempels=v.drempels
+        v.ind.id,
+        v.r.code,
+        v.p.code,
+        categorie=v.categorie,
+        data=v.sel,
+        drempels=v.drempels,
+        ruis=v.ruis,
     )
     if vl is None:
         return
@@ -540,7 +561,8 @@ def _verloop(v: _Vergelijking) -> None:
         minimum=vl["minimum"],
         oordeel=vl["oordeel"],
         toelichting="Verandering van de regio tegenover de rest van Nederland "
-        "(verschil in verschillen); de p-waarde rekent de zoektocht naar een keerpunt mee.",
+        "(verschil in verschillen); de p-waarde rekent de zoektocht naar een keerpunt mee. "
+        + vl["ruis"].toelichting,
     )
     v.rijen[-1]["waarde"] = vl["regio_waarden"][eind]
 
@@ -603,25 +625,6 @@ def _toelichting_aantal(ind: Indicator) -> str:
             + " Er is geen indicator per 10.000 inwoners voor; vergelijk het verloop in de tijd."
         )
     return tekst + f" Gebruik de indicator per 10.000 inwoners ({per_inwoners})."
-
-
-# -- Trend ----------------------------------------------------------------------------------------
-def trend_van(
-    ind: Indicator, sel: pd.DataFrame, code: str, tot: Periode
-) -> tuple[float, float, int, str] | None:
-    """Least-squares slope per year of the region's values up to ``tot``: (slope, p, n, first)."""
-    eigen = sel[sel["regio_code"] == code].copy()
-    eigen["_p"] = eigen["periode"].map(Periode.parse)
-    eigen = eigen[
-        (eigen["_p"] <= tot) & eigen["waarde"].notna() & ~eigen["onderdrukt"].astype(bool)
-    ]
-    eigen = eigen[eigen["_p"].map(lambda x: x.is_halfjaar == tot.is_halfjaar)].sort_values("_p")
-    if len(eigen) < 4:
-        return None
-    x = np.array([q.jaar + ((q.halfjaar or 1) - 1) / 2 for q in eigen["_p"]])
-    y = eigen["waarde"].astype(float).to_numpy()
-    fit = sps.linregress(x, y)
-    return float(fit.slope), float(fit.pvalue), len(eigen), eigen["_p"].iloc[0].code
 
 
 def _oordeel_norm(norm: dict, waarde: float, laag: float, hoog: float) -> str:

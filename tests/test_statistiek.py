@@ -451,3 +451,56 @@ def test_funnel_met_overspreiding_in_vergelijken():
     # Zaanstreek-Waterland's unsafe share stays outside the widened funnel.
     r, _ = trechtercijfers("acuut_structureel_onveilig", "2021H1", overspreiding=True)
     assert r.set_index("regio_code").loc["VT22", "positie"] == "boven 99,8%"
+
+
+# --------------------------------------------------------------------------------------------
+# Extra variation between periods (tijdspreiding)
+
+
+def test_tijdspreiding_met_de_hand():
+    # One series, x = 0..4, y = 1, 4, 2, 6, 3, v = 0.5 each.
+    # x̄ = 2, Sxx = 10, ȳ = 3.2, slope = (-2·-2.2 + -1·0.8 + 0 + 1·2.8 + 2·-0.2)/10 = 0.6.
+    # Fitted 2.0, 2.6, 3.2, 3.8, 4.4; residuals -1, 1.4, -1.2, 2.2, -1.4:
+    # RSS = 1 + 1.96 + 1.44 + 4.84 + 1.96 = 11.2.
+    # Leverages 0.2 + (x - 2)²/10 = 0.6, 0.3, 0.2, 0.3, 0.6, so m = 0.4, 0.7, 0.8, 0.7, 0.4
+    # (sum 3 = T - 2); chance gives 0.5·3 = 1.5. tau2 = (11.2 - 1.5)/3 = 9.7/3.
+    s = st.tijdspreiding([1, 4, 2, 6, 3], [0.5] * 5, [0, 1, 2, 3, 4])
+    assert s.rss == pytest.approx(11.2)
+    assert s.verwacht == pytest.approx(1.5)
+    assert (s.df, s.k) == (3.0, 1)
+    assert s.tau2 == pytest.approx(9.7 / 3)
+
+
+def test_tijdspreiding_ongelijke_varianties_en_ontbrekende_perioden():
+    # The missing period leaves x = 0, 1, 3 for series 1: x̄ = 4/3, Sxx = 14/3,
+    # m = 1 - 1/3 - (x - 4/3)²·3/14 = 2/7, 9/14, 1/14 (sum 1). With v = 1, 2, 4 chance gives
+    # 2/7 + 9/7 + 2/7 = 13/7. Series 2 is too short and is left out.
+    y = [[0, 2, np.nan, 1], [5, np.nan, np.nan, 5]]
+    v = [[1, 2, 9, 4], [1, 1, 1, 1]]
+    s = st.tijdspreiding(y, v, [0, 1, 2, 3])
+    xs, ys = np.array([0.0, 1, 3]), np.array([0.0, 2, 1])
+    fit = np.polyfit(xs, ys, 1)
+    rss = float(((ys - np.polyval(fit, xs)) ** 2).sum())
+    assert s.k == 1 and s.df == pytest.approx(1.0)
+    assert s.verwacht == pytest.approx(13 / 7)
+    assert s.tau2 == pytest.approx(max(0.0, rss - 13 / 7))
+
+
+def test_tijdspreiding_nooit_negatief_en_zuiver_in_simulatie():
+    rng = np.random.default_rng(1)
+    x = np.arange(8) / 2
+    v = rng.uniform(0.5, 2.0, (400, 8))
+    # tau2 = 1.5 on top of known chance variances: the pooled estimate is unbiased.
+    y = 3 + 0.7 * x + rng.normal(0, np.sqrt(v + 1.5))
+    assert st.tijdspreiding(y, v, x).tau2 == pytest.approx(1.5, rel=0.08)
+    # No extra variation: truncated at 0, never negative.
+    y0 = rng.normal(0, np.sqrt(v[:3]))
+    assert st.tijdspreiding(y0 * 0.1, v[:3], x).tau2 == 0.0
+
+
+def test_tijdspreiding_te_weinig_perioden_en_foute_invoer():
+    assert math.isnan(st.tijdspreiding([1, 2], [1, 1], [0, 1]).tau2)
+    with pytest.raises(ValueError, match="dezelfde vorm"):
+        st.tijdspreiding([[1, 2, 3]], [[1, 1]], [0, 1, 2])
+    with pytest.raises(ValueError, match="negatief"):
+        st.tijdspreiding([1, 2, 3], [1, -1, 1], [0, 1, 2])

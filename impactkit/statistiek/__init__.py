@@ -31,17 +31,21 @@ Methods and references
   Health Care 14:347-351).
 - :func:`binnenvariantie` / :func:`afrondingsvariantie` / :func:`afronding_in`: chance
   variance of a share or rate at the norm, plus the variance CBS rounding to multiples of 5 adds.
+- :func:`tijdspreiding`: extra variance between periods around each series' own trend, pooled
+  over regions (method of moments; issue 20).
 
 The rooms: :mod:`.invoer` (reading and checking the input, shared by all),
 :mod:`.intervallen` (Wilson, Garwood), :mod:`.toetsen` (two proportions, two rates, significant
 and relevant), :mod:`.trechters` (funnel limits and positions, over-dispersion) and
 :mod:`.meervoudig_toetsen` (Benjamini–Hochberg), :mod:`.afronding` (within-region variance
-with rounding) and :mod:`.spreiding` (the usual spread between regions).
+with rounding), :mod:`.spreiding` (the usual spread between regions) and :mod:`.schommeling`
+(extra variation between periods).
 """
 
 from .afronding import afronding_in, afrondingsvariantie, binnenvariantie
 from .intervallen import poisson_exact, ratio_interval, wilson
 from .meervoudig_toetsen import benjamini_hochberg as benjamini_hochberg
+from .schommeling import TijdSpreiding, tijdspreiding
 from .spreiding import SpreidingTussenRegios, positie_in_spreiding, tussen_regio_variantie
 from .toetsen import (
     ProportieToets,
@@ -72,4 +76,6 @@ __all__ = [
     "binnenvariantie",
     "afrondingsvariantie",
     "afronding_in",
+    "TijdSpreiding",
+    "tijdspreiding",
 ]
