@@ -41,6 +41,7 @@ oefendata: setup
 
 bench: setup
 	$(PY) bench/bench_batch.py
+	$(PY) bench/bench_oordelen.py
 
 clean:
 	rm -rf _build .pytest_cache $(VENV) *.egg-info
