@@ -215,3 +215,44 @@ def test_bewaar_alles_met_een_enkele_indicator(tmp_path):
         "Twente", "2021H1", tmp_path, indicatoren="hermeldingen", formaten=(".svg",)
     )
     assert set(tabel["indicator"]) == {"hermeldingen"}
+
+
+# -- Issue 20: one model for the text and the funnel; no floor for rare shares -------------------
+@pytest.mark.parametrize(
+    "indicator_id, periode",
+    [
+        ("hermeldingen", "2022H1"),
+        ("acuut_structureel_onveilig", "2021H1"),
+        ("meldingen_per_10000", "2021H1"),
+        ("adviezen_per_10000", "2024H2"),
+    ],
+)
+def test_oordeel_en_trechter_zeggen_hetzelfde(indicator_id, periode):
+    """A region called 'opvallend' against Nederland lies outside the (widened) funnel, and a
+    region 'binnen de gewone spreiding' inside it: the chart never contradicts the text."""
+    from impactkit.oordelen import BINNEN_SPREIDING, OPVALLEND
+
+    regios_, _ = trechtercijfers(indicator_id, periode)
+    positie = regios_.set_index("regio_code")["positie"]
+    gezien = {"opvallend": 0, "binnen": 0}
+    for code in positie.index:
+        rij = vergelijk(indicator_id, code, periode).set_index("vergelijking").loc["landelijk"]
+        if rij["oordeel"] in OPVALLEND:
+            assert positie[code] != "binnen", (code, rij["oordeel"], positie[code])
+            gezien["opvallend"] += 1
+        elif rij["oordeel"] == BINNEN_SPREIDING:
+            assert positie[code] == "binnen", (code, rij["oordeel"], positie[code])
+            gezien["binnen"] += 1
+    assert sum(gezien.values()) > 0
+
+
+def test_bijna_verdubbeling_van_een_zeldzaam_aandeel_is_geen_klein_verschil():
+    # The issue's case: national share 0,5 %, a region at 1,95 x with n = 4.300 (p ~ 3e-5) was
+    # 'klein verschil' under the old 0,5-point floor.
+    d = Drempels()
+    minimum = d.minimum("%", 0.5)
+    assert minimum == pytest.approx(0.125)
+    verschil = 0.5 * 1.95 - 0.5
+    from impactkit.oordelen import OPVALLEND_HOGER, oordeel
+
+    assert oordeel(verschil, 3e-5, minimum) == OPVALLEND_HOGER
