@@ -127,10 +127,14 @@ def test_vlakke_regio_tegen_landelijke_stijging_wordt_gezien():
 
 
 def test_zaanstreek_waterland_stijging_tot_2020h2_sterker_dan_landelijk():
-    # Seed 004: the unsafe share rose up to 2020H2, more than nationally, then fell.
+    # The worked example (figures pinned 2019H1-2021H1): the unsafe share rose up to 2020H2, more
+    # than nationally, then fell. Taken alone the difference in differences excludes 0; with the
+    # practice data's extra variation between half-years (about 1,3 points) and the price of
+    # searching for the turning point it is no longer notable: 'mogelijk toeval'.
     v = verloop("acuut_structureel_onveilig", "Zaanstreek-Waterland", "2021H1")
     assert v["keerpunt"] == "2020H2"
-    assert v["oordeel"] == OPVALLEND_HOGER
+    assert v["ruis"].bron == "regio's" and 1.0 < v["ruis"].tau2 ** 0.5 < 2.0
+    assert v["oordeel"] == MOGELIJK_TOEVAL
     assert v["verandering"] > v["landelijke_verandering"] > 0
     assert v["verandering_erna"] < 0
     assert v["laag"] > 0  # the interval of the difference in differences excludes 0
