@@ -35,6 +35,7 @@ from scipy import stats
 
 from . import statistiek as st
 from .fouten import GeenWaarde
+from .geheugen import onthoud, vingerafdruk
 from .indicatoren import Indicator, indicator
 from .laden import laad
 from .oordelen import Drempels, is_opvallend, oordeel
@@ -206,9 +207,20 @@ def tijdruis(
     perioden = {q: Periode.parse(q) for q in pd.unique(sel["periode"])}
     houden = [q for q, x in perioden.items() if x.is_halfjaar == tot.is_halfjaar and x <= tot]
     sel = sel[sel["periode"].isin(houden)]
-    geen = Tijdruis(ind.eenheid, 0.0, "toeval")
     if sel.empty or ind.eenheid not in EENHEDEN:
-        return geen
+        return Tijdruis(ind.eenheid, 0.0, "toeval")
+    # Every region of a batch needs the same estimate: remembered by the figures it reads.
+    sleutel = (
+        "tijdruis",
+        ind.eenheid,
+        vingerafdruk(sel, ["regio_code", "periode", "teller", "noemer"]),
+    )
+    return onthoud(sleutel, lambda: _tijdruis_uit(ind, sel, perioden))
+
+
+def _tijdruis_uit(ind: Indicator, sel: pd.DataFrame, perioden: dict[str, Periode]) -> Tijdruis:
+    """The estimate of :func:`tijdruis` from its selected rows."""
+    geen = Tijdruis(ind.eenheid, 0.0, "toeval")
     breed = sel.pivot_table(
         index="regio_code", columns="periode", values=["teller", "noemer"], aggfunc="first"
     )

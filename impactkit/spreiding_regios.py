@@ -17,6 +17,7 @@ import pandas as pd
 
 from . import statistiek as st
 from .fouten import GeenWaarde
+from .geheugen import onthoud, vingerafdruk
 from .indicatoren import Indicator, indicator
 from .laden import laad
 from .opmaak import getal, ontbreekt
@@ -116,9 +117,15 @@ def spreiding_van(ind: Indicator, nu: pd.DataFrame) -> pd.DataFrame | None:
         return None
     soort = "proportie" if ind.eenheid == "%" else "ratio"
     p0 = float(land) / (100.0 if soort == "proportie" else 1.0)
-    return st.positie_in_spreiding(
-        regs["teller"].astype(float), regs["noemer"].astype(float), p0, soort=soort
+    # Every region of a batch needs the same cross-section: remembered by its figures.
+    sleutel = ("spreiding", soort, p0, vingerafdruk(regs, ["teller", "noemer"]))
+    uit = onthoud(
+        sleutel,
+        lambda: st.positie_in_spreiding(
+            regs["teller"].astype(float), regs["noemer"].astype(float), p0, soort=soort
+        ),
     )
+    return uit.copy()
 
 
 def spreiding_tekst(ind: Indicator, tau2: float) -> str:
