@@ -45,6 +45,7 @@ NAAM_VAN_EEN_OPDRACHT = {
 NIET_HIER = {
     "make": "bouwt het boek; dat doet de fixture 'boek' met dezelfde opdracht (jupyter-book build)",
     "make test": "is de testsuite zelf (CI draait hem)",
+    "make test-snel": "is een deel van de testsuite zelf (die draait hier al)",
     "make bench": "een meting van minuten op een stille machine (bench/), geen test",
     "make clean": "verwijdert de omgeving waarin deze test draait",
     "python bench/bench_batch.py --profiel": "een meting van minuten (bench/), geen test",
