@@ -516,3 +516,30 @@ def test_geen_uitsluitsel_noemt_ook_ontbrekende_cijfers():
     )
     assert "voor één indicator zijn er geen cijfers die een vergelijking toelaten, en de " in s.kern
     assert "kunnen op toeval berusten" in s.kern
+
+
+def test_geen_uitsluitsel_binnen_de_gewone_spreiding_zegt_dat_en_niet_toeval():
+    from impactkit.oordelen import BINNEN_SPREIDING
+
+    alleen = beantwoord(
+        TWEE,
+        tabel(
+            rij("acuut_structureel_onveilig", BINNEN_SPREIDING),
+            rij("hermeldingen", BINNEN_SPREIDING),
+        ),
+    )
+    assert "de verschillen die er zijn, vallen binnen de gewone spreiding tussen regio's" in (
+        alleen.kern
+    )
+    assert "toeval" not in alleen.kern
+    gemengd = beantwoord(
+        TWEE,
+        tabel(
+            rij("acuut_structureel_onveilig", BINNEN_SPREIDING),
+            rij("hermeldingen", MOGELIJK_TOEVAL),
+        ),
+    )
+    assert (
+        "de verschillen kunnen op toeval berusten of vallen binnen de gewone spreiding tussen "
+        "regio's"
+    ) in gemengd.kern

@@ -38,7 +38,8 @@ STERKTES: dict[str, str] = {
     WISSELEND: "Twee of meer indicatoren laten een opvallend verschil zien, maar niet dezelfde "
     "kant op.",
     GEEN_UITSLUITSEL: "Geen indicator laat een opvallend verschil zien: de verschillen kunnen "
-    "toeval zijn, zijn klein, of er zijn geen cijfers.",
+    "toeval zijn, zijn klein, vallen binnen de gewone spreiding tussen regio's, of er zijn geen "
+    "cijfers.",
 }
 """How strong the evidence for a deelvraag (or the hoofdvraag) is, with its meaning in Dutch."""
 

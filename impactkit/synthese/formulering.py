@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from ..oordelen import (
+    BINNEN_SPREIDING,
     GEEN_GEGEVENS,
     GEEN_TOETS,
     GEEN_VERSCHIL,
@@ -223,12 +224,20 @@ def _reden_geen_uitsluitsel(keuzes: list[GekozenIndicator]) -> str:
         bool(k.rijen["_gecorrigeerd_toeval"].any()) for k in keuzes
     )
     klein = bool(oordelen & {KLEIN_VERSCHIL, GEEN_VERSCHIL})
-    if toeval and klein:
-        reden = "de verschillen kunnen op toeval berusten of zijn te klein om ertoe te doen"
-    elif klein:
-        reden = "de verschillen die er zijn, zijn te klein om ertoe te doen"
-    elif toeval:
-        reden = "de verschillen die er zijn, kunnen op toeval berusten"
+    spreiding = BINNEN_SPREIDING in oordelen
+    redenen = [
+        tekst
+        for geldt, tekst in (
+            (toeval, "kunnen op toeval berusten"),
+            (klein, "zijn te klein om ertoe te doen"),
+            (spreiding, "vallen binnen de gewone spreiding tussen regio's"),
+        )
+        if geldt
+    ]
+    if len(redenen) == 1:
+        reden = f"de verschillen die er zijn, {redenen[0]}"
+    elif redenen:
+        reden = f"de verschillen {', '.join(redenen[:-1])} of {redenen[-1]}"
     else:
         reden = "de cijfers laten geen toets toe"
     zonder = sum(not set(k.rijen["oordeel"]) - {GEEN_GEGEVENS, GEEN_TOETS} for k in keuzes)
