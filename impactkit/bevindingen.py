@@ -26,8 +26,17 @@ from .oordelen import GEEN_GEGEVENS, TOETSWIJZE, is_opvallend
 from .perioden import Periode
 from .regioindeling import regio
 from .vergelijken import Drempels, vergelijk
-from .vragen import vragen_bij
-from .zinnen import klein, zin_aantal, zin_landelijk, zin_norm, zin_tijd, zin_verloop
+from .vragen import neutrale_vragen, vragen_bij
+from .zinnen import (
+    eigen_verandering,
+    klein,
+    richting_van,
+    zin_aantal,
+    zin_landelijk,
+    zin_norm,
+    zin_tijd,
+    zin_verloop,
+)
 
 STANDAARD_INDICATOREN: list[str | tuple[str, str]] = [
     "acuut_structureel_onveilig",
@@ -66,6 +75,8 @@ KOLOMMEN = [
     "vragen",
     "eenheid",
     "herkomst",
+    "minimum",
+    "landelijke_verandering",
 ]
 
 
@@ -192,6 +203,7 @@ def _ruwe_bevindingen(ind_id, categorie, r, p, df, normen, drempels, basis) -> l
                     if basis is None
                     else vl["p_gecorrigeerd"],
                     "minimum": vl["minimum"],
+                    "landelijke_verandering": eigen_verandering(ind, vl)[1],
                     "oordeel": (per.get("verloop") or {}).get("oordeel", vl["oordeel"])
                     if basis is None
                     else vl["oordeel"],
@@ -281,12 +293,13 @@ def _vragen(rij: dict, r, p) -> list[str]:
     tijd = rij["vergelijking"] in ("jaar_eerder", "vorige_periode", "verloop")
     richting = "hoger" if rij["oordeel"].endswith("hoger") else "lager"
     if rij["vergelijking"] == "verloop":
-        # Time questions speak of a rise or fall: use the region's own change, not the
-        # difference with Nederland (a region that fell less than Nederland did not rise).
-        eigen = rij["verloop"]["verandering"]
-        if eigen == 0:
-            return []
-        richting = "hoger" if eigen > 0 else "lager"
+        # Time questions speak of a rise or fall. Ask them only when the region itself rose or
+        # fell by at least the minimum, in the direction the verdict gives against Nederland; a
+        # region that fell less than Nederland, or hardly changed, gets the neutral questions.
+        d_r, _ = eigen_verandering(ind, rij["verloop"])
+        eigen = richting_van(d_r, rij["verloop"].get("minimum"))
+        if eigen != (1 if richting == "hoger" else -1):
+            return neutrale_vragen(r.naam_in(p), tijd=True)
     return vragen_bij(
         ind.id, richting, r.naam_in(p), klein(ind.naam), tijd=tijd, categorie=categorie
     )

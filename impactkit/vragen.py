@@ -379,3 +379,21 @@ def vragen_bij(
         s.tekst.format(**waarden) for s in sjablonen_bij(indicator_id, richting, tijd, categorie)
     ]
     return list(dict.fromkeys(uit))
+
+
+def neutrale_vragen(regio: str, tijd: bool = True) -> list[str]:
+    """The questions for every finding that say no direction (the same text for a rise and a fall).
+
+    For a finding whose direction the question bank cannot state honestly, such as a region that
+    hardly changed while Nederland did.
+
+    >>> neutrale_vragen("Twente")[0]
+    'Is er in deze periode iets veranderd in werkwijze, registratie of beleid in Twente?'
+    """
+    lager = {s.tekst for s in SJABLONEN["alle"]["lager"]}
+    teksten = [
+        s.tekst
+        for s in SJABLONEN["alle"]["hoger"]
+        if s.tekst in lager and s.vergelijking in ("beide", "tijd" if tijd else "verschil")
+    ]
+    return list(dict.fromkeys(t.format(regio=regio) for t in teksten))

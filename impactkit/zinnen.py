@@ -371,7 +371,8 @@ def zin_verloop(ind, regio: str, vl: dict, categorie=None) -> str:
     )
     verdict = vl["oordeel"]
     if verdict in (OPVALLEND_HOGER, OPVALLEND_LAGER):
-        zin += f" {hoofdletter(_vergelijking_ontwikkeling(regio, d_r, d_n, verdict))} ({ontw})."
+        vergelijking = ontwikkeling_tegenover_land(regio, d_r, d_n, verdict, vl.get("minimum"))
+        zin += f" {hoofdletter(vergelijking)} ({ontw})."
         if vl["keerpunt"]:
             zin += " Dat blijft zo als je meetelt dat er naar het keerpunt is gezocht."
     elif verdict == KLEIN_VERSCHIL:
@@ -390,19 +391,117 @@ def zin_verloop(ind, regio: str, vl: dict, categorie=None) -> str:
     return zin
 
 
-def _vergelijking_ontwikkeling(regio: str, d_r: float, d_n: float, verdict: str) -> str:
+def richting_van(verschil: float, minimum: float | None) -> int:
+    """+1 for a rise of at least ``minimum``, -1 for such a fall, 0 for a smaller change.
+
+    Without a known ``minimum`` only no change at all counts as flat.
+
+    >>> richting_van(-0.3, 5.0), richting_van(-5.0, 5.0), richting_van(2.0, None)
+    (0, -1, 1)
+    """
+    if verschil is None or geen_getal(verschil) or verschil == 0:
+        return 0
+    if minimum is not None and not geen_getal(minimum) and abs(verschil) < minimum * (1 - 1e-9):
+        return 0
+    return 1 if verschil > 0 else -1
+
+
+def eigen_verandering(ind: Indicator, vl: dict) -> tuple[float, float]:
+    """(region, Nederland): the changes of a :func:`~impactkit.ontwikkeling.verloop` as shown."""
+    start, eind = vl["start"], vl["keerpunt"] or vl["eind"]
+    w, nl = vl["regio_waarden"], vl["landelijke_waarden"]
+    return verschil_getoond(ind, w[eind], w[start]), verschil_getoond(ind, nl[eind], nl[start])
+
+
+# The region's own course (+1 rise, -1 fall, 0 below the minimum), Nederland's, and whether the
+# verdict is 'opvallend hoger' -> (main clause with {regio}, 'dat'-clause predicate).
+# Comparatives ('sterker', 'minder sterk') are used only when the shown changes agree with the
+# verdict; 'duidelijk' only for an own change of at least the minimum.
+_TEGENOVER_LAND: dict[tuple[int, int, bool], tuple[str, str]] = {
+    (1, 1, True): (
+        "in {regio} steeg het sterker dan landelijk",
+        "sterker is gestegen dan landelijk",
+    ),
+    (1, 1, False): (
+        "in {regio} steeg het minder sterk dan landelijk",
+        "minder sterk is gestegen dan landelijk",
+    ),
+    (-1, -1, True): (
+        "in {regio} daalde het minder sterk dan landelijk",
+        "minder sterk is gedaald dan landelijk",
+    ),
+    (-1, -1, False): (
+        "in {regio} daalde het sterker dan landelijk",
+        "sterker is gedaald dan landelijk",
+    ),
+    (1, 0, True): (
+        "in {regio} steeg het duidelijk, terwijl het landelijk nauwelijks veranderde",
+        "duidelijk is gestegen, terwijl het landelijk nauwelijks veranderde",
+    ),
+    (1, -1, True): (
+        "in {regio} steeg het duidelijk, terwijl het landelijk daalde",
+        "duidelijk is gestegen, terwijl het landelijk daalde",
+    ),
+    (-1, 0, False): (
+        "in {regio} daalde het duidelijk, terwijl het landelijk nauwelijks veranderde",
+        "duidelijk is gedaald, terwijl het landelijk nauwelijks veranderde",
+    ),
+    (-1, 1, False): (
+        "in {regio} daalde het duidelijk, terwijl het landelijk steeg",
+        "duidelijk is gedaald, terwijl het landelijk steeg",
+    ),
+    (0, 1, False): (
+        "in {regio} veranderde het nauwelijks, terwijl het landelijk steeg",
+        "nauwelijks is veranderd, terwijl het landelijk steeg",
+    ),
+    (0, -1, True): (
+        "in {regio} veranderde het nauwelijks, terwijl het landelijk daalde",
+        "nauwelijks is veranderd, terwijl het landelijk daalde",
+    ),
+    (0, 0, True): (
+        "in {regio} veranderde het nauwelijks, en landelijk ook niet, maar de verandering in "
+        "{regio} lag wel boven de landelijke",
+        "nauwelijks is veranderd, net als landelijk, maar met een verandering die boven de "
+        "landelijke lag",
+    ),
+    (0, 0, False): (
+        "in {regio} veranderde het nauwelijks, en landelijk ook niet, maar de verandering in "
+        "{regio} lag wel onder de landelijke",
+        "nauwelijks is veranderd, net als landelijk, maar met een verandering die onder de "
+        "landelijke lag",
+    ),
+}
+_EIGEN = {1: ("steeg het", "is gestegen"), -1: ("daalde het", "is gedaald")}
+_EIGEN[0] = ("veranderde het nauwelijks", "nauwelijks is veranderd")
+_LAND = {1: "steeg het", -1: "daalde het", 0: "veranderde het nauwelijks"}
+
+
+def ontwikkeling_tegenover_land(
+    regio: str, d_r: float, d_n: float, verdict: str, minimum: float | None, bijzin: bool = False
+) -> str:
+    """How the region's change ``d_r`` compares with Nederland's ``d_n`` under a clear verdict.
+
+    One table for every combination of the two directions (a change smaller than ``minimum``
+    counts as 'nauwelijks veranderd') and the verdict (``opvallend hoger``: the region's change
+    was more positive than the national one). Never 'steeg' for a region that fell, and
+    'duidelijk' only for an own change of at least ``minimum``. With ``bijzin=True`` the
+    predicate of a 'dat'-clause whose subject is the measure in the region. When the shown
+    changes contradict the verdict (a rounding edge) the two movements are only described.
+
+    >>> ontwikkeling_tegenover_land("Utrecht", -0.4, -1.0, "opvallend hoger", 0.2)
+    'in Utrecht daalde het minder sterk dan landelijk'
+    >>> ontwikkeling_tegenover_land("Utrecht", -0.3, 13.4, "opvallend lager", 3.0, bijzin=True)
+    'nauwelijks is veranderd, terwijl het landelijk steeg'
+    """
     hoger = verdict == OPVALLEND_HOGER
-    if d_r > 0 and d_n > 0:
-        return f"de stijging in {regio} was duidelijk {'sterker' if hoger else 'zwakker'} dan landelijk"
-    if d_r < 0 and d_n < 0:
-        return (
-            f"de daling in {regio} was duidelijk {'zwakker' if hoger else 'sterker'} dan landelijk"
-        )
-    if d_r > 0 >= d_n:
-        return f"{regio} steeg duidelijk, anders dan landelijk"
-    if d_r < 0 <= d_n:
-        return f"{regio} daalde duidelijk, anders dan landelijk"
-    return f"{regio} bleef gelijk, terwijl het landelijk duidelijk {'daalde' if hoger else 'steeg'}"
+    r, n = richting_van(d_r, minimum), richting_van(d_n, minimum)
+    past = (d_r - d_n > 0) if hoger else (d_r - d_n < 0)
+    if past and (r, n, hoger) in _TEGENOVER_LAND:
+        hoofd, bij = _TEGENOVER_LAND[(r, n, hoger)]
+        return bij if bijzin else hoofd.format(regio=regio)
+    if bijzin:
+        return f"{_EIGEN[r][1]}, en landelijk {_LAND[n]}"
+    return f"in {regio} {_EIGEN[r][0]}, en landelijk {_LAND[n]}"
 
 
 def zin_aantal(ind, regio: str, p, waarde, toelichting: str = "") -> str:

@@ -499,7 +499,8 @@ def test_lange_antwoorden_verwijzen_naar_de_deelvragen():
         ),
     )
     # One indicator with two clear comparisons is spelled out; the rest is counted.
-    assert "ten opzichte van landelijk is gestegen" in s.kern
+    # The course row has no start value here: no rise or fall is claimed, only the verdict's side.
+    assert "een verandering had die boven de landelijke lag" in s.kern
     assert "ook bij drie andere indicatoren (deelvragen 2 en 3) zijn er opvallende verschillen" in (
         s.kern
     )
@@ -543,3 +544,15 @@ def test_geen_uitsluitsel_binnen_de_gewone_spreiding_zegt_dat_en_niet_toeval():
         "de verschillen kunnen op toeval berusten of vallen binnen de gewone spreiding tussen "
         "regio's"
     ) in gemengd.kern
+
+
+def test_verloop_in_het_antwoord_volgt_de_eigen_verandering():
+    # Fell from 2,1 to 1,7 while Nederland fell more: 'opvallend hoger' is not a rise.
+    plan = plan_met(("Is er meer gedwongen hulp?", ["ots_per_10000"]))
+    rijen = [
+        rij("ots_per_10000", OPVALLEND_HOGER, "verloop", waarde=1.7, ref=2.1, **extra)
+        for extra in [{"landelijke_verandering": -0.9, "minimum": 0.2}]
+    ]
+    s = beantwoord(plan, tabel(*rijen))
+    assert "minder sterk is gedaald dan landelijk" in s.antwoord
+    assert "gestegen" not in s.antwoord

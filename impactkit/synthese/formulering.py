@@ -4,6 +4,7 @@ answer, the explanation of its strength, what the monitor cannot tell, and the d
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -19,8 +20,15 @@ from ..oordelen import (
     VOLDOET,
     VOLDOET_NIET,
 )
-from ..opmaak import EENHEID_DECIMALEN, getal, met_eenheid, ontbreekt
-from ..zinnen import hoofdletter, interval_tekst, klein, onderwerp, periode_tekst
+from ..opmaak import EENHEID_DECIMALEN, afronden, getal, met_eenheid, ontbreekt
+from ..zinnen import (
+    hoofdletter,
+    interval_tekst,
+    klein,
+    onderwerp,
+    ontwikkeling_tegenover_land,
+    periode_tekst,
+)
 from .bewijs import BEPERKT, GEEN_UITSLUITSEL, STERK, GekozenIndicator, eenheid_van
 
 # -- what the monitor cannot tell (general limits) -------------------------------------------------
@@ -203,8 +211,23 @@ def _gezegde(rij, eenheid: str) -> str:
     if soort == "verloop":
         perioden = _verloop_perioden(rij["referentie"])
         tijd = "tussen {} en {} ".format(*perioden) if perioden else ""
-        return f"{tijd}ten opzichte van landelijk is {'gestegen' if hoger else 'gedaald'}"
+        return f"{tijd}{_verloop_gezegde(rij, eenheid)}"
     return f"{richting} is ({soort}){waarden}"
+
+
+def _verloop_gezegde(rij, eenheid: str) -> str:
+    """'minder sterk is gedaald dan landelijk': the same table as the findings' sentences."""
+    if ontbreekt(rij["waarde"]) or ontbreekt(rij["referentiewaarde"]):
+        d_r = math.nan
+    else:
+        dec = EENHEID_DECIMALEN.get(eenheid, 1)
+        d_r = round(afronden(rij["waarde"], dec) - afronden(rij["referentiewaarde"], dec), dec)
+    d_n, minimum = rij.get("landelijke_verandering"), rij.get("minimum")
+    if ontbreekt(d_r) or d_n is None or ontbreekt(d_n):
+        # Without both changes no direction is stated, only the verdict's side.
+        kant = "boven" if rij["oordeel"] == OPVALLEND_HOGER else "onder"
+        return f"een verandering had die {kant} de landelijke lag"
+    return ontwikkeling_tegenover_land("", d_r, d_n, rij["oordeel"], minimum, bijzin=True)
 
 
 def _bewering(k: GekozenIndicator, regio_naam: str) -> str:
