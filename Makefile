@@ -21,7 +21,18 @@ demo: setup
 	$(VENV)/bin/impactkit profiel Zaanstreek-Waterland --periode 2021H1
 
 # The main job: build the handbook (executes the worked examples; cached between builds).
-book: setup
+# The cache keys on a page's code only: when the data or the kit change, the executed pages
+# would show old figures (and Sphinx would not even re-read an unchanged page), so such a change
+# empties the notebook cache and the Sphinx environment first.
+BOEK_BRONNEN := $(wildcard data/*.csv data/oefendata/*.csv data/cbs/*.csv) $(shell find impactkit -name '*.py')
+BOEK_STEMPEL := _build/.gegevens-stempel
+
+$(BOEK_STEMPEL): $(BOEK_BRONNEN)
+	rm -rf _build/.jupyter_cache _build/jupyter_execute _build/.doctrees
+	mkdir -p _build
+	touch $@
+
+book: setup $(BOEK_STEMPEL)
 	$(VENV)/bin/jupyter-book build . --warningiserror --keep-going
 	@echo "Het handboek staat in _build/html/index.html"
 
