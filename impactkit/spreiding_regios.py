@@ -25,7 +25,8 @@ from .perioden import Periode
 from .regioindeling import NEDERLAND
 
 
-def _waarde(rij: pd.Series) -> float:
+def getoonde_waarde(rij: pd.Series) -> float:
+    """A row's value as a number, NaN when it is missing or suppressed."""
     x = rij["waarde"]
     return math.nan if ontbreekt(x) or bool(rij.get("onderdrukt", False)) else float(x)
 
@@ -112,7 +113,7 @@ def spreiding_van(ind: Indicator, nu: pd.DataFrame) -> pd.DataFrame | None:
     regs = nu.drop(index=NEDERLAND, errors="ignore")
     regs = regs[regs["teller"].notna() & regs["noemer"].notna() & ~regs["onderdrukt"].astype(bool)]
     regs = regs[regs["noemer"].astype(float) > 0]
-    land = _waarde(nu.loc[NEDERLAND])
+    land = getoonde_waarde(nu.loc[NEDERLAND])
     if len(regs) < 3 or ontbreekt(land):
         return None
     soort = "proportie" if ind.eenheid == "%" else "ratio"
@@ -145,7 +146,7 @@ def trechterpositie_van(ind: Indicator, nu: pd.DataFrame, code: str) -> tuple[st
     if spreiding is None or code not in spreiding.index:
         return None, 0.0
     soort = "proportie" if ind.eenheid == "%" else "ratio"
-    p0 = float(_waarde(nu.loc[NEDERLAND])) / (100.0 if soort == "proportie" else 1.0)
+    p0 = float(getoonde_waarde(nu.loc[NEDERLAND])) / (100.0 if soort == "proportie" else 1.0)
     eigen = nu.loc[code]
     tau2, afronding = float(spreiding.attrs["tau2"]), int(spreiding.attrs["afronding"])
     uit = st.trechterpositie(
@@ -159,4 +160,10 @@ def trechterpositie_van(ind: Indicator, nu: pd.DataFrame, code: str) -> tuple[st
     return str(list(uit)[0]), tau2
 
 
-__all__ = ["spreiding_tekst", "spreiding_van", "trechtercijfers", "trechterpositie_van"]
+__all__ = [
+    "getoonde_waarde",
+    "spreiding_tekst",
+    "spreiding_van",
+    "trechtercijfers",
+    "trechterpositie_van",
+]

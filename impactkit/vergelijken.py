@@ -49,7 +49,7 @@ from .oordelen import OORDELEN as ALLE_OORDELEN
 from .opmaak import ontbreekt
 from .perioden import Periode
 from .regioindeling import NEDERLAND, Regio, regio, regios
-from .spreiding_regios import spreiding_tekst, spreiding_van, trechterpositie_van
+from .spreiding_regios import getoonde_waarde, spreiding_tekst, spreiding_van, trechterpositie_van
 
 KOLOMMEN = [
     "indicator",
@@ -317,7 +317,17 @@ class _Vergelijking:
         eigen = nu.loc[r.code]
         laag, hoog = interval(ind, eigen["teller"], eigen["noemer"])
         return cls(
-            ind, r, p, categorie, drempels, sel, per_periode, eigen, _waarde(eigen), laag, hoog
+            ind,
+            r,
+            p,
+            categorie,
+            drempels,
+            sel,
+            per_periode,
+            eigen,
+            getoonde_waarde(eigen),
+            laag,
+            hoog,
         )
 
     def rij(self, vergelijking: str, referentie: str, **velden) -> None:
@@ -349,10 +359,10 @@ class _Vergelijking:
 def _met_nederland(v: _Vergelijking) -> None:
     """1. With Nederland (the test uses the rest of the country as reference)."""
     nu, ind, waarde = v.nu, v.ind, v.waarde
-    if not (NEDERLAND in nu.index and not ontbreekt(_waarde(nu.loc[NEDERLAND]))):
+    if not (NEDERLAND in nu.index and not ontbreekt(getoonde_waarde(nu.loc[NEDERLAND]))):
         return
     land = nu.loc[NEDERLAND]
-    ref = _waarde(land)
+    ref = getoonde_waarde(land)
     r_laag, r_hoog = interval(ind, land["teller"], land["noemer"])
     if ind.eenheid == "aantal":
         v.rij(
@@ -398,7 +408,7 @@ def _met_alle_regios(v: _Vergelijking) -> None:
     """2. With all regions: rank (1 = highest), quartile (4 = highest quarter), funnel position."""
     nu, ind, waarde, drempels = v.nu, v.ind, v.waarde, v.drempels
     alle = nu.drop(index=NEDERLAND, errors="ignore")
-    waarden = alle.apply(_waarde, axis=1).astype(float).dropna()
+    waarden = alle.apply(getoonde_waarde, axis=1).astype(float).dropna()
     if not (ind.eenheid != "aantal" and len(waarden) > 1):
         return
     rang = int((waarden > waarde).sum() + 1)
@@ -417,7 +427,7 @@ def _met_alle_regios(v: _Vergelijking) -> None:
     # The verdict is the one of the comparison with Nederland (filled in by _corrigeer); without
     # that comparison, the position in the widened funnel speaks for itself.
     oordeel_r = GEEN_TOETS
-    landelijk = _waarde(nu.loc[NEDERLAND]) if NEDERLAND in nu.index else math.nan
+    landelijk = getoonde_waarde(nu.loc[NEDERLAND]) if NEDERLAND in nu.index else math.nan
     groot_genoeg = not ontbreekt(landelijk) and abs(waarde - landelijk) >= drempels.minimum(
         ind.eenheid, landelijk
     )
@@ -480,7 +490,7 @@ def _met_zichzelf(v: _Vergelijking) -> None:
             )
             continue
         oud = per_periode[eerder.code].loc[r.code]
-        ref = _waarde(oud)
+        ref = getoonde_waarde(oud)
         if ontbreekt(ref):
             v.rij(
                 soort,
@@ -581,11 +591,6 @@ def _met_norm(v: _Vergelijking, normen: pd.DataFrame | str | Path) -> None:
             oordeel=_oordeel_norm(norm, waarde, v.laag, v.hoog),
             toelichting=norm.get("toelichting") or "",
         )
-
-
-def _waarde(rij: pd.Series) -> float:
-    x = rij["waarde"]
-    return math.nan if ontbreekt(x) or bool(rij.get("onderdrukt", False)) else float(x)
 
 
 def _relatief(verschil: float, ref: float) -> float:

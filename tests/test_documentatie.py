@@ -241,6 +241,19 @@ def _cbs_omgeving(omgeving: dict[str, str]):
     return server
 
 
+def _draai(opdracht: str, map_: Path, omgeving: dict[str, str], timeout: int = 600):
+    """Run one command in ``map_`` as typed: (its output, its exit code)."""
+    proces = subprocess.run(
+        ["bash", "-c", opdracht],
+        cwd=map_,
+        env=omgeving,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    return proces.stdout + proces.stderr, proces.returncode
+
+
 @pytest.mark.traag
 @pytest.mark.parametrize("document", DOCUMENTEN, ids=lambda d: str(d.relative_to(PROJECT_MAP)))
 def test_elke_opdracht_werkt_zoals_gedrukt(document, tmp_path):
@@ -255,43 +268,17 @@ def test_elke_opdracht_werkt_zoals_gedrukt(document, tmp_path):
         for opdracht in te_draaien:
             getypt = _invullen(opdracht)
             if opdracht in GEWEIGERD:
-                proces = subprocess.run(
-                    ["bash", "-c", getypt],
-                    cwd=map_,
-                    env=omgeving,
-                    capture_output=True,
-                    text=True,
-                    timeout=120,
-                )
-                uitvoer = proces.stdout + proces.stderr
-                assert proces.returncode != 0, (
-                    f"{opdracht!r} werd niet geweigerd:\n{uitvoer[-2000:]}"
-                )
+                uitvoer, rc = _draai(getypt, map_, omgeving, timeout=120)
+                assert rc != 0, f"{opdracht!r} werd niet geweigerd:\n{uitvoer[-2000:]}"
                 assert "Fout:" in uitvoer and GEWEIGERD[opdracht] in uitvoer, uitvoer[-2000:]
                 assert "Traceback" not in uitvoer, uitvoer[-3000:]
                 continue
             if getypt.startswith("make"):
-                proces = subprocess.run(
-                    ["bash", "-c", getypt],
-                    cwd=PROJECT_MAP,
-                    env=omgeving,
-                    capture_output=True,
-                    text=True,
-                    timeout=600,
-                )
-                uitvoer, rc = proces.stdout + proces.stderr, proces.returncode
+                uitvoer, rc = _draai(getypt, PROJECT_MAP, omgeving)
             elif SERVER.search(getypt):
                 uitvoer, rc = _draai_server(getypt, map_, omgeving), 0
             else:
-                proces = subprocess.run(
-                    ["bash", "-c", getypt],
-                    cwd=map_,
-                    env=omgeving,
-                    capture_output=True,
-                    text=True,
-                    timeout=600,
-                )
-                uitvoer, rc = proces.stdout + proces.stderr, proces.returncode
+                uitvoer, rc = _draai(getypt, map_, omgeving)
             assert rc == 0, f"{opdracht!r} (als {getypt!r}) gaf exitcode {rc}:\n{uitvoer[-3000:]}"
             assert "Traceback" not in uitvoer, f"{opdracht!r}:\n{uitvoer[-3000:]}"
     finally:
