@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .fouten import ImpactkitFout, bedoelde_je
+from .vraagsoort import MIX, NIVEAU, VERANDERING
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class Startvraag:
     hoofdvraag: str
     toelichting: str
     deelvragen: tuple[Deelvraag, ...]
+    soort: str = NIVEAU
+    """What kind of question it is (:mod:`impactkit.vraagsoort`): the answer leads with it."""
 
     @property
     def indicatoren(self) -> list[Keuze]:
@@ -51,6 +54,7 @@ class Startvraag:
 STARTVRAGEN: tuple[Startvraag, ...] = (
     Startvraag(
         sleutel="heftig_structureel_geweld",
+        soort=VERANDERING,
         thema="bereik_vt",
         hoofdvraag="Is het gelukt om het heftige en structurele geweld in onze regio terug te dringen?",
         toelichting="De regio heeft ingezet op het verminderen van ernstig en langdurig geweld en wil "
@@ -112,6 +116,7 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
     ),
     Startvraag(
         sleutel="bereik_burgers_professionals",
+        soort=VERANDERING,
         thema="bereik_vt",
         hoofdvraag="Weten burgers en professionals in onze regio Veilig Thuis beter te vinden?",
         toelichting="Na campagnes en trainingen over de meldcode wil de regio weten of meer mensen "
@@ -158,6 +163,7 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
     ),
     Startvraag(
         sleutel="zorg_en_veiligheid",
+        soort=MIX,
         thema="zorg_veiligheid",
         hoofdvraag="Werken zorg en veiligheid in onze regio beter samen?",
         toelichting="De regio heeft afspraken gemaakt tussen Veilig Thuis, politie, Raad voor de "
@@ -213,6 +219,7 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
     ),
     Startvraag(
         sleutel="eerder_signaleren",
+        soort=MIX,
         thema="eerder_signaleren",
         hoofdvraag="Wordt huiselijk geweld in onze regio eerder gesignaleerd?",
         toelichting="Eerder signaleren betekent dat geweld korter duurt voordat hulp op gang komt, "
@@ -247,6 +254,7 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
     ),
     Startvraag(
         sleutel="aard_en_kenmerken",
+        soort=NIVEAU,
         thema="aard_kenmerken",
         hoofdvraag="Welke vormen van geweld vragen in onze regio de meeste aandacht?",
         toelichting="Om de aanpak te richten wil de regio weten welke vormen van geweld het vaakst "
@@ -298,6 +306,7 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
     ),
     Startvraag(
         sleutel="outcome_na_melding",
+        soort=NIVEAU,
         thema="outcome",
         hoofdvraag="Gaat het beter met gezinnen nadat zij bij Veilig Thuis zijn gemeld?",
         toelichting="Alleen de 13 regio's van de cohortstudie hebben cijfers over de situatie van "
@@ -329,6 +338,7 @@ STARTVRAGEN: tuple[Startvraag, ...] = (
     ),
     Startvraag(
         sleutel="hermeldingen_nazorg",
+        soort=NIVEAU,
         thema="bereik_vt",
         hoofdvraag="Blijft de veiligheid in gezinnen na afsluiting bij Veilig Thuis bestaan?",
         toelichting="Een hoog aandeel hermeldingen kan betekenen dat de nazorg tekortschiet; een "

@@ -7,14 +7,13 @@ data: the sentences, questions and synthesis answers of every course-over-time f
 
 import re
 
+import pandas as pd
 import pytest
 
-import impactkit as ik
 from impactkit.indicatoren import indicator
 from impactkit.oordelen import OPVALLEND_HOGER, OPVALLEND_LAGER
 from impactkit.opmaak import EENHEID_DECIMALEN, afronden
 from impactkit.regioindeling import regios
-from impactkit.startvraagbank import startvragen
 from impactkit.vragen import neutrale_vragen
 from impactkit.zinnen import (
     onderwerp,
@@ -22,6 +21,7 @@ from impactkit.zinnen import (
     periode_tekst,
     richting_van,
 )
+from tests.antwoordmatrix import alle_antwoorden
 
 MINIMUM = 1.0
 REGIO_D = {"groot +": 3.0, "klein +": 0.4, "0": 0.0, "klein −": -0.4, "groot −": -3.0}
@@ -100,20 +100,17 @@ def _antwoordzinnen(synthese) -> str:
 
 @pytest.mark.parametrize("periode", PERIODEN)
 def test_oefendata_verloop_zonder_tegenspraak(periode):
+    """Over the answer matrix (every region x start question, ``tests/antwoordmatrix.py``)."""
     gevonden = {"tekst": 0, "antwoord": 0}
-    for naam in _regio_namen(periode):
-        b = ik.analyseer(naam, periode)
-        verloop = b[(b["vergelijking"] == "verloop") & b["opvallend"]]
-        antwoorden = (
-            " ".join(
-                _antwoordzinnen(
-                    ik.beantwoord(ik.Stappenplan.uit_startvraag(s.sleutel, naam, periode), b)
-                )
-                for s in startvragen()
-            )
-            if len(verloop)
-            else ""
-        )
+    per_regio: dict[str, list] = {}
+    for a in alle_antwoorden():
+        if a.periode == periode:
+            per_regio.setdefault(a.regio, []).append(a)
+    for regio_antwoorden in per_regio.values():
+        verloop = pd.concat([a.bevindingen for a in regio_antwoorden], ignore_index=True)
+        verloop = verloop[(verloop["vergelijking"] == "verloop") & verloop["opvallend"]]
+        verloop = verloop.drop_duplicates(["indicator", "categorie", "referentie"])
+        antwoorden = " ".join(_antwoordzinnen(a.synthese) for a in regio_antwoorden)
         for _, rij in verloop.iterrows():
             d_r, eigen = _eigen(rij)
             regio = rij["regio"]

@@ -124,7 +124,21 @@ def html_uit_markdown(tekst: str) -> str:
         _MARKDOWN = mistune.create_markdown(
             renderer=_Veilig(escape=True), plugins=["table", "strikethrough"]
         )
-    return _MARKDOWN(tekst)
+    return _uitklapbaar(_MARKDOWN(tekst))
+
+
+def _uitklapbaar(html_tekst: str) -> str:
+    """The list under a detail label (``**Alle vergelijkingen bij deze deelvraag**``) folded
+    away in a ``<details>``: the short text stays in view, every comparison one click away."""
+    from ..synthese.beantwoorden import DETAIL_KOP
+
+    kop = html.escape(DETAIL_KOP)
+    return re.sub(
+        rf"<p><strong>{re.escape(kop)}</strong></p>\s*(<ul>.*?</ul>)",
+        rf'<details class="detail"><summary>{kop}</summary>\1</details>',
+        html_tekst,
+        flags=re.S,
+    )
 
 
 # -- tables ----------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import pandas as pd
 from ..oordelen import OPVALLEND
 from ..opmaak import getal, ontbreekt
 from ..regioindeling import regio as zoek_regio
+from ..vraagsoort import soort_van_deelvraag, soort_van_plan
 from .bewijs import (
     GEEN_UITSLUITSEL,
     WISSELEND,
@@ -25,10 +26,11 @@ from .formulering import (
     GESPREKSVRAGEN,
     GRENZEN,
     antwoordzinnen,
+    deelvraag_tekst,
+    detail_zinnen,
     duiding_sjabloon_tekst,
-    kern_zin,
+    kern_zinnen,
     niet_te_zeggen_tekst,
-    toont_tekst,
     uitleg_tekst,
 )
 
@@ -47,7 +49,8 @@ class Synthese:
     sterkte: str
     """Strength of the evidence for the hoofdvraag as a whole (a key of :data:`STERKTES`)."""
     deelvragen: pd.DataFrame
-    """One row per deelvraag: nummer, deelvraag, waarom, indicatoren, toont, sterkte, uitleg,
+    """One row per deelvraag: nummer, deelvraag, soort (kind of question), waarom, indicatoren,
+    toont (short), detail (every comparison in words, each once), sterkte, uitleg,
     niet_te_zeggen, opvallend (number of indicators with clear evidence), vragen."""
     vragen: list[str] = field(default_factory=list)
     """Questions for the conversation with partners."""
@@ -58,6 +61,8 @@ class Synthese:
     oefendata: bool = False
     toetsen: int = 0
     gecorrigeerd: bool = False
+    soort: str = ""
+    """The kind of the hoofdvraag (:data:`impactkit.vraagsoort.SOORTEN`): the answer leads with it."""
 
 
 # -- the synthesis ---------------------------------------------------------------------------------
@@ -140,9 +145,11 @@ def _toeval_gecorrigeerd(df: pd.DataFrame, attrs: dict, toetsen: int, alpha: flo
 _KOLOMMEN = [
     "nummer",
     "deelvraag",
+    "soort",
     "waarom",
     "indicatoren",
     "toont",
+    "detail",
     "sterkte",
     "uitleg",
     "niet_te_zeggen",
@@ -152,61 +159,54 @@ _KOLOMMEN = [
 
 
 def _per_deelvraag(
-    plan: Any, df: pd.DataFrame, periode: str
-) -> tuple[
-    pd.DataFrame,
-    dict[tuple[str, str | None], GekozenIndicator],
-    dict[tuple[str, str | None], int],
-    list[int],
-    list[str],
-]:
+    plan: Any, df: pd.DataFrame, regio_naam: str, hoofdsoort: str
+) -> tuple[pd.DataFrame, dict[tuple[str, str | None], GekozenIndicator], list[str], list[str]]:
     """The table per deelvraag, with what the answer as a whole needs.
 
-    Returns the table, every chosen indicator once (with the number of the first deelvraag
-    that chose it), the numbers of the deelvragen without clear evidence, and the questions
-    for the partners.
+    Returns the table, every chosen indicator once, the questions of the deelvragen without
+    clear evidence, and the questions for the partners.
     """
     rijen: list[dict] = []
     alle: dict[tuple[str, str | None], GekozenIndicator] = {}
-    nummers: dict[tuple[str, str | None], int] = {}
-    zonder: list[int] = []  # deelvragen without clear evidence
+    zonder: list[str] = []  # deelvragen without clear evidence
     vragen: list[str] = []
     for nummer, (vraag, waarom, paren) in enumerate(_deelvragen_van(plan, df), start=1):
         keuzes = [kies_indicator(df, i, c) for i, c in paren]
         keuzes = list({k.sleutel: k for k in keuzes}.values())
         for k in keuzes:
             alle.setdefault(k.sleutel, k)
-            nummers.setdefault(k.sleutel, nummer)
-        sterkte = sterkte_deelvraag(keuzes)
+        soort = soort_van_deelvraag(vraag, hoofdsoort)
+        sterkte = sterkte_deelvraag(keuzes, soort)
         if sterkte == GEEN_UITSLUITSEL:
-            zonder.append(nummer)
+            zonder.append(vraag)
         eigen_vragen = list(
             dict.fromkeys(v for k in keuzes for lijst in k.helder["vragen"] for v in lijst)
         )
         if not keuzes:
-            eigen_vragen = [f"Wat weten de partners over deelvraag {nummer}: {vraag}"]
+            eigen_vragen = [f"Wat weten de partners over de deelvraag ‘{vraag}’?"]
         vragen += [v for v in eigen_vragen if v not in vragen]
         rijen.append(
             {
                 "nummer": nummer,
                 "deelvraag": vraag,
+                "soort": soort,
                 "waarom": waarom,
                 "indicatoren": "; ".join(
                     (k.ind.naam if k.ind else k.indicator_id)
                     + (f" ({k.categorie})" if k.categorie else "")
                     for k in keuzes
                 ),
-                "toont": " ".join(toont_tekst(k, periode) for k in keuzes)
-                or "Er is geen indicator gekozen.",
+                "toont": deelvraag_tekst(keuzes, soort, regio_naam),
+                "detail": detail_zinnen(keuzes),
                 "sterkte": sterkte,
-                "uitleg": uitleg_tekst(sterkte, keuzes),
+                "uitleg": uitleg_tekst(sterkte, keuzes, soort),
                 "niet_te_zeggen": niet_te_zeggen_tekst(keuzes),
                 "opvallend": int(sum(not k.helder.empty for k in keuzes)),
                 "vragen": eigen_vragen,
             }
         )
     tabel = pd.DataFrame(rijen, columns=_KOLOMMEN)
-    return tabel, alle, nummers, zonder, vragen
+    return tabel, alle, zonder, vragen
 
 
 def beantwoord(plan: Any, bevindingen: pd.DataFrame, alpha: float = 0.05) -> Synthese:
@@ -222,11 +222,12 @@ def beantwoord(plan: Any, bevindingen: pd.DataFrame, alpha: float = 0.05) -> Syn
     hoofdvraag = str(getattr(plan, "hoofdvraag", "") or "")
     oefendata = bool((df["herkomst"] == "oefendata").any())
 
-    tabel, alle, nummers, zonder, vragen = _per_deelvraag(plan, df, periode)
+    soort = soort_van_plan(plan)
+    tabel, alle, zonder, vragen = _per_deelvraag(plan, df, regio_naam, soort)
     keuzes = list(alle.values())
     sterkte = sterkte_hoofdvraag(tabel["sterkte"].tolist())
-    wisselend = tabel.loc[tabel["sterkte"] == WISSELEND, "nummer"].astype(int).tolist()
-    kern = kern_zin(keuzes, sterkte, wisselend, regio_naam, nummers)
+    wisselend = tabel.loc[tabel["sterkte"] == WISSELEND, "deelvraag"].tolist()
+    kern = kern_zinnen(keuzes, soort, regio_naam, wisselend)
     zinnen = antwoordzinnen(kern, sterkte, zonder, len(tabel), keuzes, regio_naam, oefendata)
     if sterkte == GEEN_UITSLUITSEL or not vragen:
         vragen += [v for v in GESPREKSVRAGEN if v not in vragen]
@@ -239,7 +240,7 @@ def beantwoord(plan: Any, bevindingen: pd.DataFrame, alpha: float = 0.05) -> Syn
         periode=periode,
         hoofdvraag=hoofdvraag,
         antwoord=antwoord,
-        kern=kern,
+        kern=" ".join(kern),
         sterkte=sterkte,
         deelvragen=tabel,
         vragen=vragen,
@@ -250,10 +251,16 @@ def beantwoord(plan: Any, bevindingen: pd.DataFrame, alpha: float = 0.05) -> Syn
         oefendata=oefendata,
         toetsen=toetsen,
         gecorrigeerd=gecorrigeerd,
+        soort=soort,
     )
 
 
 # -- Markdown -------------------------------------------------------------------------------------
+DETAIL_KOP = "Alle vergelijkingen bij deze deelvraag"
+"""The label of the detail under each deelvraag; reports and the app fold the list below it
+away (:func:`impactkit.rapport.html_uit_markdown`)."""
+
+
 def antwoord_markdown(s: Synthese, kop_niveau: int = 3) -> str:
     """The hoofdvraag and its answer as Markdown: the opening of a report."""
     kop = "#" * kop_niveau
@@ -278,6 +285,8 @@ def synthese_markdown(s: Synthese, kop_niveau: int = 3, sjabloon: bool = True) -
             f"- *Wat de monitor hier niet kan zeggen:* {r.niet_te_zeggen}",
             "",
         ]
+        if len(r.detail):
+            regels += [f"**{DETAIL_KOP}**", ""] + [f"- {z}" for z in r.detail] + [""]
     regels += [f"{kop} Vragen voor het gesprek met partners", ""]
     regels += [f"- {v}" for v in s.vragen]
     regels += ["", f"{kop} Wat de cijfers niet kunnen zeggen", ""]

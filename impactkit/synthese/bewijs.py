@@ -9,6 +9,7 @@ missed. Only clear findings count as evidence.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -25,6 +26,7 @@ from ..oordelen import (
     VOLDOET_NIET,
 )
 from ..opmaak import ontbreekt
+from ..vraagsoort import GROEPEN, GROEPEN_PER_SOORT, NIVEAU
 
 STERK = "sterk"
 BEPERKT = "beperkt"
@@ -32,11 +34,12 @@ WISSELEND = "wisselend"
 GEEN_UITSLUITSEL = "geen uitsluitsel"
 
 STERKTES: dict[str, str] = {
-    STERK: "Twee of meer indicatoren laten een opvallend verschil zien, en ze wijzen dezelfde kant "
-    "op.",
-    BEPERKT: "Eén indicator laat een opvallend verschil zien.",
-    WISSELEND: "Twee of meer indicatoren laten een opvallend verschil zien, maar niet dezelfde "
-    "kant op.",
+    STERK: "Twee of meer verschillende indicatoren laten een opvallend verschil van dezelfde soort "
+    "zien (allemaal tegenover landelijk, of allemaal in de tijd), en ze wijzen dezelfde kant op.",
+    BEPERKT: "Eén indicator laat een opvallend verschil zien (de categorieën van één verdeling "
+    "tellen samen als één indicator).",
+    WISSELEND: "Twee of meer verschillende indicatoren laten een opvallend verschil van dezelfde "
+    "soort zien, maar niet dezelfde kant op.",
     GEEN_UITSLUITSEL: "Geen indicator laat een opvallend verschil zien: de verschillen kunnen "
     "toeval zijn, zijn klein, vallen binnen de gewone spreiding tussen regio's, of er zijn geen "
     "cijfers.",
@@ -66,9 +69,19 @@ class GekozenIndicator:
     def sleutel(self) -> tuple[str, str | None]:
         return (self.indicator_id, self.categorie)
 
-    @property
+    @cached_property
     def helder(self) -> pd.DataFrame:
         return self.rijen[self.rijen["_helder"]]
+
+    def in_groep(self, vergelijkingen: tuple[str, ...]) -> GekozenIndicator:
+        """The same indicator with only the findings of these comparisons (kept once made)."""
+        gemaakt = self.__dict__.setdefault("_groepen", {})
+        if vergelijkingen not in gemaakt:
+            rijen = self.rijen[self.rijen["vergelijking"].isin(vergelijkingen)]
+            gemaakt[vergelijkingen] = GekozenIndicator(
+                self.ind, self.indicator_id, self.categorie, rijen
+            )
+        return gemaakt[vergelijkingen]
 
     @property
     def richting(self) -> int | None:
@@ -160,21 +173,67 @@ def eenheid_van(k: GekozenIndicator) -> str:
     return eenheden[0] if eenheden else "aantal"
 
 
-def sterkte_deelvraag(keuzes: list[GekozenIndicator]) -> str:
-    met = [k for k in keuzes if not k.helder.empty]
-    if not met:
+def groepen_voor(keuzes: list[GekozenIndicator], soort: str) -> tuple[str, ...]:
+    """The comparison groups that answer a question of this kind (:mod:`impactkit.vraagsoort`),
+    leading one first; when the indicators have no tested comparison in any of them (e.g. a
+    cohort indicator measured once, under a question about change), every group.
+    """
+    groepen = GROEPEN_PER_SOORT.get(soort, GROEPEN_PER_SOORT[NIVEAU])
+    for g in groepen:
+        if any(len(k.in_groep(GROEPEN[g]).rijen) for k in keuzes):
+            return groepen
+    return tuple(GROEPEN)
+
+
+def richtingen_per_indicator(keuzes: list[GekozenIndicator], groep: str) -> dict[str, set[int]]:
+    """Per indicator id (a distribution's categories together): the directions of its clear
+    findings in one comparison group. A norm met counts as +1, missed as -1."""
+    uit: dict[str, set[int]] = {}
+    for k in keuzes:
+        h = k.in_groep(GROEPEN[groep]).helder
+        if h.empty:
+            continue
+        tekens = uit.setdefault(k.indicator_id, set())
+        for _, r in h.iterrows():
+            if r["oordeel"] in (VOLDOET, VOLDOET_NIET):
+                tekens.add(1 if r["oordeel"] == VOLDOET else -1)
+            elif r["_richting"]:
+                tekens.add(int(r["_richting"]))
+    return uit
+
+
+def sterkte_groep(keuzes: list[GekozenIndicator], groep: str) -> str:
+    """The strength of the evidence in one comparison group.
+
+    Counted over distinct indicators: the categories of one distribution are one indicator
+    (more 'longer than five years' and fewer 'at most a week' is one fact, not two). *Sterk*
+    needs two or more indicators whose clear findings each point one way, all the same way;
+    an indicator pointing both ways, or indicators pointing different ways, make it *wisselend*.
+    """
+    per_id = richtingen_per_indicator(keuzes, groep)
+    if not per_id:
         return GEEN_UITSLUITSEL
-    if len(met) == 1:
+    if len(per_id) == 1:
         return BEPERKT
-    # Categories of one distribution add up to 100 %: opposite signs there are no contradiction,
-    # so a direction is taken per indicator (id), and only over findings that agree.
-    per_id: dict[str, set[int]] = {}
-    for k in met:
-        per_id.setdefault(k.indicator_id, set())
-        if k.richting is not None:
-            per_id[k.indicator_id].add(k.richting)
-    richtingen = {r.pop() for r in per_id.values() if len(r) == 1}
-    return WISSELEND if len(richtingen) > 1 else STERK
+    verdelingen = {k.indicator_id for k in keuzes if k.ind is not None and k.ind.is_verdeling}
+    gemengd = [i for i, t in per_id.items() if len(t) > 1 and i not in verdelingen]
+    richtingen = {next(iter(t)) for t in per_id.values() if len(t) == 1}
+    eenduidig = sum(len(t) == 1 for t in per_id.values())
+    if gemengd or len(richtingen) > 1:
+        return WISSELEND
+    # A distribution whose categories move apart is one fact without a direction of its own.
+    return STERK if eenduidig >= 2 else BEPERKT
+
+
+def sterkte_deelvraag(keuzes: list[GekozenIndicator], soort: str = "") -> str:
+    """The strength for a deelvraag: the strongest over the comparison groups that answer its
+    kind of question, each group judged on its own (a level and a change never add up)."""
+    groepen = groepen_voor(keuzes, soort) if soort else tuple(GROEPEN)
+    sterktes = [sterkte_groep(keuzes, g) for g in groepen]
+    for s in (STERK, WISSELEND, BEPERKT):
+        if s in sterktes:
+            return s
+    return GEEN_UITSLUITSEL
 
 
 def sterkte_hoofdvraag(sterktes: list[str]) -> str:

@@ -21,6 +21,7 @@ from ..oordelen import (
     VOLDOET_NIET,
 )
 from ..opmaak import EENHEID_DECIMALEN, afronden, getal, met_eenheid, ontbreekt
+from ..vraagsoort import GROEPEN
 from ..zinnen import (
     hoofdletter,
     interval_tekst,
@@ -28,8 +29,17 @@ from ..zinnen import (
     onderwerp,
     ontwikkeling_tegenover_land,
     periode_tekst,
+    richting_van,
 )
-from .bewijs import BEPERKT, GEEN_UITSLUITSEL, STERK, GekozenIndicator, eenheid_van
+from .bewijs import (
+    BEPERKT,
+    GEEN_UITSLUITSEL,
+    STERK,
+    GekozenIndicator,
+    eenheid_van,
+    groepen_voor,
+    richtingen_per_indicator,
+)
 
 # -- what the monitor cannot tell (general limits) -------------------------------------------------
 REGISTRATIES = (
@@ -207,12 +217,33 @@ def _gezegde(rij, eenheid: str) -> str:
     if soort == "regios":
         return f"in vergelijking met alle regio's opvallend {'hoog' if hoger else 'laag'} is"
     if soort in ("vorige_periode", "jaar_eerder"):
-        return f"{richting} is dan in {_periode_of_tekst(rij['referentie'])}{waarden}"
+        return _tijd_gezegde(rij, eenheid, hoger)
     if soort == "verloop":
         perioden = _verloop_perioden(rij["referentie"])
         tijd = "tussen {} en {} ".format(*perioden) if perioden else ""
         return f"{tijd}{_verloop_gezegde(rij, eenheid)}"
     return f"{richting} is ({soort}){waarden}"
+
+
+def _getoond_verschil(rij, eenheid: str) -> float:
+    """The region's change as shown (both values rounded first), NaN without both values."""
+    if ontbreekt(rij["waarde"]) or ontbreekt(rij["referentiewaarde"]):
+        return math.nan
+    dec = EENHEID_DECIMALEN.get(eenheid, 1)
+    return round(afronden(rij["waarde"], dec) - afronden(rij["referentiewaarde"], dec), dec)
+
+
+def _tijd_gezegde(rij, eenheid: str, hoger: bool) -> str:
+    """'duidelijk is gestegen sinds het eerste halfjaar van 2020 (…)': the shown change agrees
+    with the verdict and passes the minimum; otherwise only the two values, without a
+    direction word."""
+    eerder = _periode_of_tekst(rij["referentie"])
+    waarden = _twee_waarden(rij["waarde"], rij["referentiewaarde"], eenheid)
+    d = _getoond_verschil(rij, eenheid)
+    if not ontbreekt(d) and richting_van(d, rij.get("minimum")) == (1 if hoger else -1):
+        woord = "gestegen" if hoger else "gedaald"
+        return f"duidelijk is {woord} tegenover {eerder} ({waarden})"
+    return f"{'hoger' if hoger else 'lager'} is dan in {eerder} ({waarden})"
 
 
 def _verloop_gezegde(rij, eenheid: str) -> str:
@@ -270,19 +301,65 @@ def _reden_geen_uitsluitsel(keuzes: list[GekozenIndicator]) -> str:
     return reden
 
 
-def uitleg_tekst(sterkte: str, keuzes: list[GekozenIndicator]) -> str:
-    n = sum(not k.helder.empty for k in keuzes)
+def uitleg_tekst(sterkte: str, keuzes: list[GekozenIndicator], soort: str = "") -> str:
+    """Why the evidence for a deelvraag has this strength, in one or two sentences."""
+    if sterkte == GEEN_UITSLUITSEL and keuzes and not _met_cijfers(keuzes):
+        return "Zonder cijfers is er geen bewijs, in welke richting dan ook."
     if sterkte == GEEN_UITSLUITSEL:
-        return hoofdletter(_reden_geen_uitsluitsel(keuzes)) + "."
+        groepen = groepen_voor(keuzes, soort) if soort else tuple(GROEPEN)
+        eigen = [k for g in groepen for k in _alleen(keuzes, GROEPEN[g])]
+        return hoofdletter(_reden_geen_uitsluitsel(eigen or keuzes)) + "."
+    groepen = groepen_voor(keuzes, soort) if soort else tuple(GROEPEN)
+    n = max(len(richtingen_per_indicator(keuzes, g)) for g in groepen)
     if sterkte == BEPERKT:
-        rest = len(keuzes) - 1
+        rest = len({k.indicator_id for k in keuzes}) - 1
         return "Eén indicator laat een opvallend verschil zien" + (
             f"; {'de andere geeft' if rest == 1 else 'de andere geven'} geen uitsluitsel."
             if rest
             else "."
         )
     kant = "en ze wijzen dezelfde kant op" if sterkte == STERK else "maar niet dezelfde kant op"
-    return f"{hoofdletter(_telwoord(n))} indicatoren laten een opvallend verschil zien, {kant}."
+    return (
+        f"{hoofdletter(_telwoord(n))} verschillende indicatoren laten een opvallend verschil van "
+        f"dezelfde soort zien, {kant}."
+    )
+
+
+def deelvraag_tekst(keuzes: list[GekozenIndicator], soort: str, regio_naam: str) -> str:
+    """What the figures show for one deelvraag, short: its clear findings of the kind the
+    deelvraag asks for (or what they do not show), then a clear finding of another kind."""
+    if not keuzes:
+        return "Er is geen indicator gekozen."
+    if not _met_cijfers(keuzes):
+        return "Er zijn geen cijfers die een vergelijking toelaten."
+    groepen = groepen_voor(keuzes, soort)
+    zinnen: list[str] = []
+    for g in groepen[:2]:
+        ks = _alleen(keuzes, GROEPEN[g])
+        if any(not k.helder.empty for k in ks):
+            zinnen.append("De cijfers wijzen erop dat " + _beweringen(ks, regio_naam) + ".")
+        elif _met_cijfers(ks):
+            zinnen.append(hoofdletter(_niets_duidelijk(g, ks, regio_naam)) + ".")
+    anders = [g for g in GROEPEN if g not in groepen[:2]]
+    for g in anders:
+        ks = _alleen(keuzes, GROEPEN[g])
+        if any(not k.helder.empty for k in ks):
+            zinnen.append(
+                "Daarnaast wijzen de cijfers erop dat " + _beweringen(ks, regio_naam, 1) + "."
+            )
+            break
+    return " ".join(zinnen) or "De cijfers geven hier geen uitsluitsel."
+
+
+def detail_zinnen(keuzes: list[GekozenIndicator]) -> list[str]:
+    """Every comparison of the deelvraag's indicators in its own words (the findings'
+    sentences), each once: the expandable detail under the short text."""
+    uit: list[str] = []
+    for k in keuzes:
+        for t in k.rijen["tekst"]:
+            if isinstance(t, str) and t.strip() and t.strip() not in uit:
+                uit.append(t.strip())
+    return uit
 
 
 def niet_te_zeggen_tekst(keuzes: list[GekozenIndicator]) -> str:
@@ -308,25 +385,22 @@ def niet_te_zeggen_tekst(keuzes: list[GekozenIndicator]) -> str:
     return " ".join(delen)
 
 
-def kern_zin(
-    keuzes: list[GekozenIndicator],
-    sterkte: str,
-    wisselend: list[int],
-    regio_naam: str,
-    nummers: dict[tuple[str, str | None], int] | None = None,
-    maximum: int = 2,
-) -> str:
-    """The sentence that carries the answer: the first clear findings, then where to find more.
+def _alleen(
+    keuzes: list[GekozenIndicator], vergelijkingen: tuple[str, ...]
+) -> list[GekozenIndicator]:
+    """The chosen indicators with only the findings of these comparisons."""
+    return [k.in_groep(vergelijkingen) for k in keuzes]
 
-    At most ``maximum`` comparisons are spelled out (one indicator with two clear comparisons,
-    or two indicators with one each), so the sentence stays readable; the others are counted
-    with the numbers of their deelvragen.
-    """
-    if sterkte == GEEN_UITSLUITSEL:
-        return (
-            f"De cijfers geven geen uitsluitsel over de hoofdvraag: "
-            f"{_reden_geen_uitsluitsel(keuzes)}."
-        )
+
+def _met_cijfers(keuzes: list[GekozenIndicator]) -> bool:
+    return any(
+        not set(k.rijen["oordeel"]) <= {GEEN_GEGEVENS, GEEN_TOETS} for k in keuzes if len(k.rijen)
+    )
+
+
+def _beweringen(keuzes: list[GekozenIndicator], regio_naam: str, maximum: int = 2) -> str:
+    """'het aandeel … in <regio> hoger is dan landelijk (…) en dat …': the clear findings of
+    these indicators, at most ``maximum`` comparisons spelled out, the rest counted."""
     met = [k for k in keuzes if not k.helder.empty]
     getoond: list[GekozenIndicator] = []
     ruimte = maximum
@@ -339,59 +413,124 @@ def kern_zin(
         if ruimte <= 0:
             break
     beweringen = [_bewering(k, regio_naam) for k in getoond]
-    # Repeat 'dat' per indicator: a clause can itself contain 'en'.
-    zin = "De cijfers wijzen erop dat " + beweringen[0]
-    if len(beweringen) > 1:
+    zin = beweringen[0]
+    if len(beweringen) > 1:  # repeat 'dat' per indicator: a clause can itself contain 'en'
         voegwoord = ", en dat " if any(" en " in b for b in beweringen) else " en dat "
-        zin = "De cijfers wijzen erop dat " + ", dat ".join(beweringen[:-1])
-        zin += voegwoord + beweringen[-1]
+        zin = ", dat ".join(beweringen[:-1]) + voegwoord + beweringen[-1]
     rest = met[len(getoond) :]
     if rest:
-        waar = sorted({(nummers or {}).get(k.sleutel, 0) for k in rest} - {0})
-        deel = (
-            f" ({'deelvraag' if len(waar) == 1 else 'deelvragen'} "
-            f"{_opsomming([str(n) for n in waar])})"
-            if waar
-            else ""
-        )
         zin += (
-            f"; ook bij één andere indicator{deel} is er een opvallend verschil"
+            "; ook bij één andere indicator is er een opvallend verschil"
             if len(rest) == 1
-            else f"; ook bij {_telwoord(len(rest))} andere indicatoren{deel} zijn er opvallende "
-            "verschillen"
+            else f"; ook bij {_telwoord(len(rest))} andere indicatoren zijn er opvallende verschillen"
         )
-    if len(met) == 1:
+    if len({k.indicator_id for k in met}) == 1:
         zin += ", al steunt dat op één indicator"
+    return zin
+
+
+def _eerder_tekst(keuzes: list[GekozenIndicator]) -> str:
+    soorten = {v for k in keuzes for v in k.rijen["vergelijking"]}
+    return "een jaar eerder" if "jaar_eerder" in soorten else "het halfjaar ervoor"
+
+
+def _niets_duidelijk(groep: str, keuzes: list[GekozenIndicator], regio_naam: str) -> str:
+    """What a comparison group does not show, as a clause."""
+    if groep == "eigen verandering":
+        return (
+            f"in {regio_naam} is er tegenover {_eerder_tekst(keuzes)} geen duidelijke verandering"
+        )
+    if groep == "verandering tegenover Nederland":
+        return f"de ontwikkeling in {regio_naam} wijkt niet duidelijk af van de landelijke"
+    if groep == "norm":
+        return f"of {regio_naam} de eigen normen haalt, is niet duidelijk"
+    return f"{regio_naam} ligt bij geen van de indicatoren duidelijk hoger of lager dan landelijk"
+
+
+def _vraag_tekst(vraag: str) -> str:
+    return f"‘{vraag.strip()}’"
+
+
+def kern_zinnen(
+    keuzes: list[GekozenIndicator],
+    soort: str,
+    regio_naam: str,
+    wisselend: list[str] | None = None,
+) -> list[str]:
+    """The sentences that carry the answer, led by the kind of question (:mod:`impactkit.vraagsoort`).
+
+    A question about change first hears whether the region itself changed (against a year
+    earlier), then how its course compares with Nederland's; a question about the level first
+    hears the comparison with Nederland. Findings of another kind follow in one sentence.
+    ``wisselend``: the deelvragen (their questions) whose indicators point different ways.
+    """
+    groepen = groepen_voor(keuzes, soort)
+    per_groep = {g: _alleen(keuzes, GROEPEN[g]) for g in GROEPEN}
+    duidelijk = {g: any(not k.helder.empty for k in ks) for g, ks in per_groep.items()}
+    if not any(duidelijk.values()):
+        leeg = [g for g in groepen if _met_cijfers(per_groep[g])] or [groepen[0]]
+        wat = _opsomming([_niets_duidelijk(g, per_groep[g], regio_naam) for g in leeg[:2]])
+        reden = _reden_geen_uitsluitsel([k for g in groepen for k in per_groep[g]])
+        return [
+            f"De cijfers geven geen uitsluitsel over de hoofdvraag: {wat}.",
+            f"{hoofdletter(reden)}.",
+        ]
+    zinnen: list[str] = []
+    for i, g in enumerate(groepen[:2]):
+        if duidelijk[g]:
+            begin = (
+                "De cijfers wijzen erop dat "
+                if not zinnen or i == 0
+                else (
+                    "Ook wijzen de cijfers erop dat "
+                    if duidelijk[groepen[0]]
+                    else "Wel wijzen de cijfers erop dat "
+                )
+            )
+            zinnen.append(begin + _beweringen(per_groep[g], regio_naam) + ".")
+        elif _met_cijfers(per_groep[g]) or i == 0:
+            zinnen.append(hoofdletter(_niets_duidelijk(g, per_groep[g], regio_naam)) + ".")
+    anders = [g for g in GROEPEN if g not in groepen[:2] and duidelijk[g]]
+    if anders:
+        zinnen.append(
+            "Daarnaast wijzen de cijfers erop dat "
+            + _beweringen(per_groep[anders[0]], regio_naam, maximum=1)
+            + "."
+        )
     if wisselend:
         wie = (
-            f"deelvraag {wisselend[0]}"
+            f"bij de deelvraag {_vraag_tekst(wisselend[0])}"
             if len(wisselend) == 1
-            else f"de deelvragen {_opsomming([str(n) for n in wisselend])}"
+            else f"bij {_telwoord(len(wisselend))} deelvragen"
         )
-        zin += f", maar bij {wie} wijzen de indicatoren niet dezelfde kant op"
-    return zin + "."
+        zinnen.append(f"Let op: {wie} wijzen de indicatoren niet dezelfde kant op.")
+    return zinnen
 
 
 def antwoordzinnen(
-    kern: str,
+    kern: list[str],
     sterkte: str,
-    zonder: list[int],
+    zonder: list[str],
     aantal: int,
     keuzes: list[GekozenIndicator],
     regio_naam: str,
     oefendata: bool,
 ) -> list[str]:
     """The sentences of the answer: practice data, the kern, the deelvragen without a clear
-    answer (``zonder``, of ``aantal`` deelvragen) and what the figures cannot tell.
+    answer (``zonder``: their questions, of ``aantal`` deelvragen) and what the figures cannot
+    tell.
     """
     zinnen = [OEFENDATA_ZIN.format(regio=regio_naam)] if oefendata else []
-    zinnen.append(kern)
+    zinnen += kern
     if sterkte != GEEN_UITSLUITSEL and zonder and len(zonder) < aantal:
-        wie = (
-            f"deelvraag {zonder[0]}"
-            if len(zonder) == 1
-            else f"de deelvragen {_opsomming([str(n) for n in zonder])}"
-        )
+        if len(zonder) <= 2:
+            wie = (
+                f"de deelvraag {_vraag_tekst(zonder[0])}"
+                if len(zonder) == 1
+                else f"de deelvragen {_vraag_tekst(zonder[0])} en {_vraag_tekst(zonder[1])}"
+            )
+        else:
+            wie = f"de andere {_telwoord(len(zonder))} deelvragen"
         zinnen.append(f"Over {wie} geven de cijfers geen uitsluitsel.")
     registratie = any(k.ind is not None and k.ind.beschikbaarheid == "registratie" for k in keuzes)
     if sterkte == GEEN_UITSLUITSEL:
