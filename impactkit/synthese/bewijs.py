@@ -174,15 +174,17 @@ def eenheid_van(k: GekozenIndicator) -> str:
 
 
 def groepen_voor(keuzes: list[GekozenIndicator], soort: str) -> tuple[str, ...]:
-    """The comparison groups that answer a question of this kind (:mod:`impactkit.vraagsoort`),
-    leading one first; when the indicators have no tested comparison in any of them (e.g. a
-    cohort indicator measured once, under a question about change), every group.
+    """The comparison groups that answer a question of this kind (:mod:`impactkit.vraagsoort`)
+    and have findings, leading one first; when none of them has any (e.g. a cohort indicator
+    measured once, under a question about change), the groups that do.
     """
-    groepen = GROEPEN_PER_SOORT.get(soort, GROEPEN_PER_SOORT[NIVEAU])
-    for g in groepen:
-        if any(len(k.in_groep(GROEPEN[g]).rijen) for k in keuzes):
-            return groepen
-    return tuple(GROEPEN)
+
+    def heeft(g: str) -> bool:
+        return any(len(k.in_groep(GROEPEN[g]).rijen) for k in keuzes)
+
+    gevraagd = GROEPEN_PER_SOORT.get(soort, GROEPEN_PER_SOORT[NIVEAU])
+    uit = tuple(g for g in gevraagd if heeft(g))
+    return uit or tuple(g for g in GROEPEN if heeft(g)) or gevraagd[:1]
 
 
 def richtingen_per_indicator(keuzes: list[GekozenIndicator], groep: str) -> dict[str, set[int]]:

@@ -356,6 +356,10 @@ def detail_zinnen(keuzes: list[GekozenIndicator]) -> list[str]:
     sentences), each once: the expandable detail under the short text."""
     uit: list[str] = []
     for k in keuzes:
+        if k.rijen.empty:
+            uit.append(
+                f"{hoofdletter(_onderwerp(k))}: er zijn geen bevindingen voor deze indicator."
+            )
         for t in k.rijen["tekst"]:
             if isinstance(t, str) and t.strip() and t.strip() not in uit:
                 uit.append(t.strip())
@@ -444,7 +448,7 @@ def _niets_duidelijk(groep: str, keuzes: list[GekozenIndicator], regio_naam: str
         return f"de ontwikkeling in {regio_naam} wijkt niet duidelijk af van de landelijke"
     if groep == "norm":
         return f"of {regio_naam} de eigen normen haalt, is niet duidelijk"
-    return f"{regio_naam} ligt bij geen van de indicatoren duidelijk hoger of lager dan landelijk"
+    return f"{regio_naam} verschilt bij geen van de indicatoren duidelijk van landelijk"
 
 
 def _vraag_tekst(vraag: str) -> str:
