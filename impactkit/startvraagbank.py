@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .fouten import ImpactkitFout, bedoelde_je
-from .vraagsoort import MIX, NIVEAU, VERANDERING
+from .vraagsoort import MIX, NIVEAU, SOORTEN, VERANDERING, soort_van_vraag
 
 
 @dataclass(frozen=True)
@@ -391,3 +391,16 @@ def startvraag(sleutel: str) -> Startvraag:
         f"Startvraag '{sleutel}' bestaat niet.{bedoelde_je(sleutel, sleutels)} "
         f"Kies uit: {', '.join(sleutels)}."
     )
+
+
+def soort_van_plan(plan: object) -> str:
+    """The kind of the plan's hoofdvraag: the start question's own, or read from the words."""
+    hoofdvraag = str(getattr(plan, "hoofdvraag", "") or "")
+    eigen = getattr(plan, "soort", None)
+    if eigen in SOORTEN:
+        return str(eigen)
+    sleutel = getattr(plan, "startvraag", None)
+    for s in STARTVRAGEN:
+        if s.sleutel == sleutel and s.hoofdvraag.strip() == hoofdvraag.strip():
+            return s.soort
+    return soort_van_vraag(hoofdvraag)

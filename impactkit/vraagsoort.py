@@ -6,9 +6,10 @@ compares with Nederland's. A question about the *level* ("Hoe vaak gaat het om â
 elders?") is answered by the comparison with Nederland and the other regions. A *norm* question by
 the region's own norms. A *mix* asks both level and change.
 
-The start questions declare their kind (:attr:`impactkit.startvraagbank.Startvraag.soort`); an
-own question gets its kind from its words (:func:`soort_van_vraag`), and a deelvraag without
-tell-tale words takes the kind of its hoofdvraag.
+The start questions declare their kind (:attr:`impactkit.startvraagbank.Startvraag.soort`, and
+:func:`impactkit.startvraagbank.soort_van_plan` for a plan); an own question gets its kind from
+its words (:func:`soort_van_vraag`), and a deelvraag without tell-tale words takes the kind of
+its hoofdvraag.
 
 Examples
 --------
@@ -90,21 +91,6 @@ def soort_van_vraag(tekst: str, standaard: str = NIVEAU) -> str:
     if niveau:
         return NIVEAU
     return standaard
-
-
-def soort_van_plan(plan: object) -> str:
-    """The kind of the plan's hoofdvraag: the start question's own, or read from the words."""
-    from .startvraagbank import STARTVRAGEN
-
-    hoofdvraag = str(getattr(plan, "hoofdvraag", "") or "")
-    eigen = getattr(plan, "soort", None)
-    if eigen in SOORTEN:
-        return str(eigen)
-    sleutel = getattr(plan, "startvraag", None)
-    for s in STARTVRAGEN:
-        if s.sleutel == sleutel and s.hoofdvraag.strip() == hoofdvraag.strip():
-            return s.soort
-    return soort_van_vraag(hoofdvraag)
 
 
 def soort_van_deelvraag(tekst: str, hoofdsoort: str) -> str:

@@ -29,7 +29,7 @@ from .vergelijken import lees_normen
 from .zinnen import periode_tekst
 
 OEFENDATA_WAARSCHUWING = (
-    "**Let op: oefendata.** De cijfers in dit werkboek zijn verzonnen om mee te oefenen. "
+    "**Let op: oefendata.** De cijfers hieronder zijn verzonnen om mee te oefenen. "
     "Trek er geen conclusies uit over de regio."
 )
 

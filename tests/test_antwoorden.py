@@ -16,8 +16,9 @@ import impactkit as ik
 from impactkit.indicatoren import indicator
 from impactkit.oordelen import OPVALLEND_HOGER
 from impactkit.opmaak import EENHEID_DECIMALEN, afronden, ontbreekt
+from impactkit.startvraagbank import soort_van_plan
 from impactkit.synthese.bewijs import BEPERKT, STERK, voorbereid
-from impactkit.vraagsoort import GROEPEN, GROEPEN_PER_SOORT, soort_van_plan
+from impactkit.vraagsoort import GROEPEN, GROEPEN_PER_SOORT
 from impactkit.zinnen import richting_van
 from tests.antwoordmatrix import STANDAARD, alle_antwoorden, eigen_rijen, plan_voor
 

@@ -363,7 +363,7 @@ def test_gecorrigeerde_p_telt_mee():
     # corrected away: the main text says 'toeval' in plain words, no direction
     assert "op toeval berusten" in s.deelvragen["uitleg"].iloc[0]
     assert not RICHTINGSWOORDEN.search(s.deelvragen["toont"].iloc[0])
-    regel = next(g for g in s.grenzen if "toetsen gedaan" in g)
+    regel = next(g for g in s.techniek if "toetsen gedaan" in g)
     assert "per indicator de vergelijkingen samen beoordeeld" in regel
     assert "Benjamini" not in regel  # method names belong in the technical note
 
@@ -371,7 +371,7 @@ def test_gecorrigeerde_p_telt_mee():
 def test_zonder_correctie_zegt_hoeveel_toeval_geeft():
     s = beantwoord(*GEVALLEN["alles_mogelijk_toeval"])
     assert s.toetsen == 4  # every row with a p-value is a test
-    regel = next(g for g in s.grenzen if "toetsen gedaan" in g)
+    regel = next(g for g in s.techniek if "toetsen gedaan" in g)
     assert "ongeveer 0,2 uitkomsten met p onder 0,05" in regel
 
 

@@ -12,7 +12,8 @@ import pandas as pd
 from ..oordelen import OPVALLEND
 from ..opmaak import getal, ontbreekt
 from ..regioindeling import regio as zoek_regio
-from ..vraagsoort import soort_van_deelvraag, soort_van_plan
+from ..startvraagbank import soort_van_plan
+from ..vraagsoort import soort_van_deelvraag
 from .bewijs import (
     GEEN_UITSLUITSEL,
     WISSELEND,
@@ -55,7 +56,9 @@ class Synthese:
     vragen: list[str] = field(default_factory=list)
     """Questions for the conversation with partners."""
     grenzen: list[str] = field(default_factory=list)
-    """What the monitor cannot tell, in general, plus a note on the number of tests."""
+    """What the monitor cannot tell, in general, and why a difference must be more than chance."""
+    techniek: list[str] = field(default_factory=list)
+    """The chance arithmetic (number of tests, what chance gives): for the technical note."""
     sjabloon: str = ""
     """The duiding template (Markdown) for the conversation with partners."""
     oefendata: bool = False
@@ -96,21 +99,31 @@ def _regio_en_periode(plan: Any, df: pd.DataFrame) -> tuple[str, str]:
     return naam, str(periode or "")
 
 
+TOEVAL_ALGEMEEN = (
+    "Wie veel vergelijkt, vindt altijd wel een verschil dat toevallig groot lijkt. Daarom telt "
+    "een verschil pas als het groter is dan toeval en gewone schommelingen verklaren; de "
+    "rekenwijze staat in de technische toelichting."
+)
+
+
 def _grenzen(
     df: pd.DataFrame, attrs: dict, alpha: float, oefendata: bool
-) -> tuple[list[str], int, bool]:
+) -> tuple[list[str], list[str], int, bool]:
+    """The limits in plain words, and the chance arithmetic for the technical note."""
     toetsen = attrs.get("toetsen")
     if not isinstance(toetsen, int):
         toetsen = int(df["p"].map(lambda x: not ontbreekt(x)).sum())
     gecorrigeerd = "p_gecorrigeerd" in df.columns and bool(
         df["p_gecorrigeerd"].map(lambda x: not ontbreekt(x)).any()
     )
-    uit = list(GRENZEN)
+    uit, techniek = list(GRENZEN), []
+    if toetsen:
+        uit.append(TOEVAL_ALGEMEEN)
     if toetsen and gecorrigeerd:
-        uit.append(_toeval_gecorrigeerd(df, attrs, toetsen, alpha))
+        techniek.append(_toeval_gecorrigeerd(df, attrs, toetsen, alpha))
     elif toetsen:
         verwacht = alpha * toetsen
-        uit.append(
+        techniek.append(
             f"Er {'is' if toetsen == 1 else 'zijn'} {getal(toetsen, 0)} "
             f"{'toets' if toetsen == 1 else 'toetsen'} gedaan, zonder correctie voor dat aantal. "
             f"Ook als er nergens een echt verschil is, geeft toeval gemiddeld ongeveer "
@@ -121,7 +134,7 @@ def _grenzen(
         uit.insert(
             0, "Dit zijn oefendata: verzonnen cijfers om mee te oefenen, geen echte cijfers."
         )
-    return uit, toetsen, gecorrigeerd
+    return uit, techniek, toetsen, gecorrigeerd
 
 
 def _toeval_gecorrigeerd(df: pd.DataFrame, attrs: dict, toetsen: int, alpha: float) -> str:
@@ -233,7 +246,9 @@ def beantwoord(plan: Any, bevindingen: pd.DataFrame, alpha: float = 0.05) -> Syn
         vragen += [v for v in GESPREKSVRAGEN if v not in vragen]
     else:
         vragen.append(GESPREKSVRAGEN[0])
-    grenzen, toetsen, gecorrigeerd = _grenzen(df, dict(bevindingen.attrs), alpha, oefendata)
+    grenzen, techniek, toetsen, gecorrigeerd = _grenzen(
+        df, dict(bevindingen.attrs), alpha, oefendata
+    )
     antwoord = " ".join(zinnen)
     return Synthese(
         regio=regio_naam,
@@ -245,6 +260,7 @@ def beantwoord(plan: Any, bevindingen: pd.DataFrame, alpha: float = 0.05) -> Syn
         deelvragen=tabel,
         vragen=vragen,
         grenzen=grenzen,
+        techniek=techniek,
         sjabloon=duiding_sjabloon_tekst(
             regio_naam, periode, hoofdvraag, vragen, getattr(plan, "duiding", None), antwoord
         ),
@@ -257,6 +273,7 @@ def beantwoord(plan: Any, bevindingen: pd.DataFrame, alpha: float = 0.05) -> Syn
 
 # -- Markdown -------------------------------------------------------------------------------------
 DETAIL_KOP = "Alle vergelijkingen bij deze deelvraag"
+TECHNIEK_KOP = "Technische toelichting bij de toetsen"
 """The label of the detail under each deelvraag; reports and the app fold the list below it
 away (:func:`impactkit.rapport.html_uit_markdown`)."""
 
@@ -291,6 +308,8 @@ def synthese_markdown(s: Synthese, kop_niveau: int = 3, sjabloon: bool = True) -
     regels += [f"- {v}" for v in s.vragen]
     regels += ["", f"{kop} Wat de cijfers niet kunnen zeggen", ""]
     regels += [f"- {g}" for g in s.grenzen]
+    if s.techniek:
+        regels += ["", f"{kop} {TECHNIEK_KOP}", ""] + [f"- {t}" for t in s.techniek]
     if sjabloon and s.sjabloon:
         niveau = min(kop_niveau, 6)
         regels += ["", s.sjabloon.replace("## ", "#" * niveau + " ", 1)]
