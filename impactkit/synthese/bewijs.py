@@ -16,6 +16,7 @@ import pandas as pd
 from ..indicatoren import Indicator, indicator
 from ..oordelen import (
     GEEN_GEGEVENS,
+    GEEN_TOETS,
     KLEIN_VERSCHIL,
     MOGELIJK_TOEVAL,
     OORDELEN,
@@ -175,12 +176,16 @@ def eenheid_van(k: GekozenIndicator) -> str:
 
 def groepen_voor(keuzes: list[GekozenIndicator], soort: str) -> tuple[str, ...]:
     """The comparison groups that answer a question of this kind (:mod:`impactkit.vraagsoort`)
-    and have findings, leading one first; when none of them has any (e.g. a cohort indicator
-    measured once, under a question about change), the groups that do.
+    and have findings that could be evidence, leading one first; when none of them has any (a
+    cohort indicator measured once under a question about change, a count that cannot be compared
+    with Nederland under a question about the level), the groups that do.
     """
 
-    def heeft(g: str) -> bool:
-        return any(len(k.in_groep(GROEPEN[g]).rijen) for k in keuzes)
+    def heeft(g: str) -> bool:  # a comparison that could give evidence, not only 'geen toets'
+        return any(
+            not set(k.in_groep(GROEPEN[g]).rijen["oordeel"]) <= {GEEN_GEGEVENS, GEEN_TOETS}
+            for k in keuzes
+        )
 
     gevraagd = GROEPEN_PER_SOORT.get(soort, GROEPEN_PER_SOORT[NIVEAU])
     uit = tuple(g for g in gevraagd if heeft(g))

@@ -439,7 +439,17 @@ def _eerder_tekst(keuzes: list[GekozenIndicator]) -> str:
 
 
 def _niets_duidelijk(groep: str, keuzes: list[GekozenIndicator], regio_naam: str) -> str:
-    """What a comparison group does not show, as a clause."""
+    """What a comparison group does not show, as a clause; one indicator is named."""
+    met = [k for k in keuzes if _met_cijfers([k])]
+    if len(met) == 1:
+        wat = f"{_onderwerp(met[0])} in {regio_naam}"
+        if groep == "eigen verandering":
+            return f"{wat} is tegenover {_eerder_tekst(keuzes)} niet duidelijk veranderd"
+        if groep == "verandering tegenover Nederland":
+            return f"de ontwikkeling van {wat} wijkt niet duidelijk af van de landelijke"
+        if groep == "norm":
+            return f"of {wat} de eigen norm haalt, is niet duidelijk"
+        return f"{wat} verschilt niet duidelijk van landelijk"
     if groep == "eigen verandering":
         return (
             f"in {regio_naam} is er tegenover {_eerder_tekst(keuzes)} geen duidelijke verandering"
