@@ -59,7 +59,7 @@ def _controleer_categorie(ind: Indicator, categorie: str | None) -> str | None:
 def _controleer_niveau(ind: Indicator, r: Regio) -> None:
     if ind.beschikbaarheid == "nog_niet_meetbaar":
         raise GeenWaarde(
-            f"{ind.naam} is nog niet meetbaar: de commissie adviseerde deze indicator, maar er is "
+            f"{ind.naam} is nog niet meetbaar: de adviescommissie van de monitor adviseerde deze indicator, maar er is "
             f"nog geen bron ({ind.bron}). Kies een andere indicator uit hetzelfde thema."
         )
     if r.code != NEDERLAND and not ind.is_regionaal:

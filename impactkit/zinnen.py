@@ -326,7 +326,10 @@ def zin_tijd(ind, regio: str, p, eerder, waarde, referentie, verdict, categorie=
         )
     if verdict == GEEN_TOETS:
         return zin + f" Het {beweging} met {grootte(ind, d)}; een toets is niet mogelijk."
-    return zin + f" Dit verschil van {grootte(ind, d)} kan op toeval berusten."
+    return zin + (
+        f" Dit verschil van {grootte(ind, d)} kan op toeval berusten: halfjaarcijfers schommelen "
+        "ook gewoon op en neer."
+    )
 
 
 def zin_verloop(ind, regio: str, vl: dict, categorie=None) -> str:

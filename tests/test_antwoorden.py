@@ -47,7 +47,7 @@ def _hoofdtekst(a) -> list[str]:
     s = a.synthese
     teksten = [s.antwoord, s.kern, *s.vragen, *s.grenzen]
     for r in s.deelvragen.itertuples(index=False):
-        teksten += [r.toont, r.uitleg, r.niet_te_zeggen, *r.vragen]
+        teksten += [r.toont, r.uitleg, r.niet_te_zeggen, *r.vragen, *r.detail]
     return teksten
 
 

@@ -16,7 +16,7 @@ VERGELIJKING_LABELS = {
     "vergelijkbaar": "Met regio's van vergelijkbare omvang",
     "vorige_periode": "Met de vorige periode",
     "jaar_eerder": "Met een jaar eerder",
-    "trend": "Trend over alle perioden",
+    "trend": "Trend over alle perioden (verandering per jaar)",
     "verloop": "Verloop tegenover het land",
     "norm": "Met de eigen norm",
 }
