@@ -49,6 +49,9 @@ from ..indicatoren import indicator as zoek_indicator
 from ..oordelen import VERGELIJKINGEN
 from ..opmaak import ontbreekt
 from ..synthese.bewijs import voorbereid
+from .spreiding import rangorde, trechter
+from .tijd import tijdreeks
+from .verdelingsgrafiek import verdeling_grafiek
 
 TIJDREEKS = "tijdreeks"
 VERDELING = "verdeling"
@@ -215,8 +218,6 @@ def maak_grafiek(
     >>> maak_grafiek(rij, "Zaanstreek-Waterland", "2021H1").to_dict()["title"]["text"]
     'Hermeldingen'
     """
-    from . import rangorde, tijdreeks, trechter, verdeling_grafiek
-
     soort, ind_id = rij["grafiek"], rij["indicator"]
     categorie = rij.get("categorie")
     categorie = categorie if isinstance(categorie, str) and categorie.strip() else None
