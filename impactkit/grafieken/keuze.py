@@ -99,7 +99,8 @@ def _soort(ind: Indicator | None, eenheid: object, categorie: str | None, vergel
     """The kind of chart that shows one finding."""
     if vergelijking not in IN_DE_RUIMTE:
         return TIJDREEKS
-    if categorie is not None and (ind is None or ind.is_verdeling):
+    verdeling = ind.is_verdeling if ind is not None else categorie is not None
+    if verdeling:  # the distribution chart shows every category against Nederland
         return VERDELING
     eenheid = ind.eenheid if ind is not None else eenheid
     return TRECHTER if eenheid in _TRECHTER_EENHEDEN else RANGORDE
