@@ -165,7 +165,7 @@ class App(w.VBox):
         self.status.value = ""
         if grafieken:
             self.grafieken.value = "<p><em>De grafieken komen eraan…</em></p>"
-            self.grafieken.value = "<h3>Grafieken</h3>\n" + grafieken_html(wb)
+            self.grafieken.value = "<h3>Grafieken</h3>\n" + grafieken_html(wb, bevindingen)
         return True
 
 

@@ -62,36 +62,40 @@ def halfjaren(data: pd.DataFrame, regio_code: str | None = None) -> list[str]:
     ]
 
 
-def grafieken_html(wb: Werkboek, max_aantal: int = 3) -> str:
+def grafieken_html(wb: Werkboek, bevindingen: pd.DataFrame | None = None) -> str:
     """Static charts (SVG, nothing loaded from elsewhere) with caption, alt text and data table.
 
-    One time series (or distribution) per indicator, as in the notebook's step 4.
+    The same choice as the notebook's step 4: the overview of every indicator
+    (:func:`impactkit.grafieken.profiel`), then one chart per notable finding
+    (:func:`impactkit.grafieken.grafiekkeuze`; one chart can show several), or the time series of
+    the first indicator when nothing is notable. Without ``bevindingen`` the plan is analysed.
+    A chart that cannot be drawn leaves a Dutch line instead.
     """
-    import vl_convert as vlc
-
     from . import grafieken
-    from .rapport import grafiek_html
+    from .rapport import grafiek_html, svg_zonder_titel
 
-    plan, delen, getoond = wb.plan, [], []
-    for item in plan.indicatoren():
-        ind_id, categorie = (item, None) if isinstance(item, str) else item
-        if ind_id in getoond or len(getoond) == max_aantal:
-            continue
-        getoond.append(ind_id)
-        from .indicatoren import indicator
-
+    plan = wb.plan
+    if bevindingen is None:
+        bevindingen = plan.analyseer(data=wb.data, normen=wb.normen)
+    makers = [
+        lambda: grafieken.profiel(
+            plan.regio_code, plan.periode, bevindingen=bevindingen, data=wb.data
+        )
+    ]
+    keuze = grafieken.grafiekkeuze(bevindingen, plan.indicatoren())
+    makers += [
+        lambda rij=rij: grafieken.maak_grafiek(rij, plan.regio_code, plan.periode, data=wb.data)
+        for rij in keuze.to_dict("records")
+    ]
+    delen: list[str] = []
+    for maak in makers:
         try:
-            if indicator(ind_id).is_verdeling:
-                grafiek = grafieken.verdeling_grafiek(
-                    ind_id, plan.regio_code, plan.periode, data=wb.data
-                )
-            else:
-                grafiek = grafieken.tijdreeks(ind_id, plan.regio_code, data=wb.data)
+            spec = maak().to_dict()
         except ImpactkitFout as e:
             delen.append(f"<p><em>Geen grafiek: {html.escape(str(e))}</em></p>")
             continue
-        spec = grafiek.to_dict()
-        delen.append(grafiek_html(spec, vlc.vegalite_to_svg(spec), len(getoond)))
+        nummer = sum(d.startswith("<figure") for d in delen) + 1
+        delen.append(grafiek_html(spec, svg_zonder_titel(spec), nummer))
     return "\n".join(delen)
 
 
@@ -111,7 +115,7 @@ def resultaat_html(
         _html(samenvatting(bevindingen)),
     ]
     if grafieken:
-        delen += ["<h3>Grafieken</h3>", grafieken_html(wb)]
+        delen += ["<h3>Grafieken</h3>", grafieken_html(wb, bevindingen)]
     delen += [
         "<h3>Vragen voor het gesprek met partners</h3>",
         "<ul>" + "".join(f"<li>{html.escape(v)}</li>" for v in uitkomst.vragen) + "</ul>",

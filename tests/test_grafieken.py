@@ -681,3 +681,34 @@ def test_cli_bestandsfout_zonder_engels():
 
     tekst = _bestandsfout(OSError(errno.EROFS, "Read-only file system", "uitvoer"))
     assert "alleen-lezen" in tekst and "Read-only" not in tekst
+
+
+def test_rapportweergave_zegt_titel_en_ondertitel_een_keer(oefendata):
+    """The report's renderer draws the SVG without the chart's title and subtitle; the page says
+    them once, as caption text above the picture, and the interactive spec leaves them out."""
+    import base64
+    import html
+
+    from impactkit.rapport import grafiek_html
+    from impactkit.rapport.weergave import _renderer
+
+    spec = gr.tijdreeks("hermeldingen", REGIO, data=oefendata, periode=PERIODE).to_dict()
+    bundel = _renderer(spec)
+    svg = bundel["image/svg+xml"]
+    titel = spec["title"]["text"]
+    assert titel == "Hermeldingen" and gr.OEFENDATA_TEKST in spec["title"]["subtitle"]
+    assert "Hermeldingen" not in svg and "Oefendata" not in svg and "Bron:" not in svg
+    assert "<svg" in svg and "Nederland" in svg  # the chart itself, legend and all
+    vl = next(v for k, v in bundel.items() if k.startswith("application/vnd.vegalite"))
+    assert vl["title"]["text"] == titel  # a notebook in Jupyter still shows it with its title
+
+    figuur = grafiek_html(vl, svg, 7)
+    assert figuur.index("<figcaption>") < figuur.index('<img class="statisch"')
+    onderschrift = re.search(r"<figcaption>(.*?)</figcaption>", figuur, flags=re.S).group(1)
+    assert onderschrift.startswith("<strong>Hermeldingen</strong><br>")
+    assert html.unescape(onderschrift).count(gr.OEFENDATA_TEKST) == 1
+    ingebed = json.loads(re.search(r'id="spec-7">(.*?)</script>', figuur, flags=re.S).group(1))
+    assert "title" not in ingebed and ingebed["description"] == gr.alt_tekst(vl)
+    plaatje = re.search(r'base64,([^"]+)"', figuur).group(1)
+    assert "Hermeldingen" not in base64.b64decode(plaatje).decode("utf-8")
+    assert "<caption>Cijfers bij: Hermeldingen</caption>" in figuur

@@ -6,13 +6,17 @@ data: Zaanstreek-Waterland 55,6% against 42,8% for Nederland (acute/structural u
 2021H1), Twente 38,2%.
 """
 
+import base64
 import csv
 import html
+import json
 import re
 
 import pytest
 
+import impactkit as ik
 from impactkit.batch import draai_batch
+from impactkit.grafieken import OEFENDATA_TEKST, grafiekkeuze
 from impactkit.rapport import (
     SECTIES,
     VEGA_BESTAND,
@@ -149,16 +153,85 @@ def test_tabellen_bijschrift_en_uitlijning(uitvoer):
 def test_grafieken_toegankelijk_en_interactief(uitvoer):
     pagina = _lees(uitvoer[0], ZW)
     figuren = re.findall(r'<figure class="grafiek".*?</figure>', pagina, flags=re.S)
-    assert len(figuren) == 6  # profile, 3 time series or distributions, ranking, funnel
+    # The overview, and one chart per notable finding: two funnels and a distribution.
+    assert len(figuren) == 4
     for f in figuren:
         alt = re.search(
             r'<img class="statisch" src="data:image/svg\+xml;base64,[^"]+" alt="([^"]+)"', f
         )
         assert alt and len(alt.group(1)) > 20 and "No description" not in alt.group(1)
-        assert re.search(r"<figcaption>.+</figcaption>", f)
+        assert re.search(r"<figcaption><strong>.+</strong><br>.+</figcaption>", f)
         assert "<summary>De cijfers bij deze grafiek</summary>" in f
         assert '<script type="application/json"' in f  # the spec for the interactive version
     assert "@media print" in pagina and "break-inside: avoid" in pagina
+
+
+def _figuren(pagina: str) -> list[dict]:
+    """Per chart: caption title, visible text (without the collapsed table), SVG text, spec."""
+    uit = []
+    for f in re.findall(r'<figure class="grafiek".*?</figure>', pagina, flags=re.S):
+        svg = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', f).group(1)
+        spec = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', f, flags=re.S)
+        uit.append(
+            {
+                "titel": html.unescape(re.search(r"<figcaption><strong>(.*?)</strong>", f)[1]),
+                "tekst": _zichtbare_tekst(re.sub(r"<details>.*?</details>", " ", f, flags=re.S)),
+                "svg": base64.b64decode(svg).decode("utf-8"),
+                "spec": json.loads(spec.group(1)),
+            }
+        )
+    return uit
+
+
+def test_grafiektitel_en_oefendata_een_keer_per_grafiek(uitvoer):
+    """Title and subtitle once, as caption text; not again in the picture or the chart.
+
+    The indicator's name is also in tables and sentences elsewhere on the page; per chart it
+    is said once (the collapsed table's caption and the alt text name it too, by design).
+    """
+    for regio in (ZW, TW):
+        pagina = _lees(uitvoer[0], regio)
+        figuren = _figuren(pagina)
+        assert len(figuren) >= 3
+        for f in figuren:
+            assert f["tekst"].count(f["titel"]) == 1, (regio, f["titel"])
+            assert f["tekst"].count(OEFENDATA_TEKST) == 1, (regio, f["titel"])
+            # The picture and the interactive chart carry neither title nor subtitle.
+            assert html.escape(f["titel"]) not in f["svg"] and f["titel"] not in f["svg"]
+            assert "Oefendata" not in f["svg"] and "Bron:" not in f["svg"]
+            assert "title" not in f["spec"]
+            assert f["spec"]["description"]  # the alt text for the interactive chart
+        # The overview's title is its own: once in the page's visible text (the collapsed
+        # tables left out); every chart keeps its data table with the title in its caption.
+        zichtbaar = _zichtbare_tekst(re.sub(r"<details>.*?</details>", " ", pagina, flags=re.S))
+        assert pagina.count("<caption>Cijfers bij: ") == len(figuren)
+        profiel = figuren[0]["titel"]
+        assert zichtbaar.count(profiel) == 1, profiel
+
+
+def test_opvallende_bevindingen_hebben_hun_grafiek(uitvoer):
+    """Each notable finding of the region has its chart in the report, and nothing else does."""
+    verwacht = {
+        ZW: [
+            ("Meldingen met acute en/of structurele onveiligheid", "trechter"),
+            ("Duur van het geweld bij meldingen", "verdeling"),
+            ("Overdracht aan het Openbaar Ministerie", "trechter"),
+        ],
+        TW: [
+            ("Ondertoezichtstellingen per 10.000 inwoners", "trechter"),
+            ("Ondertoezichtstellingen per 10.000 inwoners", "tijdreeks"),
+        ],
+    }
+    for regio, naam in zip((ZW, TW), REGIOS):
+        plan = ik.Stappenplan.uit_startvraag("heftig_structureel_geweld", naam, "2021H1")
+        keuze = grafiekkeuze(plan.analyseer(), plan.indicatoren())
+        assert [
+            (ik.indicator(i).naam, g) for i, g in zip(keuze["indicator"], keuze["grafiek"])
+        ] == (verwacht[regio])
+        figuren = _figuren(_lees(uitvoer[0], regio))
+        gevonden = [(f["titel"], f["spec"]["usermeta"]["impactkit"]["soort"]) for f in figuren]
+        assert gevonden[0][1] == "profiel"  # the overview of every indicator first
+        assert gevonden[1:] == verwacht[regio]
 
 
 def test_twee_runs_gelijk_op_de_datum_na(uitvoer):

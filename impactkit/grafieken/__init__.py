@@ -22,7 +22,8 @@ only the aggregated rows they draw, never the observation table.
 The rooms: :mod:`.uiterlijk` (look, captions, shared helpers), :mod:`.tijd` (one region against
 Nederland: bars and time series), :mod:`.spreiding` (all regions: ranking and funnel),
 :mod:`.verdelingsgrafiek` (categories), :mod:`.kaarten` (the maps), :mod:`.profielgrafiek` (a
-region on one picture: the spine chart), :mod:`.toegankelijk` (alt text, caption, table,
+region on one picture: the spine chart), :mod:`.keuze` (which charts show the notable findings:
+:func:`grafiekkeuze`, :func:`maak_grafiek`), :mod:`.toegankelijk` (alt text, caption, table,
 contrast) and :mod:`.bewaren` (PNG/SVG export).
 
 Examples
@@ -34,6 +35,7 @@ True
 
 from .bewaren import bewaar, bewaar_alles
 from .kaarten import kaart, kaart_oordelen
+from .keuze import grafiekkeuze, maak_grafiek
 from .profielgrafiek import profiel, profiel_tabel
 from .spreiding import rangorde, trechter
 from .tijd import staaf_vergelijking, tijdreeks
@@ -83,8 +85,10 @@ __all__ = [
     "figuur",
     "contrast",
     "grafiek_tabel",
+    "grafiekkeuze",
     "kaart",
     "kaart_oordelen",
+    "maak_grafiek",
     "profiel",
     "profiel_tabel",
     "soort",

@@ -8,7 +8,8 @@ One module per job:
 - :mod:`~impactkit.rapport.tabellen`: tables for the notebook in words a reader knows, and the
   verdicts the batch's overview page reads (:func:`bewaar_oordelen`);
 - :mod:`~impactkit.rapport.weergave`: the Altair renderer that puts static SVG plus the Vega-Lite
-  spec in the notebook (:func:`gebruik_rapportweergave`).
+  spec in the notebook (:func:`gebruik_rapportweergave`), the SVG without the chart's title
+  (:func:`svg_zonder_titel`): the page says title and subtitle once, in the caption.
 
 Everything is importable from ``impactkit.rapport`` as well.
 """
@@ -30,6 +31,7 @@ from .pagina import (
     sjabloon,
     vega_tabel_rijen,
     zonder_datum,
+    zonder_titel,
 )
 from .pdf import CHROMIUM, GEEN_CHROMIUM, naar_pdf, vind_chromium
 from .tabellen import (
@@ -39,7 +41,7 @@ from .tabellen import (
     deelvragen_weergave,
     vergelijkingen_tabel,
 )
-from .weergave import gebruik_rapportweergave
+from .weergave import gebruik_rapportweergave, svg_zonder_titel
 
 __all__ = [
     "CHROMIUM",
@@ -62,8 +64,10 @@ __all__ = [
     "naar_pdf",
     "schrijf_vega",
     "sjabloon",
+    "svg_zonder_titel",
     "vega_tabel_rijen",
     "vergelijkingen_tabel",
     "vind_chromium",
     "zonder_datum",
+    "zonder_titel",
 ]

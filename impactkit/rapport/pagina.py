@@ -327,8 +327,25 @@ def _hernummer(spec_tekst: str, svg: str) -> tuple[str, str]:
     )
 
 
+def zonder_titel(spec: dict) -> dict:
+    """The chart's spec without its own title and subtitle (the page's caption carries them).
+
+    Examples
+    --------
+    >>> zonder_titel({"title": {"text": "T", "subtitle": ["s"]}, "mark": "bar"})
+    {'mark': 'bar'}
+    """
+    return {k: v for k, v in spec.items() if k != "title"}
+
+
 def grafiek_html(spec: dict | None, svg: str, nummer: int) -> str:
-    """One chart: interactive place, static SVG (fallback and print), caption, data table."""
+    """One chart: caption, interactive place, static SVG (fallback and print), data table.
+
+    The chart's title and subtitle are said once, as text in the ``<figcaption>`` above the
+    picture (it wraps on a phone and is read by screen readers): the static ``svg`` is drawn
+    without them (:func:`~impactkit.rapport.weergave.svg_zonder_titel`) and the interactive
+    version gets the spec without them. The alt text and the data table's caption name the title.
+    """
     spec = spec or {}
     titel, sub = _titels(spec)
     meta = (spec.get("usermeta") or {}).get("impactkit", {})
@@ -338,26 +355,27 @@ def grafiek_html(spec: dict | None, svg: str, nummer: int) -> str:
         or (f"Grafiek: {titel}." if titel else "Grafiek; de cijfers staan in de tabel eronder.")
     )
     spec_tekst = json.dumps(
-        {**spec, "description": alt} if spec else {},
+        {**zonder_titel(spec), "description": alt} if spec else {},
         ensure_ascii=False,
         sort_keys=True,
         separators=(",", ":"),
     )
     spec_tekst, svg = _hernummer(spec_tekst, svg)
-    if meta.get("bijschrift"):
-        bijschrift = html.escape(str(meta["bijschrift"]))
-    else:
-        regels = [f"<strong>{html.escape(titel)}</strong>"] if titel else []
+    if titel:
+        regels = [f"<strong>{html.escape(titel)}</strong>"]
         bijschrift = "<br>".join(regels + [html.escape(str(r)) for r in sub if str(r).strip()])
+    else:
+        bijschrift = html.escape(str(meta.get("bijschrift") or ""))
     kop, rijen = vega_tabel_rijen(spec)
     delen = [f'<figure class="grafiek" id="grafiek-{nummer}">']
+    if bijschrift:
+        delen.append(f"<figcaption>{bijschrift}</figcaption>")
     if spec:
         delen.append(f'<div class="vega" id="vega-{nummer}" data-spec="spec-{nummer}"></div>')
     bron = base64.b64encode(svg.encode("utf-8")).decode("ascii")
     delen.append(
         f'<img class="statisch" src="data:image/svg+xml;base64,{bron}" alt="{html.escape(alt)}">'
     )
-    delen.append(f"<figcaption>{bijschrift}</figcaption>")
     if kop:
         delen.append(
             "<details><summary>De cijfers bij deze grafiek</summary>"

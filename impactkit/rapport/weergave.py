@@ -1,18 +1,35 @@
 """The Altair renderer for the report: notebook charts as static SVG plus their Vega-Lite spec.
 
 :func:`impactkit.rapport.maak_rapport` takes both from the executed notebook (the SVG as the
-fallback and for print, the spec for the interactive chart).
+fallback and for print, the spec for the interactive chart). The SVG is drawn without the chart's
+title and subtitle: the report says them once, in the figure's caption.
 """
 
 from __future__ import annotations
 
 
-def _renderer(spec: dict, **kwargs) -> dict:
+def svg_zonder_titel(spec: dict) -> str:
+    """The chart as static SVG without its own title and subtitle.
+
+    In the report (and the app) the title and subtitle stand once, as text in the figure's
+    caption (:func:`impactkit.rapport.grafiek_html`); drawn in the picture as well they were
+    said twice.
+    """
     import vl_convert as vlc
 
-    svg = vlc.vegalite_to_svg(spec)  # the Dutch number locale sits in the chart's config
+    from .pagina import zonder_titel
+
+    return vlc.vegalite_to_svg(zonder_titel(spec))  # the Dutch locale sits in the chart's config
+
+
+def _renderer(spec: dict, **kwargs) -> dict:
+    """The SVG without the chart's title (the report's caption says it); the spec with it.
+
+    The spec keeps its title: the report takes the caption from it, and a notebook opened in
+    Jupyter shows the chart with its title.
+    """
     sleutel = f"application/vnd.vegalite.v{_vl_hoofdversie()}+json"
-    return {"image/svg+xml": svg, sleutel: spec}
+    return {"image/svg+xml": svg_zonder_titel(spec), sleutel: spec}
 
 
 def _vl_hoofdversie() -> str:
