@@ -10,6 +10,8 @@ are the ones ``plan.analyseer()`` gives (checked in the test module for some pla
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 
@@ -67,19 +69,27 @@ def regio_namen(periode: str) -> list[str]:
     return list(regios(periode=periode).query("soort == 'vt'")["naam"])
 
 
-@cache
-def alle_antwoorden() -> tuple[Antwoord, ...]:
+def antwoorden_van(regio: str, periode: str) -> list[Antwoord]:
+    """Every question's answer for one region and period, from one analysis."""
     data = ik.laad()
     vragen = [s.sleutel for s in startvragen()] + [STANDAARD]
-    uit: list[Antwoord] = []
-    for periode in PERIODEN:
-        for regio in regio_namen(periode):
-            plannen = {v: plan_voor(v, regio, periode) for v in vragen}
-            alle: list = []
-            for plan in plannen.values():
-                alle += [i for i in plan.indicatoren() if i not in alle]
-            tabel = ik.analyseer(regio, periode, alle, data=data)
-            for v, plan in plannen.items():
-                eigen = eigen_rijen(tabel, plan)
-                uit.append(Antwoord(regio, periode, v, plan, eigen, ik.beantwoord(plan, eigen)))
-    return tuple(uit)
+    plannen = {v: plan_voor(v, regio, periode) for v in vragen}
+    alle: list = []
+    for plan in plannen.values():
+        alle += [i for i in plan.indicatoren() if i not in alle]
+    tabel = ik.analyseer(regio, periode, alle, data=data)
+    uit = []
+    for v, plan in plannen.items():
+        eigen = eigen_rijen(tabel, plan)
+        uit.append(Antwoord(regio, periode, v, plan, eigen, ik.beantwoord(plan, eigen)))
+    return uit
+
+
+@cache
+def alle_antwoorden() -> tuple[Antwoord, ...]:
+    """The whole matrix, computed once per test session, in two processes (CI has two cores)."""
+    taken = [(regio, periode) for periode in PERIODEN for regio in regio_namen(periode)]
+    context = multiprocessing.get_context("spawn")  # never fork a process that may have threads
+    with ProcessPoolExecutor(2, mp_context=context) as pool:
+        delen = list(pool.map(antwoorden_van, *zip(*taken), chunksize=4))
+    return tuple(a for deel in delen for a in deel)

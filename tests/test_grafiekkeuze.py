@@ -8,14 +8,11 @@ finding must be shown by a chosen chart.
 from __future__ import annotations
 
 import math
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 
 import pandas as pd
 import pytest
 
 import impactkit as ik
-from impactkit.bevindingen import analyseer
 from impactkit.fouten import GeenWaarde, ImpactkitFout
 from impactkit.grafieken import grafiekkeuze, maak_grafiek, soort
 from impactkit.oordelen import (
@@ -27,6 +24,7 @@ from impactkit.oordelen import (
 )
 from impactkit.startvraagbank import startvragen
 from impactkit.synthese.bewijs import voorbereid
+from tests.antwoordmatrix import alle_antwoorden
 
 DUUR = "duur_geweld_meldingen"
 
@@ -214,14 +212,7 @@ def test_maak_grafiek_per_soort(oefendata):
 
 
 # -- The practice data: every notable finding has its chart ---------------------------------------
-PERIODEN = ("2021H1", "2022H2", "2024H2")
 IN_DE_RUIMTE = {"landelijk", "regios", "vergelijkbaar"}
-_DATA: pd.DataFrame | None = None
-
-
-def _laad_oefendata() -> None:
-    global _DATA
-    _DATA = ik.laad("oefendata")
 
 
 def _sleutel(indicator, categorie) -> tuple[str, str | None]:
@@ -273,42 +264,22 @@ def _gebreken(alle: pd.DataFrame, plan) -> tuple[int, list[str], list[str]]:
     return len(helder), fout, keuze["grafiek"].tolist()
 
 
-def _dekking(regio_code: str, periode: str) -> tuple[int, int, list[str], list[str], pd.DataFrame]:
-    """Analyse the indicators of all start questions once, then check every start question.
-
-    Returns the plans checked, their notable findings, what is wrong, the kinds of chart
-    chosen and the findings table.
-    """
-    plannen = [ik.Stappenplan.uit_startvraag(s.sleutel, regio_code, periode) for s in startvragen()]
-    items = list(dict.fromkeys(i for plan in plannen for i in plan.indicatoren()))
-    alle = analyseer(regio_code, periode, items, data=_DATA)
-    opvallend, fouten, soorten = 0, [], []
-    for plan in plannen:
-        n, fout, s = _gebreken(alle, plan)  # grafiekkeuze gets all findings: it takes its part
-        opvallend, fouten, soorten = opvallend + n, fouten + fout, soorten + s
-    return len(plannen), opvallend, fouten, soorten, alle
-
-
 def test_elke_opvallende_bevinding_heeft_een_grafiek_in_de_oefendata(oefendata):
-    """Every region x 2021H1, 2022H2, 2024H2 x every start question.
-
-    One analysis per region and half-year (the indicators of all start questions), in two
-    processes: 77 analyses of 24 indicators.
-    """
-    taken = [
-        (code, p) for p in PERIODEN for code in ik.regios(periode=p).query("soort == 'vt'")["code"]
-    ]
-    assert len(taken) == 26 + 26 + 25
-    context = multiprocessing.get_context("spawn")  # never fork a process that may have threads
-    with ProcessPoolExecutor(2, mp_context=context, initializer=_laad_oefendata) as pool:
-        uitkomsten = dict(zip(taken, pool.map(_dekking, *zip(*taken), chunksize=4)))
-    fouten = [f for u in uitkomsten.values() for f in u[2]]
+    """Every region x 2021H1, 2022H2, 2024H2 x every start question and the default analysis,
+    from the answer matrix (``tests/antwoordmatrix.py``, shared with the answers' test)."""
+    antwoorden = alle_antwoorden()
+    plannen, opvallend, fouten, soorten = 0, 0, [], set()
+    for a in antwoorden:
+        n, fout, s = _gebreken(a.bevindingen, a.plan)
+        plannen, opvallend = plannen + 1, opvallend + n
+        fouten += fout
+        soorten |= set(s)
     assert fouten == []
-    assert sum(u[0] for u in uitkomsten.values()) == 77 * 7  # plans checked
-    assert sum(u[1] for u in uitkomsten.values()) > 100  # notable findings checked
+    assert plannen == 77 * (len(startvragen()) + 1)  # 26 + 26 + 25 regions
+    assert opvallend > 100  # notable findings checked
     # Every kind but the ranking (a count: no count is notable in the practice data).
-    soorten = {s for u in uitkomsten.values() for s in u[3]}
     assert soorten == {"trechter", "verdeling", "tijdreeks"}
+    uitkomsten = {(a.plan.regio_code, a.periode, a.vraag): a.bevindingen for a in antwoorden}
 
     # Taking a plan's part of the findings of all start questions gives the same findings and
     # charts as the plan's own analysis (the multiple-testing correction is per indicator), so
@@ -319,7 +290,7 @@ def test_elke_opvallende_bevinding_heeft_een_grafiek_in_de_oefendata(oefendata):
     ]:
         plan = ik.Stappenplan.uit_startvraag(sleutel, code, p)
         eigen = plan.analyseer(data=oefendata)
-        alle = uitkomsten[(code, p)][4]
+        alle = uitkomsten[(code, p, sleutel)]
         kol = ["indicator", "categorie", "vergelijking", "oordeel", "p_gecorrigeerd", "_helder"]
         a = voorbereid(eigen, 0.05).sort_index()[kol].reset_index(drop=True)
         b = voorbereid(_plan_deel(alle, plan), 0.05).sort_index()[kol].reset_index(drop=True)
