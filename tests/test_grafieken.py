@@ -712,3 +712,18 @@ def test_rapportweergave_zegt_titel_en_ondertitel_een_keer(oefendata):
     plaatje = re.search(r'base64,([^"]+)"', figuur).group(1)
     assert "Hermeldingen" not in base64.b64decode(plaatje).decode("utf-8")
     assert "<caption>Cijfers bij: Hermeldingen</caption>" in figuur
+
+
+def test_figuur_zegt_titel_een_keer():
+    """The book's figure: title and subtitle in the caption above the picture, not in it."""
+    import base64
+    import re
+
+    g = ik.grafieken.tijdreeks("hermeldingen", "Twente")
+    titel = g.to_dict()["title"]["text"]
+    tekst = ik.grafieken.figuur(g)._repr_html_()
+    svg = base64.b64decode(re.search(r"base64,([^\"]+)", tekst).group(1)).decode("utf-8")
+    assert titel not in svg and "Oefendata" not in svg
+    bijschrift = re.search(r"<figcaption>(.*?)</figcaption>", tekst, re.S).group(1)
+    assert titel in bijschrift
+    assert tekst.index("<figcaption>") < tekst.index("<img")

@@ -279,13 +279,16 @@ class Figuur:
         import vl_convert as vlc
 
         spec = self.grafiek.to_dict()
-        svg = vlc.vegalite_to_svg(spec, vl_version=_vl_versie())
+        # The caption says the title and subtitle once, as text above the picture (it wraps on a
+        # phone and screen readers read it); the picture is drawn without them.
+        zonder_titel = {k: v for k, v in spec.items() if k != "title"}
+        svg = vlc.vegalite_to_svg(zonder_titel, vl_version=_vl_versie())
         bron = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
         tabel = tabel_html(self.grafiek) if self.tabel else ""
         return (
-            f'<figure class="ik-grafiek"><img src="{bron}" alt="{html.escape(alt_tekst(self.grafiek))}"'
-            ' style="max-width:100%;height:auto">'
-            f"<figcaption>{html.escape(bijschrift(self.grafiek))}</figcaption>{tabel}</figure>"
+            f'<figure class="ik-grafiek"><figcaption>{html.escape(bijschrift(self.grafiek))}'
+            f'</figcaption><img src="{bron}" alt="{html.escape(alt_tekst(self.grafiek))}"'
+            f' style="max-width:100%;height:auto">{tabel}</figure>'
         )
 
 
