@@ -255,3 +255,21 @@ def test_utrecht_2024h2_antwoord(antwoorden):
     assert a.synthese.soort == "verandering"
     assert "tegenover een jaar eerder" in a.synthese.kern
     assert "ten opzichte van landelijk" not in a.synthese.antwoord
+
+
+def test_antwoord_blijft_kort(antwoorden):
+    """At most five sentences after the practice-data sentence; never only one."""
+    te_lang = []
+    for a in antwoorden:
+        zinnen = [z for z in _zinnen(a.synthese.antwoord) if not z.startswith("Dit zijn oefendata")]
+        if not 2 <= len(zinnen) <= 5:
+            te_lang.append((_waar(a), len(zinnen), a.synthese.antwoord))
+    assert not te_lang, te_lang[:3]
+
+
+def test_norm_in_woorden():
+    from impactkit.synthese.formulering import norm_tekst
+
+    assert norm_tekst("norm maximaal 35", "%") == "maximaal 35%"
+    assert norm_tekst("norm minimaal 4", "per 10.000 inwoners") == "minimaal 4 per 10.000 inwoners"
+    assert norm_tekst("minstens 50%", "%") == "minstens 50%"

@@ -198,13 +198,21 @@ def toont_tekst(k: GekozenIndicator, periode: str) -> str:
     return " ".join(zinnen)
 
 
+def norm_tekst(referentie: object, eenheid: str) -> str:
+    """'maximaal 35%' from the comparison's 'norm maximaal 35' (a text with its unit stays)."""
+    tekst = re.sub(r"^norm\s+", "", str(referentie or "").strip())
+    if re.search(r"\d$", tekst) and eenheid != "aantal":
+        tekst += "%" if eenheid == "%" else f" {eenheid}"
+    return tekst
+
+
 def _gezegde(rij, eenheid: str) -> str:
     """The predicate of a clear finding, for a 'dat'-clause: 'hoger is dan landelijk (…)'."""
     soort, oordeel = rij["vergelijking"], rij["oordeel"]
     if oordeel in (VOLDOET, VOLDOET_NIET):
         niet = "" if oordeel == VOLDOET else "niet "
         return (
-            f"de eigen norm ({rij['referentie']}) {niet}haalt "
+            f"de eigen norm ({norm_tekst(rij['referentie'], eenheid)}) {niet}haalt "
             f"({met_eenheid(rij['waarde'], eenheid)})"
         )
     hoger = oordeel == OPVALLEND_HOGER
@@ -334,13 +342,13 @@ def deelvraag_tekst(keuzes: list[GekozenIndicator], soort: str, regio_naam: str)
         return "Er zijn geen cijfers die een vergelijking toelaten."
     groepen = groepen_voor(keuzes, soort)
     zinnen: list[str] = []
-    for g in groepen[:2]:
+    for i, g in enumerate(groepen):
         ks = _alleen(keuzes, GROEPEN[g])
         if any(not k.helder.empty for k in ks):
             zinnen.append("De cijfers wijzen erop dat " + _beweringen(ks, regio_naam) + ".")
-        elif _met_cijfers(ks):
+        elif _met_cijfers(ks) and i < 2:
             zinnen.append(hoofdletter(_niets_duidelijk(g, ks, regio_naam)) + ".")
-    anders = [g for g in GROEPEN if g not in groepen[:2]]
+    anders = [g for g in GROEPEN if g not in groepen]
     for g in anders:
         ks = _alleen(keuzes, GROEPEN[g])
         if any(not k.helder.empty for k in ks):
@@ -490,21 +498,30 @@ def kern_zinnen(
             f"{hoofdletter(reden)}.",
         ]
     zinnen: list[str] = []
-    for i, g in enumerate(groepen[:2]):
+    niets: list[str] = []  # what the groups without clear findings do not show: one sentence
+
+    def zeg_niets() -> None:
+        if niets:
+            zinnen.append(hoofdletter(", en ".join(niets)) + ".")
+            niets.clear()
+
+    for i, g in enumerate(groepen):
         if duidelijk[g]:
+            zeg_niets()
             begin = (
                 "De cijfers wijzen erop dat "
                 if not zinnen or i == 0
                 else (
                     "Ook wijzen de cijfers erop dat "
-                    if duidelijk[groepen[0]]
+                    if any(duidelijk[x] for x in groepen[:i])
                     else "Wel wijzen de cijfers erop dat "
                 )
             )
             zinnen.append(begin + _beweringen(per_groep[g], regio_naam) + ".")
-        elif _met_cijfers(per_groep[g]) or i == 0:
-            zinnen.append(hoofdletter(_niets_duidelijk(g, per_groep[g], regio_naam)) + ".")
-    anders = [g for g in GROEPEN if g not in groepen[:2] and duidelijk[g]]
+        elif (_met_cijfers(per_groep[g]) and i < 2) or i == 0:
+            niets.append(_niets_duidelijk(g, per_groep[g], regio_naam))
+    zeg_niets()
+    anders = [g for g in GROEPEN if g not in groepen and duidelijk[g]]
     if anders:
         zinnen.append(
             "Daarnaast wijzen de cijfers erop dat "
