@@ -69,6 +69,7 @@ def vergelijkingen_tabel(v):
         if r.verschil is not None and not pd.isna(r.verschil):
             teken = "+" if r.verschil > 0 else ""
             verschil = teken + getal(r.verschil, eenheid).replace("%", " procentpunt")
+            verschil = verschil.replace("-", "\u2212", 1)  # the minus sign, as in the text
         interval = "–"
         if not (pd.isna(r.laag) or pd.isna(r.hoog)):
             laag = getal_tekst(float(r.laag), EENHEID_DECIMALEN.get(eenheid, 1))
@@ -81,10 +82,27 @@ def vergelijkingen_tabel(v):
                 "95%-interval": interval,
                 "Referentiewaarde": getal(r.referentiewaarde, eenheid),
                 "Verschil": verschil,
-                "Oordeel": str(r.oordeel),
+                "Oordeel": _oordeel_met_reden(r),
             }
         )
     return pd.DataFrame(rijen)
+
+
+GEEN_TOETS_REDEN = {
+    "vergelijkbaar": "de mediaan van een groep regio's, alleen om naast elkaar te leggen",
+    "regios": "de mediaan van alle regio's, alleen om naast elkaar te leggen",
+}
+
+
+def _oordeel_met_reden(r) -> str:
+    """The verdict; 'geen toets mogelijk' says why."""
+    oordeel = str(r.oordeel)
+    if oordeel != "geen toets mogelijk":
+        return oordeel
+    reden = GEEN_TOETS_REDEN.get(str(r.vergelijking))
+    if reden is None and str(getattr(r, "eenheid", "")) == "aantal":
+        reden = "een aantal hangt af van het aantal inwoners; vergelijk per inwoner"
+    return f"{oordeel} ({reden})" if reden else oordeel
 
 
 def deelvragen_weergave(tabel):
