@@ -114,7 +114,8 @@ class App(w.VBox):
         """The regions CBS reports in the chosen period, with the name valid then."""
         vt = regios(periode=self.periode.value)
         vt = vt[vt["code"] != NEDERLAND]  # the app is about one Veilig Thuis region
-        return [("Kies je regio", "")] + list(zip(vt["naam"], vt["code"]))
+        paren = sorted(zip(vt["naam"], vt["code"]), key=lambda p: p[0].casefold())
+        return [("Kies je regio", "")] + paren
 
     def _bij_periode(self, _=None) -> None:
         huidig = self.regio.value

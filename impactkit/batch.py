@@ -369,10 +369,10 @@ def draai_batch(
     taken, resultaten = _taken(uit, plan, notebook, periode, parameters, opnieuw)
     if taken:
         resultaten += _draai(uit, taken, werkers, voortgang, manifest)
-    if pdf:
-        _maak_pdfs(resultaten, voortgang)
+    pdfs = _maak_pdfs(resultaten, voortgang) if pdf else 0
 
     tabel = _samenvattingstabel(resultaten, vragen)
+    tabel.attrs["pdfs_gemaakt"] = pdfs
     csv = tabel.copy()
     csv["map"] = [relatief_pad(Path(m), uit) for m in csv["map"]]
     csv.insert(csv.columns.get_loc("map") + 1, "rapport", [f"{m}/rapport.html" for m in csv["map"]])
@@ -525,13 +525,15 @@ def _samenvattingstabel(resultaten: list[Resultaat], vragen: list[str]) -> pd.Da
     return tabel.sort_values(["_v", "_n"]).drop(columns=["_v", "_n"]).reset_index(drop=True)
 
 
-def _maak_pdfs(resultaten: list[Resultaat], voortgang: bool) -> None:
-    """One PDF per report, next to it (also for reports skipped as up to date)."""
+def _maak_pdfs(resultaten: list[Resultaat], voortgang: bool) -> int:
+    """One PDF per report, next to it (also for reports skipped as up to date); returns how
+    many were made (the others were up to date)."""
     from .rapport import naar_pdf
 
     klaar = [r for r in resultaten if r.status in ("gelukt", "overgeslagen")]
     from tqdm.auto import tqdm
 
+    gemaakt = 0
     for r in tqdm(klaar, desc="PDF's", unit="pdf", disable=not voortgang):
         rapport = Path(r.map) / "rapport.html"
         pdf = rapport.with_suffix(".pdf")
@@ -542,3 +544,5 @@ def _maak_pdfs(resultaten: list[Resultaat], voortgang: bool) -> None:
         ):
             continue
         naar_pdf(rapport, pdf)
+        gemaakt += 1
+    return gemaakt

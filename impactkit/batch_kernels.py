@@ -54,7 +54,10 @@ class _Kernel:
 
         for poging in (1, 2):  # a failed kernel start is retried once
             try:
-                self.km = KernelManager(kernel_name="python3")
+                # Unix sockets where the system has them: no network port, and no kernel warning
+                # in English that its TCP connection is not encrypted.
+                transport = "ipc" if os.name == "posix" else "tcp"
+                self.km = KernelManager(kernel_name="python3", transport=transport)
                 self.km.start_kernel(cwd=self.cwd)
                 self.kc = self.km.client()
                 self.kc.start_channels()

@@ -155,7 +155,13 @@ def _regiorijen(
     matrix, kernen = [], []
     for r, o in zip(groep.itertuples(index=False), oordelen):
         link = html.escape(relatief_pad(Path(r.map) / "rapport.html", uit))
-        naam = f'<th scope="row"><a href="{link}">{html.escape(r.regio)}</a></th>'
+        pdf = Path(r.map) / "rapport.pdf"
+        pdf_link = (
+            f' <a class="pdf" href="{html.escape(relatief_pad(pdf, uit))}">(PDF)</a>'
+            if r.status != "mislukt" and pdf.exists()
+            else ""
+        )
+        naam = f'<th scope="row"><a href="{link}">{html.escape(r.regio)}</a>{pdf_link}</th>'
         per = {f"{x['indicator']}:{x.get('categorie') or ''}": x["oordeel"] for x in o}
         cellen = [f"<td>{_badge(per[k]) if k in per else '–'}</td>" for k in kolommen]
         klasse = ' class="mislukt"' if r.status == "mislukt" else ""

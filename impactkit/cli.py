@@ -163,6 +163,13 @@ def _draai_batch(args: argparse.Namespace) -> int:
         f"Klaar: {tellingen.get('gelukt', 0)} gelukt, {tellingen.get('overgeslagen', 0)} "
         f"overgeslagen (al actueel), {tellingen.get('mislukt', 0)} mislukt."
     )
+    if args.pdf:
+        klaar = int((tabel["status"] != "mislukt").sum())
+        gemaakt = int(tabel.attrs.get("pdfs_gemaakt", 0))
+        print(
+            f"PDF's (A4): {gemaakt} gemaakt, {klaar - gemaakt} al actueel; "
+            "ze staan naast elk rapport (rapport.pdf) en het overzicht linkt ernaar."
+        )
     for rij in tabel[tabel["status"] == "mislukt"].itertuples(index=False):
         oud = " (het vorige rapport blijft staan, maar is verouderd)" if rij.verouderd else ""
         print(f"  mislukt: {rij.regio} — {rij.fout}{oud}")

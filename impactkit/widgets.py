@@ -157,13 +157,18 @@ class Keuzepaneel(w.VBox):
             self.plan_bestand = wb.uitvoer / "stappenplan.yaml"
         else:
             self.plan_bestand = Path.cwd() / f"stappenplan_{plan.regio_code}_{plan.periode}.yaml"
-        vt = regios(alle=True)
+        # The regions of the plan's period, with the name valid then, in alphabetical order.
+        vt = regios(periode=plan.periode)
         vt = vt[vt["code"] != NEDERLAND]  # the plan is about one Veilig Thuis region
-        self.regio = w.Dropdown(
-            options=list(zip(vt["naam"], vt["code"])), value=plan.regio_code, description="Regio"
-        )
+        paren = sorted(zip(vt["naam"], vt["code"]), key=lambda p: p[0].casefold())
+        if plan.regio_code not in {c for _, c in paren}:
+            paren.append((regio(plan.regio_code).naam_in(plan.periode), plan.regio_code))
+        self.regio = w.Dropdown(options=paren, value=plan.regio_code, description="Regio")
         self.periode = w.Dropdown(
-            options=halfjaren(wb.data, plan.regio_code) or [plan.periode],
+            options=[
+                (Periode.parse(p).label, p)
+                for p in (halfjaren(wb.data, plan.regio_code) or [plan.periode])
+            ],
             value=plan.periode,
             description="Periode",
         )
@@ -276,12 +281,13 @@ class Keuzepaneel(w.VBox):
             else:
                 if wijziging["owner"] is self.regio:
                     perioden = halfjaren(self.wb.data, self.regio.value)
+                    opties = [(Periode.parse(p).label, p) for p in perioden]
                     if self.periode.value not in perioden and perioden:
                         with self.periode.hold_trait_notifications():
-                            self.periode.options = perioden
+                            self.periode.options = opties
                             self.periode.value = perioden[0]
                     elif perioden:
-                        self.periode.options = perioden
+                        self.periode.options = opties
                 plan.regio_code = regio(self.regio.value).code
                 plan.periode = Periode.parse(self.periode.value).code
         except ImpactkitFout as e:

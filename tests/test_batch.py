@@ -179,7 +179,13 @@ def test_pdf_met_chromium(batch):
         pytest.skip("geen Chromium op deze machine")
     uit, _ = batch
     pdf = naar_pdf(uit / "twente" / "rapport.html")
-    assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 20_000
+    inhoud = pdf.read_bytes()
+    assert inhoud[:5] == b"%PDF-" and pdf.stat().st_size > 20_000
+    # A4 (595 x 842 pt), as Dutch readers print, not US Letter (612 x 792 pt)
+    maten = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", inhoud)
+    assert maten and all(
+        abs(float(b) - 595.3) < 2 and abs(float(h) - 841.9) < 2 for b, h in maten
+    ), maten[:3]
 
 
 def test_meer_startvragen_een_rapport_per_vraag(tmp_path):
@@ -279,3 +285,20 @@ def test_mislukte_voorbereiding_in_de_kernel_is_mislukt(tmp_path, monkeypatch):
     rij = tabel.iloc[0]
     assert rij["status"] == "mislukt"
     assert "werkmap" in rij["fout"] and "kon niet worden klaargezet" in rij["fout"]
+
+
+def test_pdf_opdracht_meldt_de_pdfs_en_het_overzicht_linkt_ze(tmp_path, monkeypatch, capsys):
+    from impactkit.cli import main
+    from impactkit.rapport import vind_chromium
+
+    if vind_chromium() is None:
+        pytest.skip("geen Chromium op deze machine")
+    monkeypatch.chdir(tmp_path)  # as the user types it: a relative folder
+    opdracht = ["batch", "--uit", "uit", "--regio", "Twente", "--periode", "2021H1", "--pdf"]
+    assert main(opdracht) == 0
+    uitvoer = capsys.readouterr().out
+    assert "PDF's (A4): 1 gemaakt, 0 al actueel" in uitvoer
+    index = (tmp_path / "uit" / "index.html").read_text(encoding="utf-8")
+    assert 'href="twente/rapport.pdf"' in index
+    assert main(opdracht) == 0  # a second run: the report and its PDF are up to date
+    assert "PDF's (A4): 0 gemaakt, 1 al actueel" in capsys.readouterr().out

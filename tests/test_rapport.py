@@ -319,3 +319,33 @@ def test_grafiektabel_uit_tooltip():
     }
     # 38,25 as the chart's own tooltip shows it (d3-format/toFixed rounds halves up): 38,3
     assert vega_tabel_rijen(spec) == (["Regio", "Waarde (%)"], [["Twente", "38,3"]])
+
+
+@pytest.mark.browser
+def test_rapport_op_een_telefoon_in_chromium(uitvoer, chromium):
+    """At 390 px: no sideways page scroll, and every interactive chart has the static picture's
+    accessible name (the report works offline: the Vega bundle sits next to it)."""
+    import time
+
+    tab = chromium.tabblad(breedte=390)
+    try:
+        tab.open(uitvoer[0] / ZW / "rapport.html")
+        for _ in range(50):  # the charts are drawn after the page has loaded
+            klaar = tab.evalueer(
+                "document.querySelectorAll('figure.grafiek.interactief').length"
+                " === document.querySelectorAll('figure.grafiek').length"
+            )
+            if klaar:
+                break
+            time.sleep(0.2)
+        assert klaar, "de interactieve grafieken zijn niet getekend"
+        namen = tab.evalueer(
+            "Array.from(document.querySelectorAll('figure.grafiek')).map(f => ["
+            "(f.querySelector('.vega svg') || {getAttribute: () => null}).getAttribute('aria-label'),"
+            " f.querySelector('img.statisch').getAttribute('alt')])"
+        )
+        assert namen and all(a and a == b for a, b in namen), namen
+        assert tab.evalueer("document.documentElement.scrollWidth") <= 390
+        assert tab.geblokkeerd == []
+    finally:
+        tab.sluit()

@@ -8,7 +8,16 @@
     if (!bron) { return; }
     var spec = JSON.parse(bron.textContent);
     window.vegaEmbed(plek, spec, { renderer: "svg", actions: false })
-      .then(function () { plek.parentNode.classList.add("interactief"); })
+      .then(function () {
+        // The interactive chart gets the same accessible name as the static picture.
+        var statisch = plek.parentNode.querySelector("img.statisch");
+        var svg = plek.querySelector("svg");
+        if (svg && statisch) {
+          svg.setAttribute("role", "img");
+          svg.setAttribute("aria-label", statisch.getAttribute("alt") || "");
+        }
+        plek.parentNode.classList.add("interactief");
+      })
       .catch(function () { /* keep the static chart */ });
   });
 })();
