@@ -287,7 +287,7 @@ def test_mislukte_voorbereiding_in_de_kernel_is_mislukt(tmp_path, monkeypatch):
     assert "werkmap" in rij["fout"] and "kon niet worden klaargezet" in rij["fout"]
 
 
-def test_pdf_opdracht_meldt_de_pdfs_en_het_overzicht_linkt_ze(tmp_path, monkeypatch, capsys):
+def test_pdf_opdracht_meldt_de_pdfs_en_het_overzicht_linkt_ze(tmp_path, monkeypatch, capfd):
     from impactkit.cli import main
     from impactkit.rapport import vind_chromium
 
@@ -296,9 +296,10 @@ def test_pdf_opdracht_meldt_de_pdfs_en_het_overzicht_linkt_ze(tmp_path, monkeypa
     monkeypatch.chdir(tmp_path)  # as the user types it: a relative folder
     opdracht = ["batch", "--uit", "uit", "--regio", "Twente", "--periode", "2021H1", "--pdf"]
     assert main(opdracht) == 0
-    uitvoer = capsys.readouterr().out
+    uitvoer, fouten = capfd.readouterr()
     assert "PDF's (A4): 1 gemaakt, 0 al actueel" in uitvoer
+    assert "Kernel is running over TCP" not in fouten  # no English kernel noise
     index = (tmp_path / "uit" / "index.html").read_text(encoding="utf-8")
     assert 'href="twente/rapport.pdf"' in index
     assert main(opdracht) == 0  # a second run: the report and its PDF are up to date
-    assert "PDF's (A4): 0 gemaakt, 1 al actueel" in capsys.readouterr().out
+    assert "PDF's (A4): 0 gemaakt, 1 al actueel" in capfd.readouterr().out
