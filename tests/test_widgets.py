@@ -104,5 +104,16 @@ def test_zonder_plan_bestand_bewaart_het_paneel_in_de_uitvoermap(tmp_path):
 
 def test_regiolijst_zonder_nederland():
     wb = werkboek.voorbereiden("VT22", "2021H1", startvraag="heftig_structureel_geweld")
-    codes = [c for _, c in widgets.keuzepaneel(wb).regio.options]
-    assert "NL01" not in codes and "VT27" in codes and len(codes) == 27
+    opties = widgets.keuzepaneel(wb).regio.options
+    codes = [c for _, c in opties]
+    # The 26 regions of the plan's period (VT16 still on its own in 2021), alphabetical,
+    # each with the name valid then.
+    assert "NL01" not in codes and "VT16" in codes and "VT27" not in codes and len(codes) == 26
+    namen = [n for n, _ in opties]
+    assert namen == sorted(namen, key=str.casefold)
+    assert dict(opties)["Noord-Brabant Midden"] == "VT15"
+    later = werkboek.voorbereiden("Twente", "2024H2", startvraag="heftig_structureel_geweld")
+    paneel = widgets.keuzepaneel(later)
+    assert dict(paneel.regio.options)["Midden-Brabant"] == "VT15"
+    assert "VT27" in dict(paneel.regio.options).values()
+    assert paneel.periode.options[0] == ("2e halfjaar 2024", "2024H2")
