@@ -346,6 +346,12 @@ def test_rapport_op_een_telefoon_in_chromium(uitvoer, chromium):
         )
         assert namen and all(a and a == b for a, b in namen), namen
         assert tab.evalueer("document.documentElement.scrollWidth") <= 390
+        # Chart text is drawn for the width, not shrunk with the picture: nothing under 10 px.
+        kleinste = tab.evalueer(
+            "Math.min(...Array.from(document.querySelectorAll('figure.grafiek .vega svg text'))"
+            ".map(t => t.getBoundingClientRect().height).filter(h => h > 0))"
+        )
+        assert 10 <= kleinste < 100, kleinste
         assert tab.geblokkeerd == []
     finally:
         tab.sluit()
