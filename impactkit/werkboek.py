@@ -419,10 +419,13 @@ def maak_map(doel: Path, optie: str) -> Path:
 
 
 def werkboek_map(regio_naam: str) -> Path:
-    """The default work folder: ``werkboek-<region>`` in the current folder."""
+    """The default work folder: ``werkboek-<region>`` in the current folder, with the region's
+    current name (VT15: ``werkboek-midden-brabant``)."""
+    import datetime as dt
+
     from .batch import slug
 
-    return Path.cwd() / f"werkboek-{slug(regio(regio_naam).naam)}"
+    return Path.cwd() / f"werkboek-{slug(regio(regio_naam).naam_in(str(dt.date.today().year)))}"
 
 
 def _kopie(parameters: dict) -> object:

@@ -727,3 +727,27 @@ def test_figuur_zegt_titel_een_keer():
     bijschrift = re.search(r"<figcaption>(.*?)</figcaption>", tekst, re.S).group(1)
     assert titel in bijschrift
     assert tekst.index("<figcaption>") < tekst.index("<img")
+
+
+@pytest.mark.parametrize(
+    "maak",
+    [
+        lambda p: ik.grafieken.rangorde("hermeldingen", p, regio="VT15"),
+        lambda p: ik.grafieken.trechter("hermeldingen", p, regio="VT15"),
+    ],
+)
+def test_regionamen_zoals_ze_in_de_periode_heetten(maak):
+    """VT15 is 'Noord-Brabant Midden' until 2022 and 'Midden-Brabant' from 2023."""
+    import json
+
+    voor = json.dumps(maak("2021H1").to_dict(), ensure_ascii=False)
+    na = json.dumps(maak("2024H2").to_dict(), ensure_ascii=False)
+    assert "Noord-Brabant Midden" in voor and "Midden-Brabant" not in voor
+    assert "Midden-Brabant" in na and "Noord-Brabant Midden" not in na
+
+
+def test_tijdreeks_noemt_de_regio_zoals_die_nu_heet():
+    import json
+
+    tekst = json.dumps(ik.grafieken.tijdreeks("hermeldingen", "VT15").to_dict(), ensure_ascii=False)
+    assert "Midden-Brabant" in tekst and "Noord-Brabant Midden" not in tekst

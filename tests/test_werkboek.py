@@ -350,3 +350,12 @@ def test_eigen_werkboek_draait_en_bewaart_het_plan(tmp_path):
     samenvatting = json.loads((uit.map / "samenvatting.json").read_text(encoding="utf-8"))
     assert samenvatting["regio"] == "Twente" and samenvatting["periode"] == "2024H2"
     assert Stappenplan.laad(uit.plan_bestand).antwoord == samenvatting["antwoord"]
+
+
+def test_werkboekmap_heeft_de_huidige_naam_van_de_regio(tmp_path, monkeypatch):
+    from impactkit.werkboek import werkboek_map
+
+    monkeypatch.chdir(tmp_path)
+    assert werkboek_map("VT15").name == "werkboek-midden-brabant"
+    assert werkboek_map("Noord-Brabant Midden").name == "werkboek-midden-brabant"
+    assert werkboek_map("Twente").name == "werkboek-twente"

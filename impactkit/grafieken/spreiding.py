@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 
 import altair as alt
 import pandas as pd
@@ -55,12 +56,25 @@ def _kleurgroep(rijen: pd.DataFrame, r: Regio | None) -> tuple[pd.Series, list[s
     return groep, [r.naam, anders], [ACCENT, OVERIG]
 
 
-def optionele_regio(regio: str | None) -> Regio | None:
-    """The chosen region, or ``None`` when none is chosen or it is Nederland itself."""
+def optionele_regio(regio: str | None, periode: Periode | None = None) -> Regio | None:
+    """The chosen region, or ``None`` when none is chosen or it is Nederland itself; with a
+    ``periode``, carrying the name valid then (VT15 is 'Midden-Brabant' from 2023)."""
     if regio is None:
         return None
     r = zoek_regio(regio)
-    return None if r.code == NEDERLAND else r
+    if r.code == NEDERLAND:
+        return None
+    return replace(r, naam=r.naam_in(periode)) if periode is not None else r
+
+
+def namen_in_periode(rijen: pd.DataFrame, periode: Periode) -> pd.DataFrame:
+    """The rows with every region's name as it was in ``periode``."""
+    uit = rijen.copy()
+    uit["regio"] = [
+        zoek_regio(c).naam_in(periode) if c != NEDERLAND else n
+        for c, n in zip(uit["regio_code"].astype(str), uit["regio"])
+    ]
+    return uit
 
 
 def rangorde(
@@ -82,9 +96,9 @@ def rangorde(
     ['rule', 'rule', 'circle']
     """
     ind, p = zoek_indicator(indicator), Periode.parse(periode)
-    r = optionele_regio(regio)
+    r = optionele_regio(regio, p)
     df = data_of_laad(data)
-    rijen = _doorsnede_met_interval(ind, p, categorie, df)
+    rijen = namen_in_periode(_doorsnede_met_interval(ind, p, categorie, df), p)
     if r is not None and r.code not in set(rijen["regio_code"]):
         raise GeenWaarde(f"Geen cijfer voor {ind.naam} in {r.naam} over {p.label}.")
     rijen = rijen.sort_values("waarde", ascending=False, na_position="last", kind="stable")
@@ -271,11 +285,12 @@ def trechter(
     ['95%-grens', '99,8%-grens']
     """
     ind, p = zoek_indicator(indicator), Periode.parse(periode)
-    r = optionele_regio(regio)
+    r = optionele_regio(regio, p)
     df = data_of_laad(data)
     punten_df, grenzen = trechtercijfers(
         ind.id, p.code, categorie=categorie, data=df, overspreiding=overspreiding
     )
+    punten_df = namen_in_periode(punten_df, p)
     getoond = getoonde_rijen(df, ind, p, categorie)
     uitleg = _trechter_uitleg(ind, float(grenzen.attrs.get("spreiding", 0.0)), overspreiding)
     if r is not None and r.code not in set(punten_df["regio_code"]):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import altair as alt
 import pandas as pd
 
@@ -171,6 +173,12 @@ def tijdreeks(
     p = Periode.parse(periode) if periode is not None else None
     df = data_of_laad(data)
     rijen, perioden = _reeksen(ind, r, categorie, df)
+    if perioden:  # the name valid at the end of the series, for the region in every period
+        naam = r.naam_in(perioden[-1])
+        rijen = rijen.assign(
+            regio=[naam if c == r.code else n for c, n in zip(rijen["regio_code"], rijen["regio"])]
+        )
+        r = replace(r, naam=naam)
     namen = list(dict.fromkeys([r.naam, *rijen["regio"].astype(str)]))
     kleuren = [ACCENT if n == r.naam else LANDELIJK for n in namen]
     tabel = compacte_tabel(rijen, ["periode", "regio", "waarde", "laag", "hoog", "status"])
