@@ -751,3 +751,13 @@ def test_tijdreeks_noemt_de_regio_zoals_die_nu_heet():
 
     tekst = json.dumps(ik.grafieken.tijdreeks("hermeldingen", "VT15").to_dict(), ensure_ascii=False)
     assert "Midden-Brabant" in tekst and "Noord-Brabant Midden" not in tekst
+
+
+def test_tijdas_zegt_halfjaren_in_woorden():
+    import re
+
+    import vl_convert as vlc
+
+    svg = vlc.vegalite_to_svg(ik.grafieken.tijdreeks("hermeldingen", "Twente").to_dict())
+    labels = re.findall(r">([^<>]*halfjaar \d{4}|\d{4}H[12])<", svg)
+    assert "2e halfjaar 2024" in labels and not any(re.fullmatch(r"\d{4}H[12]", x) for x in labels)

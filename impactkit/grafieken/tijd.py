@@ -147,6 +147,13 @@ def _tabel(rijen: pd.DataFrame, ind, met_periode: bool = False) -> pd.DataFrame:
 
 
 # -- 2. Over time ---------------------------------------------------------------------------------
+PERIODE_LABEL = (
+    "replace(replace(datum.value, /^(\\d{4})H1$/, '1e halfjaar $1'), "
+    "/^(\\d{4})H2$/, '2e halfjaar $1')"
+)
+"""Vega expression: the axis shows '2e halfjaar 2024' for the period code '2024H2'."""
+
+
 def tijdreeks(
     indicator: str,
     regio: str,
@@ -184,7 +191,10 @@ def tijdreeks(
     tabel = compacte_tabel(rijen, ["periode", "regio", "waarde", "laag", "hoog", "status"])
 
     x_as = alt.X(
-        "periode:O", sort=perioden, title="Periode", axis=alt.Axis(labelAngle=-40, labelPadding=4)
+        "periode:O",
+        sort=perioden,
+        title="Periode",
+        axis=alt.Axis(labelAngle=-40, labelPadding=4, labelExpr=PERIODE_LABEL),
     )
     y_titel = as_titel(ind)
     kleur = alt.Color(
