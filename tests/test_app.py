@@ -190,3 +190,41 @@ def test_cli_app_zonder_notebook_geeft_nederlandse_fout(monkeypatch, capsys):
     monkeypatch.setattr(app, "APP_NOTEBOOK", Path("/bestaat/niet/app.ipynb"))
     assert main(["app", "--niet-openen"]) == 2
     assert "Het app-notebook ontbreekt" in capsys.readouterr().err
+
+
+@pytest.mark.browser
+@pytest.mark.traag
+def test_app_zegt_het_als_de_server_weg_is(chromium):
+    """Stop the server under an open page: choosing another region shows a Dutch alert instead
+    of silently keeping the old answer."""
+    import os
+    import signal
+
+    poort = app.vrije_poort(8960)
+    proces = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from impactkit.cli import main; sys.exit(main())"]
+        + ["app", "--poort", str(poort), "--niet-openen"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # its own process group: stopped as a whole below
+    )
+    tab = chromium.tabblad(breedte=390, hoogte=900)
+    try:
+        assert proces.stdout.readline().startswith("De app draait op")
+        tab.open(f"http://127.0.0.1:{poort}/")
+        assert _wacht(tab, "document.querySelectorAll('select').length >= 3", 120)
+        assert not tab.evalueer("!!document.querySelector('.impactkit-verbinding-weg')")
+        os.killpg(proces.pid, signal.SIGTERM)
+        proces.wait(timeout=30)
+        tab.evalueer("""(() => {
+            const s = Array.from(document.querySelectorAll('.impactkit-app select'))[0];
+            s.value = s.options[s.options.length - 1].value;
+            s.dispatchEvent(new Event('change', {bubbles: true})); return true; })()""")
+        assert _wacht(tab, "document.querySelector('.impactkit-verbinding-weg')", 15)
+        melding = tab.evalueer("document.querySelector('[role=alert]').textContent")
+        assert "De verbinding met de app is verbroken" in melding and "impactkit app" in melding
+    finally:
+        tab.sluit()
+        if proces.poll() is None:
+            os.killpg(proces.pid, signal.SIGKILL)
