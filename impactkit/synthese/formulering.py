@@ -24,7 +24,6 @@ from ..opmaak import EENHEID_DECIMALEN, afronden, getal, met_eenheid, ontbreekt
 from ..vraagsoort import GROEPEN
 from ..zinnen import (
     hoofdletter,
-    interval_tekst,
     klein,
     onderwerp,
     ontwikkeling_tegenover_land,
@@ -127,12 +126,6 @@ def _onderwerp(k: GekozenIndicator) -> str:
 
 
 # -- sentences -------------------------------------------------------------------------------------
-def _interval(k: GekozenIndicator, laag: object, hoog: object) -> str:
-    if k.ind is None or ontbreekt(laag) or ontbreekt(hoog):
-        return ""
-    return interval_tekst(k.ind, float(laag), float(hoog))  # type: ignore[arg-type]
-
-
 def _twee_waarden(w: object, ref: object, eenheid: str) -> str:
     """'55,6% tegen 42,8%' or '2,2 tegen 2,5 per 10.000 inwoners'."""
     if eenheid in ("%", "aantal"):
@@ -149,53 +142,6 @@ def _verloop_perioden(referentie: object) -> tuple[str, str] | None:
         return periode_tekst(delen[0]), periode_tekst(delen[1])
     except Exception:  # noqa: BLE001
         return None
-
-
-def _oordeel_tekst(rij) -> str:
-    if rij["_gecorrigeerd_toeval"]:
-        return f"{rij['oordeel']}, maar na correctie voor het aantal toetsen kan het toeval zijn"
-    return str(rij["oordeel"])
-
-
-def toont_tekst(k: GekozenIndicator, periode: str) -> str:
-    """What one indicator shows: its value with interval, then every comparison's verdict."""
-    subject = hoofdletter(_onderwerp(k))
-    eenheid = eenheid_van(k)
-    if k.rijen.empty:
-        return f"{subject}: er zijn geen bevindingen voor deze indicator."
-    met_waarde = k.rijen[k.rijen["waarde"].map(lambda x: not ontbreekt(x))]
-    if met_waarde.empty:
-        redenen = [str(t) for t in k.rijen["tekst"] if isinstance(t, str) and t.strip()]
-        reden = f" {redenen[0]}" if redenen else ""
-        return f"{subject}: {GEEN_GEGEVENS} over {periode_tekst(periode)}.{reden}"
-    eerst = met_waarde.iloc[0]
-    zinnen = [
-        f"{subject} was in {periode_tekst(periode)} {met_eenheid(eerst['waarde'], eenheid)}"
-        f"{_interval(k, eerst['laag'], eerst['hoog'])}."
-    ]
-    for _, rij in k.rijen.iterrows():
-        soort = rij["vergelijking"]
-        ref = rij["referentiewaarde"]
-        ref_tekst = "" if ontbreekt(ref) else f" ({met_eenheid(ref, eenheid)})"
-        if soort == "landelijk":
-            kop = f"Tegenover landelijk{ref_tekst}"
-        elif soort == "regios":
-            kop = "Tegenover alle regio's"
-        elif soort in ("vorige_periode", "jaar_eerder"):
-            kop = f"Tegenover {_periode_of_tekst(rij['referentie'])}{ref_tekst}"
-        elif soort == "verloop":
-            perioden = _verloop_perioden(rij["referentie"])
-            kop = (
-                "De ontwikkeling tussen {} en {}, tegenover de landelijke".format(*perioden)
-                if perioden
-                else "De ontwikkeling, tegenover de landelijke"
-            )
-        elif soort == "norm":
-            kop = f"Tegenover de eigen norm ({rij['referentie']})"
-        else:
-            kop = f"Vergelijking '{soort}'"
-        zinnen.append(f"{kop}: {_oordeel_tekst(rij)}.")
-    return " ".join(zinnen)
 
 
 def norm_tekst(referentie: object, eenheid: str) -> str:
