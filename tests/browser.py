@@ -318,14 +318,21 @@ class Tabblad:
             "resultTypes": ["violations"],
             "rules": {regel: {"enabled": False} for regel in regels_uit},
         }
+        # Wait for running CSS transitions first: the theme fades its colours in after it sets
+        # light or dark, and axe measuring mid-fade reports contrasts no reader ever sees (seen on
+        # a slow CI machine: the search button's text at 1.12:1 between two themes).
         script = f"""
-        axe.run(document, {json.dumps(opties)}).then(r => r.violations.map(v => ({{
+        new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))
+        .then(() => Promise.all(document.getAnimations()
+            .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+            .map(a => a.finished.catch(() => null))))
+        .then(() => axe.run(document, {json.dumps(opties)}).then(r => r.violations.map(v => ({{
             id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, tags: v.tags,
             nodes: v.nodes.map(n => ({{
                 target: n.target.map(String), html: n.html.slice(0, 300),
                 samenvatting: n.failureSummary || ''
             }}))
-        }})))
+        }}))))
         """
         return self.evalueer(script)
 
