@@ -178,20 +178,37 @@ def _draai_batch(args: argparse.Namespace) -> int:
 
 
 def _werkboek(args: argparse.Namespace) -> int:
-    from .werkboek import maak_werkboek, open_in_jupyterlab
+    from .eigen_werkboek import maak_werkboek, open_in_jupyterlab
 
     def bevestig(vraag: str) -> bool:
         if not sys.stdin.isatty():
             return False
         return input(f"{vraag} [j/N] ").strip().lower() in ("j", "ja", "y", "yes")
 
-    uit = maak_werkboek(args.regio, args.periode, args.startvraag, args.map, args.opnieuw, bevestig)
+    uit = maak_werkboek(
+        args.regio or "",
+        args.periode,
+        args.startvraag,
+        args.map,
+        args.opnieuw,
+        bevestig,
+        plan=args.plan,
+        uitvoeren=True,
+        voortgang=lambda tekst: print(tekst, flush=True),
+    )
     print(uit.bericht)
     if args.niet_openen:
-        print(f'Openen: impactkit werkboek "{args.regio}" --map "{uit.map}"')
+        print(f'Openen: impactkit werkboek "{regio_naam(uit)}" --map "{uit.map}"')
         return 0
     print("JupyterLab start; stop met Ctrl-C.")
     return open_in_jupyterlab(uit.notebook)
+
+
+def regio_naam(uit) -> str:
+    """The region's name for the command that reopens a workbook."""
+    from .regioindeling import regio
+
+    return regio(uit.plan.regio_code).naam
 
 
 def _app(args: argparse.Namespace) -> int:
@@ -343,7 +360,18 @@ def _opdracht_werkboek(sub: argparse._SubParsersAction) -> None:
         "met je plan (stappenplan.yaml) ernaast, en opent het in JupyterLab. Bestaat het "
         "werkboek al, dan ga je verder met je bewaarde plan.",
     )
-    p.add_argument("regio", help="naam of code van de Veilig Thuis-regio, bv. 'Hart van Brabant'")
+    p.add_argument(
+        "regio",
+        nargs="?",
+        default="",
+        help="naam of code van de Veilig Thuis-regio, bv. 'Midden-Brabant' (weg te laten met --plan)",
+    )
+    p.add_argument(
+        "--plan",
+        default="",
+        help="verder met een bewaard plan, bv. het plan dat je uit de app hebt gedownload "
+        "(stappenplan-….yaml)",
+    )
     p.add_argument(
         "--periode",
         default="",

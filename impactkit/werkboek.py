@@ -20,7 +20,6 @@ from .fouten import GeenWaarde, ImpactkitFout, OnbekendeRegio, bestandsreden
 from .indicatoren import indicator
 from .laden import laad
 from .opmaak import met_eenheid
-from .paden import notebook_pad
 from .perioden import Periode
 from .regioindeling import NEDERLAND, regio, regios
 from .stappenplan import GekozenIndicator, Stappenplan, lees_deelvragen, lees_indicator
@@ -121,9 +120,9 @@ def voorbereiden(
         plan = Stappenplan.laad(plan_bestand)
         if (plan.regio_code, plan.periode) != (r.code, p.code):
             meldingen.append(
-                f"Het plan uit {Path(plan_bestand).name} gaat over "
+                f"Dit werkboek gaat verder met je bewaarde plan ({Path(plan_bestand).name}): "
                 f"{regio(plan.regio_code).naam_in(plan.periode)}, "
-                f"{Periode.parse(plan.periode).label}; de parameters regio en periode zijn genegeerd."
+                f"{Periode.parse(plan.periode).label}."
             )
         r, p = regio(plan.regio_code), Periode.parse(plan.periode)
     elif startvraag:
@@ -351,39 +350,6 @@ def duiding_sjabloon(wb: Werkboek, vragen: list[str] | None = None) -> str:
     )
 
 
-# -- a coordinator's own workbook (impactkit werkboek) ------------------------------------------------
-SJABLOON = notebook_pad("stappenplan.ipynb")
-NOTEBOOK_NAAM = "stappenplan.ipynb"
-PLAN_NAAM = "stappenplan.yaml"
-
-
-@dataclass
-class EigenWerkboek:
-    """Where a coordinator's workbook lives, and what :func:`maak_werkboek` did."""
-
-    map: Path
-    notebook: Path
-    plan_bestand: Path
-    plan: Stappenplan
-    status: str  # 'nieuw', 'verder' (existing copy kept), 'opnieuw' (overwritten after asking)
-
-    @property
-    def bericht(self) -> str:
-        """One Dutch paragraph for the user: what happened and where the files are."""
-        wat = (
-            f"{regio(self.plan.regio_code).naam_in(self.plan.periode)}, "
-            f"{periode_tekst(self.plan.periode)}; "
-            f"hoofdvraag: {self.plan.hoofdvraag}"
-        )
-        if self.status == "verder":
-            return (
-                f"Je werkboek bestond al: {self.notebook}\nHet gaat verder met je bewaarde "
-                f"plan ({self.plan_bestand.name}): {wat}"
-            )
-        nieuw = "Nieuw werkboek" if self.status == "nieuw" else "Werkboek opnieuw gemaakt"
-        return f"{nieuw}: {self.notebook}\nPlan: {self.plan_bestand}\n{wat}"
-
-
 def veilig_thuis_regio(regio_naam: str):
     """The region, refused (:class:`~impactkit.fouten.OnbekendeRegio`) when it is Nederland:
     a workbook, the app and a plan are about one Veilig Thuis region, compared with Nederland."""
@@ -418,127 +384,8 @@ def maak_map(doel: Path, optie: str) -> Path:
     return doel
 
 
-def werkboek_map(regio_naam: str) -> Path:
-    """The default work folder: ``werkboek-<region>`` in the current folder, with the region's
-    current name (VT15: ``werkboek-midden-brabant``)."""
-    import datetime as dt
-
-    from .batch import slug
-
-    return Path.cwd() / f"werkboek-{slug(regio(regio_naam).naam_in(str(dt.date.today().year)))}"
-
-
-def _kopie(parameters: dict) -> object:
-    """The template with the parameters filled in, as papermill does (an injected cell)."""
-    from papermill.iorw import load_notebook_node
-    from papermill.parameterize import parameterize_notebook
-
-    nb = load_notebook_node(str(SJABLOON))
-    return parameterize_notebook(nb, parameters, kernel_name="python3", language="python")
-
-
-def maak_werkboek(
-    regio_naam: str,
-    periode: str = "",
-    startvraag: str = "",
-    map: str | Path | None = None,
-    opnieuw: bool = False,
-    bevestig=None,
-) -> EigenWerkboek:
-    """A copy of the step-plan notebook for one region, with its plan file beside it.
-
-    The folder (default :func:`werkboek_map`) gets ``stappenplan.ipynb`` (the template with
-    papermill-style injected parameters: region, period, start question, ``plan_bestand`` and
-    ``uitvoer`` relative to the folder, charts as SVG so nothing is loaded from the internet) and
-    ``stappenplan.yaml`` (the plan). The template itself is never changed.
-
-    Run again, it keeps the existing copy and continues from the saved plan. ``opnieuw=True``
-    starts over, but only after ``bevestig(vraag)`` returned True; without ``bevestig`` an
-    existing copy is never overwritten. ``periode`` empty: the latest half year with figures.
-    """
-    r = veilig_thuis_regio(regio_naam)
-    doel = Path(map) if map else werkboek_map(r.code)
-    notebook, plan_pad = doel / NOTEBOOK_NAAM, doel / PLAN_NAAM
-    if doel.exists() and not doel.is_dir():
-        raise ImpactkitFout(f"'{doel}' is een bestand, geen map. Kies een andere map met --map.")
-    bestaat = notebook.exists() or plan_pad.exists()
-    if bestaat and opnieuw:
-        vraag = (
-            f"Er staat al een werkboek in '{doel}'. Wil je opnieuw beginnen? Je notebook "
-            f"en je bewaarde plan worden dan overschreven."
-        )
-        if bevestig is None or not bevestig(vraag):
-            raise ImpactkitFout(f"Niets overschreven. Je werkboek staat nog in '{doel}'.")
-    if bestaat and not opnieuw and plan_pad.exists():
-        plan = Stappenplan.laad(plan_pad)  # continue from the saved plan
-        if plan.regio_code != r.code:
-            raise ImpactkitFout(
-                f"Het werkboek in '{doel}' gaat over {regio(plan.regio_code).naam}, niet over "
-                f"{r.naam}. Kies een andere map met --map, of begin opnieuw met --opnieuw."
-            )
-    else:
-        p = Periode.parse(periode if str(periode).strip() else laatste_periode_in_bron(r.code))
-        plan = Stappenplan.uit_startvraag(startvraag or _STANDAARD_STARTVRAAG, r.code, p.code)
-        data = laad()
-        if not ((data["regio_code"] == r.code) & (data["periode"] == p.code)).any():
-            raise GeenWaarde(
-                f"Er zijn geen cijfers voor {r.naam} over {p.label}. Kies een andere "
-                f"periode, bv. {laatste_periode_in_bron(r.code)}."
-            )
-        maak_map(doel, "--map")
-        plan.bewaar(plan_pad)
-    status = "opnieuw" if bestaat and opnieuw else "verder" if bestaat else "nieuw"
-    if notebook.exists() and status == "verder":
-        return EigenWerkboek(doel, notebook, plan_pad, plan, status)  # never overwritten
-    parameters = {
-        "regio": regio(plan.regio_code).naam,
-        "periode": plan.periode,
-        "startvraag": plan.startvraag or "",
-        "plan_bestand": PLAN_NAAM,  # relative: the kernel runs in the notebook's folder
-        "uitvoer": ".",
-        "interactief": True,
-        "weergave": "svg",  # static charts: JupyterLab shows them without loading anything
-    }
-    import nbformat
-
-    nbformat.write(_kopie(parameters), notebook)
-    return EigenWerkboek(doel, notebook, plan_pad, plan, status)
-
-
-_STANDAARD_STARTVRAAG = "heftig_structureel_geweld"
-
-
-def open_in_jupyterlab(notebook: str | Path, poort: int | None = None) -> int:
-    """Start JupyterLab on the workbook (localhost only) and wait until it is stopped."""
-    import os
-    import subprocess
-    import sys
-
-    pad = Path(notebook).resolve()
-    opdracht = [
-        sys.executable,
-        "-m",
-        "jupyterlab",
-        f"--ServerApp.root_dir={pad.parent}",
-        "--ServerApp.ip=127.0.0.1",
-        str(pad),
-    ]
-    if poort:
-        opdracht.append(f"--ServerApp.port={poort}")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        opdracht.append("--allow-root")  # JupyterLab refuses root otherwise (e.g. in a container)
-    try:
-        return subprocess.call(opdracht)
-    except KeyboardInterrupt:
-        return 0
-
-
 __all__ = [
-    "EigenWerkboek",
     "laatste_periode_in_bron",
-    "maak_werkboek",
-    "open_in_jupyterlab",
-    "werkboek_map",
     "HERKOMST",
     "OEFENDATA_WAARSCHUWING",
     "Werkboek",

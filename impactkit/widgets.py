@@ -1,11 +1,11 @@
 """Interactive controls for live use of the step-plan notebook (ipywidgets 8, JupyterLab).
 
 In a static book or an executed report only the initial state shows; nothing depends on them.
-The panel edits the plan object in place: region, period and starter question (each choice
-analyses again at once), the deelvragen with their indicators and reasons (as YAML text, the same
-form as the notebook parameter ``deelvragen``), extra indicators from the catalogue, and the
-duiding notes. After every change the answer to the hoofdvraag is shown in the panel and the plan
-is written to its file, so the choices survive a restart of the notebook.
+The panel is a form that edits the plan object in place: period and starter question (each
+choice analyses again at once), the hoofdvraag, the deelvragen with their indicators chosen by
+name (:mod:`impactkit.deelvraagformulier`) and the duiding notes. After every change the
+notebook's heading and answer are updated where they stand, the steps below run again, and the
+plan is written to its file, so the choices survive a restart of the notebook.
 
 :func:`resultaat_html` is shared with the app (:mod:`impactkit.app`): the answer, the findings,
 the questions and (optionally) the charts as one piece of HTML.
@@ -22,17 +22,11 @@ import ipywidgets as w
 import pandas as pd
 
 from .bevindingen import samenvatting
+from .deelvraagformulier import DeelvragenFormulier
 from .fouten import ImpactkitFout
-from .indicatoren import THEMAS, selecteer
 from .perioden import Periode
 from .regioindeling import NEDERLAND, regio, regios
-from .stappenplan import (
-    DeelvraagPlan,
-    GekozenIndicator,
-    Stappenplan,
-    deelvragen_als_tekst,
-    lees_deelvragen,
-)
+from .stappenplan import Stappenplan
 from .startvraagbank import startvragen
 from .synthese import Synthese, antwoord_markdown, beantwoord
 from .werkboek import Werkboek, koptekst
@@ -143,6 +137,45 @@ def _zet_plan(plan: Stappenplan, nieuw: Stappenplan) -> None:
         setattr(plan, veld.name, getattr(nieuw, veld.name))
 
 
+# Asks JupyterLab (started by ``impactkit werkboek`` with the app exposed) to run the steps below
+# the panel again, so the page shows what the panel chose; elsewhere it does nothing.
+OPNIEUW_UITVOEREN_JS = """
+(async () => {
+  const app = window.jupyterapp;
+  const paneel = document.querySelector('.impactkit-keuzepaneel');
+  const cel = paneel && paneel.closest('.jp-Cell');
+  const widget = app && app.shell.currentWidget;
+  const nb = widget && widget.content;
+  if (!cel || !nb || !nb.widgets) return;
+  const i = nb.widgets.findIndex(c => c.node === cel);
+  if (i < 0 || i + 1 >= nb.widgets.length) return;
+  const scroller = nb.node, boven = scroller.scrollTop;
+  nb.activeCellIndex = i + 1;
+  await app.commands.execute('notebook:run-all-below');
+  nb.activeCellIndex = i;
+  scroller.scrollTop = boven;
+})();
+"""
+
+KOP_ID, ANTWOORD_ID = "impactkit-kop", "impactkit-antwoord"
+"""The display ids of the notebook's heading and answer (cells 2 and 3), which the panel updates."""
+
+
+def werk_pagina_bij(wb: Werkboek, uitkomst: Synthese) -> None:
+    """Update the notebook's heading and answer above the panel (only in a running kernel)."""
+    from IPython import get_ipython
+    from IPython.display import Markdown, update_display
+
+    if getattr(get_ipython(), "kernel", None) is None:
+        return
+    update_display(Markdown(koptekst(wb)), display_id=KOP_ID)
+    update_display(Markdown(antwoord_markdown(uitkomst)), display_id=ANTWOORD_ID)
+
+
+def _rustig(tekst: str) -> str:
+    return html.escape(tekst, quote=False)
+
+
 class Keuzepaneel(w.VBox):
     """The panel of :func:`keuzepaneel`; its controls are attributes (for tests and scripts)."""
 
@@ -156,14 +189,26 @@ class Keuzepaneel(w.VBox):
         elif wb.uitvoer is not None:
             self.plan_bestand = wb.uitvoer / "stappenplan.yaml"
         else:
-            self.plan_bestand = Path.cwd() / f"stappenplan_{plan.regio_code}_{plan.periode}.yaml"
+            from .eigen_werkboek import plan_bestandsnaam
+
+            self.plan_bestand = Path.cwd() / plan_bestandsnaam(plan)
+        # A workbook with its own plan file belongs to one region: its folder is named after it.
+        self.vaste_regio = wb.plan_bestand is not None and plan_bestand is None
         # The regions of the plan's period, with the name valid then, in alphabetical order.
         vt = regios(periode=plan.periode)
         vt = vt[vt["code"] != NEDERLAND]  # the plan is about one Veilig Thuis region
         paren = sorted(zip(vt["naam"], vt["code"]), key=lambda p: p[0].casefold())
         if plan.regio_code not in {c for _, c in paren}:
             paren.append((regio(plan.regio_code).naam_in(plan.periode), plan.regio_code))
-        self.regio = w.Dropdown(options=paren, value=plan.regio_code, description="Regio")
+        breed = w.Layout(width="95%")
+        stijl = {"description_width": "8em"}
+        self.regio = w.Dropdown(
+            options=paren,
+            value=plan.regio_code,
+            description="Regio",
+            disabled=self.vaste_regio,
+            style=stijl,
+        )
         self.periode = w.Dropdown(
             options=[
                 (Periode.parse(p).label, p)
@@ -171,111 +216,109 @@ class Keuzepaneel(w.VBox):
             ],
             value=plan.periode,
             description="Periode",
+            style=stijl,
         )
         self.startvraag = w.Dropdown(
             options=[("(eigen vraag)", "")] + [(s.hoofdvraag, s.sleutel) for s in startvragen()],
             value=plan.startvraag or "",
             description="Startvraag",
-            layout=w.Layout(width="95%"),
+            layout=breed,
+            style=stijl,
         )
-        self.thema = w.Dropdown(
-            options=[("alle thema's", "")] + [(v, k) for k, v in THEMAS.items()],
-            description="Thema",
+        self.hoofdvraag = w.Textarea(
+            value=plan.hoofdvraag, description="Hoofdvraag", rows=2, layout=breed, style=stijl
         )
-        gekozen = self._gekozen()
-        self.indicatoren = w.SelectMultiple(
-            options=self._opties(""),
-            value=tuple(i for _, i in self._opties("") if i in gekozen),
-            description="Indicatoren",
-            rows=8,
-            layout=w.Layout(width="95%"),
-        )
-        self._aangevinkt = set(self.indicatoren.value)
-        self.deelvragen = w.Textarea(
-            value=deelvragen_als_tekst(plan.deelvragen),
-            description="Deelvragen",
-            placeholder="- vraag: ...\n  indicatoren: [hermeldingen]\n  waarom: ...",
-            rows=12,
-            layout=w.Layout(width="95%"),
-        )
+        self.deelvragen = DeelvragenFormulier(plan.deelvragen)
         d = plan.duiding
         self.deelnemers = w.Textarea(
-            value="\n".join(d.deelnemers), description="Deelnemers", placeholder="één per regel"
+            value="\n".join(d.deelnemers),
+            description="Deelnemers",
+            placeholder="één per regel",
+            layout=breed,
+            style=stijl,
         )
-        self.interpretaties = w.Textarea(value="\n".join(d.interpretaties), description="Duiding")
-        self.conclusies = w.Textarea(value="\n".join(d.conclusies), description="Conclusies")
-        self.acties = w.Textarea(value="\n".join(d.acties), description="Acties")
-        self.knop = w.Button(description="Neem over in plan", button_style="primary")
-        self.bewaar_knop = w.Button(description="Bewaar plan")
+        self.interpretaties = w.Textarea(
+            value="\n".join(d.interpretaties), description="Duiding", layout=breed, style=stijl
+        )
+        self.conclusies = w.Textarea(
+            value="\n".join(d.conclusies), description="Conclusies", layout=breed, style=stijl
+        )
+        self.acties = w.Textarea(
+            value="\n".join(d.acties), description="Acties", layout=breed, style=stijl
+        )
+        self.knop = w.Button(
+            description="Toepassen en bewaren",
+            button_style="primary",
+            layout=w.Layout(width="auto"),
+        )
         self.bericht = w.HTML()
-        self.resultaat = w.HTML()
+        self._opnieuw = w.Output(layout=w.Layout(display="none"))
         self.bevindingen: pd.DataFrame | None = None
         self.uitkomst: Synthese | None = None
 
-        self.thema.observe(self._bij_thema, names="value")
         self.regio.observe(self._bij_keuze, names="value")
         self.periode.observe(self._bij_keuze, names="value")
         self.startvraag.observe(self._bij_keuze, names="value")
         self.knop.on_click(lambda _: self.neem_over())
-        self.bewaar_knop.on_click(lambda _: self.neem_over())
-        super().__init__(
+        super().__init__(self._onderdelen())
+        self.add_class("impactkit-keuzepaneel")
+
+    def _onderdelen(self) -> list[w.Widget]:
+        """The form from top to bottom, with the Dutch headings and explanations."""
+        regio_uitleg = (
             [
                 w.HTML(
-                    "<b>Keuzes</b>: elke keuze rekent het antwoord opnieuw uit en bewaart je "
-                    f"plan in <code>{html.escape(self.plan_bestand.name)}</code>"
-                ),
-                w.HBox([self.regio, self.periode]),
-                self.startvraag,
-                w.HTML(
-                    "<b>Deelvragen</b>: per deelvraag de vraag, de indicatoren (id of "
-                    "id:categorie) en waarom die de vraag beantwoorden"
-                ),
-                self.deelvragen,
-                w.HTML(
-                    "<b>Extra indicatoren</b> (komen in een deelvraag 'Zelf gekozen indicatoren')"
-                ),
-                self.thema,
-                self.indicatoren,
-                w.HTML("<b>Duiding met partners</b>"),
-                self.deelnemers,
-                self.interpretaties,
-                self.conclusies,
-                self.acties,
-                w.HBox([self.knop, self.bewaar_knop]),
-                self.bericht,
-                self.resultaat,
+                    f"<p><small>Dit werkboek hoort bij "
+                    f"{_rustig(regio(self.wb.plan.regio_code).naam)}. Voor een andere regio "
+                    "maak je een eigen werkboek.</small></p>"
+                )
             ]
+            if self.vaste_regio
+            else []
         )
+        return [
+            w.HTML(
+                "<h3>Keuzes</h3><p>Een andere periode of startvraag werkt de pagina meteen "
+                "bij. Pas je hoofdvraag, deelvragen of duiding aan, klik dan op "
+                "<b>Toepassen en bewaren</b>. Je plan wordt bewaard in "
+                f"<code>{_rustig(self.plan_bestand.name)}</code>.</p>"
+            ),
+            self.regio,
+            *regio_uitleg,
+            self.periode,
+            self.startvraag,
+            self.hoofdvraag,
+            w.HTML(
+                "<h4>Deelvragen</h4><p>Per deelvraag de vraag, de indicatoren die er iets "
+                "over zeggen (typ een deel van de naam en kies) en waarom.</p>"
+            ),
+            self.deelvragen,
+            w.HTML("<h4>Duiding met partners</h4>"),
+            self.deelnemers,
+            self.interpretaties,
+            self.conclusies,
+            self.acties,
+            self.knop,
+            self.bericht,
+            self._opnieuw,
+        ]
 
     # -- helpers ----------------------------------------------------------------------------------
-    def _gekozen(self) -> set[str]:
-        return {i if isinstance(i, str) else i[0] for i in self.wb.plan.indicatoren()}
-
-    @staticmethod
-    def _opties(thema: str) -> list[tuple[str, str]]:
-        df = selecteer(thema=thema or None, niveau="regionaal", beschikbaarheid="registratie")
-        df = df[df["categorieen"] == ""]  # distributions need a category: choose them in code
-        return list(zip(df["naam"], df["id"]))
-
-    def _bij_thema(self, wijziging: dict) -> None:
-        huidig = set(self.indicatoren.value)
-        self.indicatoren.options = self._opties(wijziging["new"])
-        self.indicatoren.value = tuple(i for _, i in self.indicatoren.options if i in huidig)
-
     def _bij_keuze(self, wijziging: dict) -> None:
         plan = self.wb.plan
         try:
+            if wijziging["owner"] is self.regio and self.vaste_regio:
+                with self.regio.hold_trait_notifications():
+                    self.regio.value = plan.regio_code
+                return
             if wijziging["owner"] is self.startvraag and self.startvraag.value:
                 nieuw = Stappenplan.uit_startvraag(
                     self.startvraag.value, self.regio.value, self.periode.value
                 )
                 nieuw.duiding, nieuw.bron = plan.duiding, plan.bron
                 _zet_plan(plan, nieuw)
-                self.deelvragen.value = deelvragen_als_tekst(plan.deelvragen)
-                self.indicatoren.value = tuple(
-                    i for _, i in self.indicatoren.options if i in self._gekozen()
-                )
-                self._aangevinkt = set(self.indicatoren.value)
+                self.hoofdvraag.value = plan.hoofdvraag
+                self.deelvragen.zet(plan.deelvragen)
             elif wijziging["owner"] is self.startvraag:
                 plan.startvraag = None  # own question: keep the deelvragen as they are
             else:
@@ -291,13 +334,13 @@ class Keuzepaneel(w.VBox):
                 plan.regio_code = regio(self.regio.value).code
                 plan.periode = Periode.parse(self.periode.value).code
         except ImpactkitFout as e:
-            self.bericht.value = f"<b>Niet gelukt.</b> {html.escape(str(e), quote=False)}"
+            self.bericht.value = f"<b>Niet gelukt.</b> {_rustig(str(e))}"
             return
         self.werk_bij()
 
     # -- actions ----------------------------------------------------------------------------------
     def neem_over(self) -> bool:
-        """Take the deelvragen, extra indicators and duiding notes into the plan, then update."""
+        """Take the hoofdvraag, deelvragen and duiding notes into the plan, then update."""
         plan = self.wb.plan
         te_lang = [
             v.description
@@ -306,32 +349,25 @@ class Keuzepaneel(w.VBox):
         ]
         if te_lang:
             self.bericht.value = (
-                f"<b>Niet overgenomen.</b> Het tekstvak {html.escape(te_lang[0])} heeft meer dan "
+                f"<b>Niet overgenomen.</b> Het tekstvak {_rustig(te_lang[0])} heeft meer dan "
                 f"{MAX_VAK_TEKENS:,} tekens. Maak de tekst korter.".replace(",", ".")
             )
             return False
         try:
-            nieuwe_deelvragen = lees_deelvragen(self.deelvragen.value, bron="Tekstvak deelvragen")
+            nieuwe_deelvragen = self.deelvragen.deelvragen()
         except ImpactkitFout as e:
-            self.bericht.value = f"<b>Niet overgenomen.</b> {html.escape(str(e), quote=False)}"
+            self.bericht.value = f"<b>Niet overgenomen.</b> {_rustig(str(e))}"
             return False
+        if not self.hoofdvraag.value.strip():
+            self.bericht.value = "<b>Niet overgenomen.</b> Schrijf een hoofdvraag."
+            return False
+        if self.hoofdvraag.value.strip() != plan.hoofdvraag:
+            plan.hoofdvraag = self.hoofdvraag.value.strip()
+            plan.startvraag = None  # an own hoofdvraag: no longer the start question's
+            with self.startvraag.hold_trait_notifications():
+                self.startvraag.value = ""
         plan.deelvragen = nieuwe_deelvragen
-        gekozen = self._gekozen()
-        # Only what was ticked since the last time counts as new: the text above may have
-        # removed an indicator that is still ticked from before.
-        nieuw = [
-            i for i in self.indicatoren.value if i not in gekozen and i not in self._aangevinkt
-        ]
-        if nieuw:
-            plan.deelvragen.append(
-                DeelvraagPlan(
-                    "Zelf gekozen indicatoren", [GekozenIndicator(i, "zelf gekozen") for i in nieuw]
-                )
-            )
-            gekozen.update(nieuw)
-        self.indicatoren.value = tuple(i for _, i in self.indicatoren.options if i in gekozen)
-        self._aangevinkt = set(self.indicatoren.value)
-        self.deelvragen.value = deelvragen_als_tekst(plan.deelvragen)
+        self.deelvragen.zet(plan.deelvragen)
         d = plan.duiding
         d.deelnemers = _regels(self.deelnemers.value)
         d.interpretaties = _regels(self.interpretaties.value)
@@ -340,49 +376,61 @@ class Keuzepaneel(w.VBox):
         return self.werk_bij()
 
     def werk_bij(self) -> bool:
-        """Analyse the plan again, show the answer and write the plan file."""
+        """Analyse the plan again, show the answer, update the page and write the plan file."""
         plan = self.wb.plan
         if not plan.indicatoren():
             self.bericht.value = (
-                "<b>Nog geen indicatoren.</b> Kies een startvraag, of schrijf "
-                "deelvragen met indicatoren en klik op 'Neem over in plan'."
+                "<b>Nog geen indicatoren.</b> Kies een startvraag, of kies bij een deelvraag "
+                "een of meer indicatoren en klik op 'Toepassen en bewaren'."
             )
-            self.resultaat.value = ""
             return False
         try:
             self.bevindingen = plan.analyseer(data=self.wb.data, normen=self.wb.normen)
             self.uitkomst = beantwoord(plan, self.bevindingen)
         except ImpactkitFout as e:
-            self.bericht.value = f"<b>Niet gelukt.</b> {html.escape(str(e), quote=False)}"
+            self.bericht.value = f"<b>Niet gelukt.</b> {_rustig(str(e))}"
             return False
         plan.antwoord = self.uitkomst.antwoord
-        self.wb.meldingen = []  # a note about ignored parameters no longer applies
-        self.resultaat.value = resultaat_html(self.wb, self.bevindingen, self.uitkomst)
+        self.wb.meldingen = []  # a note about the saved plan no longer applies
         try:
             pad = plan.bewaar(self.plan_bestand)
         except ImpactkitFout as e:  # a folder, a read-only disk, a plan far too long
-            self.bericht.value = f"<b>Plan niet bewaard.</b> {html.escape(str(e), quote=False)}"
+            self.bericht.value = f"<b>Plan niet bewaard.</b> {_rustig(str(e))}"
             return False
+        werk_pagina_bij(self.wb, self.uitkomst)
+        self._voer_stappen_opnieuw_uit()
         n = len(plan.deelvragen)
         self.bericht.value = (
-            f"Bijgewerkt: {html.escape(regio(plan.regio_code).naam)}, "
-            f"{html.escape(Periode.parse(plan.periode).label)}, {n} "
-            f"{'deelvraag' if n == 1 else 'deelvragen'}. Plan bewaard in "
-            f"<code>{html.escape(str(pad))}</code>. Draai de stappen hieronder opnieuw voor de "
-            "tabellen en grafieken."
+            f"Bijgewerkt: {_rustig(regio(plan.regio_code).naam_in(plan.periode))}, "
+            f"{_rustig(Periode.parse(plan.periode).label)}, {n} "
+            f"{'deelvraag' if n == 1 else 'deelvragen'}. Het antwoord bovenaan is bijgewerkt; de "
+            "stappen hieronder worden opnieuw uitgerekend. Plan bewaard in "
+            f"<code>{_rustig(pad.name)}</code>."
         )
         return True
 
+    def _voer_stappen_opnieuw_uit(self) -> None:
+        from IPython import get_ipython
+        from IPython.display import Javascript, display
+
+        if getattr(get_ipython(), "kernel", None) is None:
+            return
+        self._opnieuw.clear_output()
+        with self._opnieuw:
+            display(Javascript(OPNIEUW_UITVOEREN_JS))
+
 
 def keuzepaneel(wb: Werkboek, plan_bestand: str | Path | None = None) -> Keuzepaneel:
-    """A panel to pick region, period and starter question, edit the deelvragen, note the duiding.
+    """A form to pick period and starter question, write the hoofdvraag and the deelvragen (with
+    indicators chosen by name) and note the duiding.
 
-    Choosing a region, period or starter question analyses the plan again at once; the
-    deelvragen (YAML: ``vraag``, ``indicatoren``, ``waarom``), the extra indicators and the duiding
-    notes are taken over with *Neem over in plan*. A mistake in the deelvragen gives the Dutch
-    message and changes nothing. After each change the answer shows in the panel and the plan is
+    A period or starter question analyses the plan again at once; the hoofdvraag, deelvragen and
+    duiding notes are taken over with *Toepassen en bewaren*. A mistake gives a Dutch message
+    and changes nothing. After each change the notebook's heading and answer are updated, the
+    steps below run again (in JupyterLab started by ``impactkit werkboek``), and the plan is
     written to ``plan_bestand`` (default: the notebook's ``plan_bestand``, else
-    ``uitvoer/stappenplan.yaml``, else ``stappenplan_<regio>_<periode>.yaml`` here).
+    ``uitvoer/stappenplan.yaml``, else ``stappenplan-<regio>-<periode>.yaml`` here). A workbook
+    with its own plan file keeps its region; elsewhere the region can be chosen too.
     """
     return Keuzepaneel(wb, plan_bestand)
 

@@ -162,6 +162,13 @@ def _verse_map(tmp: Path, document: Path) -> Path:
 
         plan = ik.Stappenplan.uit_startvraag("eerder_signaleren", "Friesland", "2021H1")
         plan.bewaar(map_ / "friesland_eerder_signaleren.yaml")
+    if document == PROJECT_MAP / "book" / "intro.md":
+        # the page continues with a plan downloaded from the app (its name as the app gives it)
+        import impactkit as ik
+        from impactkit.eigen_werkboek import plan_bestandsnaam
+
+        plan = ik.Stappenplan.uit_startvraag("heftig_structureel_geweld", "Drenthe", "2024H2")
+        plan.bewaar(map_ / plan_bestandsnaam(plan))
     return map_
 
 

@@ -254,15 +254,6 @@ def paneel(tmp_path):
     return widgets.keuzepaneel(wb), wb, plan_pad
 
 
-def test_paneel_weigert_verwijzingen_en_bewaart_niets(paneel):
-    p, wb, plan_pad = paneel
-    voor, deelvragen = plan_pad.read_bytes(), list(wb.plan.deelvragen)
-    p.deelvragen.value = "- vraag: &v a\n  indicatoren: [hermeldingen]\n- vraag: *v\n"
-    p.knop.click()
-    assert "Niet overgenomen" in p.bericht.value and "verwijzingen (&amp; en *)" in p.bericht.value
-    assert plan_pad.read_bytes() == voor and wb.plan.deelvragen == deelvragen
-
-
 def test_paneel_weigert_een_enorm_tekstvak(paneel):
     from impactkit.widgets import MAX_VAK_TEKENS
 

@@ -2,7 +2,14 @@ import json
 
 import pytest
 
-from impactkit import GeenWaarde, ImpactkitFout, OnbekendeIndicator, OnbekendeRegio, werkboek
+from impactkit import (
+    GeenWaarde,
+    ImpactkitFout,
+    OnbekendeIndicator,
+    OnbekendeRegio,
+    eigen_werkboek,
+    werkboek,
+)
 from impactkit.stappenplan import Stappenplan
 
 
@@ -223,11 +230,13 @@ def test_opgeheven_regio_in_latere_periode_zegt_waarom():
 
 
 # -- impactkit werkboek: a coordinator's own copy --------------------------------------------------
-def _geinjecteerde_cel(notebook) -> dict:
+def _parameters(notebook) -> dict:
+    """The values of the workbook's one parameters cell (no injected cell below a template)."""
     import nbformat
 
     nb = nbformat.read(notebook, as_version=4)
-    cellen = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert not [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    cellen = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(cellen) == 1
     ruimte: dict = {}
     exec(cellen[0].source, ruimte)
@@ -237,12 +246,14 @@ def _geinjecteerde_cel(notebook) -> dict:
 def test_eigen_werkboek_maken(tmp_path):
     import hashlib
 
-    voor = hashlib.sha256(werkboek.SJABLOON.read_bytes()).hexdigest()
-    uit = werkboek.maak_werkboek("Hart van Brabant", "2024H2", map=tmp_path / "wb")
+    voor = hashlib.sha256(eigen_werkboek.SJABLOON.read_bytes()).hexdigest()
+    uit = eigen_werkboek.maak_werkboek("Hart van Brabant", "2024H2", map=tmp_path / "wb")
     assert uit.status == "nieuw"
     assert uit.notebook == tmp_path / "wb" / "stappenplan.ipynb" and uit.notebook.exists()
-    assert hashlib.sha256(werkboek.SJABLOON.read_bytes()).hexdigest() == voor  # template untouched
-    p = _geinjecteerde_cel(uit.notebook)
+    assert (
+        hashlib.sha256(eigen_werkboek.SJABLOON.read_bytes()).hexdigest() == voor
+    )  # template untouched
+    p = _parameters(uit.notebook)
     assert (p["periode"], p["startvraag"]) == ("2024H2", "heftig_structureel_geweld")
     assert (p["plan_bestand"], p["uitvoer"], p["weergave"]) == ("stappenplan.yaml", ".", "svg")
     plan = Stappenplan.laad(tmp_path / "wb" / "stappenplan.yaml")
@@ -252,7 +263,7 @@ def test_eigen_werkboek_maken(tmp_path):
 
 def test_eigen_werkboek_standaardmap_en_laatste_periode(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    uit = werkboek.maak_werkboek("Twente", startvraag="zorg_en_veiligheid")
+    uit = eigen_werkboek.maak_werkboek("Twente", startvraag="zorg_en_veiligheid")
     assert uit.map == tmp_path / "werkboek-twente"
     assert uit.plan.periode == "2024H2" and uit.plan.startvraag == "zorg_en_veiligheid"
     assert werkboek.laatste_periode_in_bron("Twente") == "2024H2"
@@ -260,12 +271,12 @@ def test_eigen_werkboek_standaardmap_en_laatste_periode(tmp_path, monkeypatch):
 
 def test_opnieuw_draaien_gaat_verder_met_het_plan(tmp_path):
     doel = tmp_path / "wb"
-    eerste = werkboek.maak_werkboek("Twente", "2024H2", map=doel)
+    eerste = eigen_werkboek.maak_werkboek("Twente", "2024H2", map=doel)
     plan = Stappenplan.laad(eerste.plan_bestand)
     plan.hoofdvraag = "Mijn eigen hoofdvraag?"
     plan.bewaar(eerste.plan_bestand)
     notebook_voor = eerste.notebook.read_bytes()
-    tweede = werkboek.maak_werkboek("Twente", "2021H1", map=doel)
+    tweede = eigen_werkboek.maak_werkboek("Twente", "2021H1", map=doel)
     assert tweede.status == "verder" and "bestond al" in tweede.bericht
     assert tweede.plan.hoofdvraag == "Mijn eigen hoofdvraag?" and tweede.plan.periode == "2024H2"
     assert eerste.notebook.read_bytes() == notebook_voor
@@ -274,18 +285,18 @@ def test_opnieuw_draaien_gaat_verder_met_het_plan(tmp_path):
 
 def test_nooit_overschrijven_zonder_te_vragen(tmp_path):
     doel = tmp_path / "wb"
-    eerste = werkboek.maak_werkboek("Twente", "2024H2", map=doel)
+    eerste = eigen_werkboek.maak_werkboek("Twente", "2024H2", map=doel)
     eerste.notebook.write_text(eerste.notebook.read_text(encoding="utf-8") + " ", encoding="utf-8")
     voor = eerste.notebook.read_bytes()
     with pytest.raises(ImpactkitFout, match="Niets overschreven"):
-        werkboek.maak_werkboek("Twente", map=doel, opnieuw=True)
+        eigen_werkboek.maak_werkboek("Twente", map=doel, opnieuw=True)
     gevraagd = []
     with pytest.raises(ImpactkitFout, match="Niets overschreven"):
-        werkboek.maak_werkboek(
+        eigen_werkboek.maak_werkboek(
             "Twente", map=doel, opnieuw=True, bevestig=lambda v: gevraagd.append(v) or False
         )
     assert eerste.notebook.read_bytes() == voor and "opnieuw beginnen" in gevraagd[0]
-    weer = werkboek.maak_werkboek(
+    weer = eigen_werkboek.maak_werkboek(
         "Twente", "2021H1", map=doel, opnieuw=True, bevestig=lambda v: True
     )
     assert weer.status == "opnieuw" and weer.plan.periode == "2021H1"
@@ -293,14 +304,14 @@ def test_nooit_overschrijven_zonder_te_vragen(tmp_path):
 
 
 def test_andere_regio_in_dezelfde_map(tmp_path):
-    werkboek.maak_werkboek("Twente", "2024H2", map=tmp_path / "wb")
+    eigen_werkboek.maak_werkboek("Twente", "2024H2", map=tmp_path / "wb")
     with pytest.raises(ImpactkitFout, match="gaat over Twente"):
-        werkboek.maak_werkboek("Utrecht", map=tmp_path / "wb")
+        eigen_werkboek.maak_werkboek("Utrecht", map=tmp_path / "wb")
 
 
 def test_periode_zonder_cijfers(tmp_path):
     with pytest.raises(GeenWaarde, match="2024H2"):
-        werkboek.maak_werkboek("Twente", "2031H1", map=tmp_path / "wb")
+        eigen_werkboek.maak_werkboek("Twente", "2031H1", map=tmp_path / "wb")
     assert not (tmp_path / "wb").exists()
 
 
@@ -324,6 +335,10 @@ def test_cli_werkboek(tmp_path, capsys):
     )
     uit = capsys.readouterr().out
     assert f"Nieuw werkboek: {doel / 'stappenplan.ipynb'}" in uit
+    assert "Het antwoord is al uitgerekend" in uit
+    _is_klaar_om_te_lezen(
+        doel / "stappenplan.ipynb", "Midden-Brabant, het tweede halfjaar van 2024"
+    )
     assert main(["werkboek", "Hart van Brabant", "--map", str(doel), "--niet-openen"]) == 0
     assert "Je werkboek bestond al" in capsys.readouterr().out
     # --opnieuw asks first; without a terminal to answer, nothing is overwritten.
@@ -338,7 +353,7 @@ def test_cli_werkboek(tmp_path, capsys):
 def test_eigen_werkboek_draait_en_bewaart_het_plan(tmp_path):
     import papermill as pm
 
-    uit = werkboek.maak_werkboek("Twente", "2024H2", map=tmp_path / "wb")
+    uit = eigen_werkboek.maak_werkboek("Twente", "2024H2", map=tmp_path / "wb")
     pm.execute_notebook(
         str(uit.notebook),
         str(tmp_path / "uitgevoerd.ipynb"),
@@ -353,9 +368,61 @@ def test_eigen_werkboek_draait_en_bewaart_het_plan(tmp_path):
 
 
 def test_werkboekmap_heeft_de_huidige_naam_van_de_regio(tmp_path, monkeypatch):
-    from impactkit.werkboek import werkboek_map
+    from impactkit.eigen_werkboek import werkboek_map
 
     monkeypatch.chdir(tmp_path)
     assert werkboek_map("VT15").name == "werkboek-midden-brabant"
     assert werkboek_map("Noord-Brabant Midden").name == "werkboek-midden-brabant"
     assert werkboek_map("Twente").name == "werkboek-twente"
+
+
+def _is_klaar_om_te_lezen(notebook, kop: str) -> None:
+    """Executed, with the answer on top; a 'zo werk je' cell; code collapsed; trusted."""
+    import nbformat
+    from nbformat.sign import NotebookNotary
+
+    nb = nbformat.read(notebook, as_version=4)
+    assert nb.cells[1].source.startswith("## Zo werk je met dit werkboek")
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.metadata["jupyter"]["source_hidden"] for c in code)
+    teksten = [
+        o.get("data", {}).get("text/markdown", "") for c in code for o in c.get("outputs", [])
+    ]
+    eerste = [t for t in teksten if t][:2]
+    assert eerste[0].startswith(f"## {kop}")
+    assert eerste[1].startswith("### Antwoord op de hoofdvraag")
+    assert not [o for c in code for o in c.outputs if o.output_type == "error"]
+    paneel = next(c for c in code if "keuzepaneel" in c.metadata.get("tags", []))
+    assert "Run All Cells" in paneel.outputs[0]["data"]["text/markdown"]
+    assert NotebookNotary().check_signature(nb)  # JupyterLab shows its SVG charts
+
+
+def test_verder_met_een_gedownload_plan(tmp_path, monkeypatch, capsys):
+    from impactkit.cli import main
+    from impactkit.eigen_werkboek import plan_bestandsnaam
+
+    monkeypatch.chdir(tmp_path)
+    plan = Stappenplan.uit_startvraag("zorg_en_veiligheid", "Drenthe", "2024H1")
+    plan.hoofdvraag = "Onze eigen vraag?"
+    naam = plan_bestandsnaam(plan)
+    assert naam == "stappenplan-drenthe-1e-halfjaar-2024.yaml"
+    plan.bewaar(tmp_path / naam)
+    uit = eigen_werkboek.maak_werkboek(plan=naam)
+    assert uit.map == tmp_path / "werkboek-drenthe" and uit.status == "nieuw"
+    bewaard = Stappenplan.laad(uit.plan_bestand)
+    assert (bewaard.regio_code, bewaard.periode, bewaard.hoofdvraag) == (
+        "VT02",
+        "2024H1",
+        "Onze eigen vraag?",
+    )
+    assert _parameters(uit.notebook)["plan_bestand"] == "stappenplan.yaml"
+    # a second plan into the same folder is refused, naming the way out
+    with pytest.raises(ImpactkitFout, match="Er staat al een werkboek in .*--map.*--opnieuw"):
+        eigen_werkboek.maak_werkboek(plan=naam)
+    # a region that contradicts the plan
+    assert main(["werkboek", "Twente", "--plan", naam, "--map", "ander", "--niet-openen"]) == 2
+    fout = capsys.readouterr().err
+    assert "gaat over Drenthe, niet over Twente" in fout and "Traceback" not in fout
+    # no region and no plan
+    assert main(["werkboek", "--niet-openen"]) == 2
+    assert "Welke regio?" in capsys.readouterr().err
