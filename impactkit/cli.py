@@ -205,10 +205,11 @@ def _werkboek(args: argparse.Namespace) -> int:
 
 
 def regio_naam(uit) -> str:
-    """The region's name for the command that reopens a workbook."""
+    """The region's name (as it is called in the plan's period) for the command that reopens a
+    workbook."""
     from .regioindeling import regio
 
-    return regio(uit.plan.regio_code).naam
+    return regio(uit.plan.regio_code).naam_in(uit.plan.periode)
 
 
 def _app(args: argparse.Namespace) -> int:

@@ -75,7 +75,11 @@ class DeelvraagVak(w.VBox):
             layout=w.Layout(width="95%"),
             style={"description_width": "8em"},
         )
-        self.weg = w.Button(description="Deelvraag weghalen", icon="trash")
+        self.weg = w.Button(
+            description="Deelvraag weghalen",
+            icon="trash",
+            layout=w.Layout(width="auto", align_self="flex-start"),
+        )
         self.waarom_per = {indicator_naam(k): k.waarom for k in deelvraag.indicatoren}
         super().__init__(
             [
@@ -98,7 +102,9 @@ class DeelvragenFormulier(w.VBox):
             for k in d.indicatoren:
                 self.keuzes.setdefault(indicator_naam(k), (k.indicator, k.categorie))
         self.vakken: list[DeelvraagVak] = []
-        self.toevoegen = w.Button(description="Deelvraag toevoegen", icon="plus")
+        self.toevoegen = w.Button(
+            description="Deelvraag toevoegen", icon="plus", layout=w.Layout(width="auto")
+        )
         self.toevoegen.on_click(lambda _: self._voeg_toe(DeelvraagPlan("", [], "")))
         super().__init__()
         self.zet(deelvragen)

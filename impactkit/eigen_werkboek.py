@@ -292,7 +292,7 @@ def maak_werkboek(
     if notebook.exists() and status == "verder":
         return EigenWerkboek(doel, notebook, plan_pad, gekozen, status)  # never overwritten
     parameters = {
-        "regio": regio(gekozen.regio_code).naam,
+        "regio": regio(gekozen.regio_code).naam_in(gekozen.periode),  # the name of that period
         "periode": gekozen.periode,
         "startvraag": gekozen.startvraag or "",
         "plan_bestand": PLAN_NAAM,  # relative: the kernel runs in the notebook's folder

@@ -269,7 +269,8 @@ class Keuzepaneel(w.VBox):
             [
                 w.HTML(
                     f"<p><small>Dit werkboek hoort bij "
-                    f"{_rustig(regio(self.wb.plan.regio_code).naam)}. Voor een andere regio "
+                    f"{_rustig(regio(self.wb.plan.regio_code).naam_in(self.wb.plan.periode))}. "
+                    "Voor een andere regio "
                     "maak je een eigen werkboek.</small></p>"
                 )
             ]
