@@ -129,7 +129,8 @@ def _vraag_sectie(
         f"<section>\n<h2>{html.escape(titel)}</h2>\n"
         # A map of the verdicts (impactkit.grafieken) can go here, before the table.
         '<div class="tabel" role="region" tabindex="0" aria-label="Oordelen per regio">'
-        f'<table class="overzicht"><caption>Oordeel per regio en indicator, tegenover '
+        f'<table class="overzicht" style="--kolommen: {len(kolommen)}">'
+        "<caption>Oordeel per regio en indicator, tegenover "
         f"Nederland, {html.escape(p.label)}. Klik op een regio voor het rapport.</caption>"
         f"<thead><tr>{koppen}</tr></thead><tbody>{''.join(matrix)}</tbody></table></div>\n"
         '<div class="tabel" role="region" tabindex="0" aria-label="De kern per regio">'
@@ -210,10 +211,20 @@ def _pagina(p: Periode, data: str, tabel: pd.DataFrame, secties: str) -> str:
 <style>
 {sjabloon("rapport.css")}
 main {{ max-width: 80rem; }}
-table.overzicht thead th {{ min-width: 7rem; max-width: 11rem; font-weight: 600; }}
-table.overzicht tbody th {{ white-space: nowrap; }}
+/* The verdict table fills the page and no more: fixed, equal indicator columns whose words
+   wrap. Below its minimum width (a phone) it scrolls inside its own frame, the region's name
+   staying in view; the page itself never scrolls sideways. */
+table.overzicht {{ width: 100%; table-layout: fixed;
+                   min-width: calc(9rem + var(--kolommen, 1) * 7rem); }}
+table.overzicht th, table.overzicht td {{ overflow-wrap: anywhere; hyphens: auto; }}
+table.overzicht thead th {{ font-weight: 600; }}
+table.overzicht thead th:first-child {{ width: 9rem; }}
+table.overzicht .oordeel {{ white-space: normal; overflow-wrap: normal; hyphens: manual; }}
+table.overzicht tbody th, table.overzicht thead th:first-child {{
+  position: sticky; left: 0; z-index: 1; background: #fff; }}
+table.overzicht thead th:first-child {{ background: var(--vlak); }}
 td.kern {{ min-width: 18rem; }}
-tr.mislukt td, tr.mislukt th {{ background: #fff4ee; }}
+tr.mislukt td, tr.mislukt th, table.overzicht tr.mislukt th {{ background: #fff4ee; }}
 </style>
 </head>
 <body>
