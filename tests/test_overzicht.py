@@ -1,14 +1,20 @@
 """The batch's overview page (index.html) on its own: written from region folders made here, not
-from a batch run, so these tests take seconds. The verdict table
+from a batch run, so these tests take seconds. The map of the regions, and the verdict table
 fitting the page at 1280 px without the page scrolling sideways at 390 px."""
 
+import html
 import json
+import re
+import time
 from dataclasses import asdict
 
 import pandas as pd
 import pytest
 
 from impactkit.batch import Resultaat, schrijf_index
+from impactkit.grafieken import alt_tekst, grafiek_tabel
+from impactkit.grafieken.kaarten import NIET_IN_BATCH, ZONDER_OORDELEN, kaart_batch
+from impactkit.regioindeling import regios
 
 VRAAG = "heftig_structureel_geweld"
 # The seven indicators of the start question, with their long names: the widest real table.
@@ -86,13 +92,88 @@ def _overzicht(uit, periode="2024H2", oefendata=True, parameters=None, vega=Fals
     return schrijf_index(uit, tabel, periode, parameters).read_text(encoding="utf-8")
 
 
+def _kaartspec(index: str) -> dict:
+    figuur = re.search(r'<figure class="grafiek" id="grafiek-1">.*?</figure>', index, re.S)
+    assert figuur, "geen kaart op de overzichtspagina"
+    spec = re.search(r'<script type="application/json" id="spec-1">(.*?)</script>', figuur[0], re.S)
+    return json.loads(spec[1])
+
+
 @pytest.fixture(scope="module")
 def overzicht(tmp_path_factory):
     uit = tmp_path_factory.mktemp("overzicht")
-    return uit, _overzicht(uit)
+    return uit, _overzicht(uit, vega=True)
+
+
+# -- the map ---------------------------------------------------------------------------------------
+def test_kaart_kleurt_de_regios_van_de_batch(overzicht):
+    """Twente and Zaanstreek-Waterland by their count, Utrecht (failed) without verdicts, the
+    other regions of 2024 grey; a name that is no region is not on the map."""
+    uit, index = overzicht
+    spec = _kaartspec(index)
+    per_code = {r["regio_code"]: r for r in spec["datasets"]["vt_batch"]}
+    assert set(per_code) == set(regios(periode="2024H2").query("soort == 'vt'")["code"])
+    assert len(per_code) == 25 and "VT27" in per_code and "VT16" not in per_code
+    assert (per_code["VT19"]["aantal"], per_code["VT19"]["klasse"]) == (1, "1 opvallend verschil")
+    assert per_code["VT22"]["aantal"] == 2 and per_code["VT22"]["label"] == "2"
+    assert per_code["VT20"]["klasse"] == ZONDER_OORDELEN and per_code["VT20"]["label"] == "–"
+    grijs = {c for c, r in per_code.items() if r["klasse"] == NIET_IN_BATCH}
+    assert grijs == set(per_code) - {"VT19", "VT20", "VT22"}
+    assert all(per_code[c]["link"] is None and per_code[c]["label"] == "" for c in grijs)
+    assert per_code["VT19"]["link"] == "twente/rapport.html"
+    assert per_code["VT15"]["regio"] == "Midden-Brabant"  # its name in 2024
+    # The map stands before the verdict table, its title states the finding.
+    assert index.index('id="grafiek-1"') < index.index('<table class="overzicht"')
+    bijschrift = html.unescape(re.search(r"<figcaption>(.*?)</figcaption>", index, re.S)[1])
+    assert "Meeste opvallende verschillen met Nederland: Zaanstreek-Waterland" in bijschrift
+    assert "niet in deze batch" in bijschrift and "Oefendata" in bijschrift
+
+
+def test_kaart_heeft_alt_tekst_en_tabel(overzicht):
+    _, index = overzicht
+    spec = _kaartspec(index)
+    alt = alt_tekst(spec)
+    assert "Zaanstreek-Waterland 2, Twente 1, Utrecht geen oordelen" in alt
+    assert "De andere 22 zijn grijs: niet in deze batch" in alt
+    assert re.search(r'<img class="statisch" src="data:image/svg\+xml;base64,[^"]+" alt="', index)
+    tabel = grafiek_tabel(spec, opgemaakt=True)
+    assert tabel.values.tolist() == [
+        ["Twente", "1"],
+        ["Utrecht", "–"],
+        ["Zaanstreek-Waterland", "2"],
+    ]
+    assert "<summary>De cijfers bij deze grafiek</summary>" in index
+
+
+def test_kaart_heeft_de_namen_en_regios_van_de_periode(tmp_path):
+    """2021: 26 regions, VT15 is Noord-Brabant Midden; no practice data, no warning."""
+    index = _overzicht(tmp_path, "2021H1", oefendata=False, parameters={"bron": "cbs"})
+    spec = _kaartspec(index)
+    per_code = {r["regio_code"]: r for r in spec["datasets"]["vt_batch"]}
+    assert len(per_code) == 26 and {"VT16", "VT26"} <= set(per_code)
+    assert per_code["VT15"]["regio"] == "Noord-Brabant Midden"
+    tekst = html.unescape(re.search(r"<figcaption>(.*?)</figcaption>", index, re.S)[1])
+    assert "oefendata" not in tekst.lower() and "Bron: CBS Impactmonitor" in tekst
+    assert '<script src="vega/' not in index  # no bundle in this folder: the static map only
+
+
+def test_kaart_zonder_opvallende_verschillen_zegt_dat():
+    g = kaart_batch("2024H2", {"VT19": 0, "VT20": 0}, indicatoren=7).to_dict()
+    assert g["title"]["text"] == "Geen regio in deze batch verschilt opvallend van Nederland"
+    assert "Bron: de cijfers in het rapport per regio." in g["title"]["subtitle"]
+    gelijk = kaart_batch("2024H2", {"VT19": 3, "VT20": 5, "VT22": 5}, indicatoren=7).to_dict()
+    assert gelijk["title"]["text"].endswith("Utrecht en Zaanstreek-Waterland (5 van 7 indicatoren)")
 
 
 # -- in the browser --------------------------------------------------------------------------------
+def _wacht_op_kaart(tab) -> None:
+    for _ in range(50):  # the chart is drawn after the page has loaded
+        if tab.evalueer("!!document.querySelector('figure.grafiek.interactief .vega svg')"):
+            return
+        time.sleep(0.2)
+    raise AssertionError("de interactieve kaart is niet getekend")
+
+
 @pytest.mark.browser
 def test_oordelentabel_past_op_1280_px(overzicht, chromium):
     uit, _ = overzicht
@@ -122,12 +203,37 @@ def test_oordelentabel_past_op_1280_px(overzicht, chromium):
 
 @pytest.mark.browser
 def test_overzicht_op_390_px_schuift_niet_opzij(overzicht, chromium):
-    """The page never scrolls sideways; the verdict table may, inside its own frame."""
+    """The page never scrolls sideways; the verdict table may, inside its own frame. The map is
+    drawn for the width, nothing is loaded from another host, and a click on a region of the
+    batch opens its report."""
     uit, _ = overzicht
     tab = chromium.tabblad(breedte=390)
     try:
         tab.open(uit / "index.html")
+        _wacht_op_kaart(tab)
         assert tab.evalueer("document.documentElement.scrollWidth <= innerWidth")
+        kaart = tab.evalueer(
+            """(() => { const s = document.querySelector('#grafiek-1 .vega svg');
+                        const r = s.getBoundingClientRect(); return [r.left, r.right]; })()"""
+        )
+        assert 0 <= kaart[0] and kaart[1] <= 390, kaart
         assert tab.geblokkeerd == []
+        # A click on Twente (just under its number, on its area) opens its report.
+        x, y = tab.evalueer(
+            """(() => { const t = Array.from(document.querySelectorAll('#grafiek-1 .vega svg text'))
+                  .find(t => t.textContent === '1');
+                t.scrollIntoView({block: 'center'}); const r = t.getBoundingClientRect();
+                return [r.x + r.width / 2, r.bottom + 6]; })()"""
+        )
+        for soort in ("mouseMoved", "mousePressed", "mouseReleased"):
+            tab.stuur(
+                "Input.dispatchMouseEvent",
+                {"type": soort, "x": x, "y": y, "button": "left", "clickCount": 1},
+            )
+        for _ in range(25):
+            if tab.evalueer("location.href").endswith("/twente/rapport.html"):
+                break
+            time.sleep(0.2)
+        assert tab.evalueer("location.href").endswith("/twente/rapport.html")
     finally:
         tab.sluit()
