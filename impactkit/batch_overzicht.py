@@ -184,7 +184,7 @@ def _kaart(
     aantallen: dict[str, int | None] = {}
     links: dict[str, str] = {}
     for r, o in zip(groep.itertuples(index=False), oordelen):
-        code = str(r.regio_code or "")
+        code = r.regio_code if isinstance(r.regio_code, str) else ""
         if not code or code in aantallen:
             continue  # a name that is no region has no place on the map
         aantallen[code] = sum(is_opvallend(x["oordeel"]) for x in o) if o else None

@@ -163,6 +163,10 @@ def test_kaart_zonder_opvallende_verschillen_zegt_dat():
     assert "Bron: de cijfers in het rapport per regio." in g["title"]["subtitle"]
     gelijk = kaart_batch("2024H2", {"VT19": 3, "VT20": 5, "VT22": 5}, indicatoren=7).to_dict()
     assert gelijk["title"]["text"].endswith("Utrecht en Zaanstreek-Waterland (5 van 7 indicatoren)")
+    # A batch of every region: the alt text counts them instead of naming 25 regions.
+    alle = regios(periode="2024H2").query("soort == 'vt'")["code"]
+    tekst = alt_tekst(kaart_batch("2024H2", {c: 2 if c == "VT19" else None for c in alle}, 7))
+    assert tekst.endswith("met een opvallend verschil met Nederland: 1 met 2, 24 zonder oordelen.")
 
 
 # -- in the browser --------------------------------------------------------------------------------

@@ -649,11 +649,14 @@ def _batch_alt(p: Periode, tab: pd.DataFrame, indicatoren: int) -> str:
         zin += ": " + ", ".join(delen)
     else:
         tellingen = in_batch["klasse"].value_counts()
-        zin += ": " + ", ".join(
-            f"{tellingen[k]} met {k}" if k != ZONDER_OORDELEN else f"{tellingen[k]} {k}"
-            for k in BATCH_KLASSEN
-            if k in tellingen
-        )
+        woorden = {
+            "geen opvallend verschil": "zonder opvallend verschil",
+            "1 opvallend verschil": "met 1",
+            "2 opvallende verschillen": "met 2",
+            "3 of meer opvallende verschillen": "met 3 of meer",
+            ZONDER_OORDELEN: "zonder oordelen",
+        }
+        zin += ": " + ", ".join(f"{tellingen[k]} {w}" for k, w in woorden.items() if k in tellingen)
     rest = len(tab) - len(in_batch)
     return zin + (f". De andere {rest} zijn grijs: niet in deze batch." if rest else ".")
 
