@@ -1,5 +1,5 @@
-"""The batch's overview page (``index.html``): per question a region x indicator table of
-verdicts against Nederland, each row linking to the region's report.
+"""The batch's overview page (``index.html``): per question a map of the regions and a
+region x indicator table of verdicts against Nederland, each region linking to its report.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from .oordelen import (
     OORDELEN,
     OPVALLEND_HOGER,
     OPVALLEND_LAGER,
+    is_opvallend,
 )
 from .perioden import Periode
 from .versie import __version__
@@ -91,19 +92,40 @@ def schrijf_index(
     parameters = parameters or {}
     oefen = False
     delen = []
-    for vraag, groep in tabel.groupby("startvraag", sort=False):
+    for nummer, (vraag, groep) in enumerate(tabel.groupby("startvraag", sort=False), start=1):
         info = [lees_json(Path(m) / "samenvatting.json", {}) for m in groep["map"]]
         oefen = oefen or any(i.get("oefendata") for i in info)
-        delen.append(_vraag_sectie(uit, str(vraag), groep, info, p, parameters))
-    pagina = _pagina(p, _cijfers(oefen, parameters), tabel, "".join(delen))
+        delen.append(_vraag_sectie(uit, str(vraag), groep, info, p, parameters, nummer))
+    pagina = _pagina(p, _cijfers(oefen, parameters), tabel, "".join(delen), _scripts(uit))
     return manifest.schrijf(uit / "index.html", pagina)
 
 
+def _scripts(uit: Path) -> str:
+    """The Vega bundle the reports share (``uit/vega/``) and the report's chart script: the maps
+    become interactive (tooltips, a click opens the region's report). Without the bundle the
+    static picture stays; nothing is loaded from another host either way."""
+    from .rapport import VEGA_BESTAND, VEGA_MAP, sjabloon
+
+    if not (uit / VEGA_MAP / VEGA_BESTAND).is_file():
+        return ""
+    return (
+        f'<script src="{VEGA_MAP}/{VEGA_BESTAND}"></script>\n'
+        f"<script>{sjabloon('rapport.js')}</script>\n"
+    )
+
+
 def _vraag_sectie(
-    uit: Path, vraag: str, groep: pd.DataFrame, info: list[dict], p: Periode, parameters: dict
+    uit: Path,
+    vraag: str,
+    groep: pd.DataFrame,
+    info: list[dict],
+    p: Periode,
+    parameters: dict,
+    nummer: int = 1,
 ) -> str:
-    """One question's section: the verdicts per region and indicator, then the headline per
-    region with the state of its report."""
+    """One question's section: a map of the regions, the verdicts per region and indicator,
+    then the headline per region with the state of its report. ``nummer`` numbers the map on
+    the page."""
     # Verdicts only from a report about this period: a failed run for another period keeps the
     # region's old report, whose verdicts must not fill a table captioned with the new period.
     oordelen = [
@@ -125,11 +147,12 @@ def _vraag_sectie(
     matrix, kernen = _regiorijen(uit, groep, oordelen, kolommen, andere)
     koppen = "".join(f'<th scope="col">{html.escape(k)}</th>' for k in kop)
     titel = _vraag_tekst(vraag, hoofdvraag)
+    kaart = _kaart(uit, groep, info, oordelen, len(kolommen), p, parameters, nummer)
     return (
-        f"<section>\n<h2>{html.escape(titel)}</h2>\n"
-        # A map of the verdicts (impactkit.grafieken) can go here, before the table.
+        f"<section>\n<h2>{html.escape(titel)}</h2>\n{kaart}"
         '<div class="tabel" role="region" tabindex="0" aria-label="Oordelen per regio">'
-        f'<table class="overzicht"><caption>Oordeel per regio en indicator, tegenover '
+        f'<table class="overzicht" style="--kolommen: {len(kolommen)}">'
+        "<caption>Oordeel per regio en indicator, tegenover "
         f"Nederland, {html.escape(p.label)}. Klik op een regio voor het rapport.</caption>"
         f"<thead><tr>{koppen}</tr></thead><tbody>{''.join(matrix)}</tbody></table></div>\n"
         '<div class="tabel" role="region" tabindex="0" aria-label="De kern per regio">'
@@ -138,6 +161,46 @@ def _vraag_sectie(
         '<th scope="col">Kern</th></tr></thead>'
         f"<tbody>{''.join(kernen)}</tbody></table></div>\n</section>"
     )
+
+
+def _kaart(
+    uit: Path,
+    groep: pd.DataFrame,
+    info: list[dict],
+    oordelen: list[list[dict]],
+    indicatoren: int,
+    p: Periode,
+    parameters: dict,
+    nummer: int,
+) -> str:
+    """The map of the regions in the batch (HTML figure): per region the number of indicators
+    with an *opvallend* verdict in the table below it, each region linking to its report.
+
+    The figure is the report's (caption, static SVG, interactive chart, its figures as a
+    table), so it reads and prints offline like a report's chart."""
+    from .grafieken.kaarten import kaart_batch
+    from .rapport import grafiek_html, svg_zonder_titel
+
+    aantallen: dict[str, int | None] = {}
+    links: dict[str, str] = {}
+    for r, o in zip(groep.itertuples(index=False), oordelen):
+        code = r.regio_code if isinstance(r.regio_code, str) else ""
+        if not code or code in aantallen:
+            continue  # a name that is no region has no place on the map
+        aantallen[code] = sum(is_opvallend(x["oordeel"]) for x in o) if o else None
+        links[code] = relatief_pad(Path(r.map) / "rapport.html", uit)
+    if not aantallen:
+        return ""
+    grafiek = kaart_batch(
+        p.code,
+        aantallen,
+        indicatoren,
+        links=links,
+        oefendata=any(i.get("oefendata") for i in info),
+        bron=str(parameters.get("bron", "")) or None,
+    )
+    spec = grafiek.to_dict()
+    return grafiek_html(spec, svg_zonder_titel(spec), nummer) + "\n"
 
 
 def _regiorijen(
@@ -190,7 +253,7 @@ def _cijfers(oefen: bool, parameters: dict) -> str:
     return html.escape(bron if bron != "oefendata" else "zie het rapport per regio")
 
 
-def _pagina(p: Periode, data: str, tabel: pd.DataFrame, secties: str) -> str:
+def _pagina(p: Periode, data: str, tabel: pd.DataFrame, secties: str, scripts: str = "") -> str:
     """The whole page around the questions' sections."""
     from .rapport import aanmaakmoment, datum_tekst, html_tabel_uit_rijen, sjabloon
 
@@ -210,10 +273,20 @@ def _pagina(p: Periode, data: str, tabel: pd.DataFrame, secties: str) -> str:
 <style>
 {sjabloon("rapport.css")}
 main {{ max-width: 80rem; }}
-table.overzicht thead th {{ min-width: 7rem; max-width: 11rem; font-weight: 600; }}
-table.overzicht tbody th {{ white-space: nowrap; }}
+/* The verdict table fills the page and no more: fixed, equal indicator columns whose words
+   wrap. Below its minimum width (a phone) it scrolls inside its own frame, the region's name
+   staying in view; the page itself never scrolls sideways. */
+table.overzicht {{ width: 100%; table-layout: fixed;
+                   min-width: calc(9rem + var(--kolommen, 1) * 7rem); }}
+table.overzicht th, table.overzicht td {{ overflow-wrap: anywhere; hyphens: auto; }}
+table.overzicht thead th {{ font-weight: 600; }}
+table.overzicht thead th:first-child {{ width: 9rem; }}
+table.overzicht .oordeel {{ white-space: normal; overflow-wrap: normal; hyphens: manual; }}
+table.overzicht tbody th, table.overzicht thead th:first-child {{
+  position: sticky; left: 0; z-index: 1; background: #fff; }}
+table.overzicht thead th:first-child {{ background: var(--vlak); }}
 td.kern {{ min-width: 18rem; }}
-tr.mislukt td, tr.mislukt th {{ background: #fff4ee; }}
+tr.mislukt td, tr.mislukt th, table.overzicht tr.mislukt th {{ background: #fff4ee; }}
 </style>
 </head>
 <body>
@@ -234,6 +307,6 @@ regio), met de toets uit het rapport. Een kleur staat nooit alleen: het woord ze
 {uitleg}
 </section>
 </main>
-</body>
+{scripts}</body>
 </html>
 """

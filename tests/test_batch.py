@@ -65,6 +65,30 @@ def test_index_linkt_alle_regios(batch):
     assert (uit / "samenvatting.csv").exists()
 
 
+def test_index_kaart_van_de_regios_in_de_batch(batch):
+    """The map on the index: the batch's regions coloured by their number of notable verdicts
+    (the same as the table below it), the others grey; Atlantis is no region, so not on it."""
+    uit, _ = batch
+    index = (uit / "index.html").read_text(encoding="utf-8")
+    spec = json.loads(re.search(r'id="spec-1">(.*?)</script>', index, re.S).group(1))
+    per_code = {r["regio_code"]: r for r in spec["datasets"]["vt_batch"]}
+    assert len(per_code) == 26  # the division of 2021
+    gekleurd = {c for c, r in per_code.items() if r["klasse"] != "niet in deze batch"}
+    assert gekleurd == {"VT19", "VT22"}
+    for code, map_ in (("VT19", "twente"), ("VT22", "zaanstreek-waterland")):
+        rij = re.search(rf'<tr><th scope="row"><a href="{map_}/rapport.html">.*?</tr>', index)
+        opvallend = len(re.findall(r'class="oordeel (?:hoger|lager)"', rij.group(0)))
+        assert (
+            per_code[code]["aantal"] == opvallend
+            and per_code[code]["link"] == f"{map_}/rapport.html"
+        )
+    assert per_code["VT22"]["aantal"] >= 1  # 55,6% against 42,8%: opvallend hoger
+    bijschrift = re.search(r"<figcaption>(.*?)</figcaption>", index, re.S).group(1)
+    assert "Oefendata" in bijschrift and "niet in deze batch" in bijschrift
+    assert index.index("<figcaption>") < index.index('<table class="overzicht"')
+    assert '<script src="vega/vega-bundel.js"></script>' in index  # interactive, offline
+
+
 def test_tweede_keer_actuele_regios_overgeslagen(batch):
     uit, _ = batch
     tabel = draai_batch(uit, REGIOS[:2], periode="2021H1", werkers=1, voortgang=False)

@@ -289,6 +289,80 @@ def test_trechter_limits_points_and_national_rule(specs):
     assert nl["encoding"]["y"]["field"] == "landelijk" and nl["mark"]["color"] == gr.LANDELIJK
 
 
+def test_trechter_legends_under_the_plot_one_under_the_other(specs):
+    """Side by side above the plot they ran past the chart's edge on a phone (issue 22)."""
+    spec = specs["trechter"]
+    legendas = [
+        enc[kanaal]["legend"]
+        for u in lagen(spec)
+        for enc in [u.get("encoding", {})]
+        for kanaal in ("color", "strokeDash")
+        if enc.get(kanaal, {}).get("legend")
+    ]
+    assert len(legendas) >= 2 and all(leg["orient"] == "bottom" for leg in legendas)
+    assert {leg.get("columns") for leg in legendas} == {1, 2}  # the region's name: own line
+    layout = spec["config"]["legend"]["layout"]["expr"]
+    assert "bottom" in layout and "direction: 'vertical'" in layout
+
+
+@pytest.mark.browser
+def test_trechter_legend_fits_at_390_px(chromium, tmp_path):
+    """In the report at 390 px the funnel is drawn for the width: every text of the drawn SVG
+    (legend, axes, the region's name) lies within the SVG's box."""
+    import time
+
+    from impactkit.rapport import grafiek_html, schrijf_vega, sjabloon, svg_zonder_titel
+
+    bundel = schrijf_vega(tmp_path)
+    # A long name, its point in the middle of the plot: the widest case the practice data give.
+    spec = gr.trechter("ots_per_10000", "2024H2", regio="Noord- en Midden-Limburg").to_dict()
+    pagina = tmp_path / "trechter.html"
+    pagina.write_text(
+        f"""<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Trechter</title>
+<style>{sjabloon("rapport.css")}</style></head><body><main>
+{grafiek_html(spec, svg_zonder_titel(spec), 1)}</main>
+<script src="{bundel.parent.name}/{bundel.name}"></script><script>{sjabloon("rapport.js")}</script>
+</body></html>""",
+        encoding="utf-8",
+    )
+    tab = chromium.tabblad(breedte=390)
+    try:
+        tab.open(pagina)
+        for _ in range(50):
+            if tab.evalueer("!!document.querySelector('figure.grafiek.interactief .vega svg')"):
+                break
+            time.sleep(0.2)
+        meting = tab.evalueer(
+            """(() => {
+            const svg = document.querySelector('figure.grafiek .vega svg');
+            const b = svg.getBoundingClientRect();
+            const tekst = (sel) => Array.from(svg.querySelectorAll(sel))
+                .filter(t => t.textContent.trim())
+                .map(t => { const r = t.getBoundingClientRect();
+                    return [t.textContent, r.left, r.right, r.top, r.bottom]; });
+            return {box: [b.left, b.right, b.top, b.bottom], legenda: tekst('.role-legend text'),
+                    alle: tekst('text')};
+        })()"""
+        )
+        links, rechts, boven, onder = meting["box"]
+        assert rechts - links <= 390
+        legenda = [t[0] for t in meting["legenda"]]
+        assert {"95%-grens", "99,8%-grens", "Noord- en Midden Limburg", "Andere regio's"} <= set(
+            legenda
+        ), legenda
+        buiten = [
+            t
+            for t in meting["alle"]
+            if t[1] < links - 0.5 or t[2] > rechts + 0.5 or t[3] < boven - 0.5 or t[4] > onder + 0.5
+        ]
+        assert buiten == [], buiten
+        assert tab.evalueer("document.documentElement.scrollWidth") <= 390
+        assert tab.geblokkeerd == []
+    finally:
+        tab.sluit()
+
+
 def test_trechter_with_suppressed_region_says_so(oefendata):
     spec = gr.trechter("melder_type", PERIODE, REGIO, categorie="Kinderopvang", data=oefendata)
     spec = spec.to_dict()

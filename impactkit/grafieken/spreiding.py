@@ -34,6 +34,7 @@ from .uiterlijk import (
     data_of_laad,
     getoonde_rijen,
     met_thema,
+    thema,
     titel_met_bijschrift,
     tooltip_waarde,
     wat_getoond,
@@ -310,10 +311,13 @@ def trechter(
     punten = _trechterpunten(ind, punten_tab, x_as, y_titel, r, domein, kleuren)
     lagen = [*lijnen, punten]
     if r is not None:
+        # The name beside its point, on the side with room: on a phone the plot is narrow and a
+        # name to the right of a point near the right edge ran past the chart's edge.
+        align, dx = _naam_kant(punten_tab, grens_tab, r.naam)
         lagen.append(
             alt.Chart(punten_tab)
             .transform_filter(alt.datum.groep == r.naam)
-            .mark_text(align="left", dx=8, dy=-8, fontWeight="bold", color=ACCENT, fontSize=13)
+            .mark_text(align=align, dx=dx, dy=-10, fontWeight="bold", color=ACCENT, fontSize=13)
             .encode(x=x_as, y="waarde:Q", text="regio:N")
         )
     titel = titel_met_bijschrift(
@@ -324,11 +328,45 @@ def trechter(
     )
     grafiek = alt.layer(*lagen).properties(title=titel, width=500, height=340)
     return beschrijf(
-        met_thema(grafiek),
+        _met_legenda_onder(grafiek),
         "trechter",
         _trechter_alt(ind, p, punten_df, r, landelijk, categorie),
         *_trechter_tabel(ind, punten_df, x_titel),
     )
+
+
+def _met_legenda_onder(grafiek: alt.LayerChart) -> alt.LayerChart:
+    """The kit's theme, with the legends under the plot, one under the other, from the left.
+
+    On a phone the report draws the chart for the screen's width; two legends side by side above
+    the plot ran past its right edge there. Under the plot and stacked, each legend needs only
+    the width of its own row of entries.
+    """
+    config = thema()
+    # Vega-Lite takes the legends' layout only as an expression; Vega reads it as an object.
+    onder = "{bottom: {anchor: 'start', direction: 'vertical', margin: 10}}"
+    config["legend"] = {**config["legend"], "layout": {"expr": onder}}
+    return grafiek.configure(**config)
+
+
+def _naam_kant(punten: pd.DataFrame, grenzen: pd.DataFrame, naam: str) -> tuple[str, int]:
+    """Where the chosen region's name goes beside its point: right of it in the left third of
+    the x axis, left of it in the right third, centred above it in between."""
+    x = punten.loc[punten["groep"] == naam, "noemer"].astype(float)
+    hoogste = max(float(punten["noemer"].max()), float(grenzen["noemer"].max()))
+    deel = float(x.iloc[0]) / hoogste if len(x) and hoogste > 0 else 0.0
+    if deel < 1 / 3:
+        return "left", 8
+    return ("right", -8) if deel > 2 / 3 else ("center", 0)
+
+
+def _legenda_onder(titel: str | None, kolommen: int) -> alt.Legend:
+    """A legend under the funnel with its entries in ``kolommen`` columns.
+
+    Fixed, not computed from the width: the report redraws the chart for a phone's width after
+    its height is laid out, so a legend that grew a line there was cut off at the bottom.
+    """
+    return alt.Legend(title=titel, orient="bottom", direction="horizontal", columns=kolommen)
 
 
 def _trechter_uitleg(ind, spreiding: float, overspreiding: bool | None) -> list[str]:
@@ -395,7 +433,7 @@ def _grenslijnen(
     streep = alt.StrokeDash(
         "grens:N",
         scale=alt.Scale(domain=list(NIVEAU_LABEL.values()), range=[[6, 4], [1, 0]]),
-        legend=alt.Legend(title="Controlegrenzen", orient="top", direction="horizontal"),
+        legend=_legenda_onder("Controlegrenzen", len(NIVEAU_LABEL)),  # short labels: one row
     )
     lijnbasis = alt.Chart(grens_tab).encode(x=x_as, strokeDash=streep)
     onder = lijnbasis.mark_line(color="#555555", strokeWidth=1.3).encode(
@@ -427,9 +465,8 @@ def _trechterpunten(
     kleur = alt.Color(
         "groep:N",
         scale=alt.Scale(domain=domein, range=kleuren),
-        legend=alt.Legend(title=None, orient="top", direction="horizontal")
-        if r is not None
-        else None,
+        # A region's name can be long: the entries one under the other.
+        legend=_legenda_onder(None, 1) if r is not None else None,
     )
     punten = (
         alt.Chart(punten_tab)
