@@ -325,6 +325,9 @@ def jupyterlab_opdracht(notebook: str | Path, poort: int | None = None) -> list[
     pad = Path(notebook).resolve()
     opdracht = [
         sys.executable,
+        # jupyter-server warns about its own settings (English, nothing a coordinator can change)
+        "-W",
+        "ignore::DeprecationWarning",
         "-m",
         "jupyterlab",
         f"--ServerApp.root_dir={pad.parent}",
@@ -332,6 +335,8 @@ def jupyterlab_opdracht(notebook: str | Path, poort: int | None = None) -> list[
         f"--LabApp.app_settings_dir={JUPYTERLAB_INSTELLINGEN}",
         "--LabApp.news_url=",
         "--expose-app-in-browser",  # lets the panel ask JupyterLab to run the steps again
+        "--ServerApp.log_level=WARN",  # no English log lines in the terminal; the address stays
+        "--LabApp.log_level=WARN",
         str(pad),
     ]
     if poort:
