@@ -38,7 +38,7 @@ def test_regio_kiezen_geeft_antwoord_grafieken_en_download():
     assert "Vragen voor het gesprek met partners" in a.resultaat.value
     # The overview and the chart of Twente's one notable finding (more child protection orders
     # than Nederland: a funnel), as static SVG with alt text, caption and figures as a table.
-    assert a.grafieken.value.count('<figure class="grafiek"') == 2
+    assert a.grafieken.value.count('<figure class="grafiek') == 2
     assert (
         len(
             re.findall(
@@ -58,10 +58,133 @@ def test_regio_kiezen_geeft_antwoord_grafieken_en_download():
     link = re.search(
         r'download="([^"]+)" href="data:text/yaml;charset=utf-8;base64,([^"]+)"', a.download.value
     )
-    assert link.group(1) == "stappenplan_VT19_2024H2.yaml"
+    assert link.group(1) == "stappenplan-twente-2e-halfjaar-2024.yaml"
+    assert (
+        "Ga er later mee verder in je werkboek: zet het bestand in je werkmap en typ daar "
+        "<code>impactkit werkboek --plan stappenplan-twente-2e-halfjaar-2024.yaml</code>"
+    ) in a.download.value
     plan = yaml.safe_load(base64.b64decode(link.group(2)).decode("utf-8"))
     assert (plan["regio_code"], plan["periode"]) == ("VT19", "2024H2")
     assert plan["antwoord"].startswith("Dit zijn oefendata")
+
+
+@pytest.mark.parametrize(
+    ("code", "periode", "naam"),
+    [
+        ("VT02", "2024H2", "stappenplan-drenthe-2e-halfjaar-2024.yaml"),
+        # The name valid in the period: Noord-Brabant Midden became Midden-Brabant in 2023.
+        ("VT15", "2021H1", "stappenplan-noord-brabant-midden-1e-halfjaar-2021.yaml"),
+        ("VT15", "2024H2", "stappenplan-midden-brabant-2e-halfjaar-2024.yaml"),
+        ("VT13", "2023H1", "stappenplan-noord-en-midden-limburg-1e-halfjaar-2023.yaml"),
+    ],
+)
+def test_plan_heet_naar_regio_en_periode_in_woorden(code, periode, naam):
+    assert app.plan_bestandsnaam(code, periode) == naam
+
+
+def _tekst(fragment: str) -> str:
+    """HTML as the reader sees it: without tags, entities read."""
+    import html
+
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+def _verwezen_deelvragen(antwoord: str) -> list[tuple[int, str]]:
+    """(number, quoted question) of every deelvraag the answer names; the question may be ''."""
+    verwijzingen = [
+        (int(n), vraag) for vraag, n in re.findall(r"‘([^’]+)’ \(deelvraag (\d+)\)", antwoord)
+    ]
+    genoemd = {n for n, _ in verwijzingen}
+    verwijzingen += [
+        (int(n), "") for n in re.findall(r"deelvraag (\d+)", antwoord) if int(n) not in genoemd
+    ]
+    return verwijzingen
+
+
+def _antwoord_en_deelvragen(resultaat: str) -> tuple[str, dict[int, str]]:
+    """The answer's text and the page's numbered deelvragen {number: heading text}."""
+    antwoord = resultaat.split("</blockquote>", 1)[1].split("<h3>Per deelvraag</h3>", 1)[0]
+    koppen = {
+        int(n): _tekst(kop)
+        for n, kop in re.findall(
+            r'<section class="deelvraag" id="deelvraag-(\d+)">\s*<h4>(.*?)</h4>', resultaat, re.S
+        )
+    }
+    return _tekst(antwoord), koppen
+
+
+@pytest.mark.parametrize(
+    ("regio_naam", "startvraag", "genoemd"),
+    [
+        ("Zaanstreek-Waterland", "hermeldingen_nazorg", [1, 2]),
+        ("IJsselland", "zorg_en_veiligheid", [1, 2]),
+        ("Rotterdam-Rijnmond", "eerder_signaleren", [1]),
+    ],
+)
+def test_elke_deelvraag_uit_het_antwoord_staat_genummerd_op_de_pagina(
+    regio_naam, startvraag, genoemd
+):
+    a = app.maak_app(regio_naam, startvraag=startvraag)
+    antwoord, koppen = _antwoord_en_deelvragen(a.resultaat.value)
+    tabel = a.uitkomst.deelvragen
+    # Every deelvraag of the synthesis, numbered in its order, with its strength and short answer.
+    assert koppen == {
+        int(r.nummer): f"Deelvraag {r.nummer}. {r.deelvraag}" for r in tabel.itertuples()
+    }
+    for r in tabel.itertuples():
+        sectie = a.resultaat.value.split(f'id="deelvraag-{r.nummer}">', 1)[1].split("</section>")[0]
+        assert f"Bewijs: {r.sterkte}." in _tekst(sectie)
+        assert f"Wat de cijfers laten zien: {r.toont}" in _tekst(sectie)
+    verwijzingen = _verwezen_deelvragen(antwoord)
+    assert sorted(n for n, _ in verwijzingen) == genoemd
+    for nummer, vraag in verwijzingen:
+        assert koppen[nummer] == f"Deelvraag {nummer}. {vraag}"
+        assert f'<a href="#deelvraag-{nummer}">' in a.resultaat.value
+    # The deelvragen the answer names are the ones without a clear answer.
+    assert {n for n, _ in verwijzingen} == set(
+        tabel.loc[tabel["sterkte"] == "geen uitsluitsel", "nummer"]
+    )
+
+
+def test_antwoord_zonder_namen_telt_de_deelvragen_die_op_de_pagina_staan():
+    a = app.maak_app("Twente", startvraag="zorg_en_veiligheid")
+    antwoord, koppen = _antwoord_en_deelvragen(a.resultaat.value)
+    assert "Over de andere drie deelvragen geven de cijfers geen uitsluitsel." in antwoord
+    assert _verwezen_deelvragen(antwoord) == []
+    assert len(koppen) == 4
+    assert a.resultaat.value.count('Bewijs: <span class="sterkte">geen uitsluitsel</span>') == 3
+
+
+def test_grafieken_houden_hun_tekst_leesbaar_op_een_telefoon():
+    """The funnel gets a version drawn for a phone (320 px, text at its size); the profile keeps
+    its size and scrolls in its own frame, with a line that says so."""
+    a = app.maak_app("Twente")
+    figuren = re.findall(r"<figure.*?</figure>", a.grafieken.value, re.S)
+    profiel, trechter = figuren
+    assert profiel.startswith('<figure class="grafiek schuifbaar"') and "<source" not in profiel
+    assert "schuif hem opzij om alles te zien" in profiel
+    bron = re.search(
+        r'<source media="\(max-width: (\d+)px\)" srcset="data:[^,]+,([^"]+)">', trechter
+    )
+    breed = re.search(r'<img class="statisch" src="data:[^,]+,([^"]+)"', trechter)
+    smal_svg = base64.b64decode(bron.group(2)).decode("utf-8")
+    breed_svg = base64.b64decode(breed.group(1)).decode("utf-8")
+
+    def breedte(svg):
+        return float(re.search(r'<svg[^>]*?\swidth="([\d.]+)"', svg).group(1))
+
+    assert breedte(smal_svg) == 320 and breedte(breed_svg) > 500
+    assert int(bron.group(1)) == int(breedte(breed_svg)) + 80
+    lettergroottes = [float(f) for f in re.findall(r'<text[^>]*?font-size="([\d.]+)', smal_svg)]
+    assert lettergroottes and min(lettergroottes) >= 11
+    # The legends and axis titles are all still there (the narrow axis has fewer ticks).
+    for tekst in ("Twente", "Andere regio's", "95%-grens", "99,8%-grens", "Aantal inwoners"):
+        assert f">{tekst}</text>" in smal_svg and f">{tekst}</text>" in breed_svg, tekst
+    # Both in a frame that scrolls sideways on its own and can be reached with the keyboard.
+    for figuur in figuren:
+        assert re.search(
+            r'<div class="kader" role="region" tabindex="0" aria-label="Grafiek: ', figuur
+        )
 
 
 def test_periode_en_vraag_kiezen():
