@@ -6,6 +6,7 @@ chooses another region and checks that the page shows that region's answer.
 """
 
 import base64
+import json
 import re
 import subprocess
 import sys
@@ -267,34 +268,170 @@ def draaiende_app():
         proces.wait(timeout=30)
 
 
+# Every text the page shows while it starts, read just before the browser paints it.
+LAADTEKSTEN = """(() => { window.impactkitTeksten = []; let nieuw = [], gepland = false;
+  function zichtbaar(n) {
+    const ouder = n.parentElement;
+    return ouder && !['SCRIPT', 'STYLE'].includes(ouder.nodeName) && ouder.checkVisibility()
+      && n.data.trim();
+  }
+  function lees() {
+    gepland = false;
+    for (const n of nieuw) {
+      if (!n.isConnected) continue;
+      const teksten = n.nodeType === 3 ? [n] : [];
+      if (n.nodeType === 1) {
+        const w = document.createTreeWalker(n, NodeFilter.SHOW_TEXT);
+        while (w.nextNode()) teksten.push(w.currentNode);
+      }
+      for (const t of teksten.filter(zichtbaar)) window.impactkitTeksten.push(t.data.trim());
+    }
+    nieuw = [];
+  }
+  new MutationObserver(ms => {
+    for (const m of ms) {
+      nieuw.push(...m.addedNodes);
+      if (m.type !== 'childList') nieuw.push(m.target);  // text changed, or shown
+    }
+    if (!gepland) { gepland = true; requestAnimationFrame(lees); }
+  }).observe(document, {childList: true, subtree: true, characterData: true,
+                        attributes: true, attributeFilter: ['style', 'class']});
+})();"""
+
+# Per chart on the page: its smallest text on screen in px (font size in the SVG times the
+# scale at which the picture is shown) and whether its frame stays within the screen.
+GRAFIEKTEKST = """(async () => {
+  const uit = [];
+  for (const img of document.querySelectorAll('.impactkit-app figure.grafiek img.statisch')) {
+    const svg = new DOMParser().parseFromString(
+      await (await fetch(img.currentSrc)).text(), 'image/svg+xml').documentElement;
+    const groottes = Array.from(svg.querySelectorAll('text'))
+      .map(t => parseFloat(t.getAttribute('font-size')));
+    const schaal = img.getBoundingClientRect().width / parseFloat(svg.getAttribute('width'));
+    const kader = img.closest('.kader').getBoundingClientRect();
+    uit.push({kleinste: Math.min(...groottes) * schaal, teksten: groottes.length,
+              onbekend: groottes.filter(isNaN).length, smal: img.currentSrc !== img.src,
+              kader_binnen: kader.left >= 0 && kader.right <= innerWidth});
+  }
+  return uit;
+})()"""
+
+# Where the page runs past the screen: the document, Voila's scrolling cells, each control.
+# And whether the chosen question stands in full, visible, within the screen (not in a list).
+MAAT = """((vraag) => {
+  const cellen = document.getElementById('rendered_cells');
+  const buiten = Array.from(document.querySelectorAll(
+      '.impactkit-app select, .impactkit-app .widget-label, .impactkit-app a'))
+    .filter(e => e.getClientRects().length)
+    .map(e => [e.textContent.trim().slice(0, 30), e.getBoundingClientRect()])
+    .filter(([_, r]) => r.left < 8 || r.right > innerWidth - 8)  // not against the edge
+    .map(([t]) => t);
+  const teksten = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let vraag_te_zien = false;
+  while (teksten.nextNode()) {
+    const n = teksten.currentNode;
+    if (!n.data.includes(vraag) || n.parentElement.closest('select')) continue;
+    if (!n.parentElement.checkVisibility()) continue;
+    const bereik = document.createRange(); bereik.selectNodeContents(n);
+    const r = bereik.getBoundingClientRect();
+    if (r.width > 0 && r.left >= 0 && r.right <= innerWidth) vraag_te_zien = true;
+  }
+  return {document: document.documentElement.scrollWidth, breed: innerWidth,
+          cellen: cellen.scrollWidth - cellen.clientWidth, buiten, vraag_te_zien};
+})"""
+
+
+def _kies(tab, nummer: int, tekst: str) -> str:
+    """Choose the option with this text in the app's n-th list, as a user does."""
+    optie = (
+        f"Array.from(document.querySelectorAll('.impactkit-app select')[{nummer}]?.options ?? [])"
+        # ipywidgets writes the spaces of an option as no-break spaces
+        f".find(o => o.textContent.replaceAll('\\u00a0', ' ').trim() === {json.dumps(tekst)})"
+    )
+    assert _wacht(tab, optie, 30), f"geen keuze '{tekst}' in lijst {nummer}"
+    return tab.evalueer(f"""(() => {{
+        const o = {optie}, s = o.parentElement;
+        s.value = o.value; s.dispatchEvent(new Event('change', {{bubbles: true}}));
+        return o.textContent.replaceAll('\\u00a0', ' ').trim(); }})()""")
+
+
 @pytest.mark.browser
 @pytest.mark.traag
-def test_app_in_chromium_andere_regio_kiezen(draaiende_app, chromium):
+def test_app_in_chromium_op_scherm_en_telefoon(draaiende_app, chromium, tmp_path):
+    """The app as a coordinator uses it: loading in Dutch, a question and a region chosen, the
+    deelvragen the answer names on the page, at 1280 and 390 px wide without sideways scrolling,
+    charts whose text stays readable, and the plan to download."""
+    from browser import beschrijf
+
     proces, regel, poort = draaiende_app
     adres = f"http://127.0.0.1:{poort}/"
     assert regel.strip() == f"De app draait op {adres}"
-    tab = chromium.tabblad(breedte=1280, hoogte=1000)
+    tab = chromium.tabblad(breedte=390, hoogte=900)
     try:
+        tab.stuur("Page.addScriptToEvaluateOnNewDocument", {"source": LAADTEKSTEN})
         tab.open(adres)
         assert tab.evalueer("document.documentElement.lang") == "nl"
         assert tab.evalueer("document.title") == "Stappenplan-app: je regio in cijfers"
         assert _wacht(tab, "document.querySelectorAll('select').length >= 3", 120)
-        gekozen = tab.evalueer("""(() => {
-            const s = Array.from(document.querySelectorAll('.impactkit-app select'))[0];
-            const o = Array.from(s.options).find(o => o.textContent.trim() === 'Utrecht');
-            s.value = o.value; s.dispatchEvent(new Event('change', {bubbles: true}));
-            return o.textContent.trim(); })()""")
-        assert gekozen == "Utrecht"
+        # While it starts, the page speaks Dutch (Voila's own texts are English).
+        laadteksten = tab.evalueer("window.impactkitTeksten")
+        assert "De app wordt geladen…" in laadteksten
+        engels = re.compile(r"Loading|Running|Executing|Reading \d|widget", re.I)
+        assert [t for t in laadteksten if engels.search(t)] == []
+        assert not engels.search(tab.evalueer("document.body.innerText"))
+
+        vraag = "Blijft de veiligheid in gezinnen na afsluiting bij Veilig Thuis bestaan?"
+        assert _kies(tab, 2, vraag) == vraag
+        # Before any answer, on the phone the list cuts the question off: it stands below it.
+        assert _wacht(tab, f"{MAAT}({json.dumps(vraag)}).vraag_te_zien", 30)
+        assert _kies(tab, 0, "Zaanstreek-Waterland") == "Zaanstreek-Waterland"
         assert _wacht(
-            tab, "document.body.innerText.includes('Utrecht, het tweede halfjaar van 2024')", 120
+            tab,
+            "document.body.innerText.includes('Zaanstreek-Waterland, het tweede halfjaar van "
+            "2024') && document.querySelectorAll('figure.grafiek img[alt]').length == 3",
+            120,
         )
         tekst = tab.evalueer("document.body.innerText")
         assert "Antwoord op de hoofdvraag" in tekst and "Vragen voor het gesprek" in tekst
-        # The overview and, with nothing notable in Utrecht, one time series.
-        assert _wacht(tab, "document.querySelectorAll('figure.grafiek img[alt]').length == 2", 120)
+        assert "import impactkit" not in tekst
+
+        # Every deelvraag the answer names is on the page under its number, with its question.
+        antwoord = tab.evalueer(
+            "document.querySelector('.impactkit-resultaat blockquote').nextElementSibling.innerText"
+        )
+        verwijzingen = _verwezen_deelvragen(antwoord)
+        assert [n for n, _ in verwijzingen] == [1, 2]
+        for nummer, gevraagd in verwijzingen:
+            kop = tab.evalueer(f"document.querySelector('#deelvraag-{nummer} h4').innerText")
+            assert kop == f"Deelvraag {nummer}. {gevraagd}"
+
+        # The plan, named for the region and the period, and how to continue with it.
         download = tab.evalueer("document.querySelector('a.impactkit-download').download")
-        assert download == "stappenplan_VT20_2024H2.yaml"
-        assert tab.evalueer("document.body.innerText.includes('import impactkit')") is False
+        assert download == "stappenplan-zaanstreek-waterland-2e-halfjaar-2024.yaml"
+        assert f"impactkit werkboek --plan {download}" in tekst
+
+        metingen = {}
+        for breedte in (1280, 390):
+            tab.zet_breedte(breedte, 900)
+            assert _wacht(tab, f"innerWidth === {breedte}", 10)
+            maat = tab.evalueer(f"{MAAT}({json.dumps(vraag)})")
+            assert maat["document"] <= maat["breed"] and maat["cellen"] <= 0, (breedte, maat)
+            assert maat["buiten"] == [], (breedte, maat)
+            assert maat["vraag_te_zien"], breedte
+            grafieken = tab.evalueer(GRAFIEKTEKST)
+            assert len(grafieken) == 3 and all(
+                g["teksten"] and not g["onbekend"] for g in grafieken
+            )
+            assert all(g["kader_binnen"] for g in grafieken), (breedte, grafieken)
+            metingen[breedte] = grafieken
+            tab.schermafdruk(tmp_path / f"app-{breedte}.png", hele_pagina=False)
+        # On the phone no chart text under 10 px; the funnel and the time series are drawn for
+        # the phone, the profile keeps its size in its frame.
+        assert min(g["kleinste"] for g in metingen[390]) >= 10, metingen[390]
+        assert [g["smal"] for g in metingen[390]] == [False, True, True]
+        assert [g["smal"] for g in metingen[1280]] == [False, False, False]
+        overtredingen = tab.axe()  # WCAG 2.1 AA on the phone: frames, links, folded details
+        assert overtredingen == [], beschrijf(overtredingen)
         assert tab.geblokkeerd == []  # nothing requested from another host: works offline
     finally:
         tab.sluit()
