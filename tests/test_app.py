@@ -118,7 +118,6 @@ def _antwoord_en_deelvragen(resultaat: str) -> tuple[str, dict[int, str]]:
     ("regio_naam", "startvraag", "genoemd"),
     [
         ("Zaanstreek-Waterland", "hermeldingen_nazorg", [1, 2]),
-        ("IJsselland", "zorg_en_veiligheid", [1, 2]),
         ("Rotterdam-Rijnmond", "eerder_signaleren", [1]),
     ],
 )
