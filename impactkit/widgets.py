@@ -62,8 +62,8 @@ def halfjaren(data: pd.DataFrame, regio_code: str | None = None) -> list[str]:
     ]
 
 
-SMALLE_GRAFIEK = 320
-"""Width in px of a chart drawn for a phone (a 360 px screen less the page's margins)."""
+SMALLE_GRAFIEK = 280
+"""Width in px of a chart drawn for a phone: a 320 px screen less the app's margins (34 px)."""
 
 
 def _smalle_svg(spec: dict, breedte: int = SMALLE_GRAFIEK) -> str:
