@@ -383,6 +383,7 @@ def start_app(
     import tempfile
 
     logboek = Path(tempfile.gettempdir()) / f"impactkit-app-{poort}.log"
+    vorige = _stop_bij_sigterm()
     with logboek.open("w", encoding="utf-8") as log:
         proces = subprocess.Popen(
             app_opdracht(poort, opruimen_na, openen=openen, netwerk=netwerk),
@@ -417,6 +418,27 @@ def start_app(
                 proces.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 proces.kill()
+        if vorige is not None:
+            import signal
+
+            signal.signal(signal.SIGTERM, vorige)
+
+
+def _stop_bij_sigterm():
+    """Stop on SIGTERM as on Ctrl-C, so Voila is stopped too; the previous handler (or None).
+
+    Without this a terminated ``impactkit app`` (a closed terminal, a test's teardown) left
+    Voila and its kernels running on their port.
+    """
+    import signal
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: signals cannot be handled here
+        return None
 
 
 __all__ = [

@@ -243,7 +243,15 @@ def test_app_notebook_zonder_uitvoer_met_parametercel():
 
 @pytest.fixture
 def draaiende_app():
-    """``impactkit app`` on a free port, started as a user would; stopped afterwards."""
+    """``impactkit app`` on a free port, started as a user would; stopped afterwards.
+
+    Stopped as a terminal or a service manager does (SIGTERM to ``impactkit app`` only): the
+    app must then stop Voila, so nothing keeps serving on the port.
+    """
+    import os
+    import signal
+    import socket
+
     poort = app.vrije_poort(8930)
     proces = subprocess.Popen(
         [
@@ -258,13 +266,23 @@ def draaiende_app():
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        start_new_session=True,  # its own process group: whatever is left is stopped below
     )
     try:
         regel = proces.stdout.readline()
         yield proces, regel, poort
-    finally:
         proces.terminate()
         proces.wait(timeout=30)
+        with socket.socket() as s:
+            assert s.connect_ex(("127.0.0.1", poort)) != 0, "Voila draait nog na SIGTERM"
+    finally:
+        if proces.poll() is None:
+            proces.terminate()
+            proces.wait(timeout=30)
+        try:
+            os.killpg(proces.pid, signal.SIGKILL)  # Voila and kernels, if they were left
+        except ProcessLookupError:
+            pass
 
 
 # Every text the page shows while it starts, read just before the browser paints it.
