@@ -129,7 +129,8 @@ def _in_kader(figuur: str, spec: dict, svg: str) -> str:
     meta = (spec.get("usermeta") or {}).get("impactkit", {})
     breedte = _svg_breedte(svg)
     bron = ""
-    if meta.get("soort") == "profiel":
+    schuifbaar = meta.get("soort") == "profiel"
+    if schuifbaar:
         figuur = figuur.replace('<figure class="grafiek"', '<figure class="grafiek schuifbaar"', 1)
     elif breedte and breedte > SMALLE_GRAFIEK:
         smal = base64.b64encode(_smalle_svg(spec).encode("utf-8")).decode("ascii")
@@ -149,7 +150,7 @@ def _in_kader(figuur: str, spec: dict, svg: str) -> str:
         f'<div class="kader" role="region" tabindex="0" aria-label="{naam}">'
         f"<picture>{bron}{m.group(0)}</picture></div>"
     )
-    if "schuifbaar" in figuur[:60]:  # the CSS shows this line only on a narrower screen
+    if schuifbaar:  # the CSS shows this line only on a screen narrower than the profile
         kader = (
             '<p class="schuifhint">Deze grafiek is breder dan je scherm: schuif hem opzij om '
             "alles te zien.</p>" + kader
@@ -248,12 +249,17 @@ def _verwijs_naar_deelvragen(antwoord_html: str, uitkomst: Synthese) -> str:
     The answer names a deelvraag by its question; the page numbers them: ``‘Vraag?’`` becomes
     ``‘Vraag?’ (deelvraag 2)``, a link to ``#deelvraag-2``.
     """
+    import re
+
     for r in uitkomst.deelvragen.itertuples(index=False):
         nummer = int(r.nummer)
         # The Markdown renderer escapes &, <, > and ", as done here.
         vraag = html.escape(str(r.deelvraag).strip(), quote=False).replace('"', "&quot;")
-        antwoord_html = antwoord_html.replace(
-            f"‘{vraag}’", f'<a href="#deelvraag-{nummer}">‘{vraag}’ (deelvraag {nummer})</a>'
+        # Not twice: two deelvragen with the same question link to the first.
+        antwoord_html = re.sub(
+            rf"‘{re.escape(vraag)}’(?!</a>| \(deelvraag)",
+            lambda _, v=vraag, n=nummer: f'<a href="#deelvraag-{n}">‘{v}’ (deelvraag {n})</a>',
+            antwoord_html,
         )
     return antwoord_html
 
