@@ -1,8 +1,12 @@
 """The step plan as an app without code: ``notebooks/app.ipynb`` served with Voilà.
 
 :class:`App` is the page: region, period and question are chosen in dropdowns; the answer to the
-hoofdvraag, the findings and the questions appear first, the charts right after, and the plan can
-be downloaded as a YAML file. :func:`start_app` serves it on localhost (``impactkit app``).
+hoofdvraag, the numbered deelvragen it refers to, the findings and the questions appear first, the
+charts right after, and the plan can be downloaded as a YAML file named for the region and period
+(:func:`plan_bestandsnaam`), with the command that continues with it in a workbook.
+:func:`start_app` serves it on localhost (``impactkit app``). The page fits a phone's width: the
+template (``impactkit/sjablonen/voila``) lays out the controls and keeps the charts' text
+readable.
 
 Voilà starts one kernel per open page and stops it when the page is closed. Kernels of pages that
 went away without saying so (a laptop closed, a crashed tab) are culled after
@@ -31,6 +35,7 @@ from .fouten import (
     bedoelde_je,
 )
 from .laden import laad
+from .namen import slug
 from .paden import notebook_pad
 from .regioindeling import NEDERLAND, regio, regios
 from .startvraagbank import startvragen
@@ -64,35 +69,43 @@ class App(w.VBox):
         perioden = halfjaren(self.data)
         periode, code = controleer_keuzes(perioden, regio_naam, periode, startvraag, bron)
         self._stil = False
-        opmaak = {"description_width": "8em"}
-        breed = w.Layout(width="min(40em, 100%)")
+        # Width, the label above the list on a phone and the margins come from the template's CSS
+        # (class impactkit-keuze): a list never runs past the screen's edge.
+        opmaak = {"description_width": "initial"}
         self.periode = w.Dropdown(
             options=[(_periode_label(p), p) for p in perioden],
             value=periode or perioden[0],
             description="Periode",
             style=opmaak,
-            layout=breed,
         )
         self.regio = w.Dropdown(
             options=self._regio_opties(),
             value=code,
             description="Regio",
             style=opmaak,
-            layout=breed,
         )
         self.startvraag = w.Dropdown(
             options=[(s.hoofdvraag, s.sleutel) for s in startvragen()],
             value=startvraag,
             description="Vraag",
             style=opmaak,
-            layout=w.Layout(width="min(60em, 100%)"),
         )
+        for keuze in (self.regio, self.periode, self.startvraag):
+            keuze.add_class("impactkit-keuze")
+        self.startvraag.add_class("impactkit-keuze-vraag")
+        # A list shows one line: on a phone the long question is cut off, so it stands in full
+        # below it as well (the CSS shows this line only when the list is narrow).
+        self.vraag_tekst = w.HTML(_vraag_html(startvraag))
+        self.vraag_tekst.add_class("impactkit-gekozen-vraag")
         self.status = w.HTML("<p>Kies je regio. Dan verschijnt hieronder het antwoord.</p>")
         self.resultaat = w.HTML()
         self.grafieken = w.HTML()
         self.download = w.HTML()
         self.wb = self.bevindingen = self.uitkomst = None
         self.periode.observe(self._bij_periode, names="value")
+        self.startvraag.observe(
+            lambda e: setattr(self.vraag_tekst, "value", _vraag_html(e["new"])), names="value"
+        )
         for keuze in (self.regio, self.startvraag):
             keuze.observe(lambda _: None if self._stil else self.toon(), names="value")
         super().__init__(
@@ -100,6 +113,7 @@ class App(w.VBox):
                 self.regio,
                 self.periode,
                 self.startvraag,
+                self.vraag_tekst,
                 self.status,
                 self.resultaat,
                 self.download,
@@ -160,14 +174,40 @@ class App(w.VBox):
             return False
         wb.plan.antwoord = uitkomst.antwoord
         self.wb, self.bevindingen, self.uitkomst = wb, bevindingen, uitkomst
-        self.resultaat.value = resultaat_html(wb, bevindingen, uitkomst)
-        bestand = f"stappenplan_{wb.plan.regio_code}_{wb.plan.periode}.yaml"
-        self.download.value = f"<p>{plan_downloadlink(wb.plan, bestand)}</p>"
+        self.resultaat.value = resultaat_html(wb, bevindingen, uitkomst, deelvragen=True)
+        self.download.value = download_html(wb.plan)
         self.status.value = ""
         if grafieken:
             self.grafieken.value = "<p><em>De grafieken komen eraan…</em></p>"
             self.grafieken.value = "<h3>Grafieken</h3>\n" + grafieken_html(wb, bevindingen)
         return True
+
+
+def _vraag_html(sleutel: str) -> str:
+    vraag = next((s.hoofdvraag for s in startvragen() if s.sleutel == sleutel), "")
+    return f"<p><strong>Je vraag:</strong> {html.escape(vraag)}</p>" if vraag else ""
+
+
+def plan_bestandsnaam(regio_code: str, periode: str) -> str:
+    """The name of the downloaded plan: the region's name in the period, the period in words.
+
+    >>> plan_bestandsnaam("VT02", "2024H2")
+    'stappenplan-drenthe-2e-halfjaar-2024.yaml'
+    >>> plan_bestandsnaam("VT15", "2021H1")
+    'stappenplan-noord-brabant-midden-1e-halfjaar-2021.yaml'
+    """
+    naam = regio(regio_code).naam_in(periode)
+    return f"{slug('stappenplan', naam, _periode_label(periode), lengte=None)}.yaml"
+
+
+def download_html(plan) -> str:
+    """The plan as a download, with the command that continues with it in a workbook."""
+    bestand = plan_bestandsnaam(plan.regio_code, plan.periode)
+    return (
+        f'<p class="impactkit-plan">{plan_downloadlink(plan, bestand)}<br>'
+        "Ga er later mee verder in je werkboek: zet het bestand in je werkmap en typ daar "
+        f"<code>impactkit werkboek --plan {html.escape(bestand)}</code></p>"
+    )
 
 
 def controleer_keuzes(
@@ -343,6 +383,7 @@ def start_app(
     import tempfile
 
     logboek = Path(tempfile.gettempdir()) / f"impactkit-app-{poort}.log"
+    vorige = _stop_bij_sigterm()
     with logboek.open("w", encoding="utf-8") as log:
         proces = subprocess.Popen(
             app_opdracht(poort, opruimen_na, openen=openen, netwerk=netwerk),
@@ -377,6 +418,27 @@ def start_app(
                 proces.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 proces.kill()
+        if vorige is not None:
+            import signal
+
+            signal.signal(signal.SIGTERM, vorige)
+
+
+def _stop_bij_sigterm():
+    """Stop on SIGTERM as on Ctrl-C, so Voila is stopped too; the previous handler (or None).
+
+    Without this a terminated ``impactkit app`` (a closed terminal, a test's teardown) left
+    Voila and its kernels running on their port.
+    """
+    import signal
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: signals cannot be handled here
+        return None
 
 
 __all__ = [
@@ -385,7 +447,9 @@ __all__ = [
     "app_omgeving",
     "app_opdracht",
     "controleer_keuzes",
+    "download_html",
     "maak_app",
+    "plan_bestandsnaam",
     "start_app",
     "vrije_poort",
     "wacht_op_app",

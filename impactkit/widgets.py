@@ -8,7 +8,7 @@ notebook's heading and answer are updated where they stand, the steps below run 
 plan is written to its file, so the choices survive a restart of the notebook.
 
 :func:`resultaat_html` is shared with the app (:mod:`impactkit.app`): the answer, the findings,
-the questions and (optionally) the charts as one piece of HTML.
+the questions and (optionally) the numbered deelvragen and the charts as one piece of HTML.
 """
 
 from __future__ import annotations
@@ -56,6 +56,102 @@ def halfjaren(data: pd.DataFrame, regio_code: str | None = None) -> list[str]:
     ]
 
 
+SMALLE_GRAFIEK = 280
+"""Width in px of a chart drawn for a phone: a 320 px screen less the app's margins (34 px)."""
+
+
+def _smalle_svg(spec: dict, breedte: int = SMALLE_GRAFIEK) -> str:
+    """The chart drawn for ``breedte`` px, axes and legends included, without its title.
+
+    The same rule as the report's interactive charts on a narrow screen
+    (``sjablonen/rapport.js``): the plot gets the width instead of the picture being shrunk, so
+    its text keeps its size. Legends above or below the plot are stacked instead of placed side
+    by side, where they would run past the narrow edge.
+    """
+    import vl_convert as vlc
+
+    from .rapport.pagina import zonder_titel
+
+    vega = vlc.vegalite_to_vega(
+        {
+            **zonder_titel(spec),
+            "width": breedte,
+            "autosize": {"type": "fit-x", "contains": "padding"},
+        }
+    )
+    onder_elkaar = {"direction": "vertical", "anchor": "start"}
+    vega.setdefault("config", {}).setdefault("legend", {})["layout"] = {
+        "top": onder_elkaar,
+        "bottom": onder_elkaar,
+    }
+
+    def staand(knoop: object) -> None:  # a single legend lists its items one under the other
+        if isinstance(knoop, dict):
+            for legenda in knoop.get("legends", []):
+                if legenda.get("orient", "right") in ("top", "bottom"):
+                    legenda["direction"] = "vertical"
+                    legenda.pop("columns", None)
+            for waarde in knoop.values():
+                staand(waarde)
+        elif isinstance(knoop, list):
+            for waarde in knoop:
+                staand(waarde)
+
+    staand(vega)
+    return vlc.vega_to_svg(vega)
+
+
+def _svg_breedte(svg: str) -> float | None:
+    import re
+
+    m = re.search(r'<svg[^>]*?\swidth="([\d.]+)"', svg)
+    return float(m.group(1)) if m else None
+
+
+def _in_kader(figuur: str, spec: dict, svg: str) -> str:
+    """The figure's picture in a frame that scrolls sideways on its own; never shrunk.
+
+    A chart shrunk to a phone's width had text of about 5 px. Now the picture keeps its natural
+    size: on a screen narrower than the chart the browser shows a version drawn for a phone
+    (:func:`_smalle_svg`, through ``<picture>``), and what is still wider scrolls inside its
+    frame while the page itself never scrolls sideways. The profile places its columns at fixed
+    positions: like in the report, it keeps its size and scrolls in its frame
+    (class ``schuifbaar``).
+    """
+    import re
+
+    meta = (spec.get("usermeta") or {}).get("impactkit", {})
+    breedte = _svg_breedte(svg)
+    bron = ""
+    schuifbaar = meta.get("soort") == "profiel"
+    if schuifbaar:
+        figuur = figuur.replace('<figure class="grafiek"', '<figure class="grafiek schuifbaar"', 1)
+    elif breedte and breedte > SMALLE_GRAFIEK:
+        smal = base64.b64encode(_smalle_svg(spec).encode("utf-8")).decode("ascii")
+        # The page's margins are about 4em: below the chart's width plus those, the narrow one.
+        bron = (
+            f'<source media="(max-width: {int(breedte) + 80}px)" '
+            f'srcset="data:image/svg+xml;base64,{smal}">'
+        )
+    m = re.search(r'<img class="statisch"[^>]*>', figuur)
+    if not m:
+        return figuur
+    titel = spec.get("title") or ""
+    titel = titel.get("text", "") if isinstance(titel, dict) else titel
+    titel = " ".join(titel) if isinstance(titel, list) else str(titel)
+    naam = html.escape(f"Grafiek: {titel}" if titel.strip() else "Grafiek", quote=True)
+    kader = (
+        f'<div class="kader" role="region" tabindex="0" aria-label="{naam}">'
+        f"<picture>{bron}{m.group(0)}</picture></div>"
+    )
+    if schuifbaar:  # the CSS shows this line only on a screen narrower than the profile
+        kader = (
+            '<p class="schuifhint">Deze grafiek is breder dan je scherm: schuif hem opzij om '
+            "alles te zien.</p>" + kader
+        )
+    return figuur[: m.start()] + kader + figuur[m.end() :]
+
+
 def grafieken_html(wb: Werkboek, bevindingen: pd.DataFrame | None = None) -> str:
     """Static charts (SVG, nothing loaded from elsewhere) with caption, alt text and data table.
 
@@ -63,7 +159,8 @@ def grafieken_html(wb: Werkboek, bevindingen: pd.DataFrame | None = None) -> str
     (:func:`impactkit.grafieken.profiel`), then one chart per notable finding
     (:func:`impactkit.grafieken.grafiekkeuze`; one chart can show several), or the time series of
     the first indicator when nothing is notable. Without ``bevindingen`` the plan is analysed.
-    A chart that cannot be drawn leaves a Dutch line instead.
+    A chart that cannot be drawn leaves a Dutch line instead. Each picture keeps its size on a
+    phone (:func:`_in_kader`).
     """
     from . import grafieken
     from .rapport import grafiek_html, svg_zonder_titel
@@ -89,25 +186,99 @@ def grafieken_html(wb: Werkboek, bevindingen: pd.DataFrame | None = None) -> str
             delen.append(f"<p><em>Geen grafiek: {html.escape(str(e))}</em></p>")
             continue
         nummer = sum(d.startswith("<figure") for d in delen) + 1
-        delen.append(grafiek_html(spec, svg_zonder_titel(spec), nummer))
+        svg = svg_zonder_titel(spec)
+        delen.append(_in_kader(grafiek_html(spec, svg, nummer), spec, svg))
     return "\n".join(delen)
 
 
+def deelvragen_html(uitkomst: Synthese) -> str:
+    """The deelvragen, numbered, each with the strength of its evidence and what it shows.
+
+    The content and words of the report's *Per deelvraag*
+    (:func:`impactkit.synthese.synthese_markdown`): per deelvraag the question, *Bewijs* with its
+    explanation and what the figures show stay in view; why these indicators, what the monitor
+    cannot say and every comparison are one click away. Each deelvraag has the anchor
+    ``deelvraag-<nummer>``, so the answer can point to it (:func:`_verwijs_naar_deelvragen`).
+    """
+    from .synthese.beantwoorden import DETAIL_KOP
+
+    e = html.escape
+    delen = ["<h3>Per deelvraag</h3>", '<div class="impactkit-deelvragen">']
+    for r in uitkomst.deelvragen.itertuples(index=False):
+        nummer = int(r.nummer)
+        meer = []
+        if str(r.waarom).strip():
+            meer.append(f"<li><em>Waarom deze indicatoren:</em> {e(str(r.waarom))}</li>")
+        if str(r.niet_te_zeggen).strip():
+            meer.append(
+                f"<li><em>Wat de monitor hier niet kan zeggen:</em> {e(str(r.niet_te_zeggen))}</li>"
+            )
+        uitklap = "<ul>" + "".join(meer) + "</ul>" if meer else ""
+        if len(r.detail):
+            uitklap += (
+                f"<p><strong>{e(DETAIL_KOP)}</strong></p><ul>"
+                + "".join(f"<li>{e(str(z))}</li>" for z in r.detail)
+                + "</ul>"
+            )
+        delen += [
+            f'<section class="deelvraag" id="deelvraag-{nummer}">',
+            f"<h4>Deelvraag {nummer}. {e(str(r.deelvraag))}</h4>",
+            f'<p><strong>Bewijs: <span class="sterkte">{e(str(r.sterkte))}</span>.</strong> '
+            f"{e(str(r.uitleg))}</p>",
+            f"<p><em>Wat de cijfers laten zien:</em> {e(str(r.toont))}</p>",
+        ]
+        if uitklap:
+            delen.append(
+                '<details class="detail"><summary>Meer over deze deelvraag</summary>'
+                f"{uitklap}</details>"
+            )
+        delen.append("</section>")
+    delen.append("</div>")
+    return "\n".join(delen)
+
+
+def _verwijs_naar_deelvragen(antwoord_html: str, uitkomst: Synthese) -> str:
+    """The answer's quoted deelvragen (‘…’) with their number, as links to them on the page.
+
+    The answer names a deelvraag by its question; the page numbers them: ``‘Vraag?’`` becomes
+    ``‘Vraag?’ (deelvraag 2)``, a link to ``#deelvraag-2``.
+    """
+    import re
+
+    for r in uitkomst.deelvragen.itertuples(index=False):
+        nummer = int(r.nummer)
+        # The Markdown renderer escapes &, <, > and ", as done here.
+        vraag = html.escape(str(r.deelvraag).strip(), quote=False).replace('"', "&quot;")
+        # Not twice: two deelvragen with the same question link to the first.
+        antwoord_html = re.sub(
+            rf"‘{re.escape(vraag)}’(?!</a>| \(deelvraag)",
+            lambda _, v=vraag, n=nummer: f'<a href="#deelvraag-{n}">‘{v}’ (deelvraag {n})</a>',
+            antwoord_html,
+        )
+    return antwoord_html
+
+
 def resultaat_html(
-    wb: Werkboek, bevindingen: pd.DataFrame, uitkomst: Synthese, grafieken: bool = False
+    wb: Werkboek,
+    bevindingen: pd.DataFrame,
+    uitkomst: Synthese,
+    grafieken: bool = False,
+    deelvragen: bool = False,
 ) -> str:
     """The analysis as HTML: region and question, the answer, the findings, the questions.
 
-    Headings start at level 2: the page's title is its only first-level heading.
+    Headings start at level 2: the page's title is its only first-level heading. With
+    ``deelvragen`` the numbered deelvragen follow the answer (:func:`deelvragen_html`), and the
+    deelvragen the answer names link to them.
     """
     kop = koptekst(wb)
-    delen = [
-        '<div class="impactkit-resultaat" lang="nl">',
-        _html(kop),
-        _html(antwoord_markdown(uitkomst, kop_niveau=3)),
-        "<h3>Bevindingen</h3>",
-        _html(samenvatting(bevindingen)),
-    ]
+    antwoord = _html(antwoord_markdown(uitkomst, kop_niveau=3))
+    delen = ['<div class="impactkit-resultaat" lang="nl">', _html(kop)]
+    if deelvragen:
+        delen += [_verwijs_naar_deelvragen(antwoord, uitkomst), deelvragen_html(uitkomst)]
+    else:
+        delen.append(antwoord)
+    delen += ["<h3>Bevindingen</h3>", _html(samenvatting(bevindingen))]
     if grafieken:
         delen += ["<h3>Grafieken</h3>", grafieken_html(wb, bevindingen)]
     delen += [
@@ -438,6 +609,7 @@ def keuzepaneel(wb: Werkboek, plan_bestand: str | Path | None = None) -> Keuzepa
 
 __all__ = [
     "Keuzepaneel",
+    "deelvragen_html",
     "grafieken_html",
     "halfjaren",
     "keuzepaneel",

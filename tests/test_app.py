@@ -6,6 +6,7 @@ chooses another region and checks that the page shows that region's answer.
 """
 
 import base64
+import json
 import re
 import subprocess
 import sys
@@ -38,7 +39,7 @@ def test_regio_kiezen_geeft_antwoord_grafieken_en_download():
     assert "Vragen voor het gesprek met partners" in a.resultaat.value
     # The overview and the chart of Twente's one notable finding (more child protection orders
     # than Nederland: a funnel), as static SVG with alt text, caption and figures as a table.
-    assert a.grafieken.value.count('<figure class="grafiek"') == 2
+    assert a.grafieken.value.count('<figure class="grafiek') == 2
     assert (
         len(
             re.findall(
@@ -58,10 +59,132 @@ def test_regio_kiezen_geeft_antwoord_grafieken_en_download():
     link = re.search(
         r'download="([^"]+)" href="data:text/yaml;charset=utf-8;base64,([^"]+)"', a.download.value
     )
-    assert link.group(1) == "stappenplan_VT19_2024H2.yaml"
+    assert link.group(1) == "stappenplan-twente-2e-halfjaar-2024.yaml"
+    assert (
+        "Ga er later mee verder in je werkboek: zet het bestand in je werkmap en typ daar "
+        "<code>impactkit werkboek --plan stappenplan-twente-2e-halfjaar-2024.yaml</code>"
+    ) in a.download.value
     plan = yaml.safe_load(base64.b64decode(link.group(2)).decode("utf-8"))
     assert (plan["regio_code"], plan["periode"]) == ("VT19", "2024H2")
     assert plan["antwoord"].startswith("Dit zijn oefendata")
+
+
+@pytest.mark.parametrize(
+    ("code", "periode", "naam"),
+    [
+        ("VT02", "2024H2", "stappenplan-drenthe-2e-halfjaar-2024.yaml"),
+        # The name valid in the period: Noord-Brabant Midden became Midden-Brabant in 2023.
+        ("VT15", "2021H1", "stappenplan-noord-brabant-midden-1e-halfjaar-2021.yaml"),
+        ("VT15", "2024H2", "stappenplan-midden-brabant-2e-halfjaar-2024.yaml"),
+        ("VT13", "2023H1", "stappenplan-noord-en-midden-limburg-1e-halfjaar-2023.yaml"),
+    ],
+)
+def test_plan_heet_naar_regio_en_periode_in_woorden(code, periode, naam):
+    assert app.plan_bestandsnaam(code, periode) == naam
+
+
+def _tekst(fragment: str) -> str:
+    """HTML as the reader sees it: without tags, entities read."""
+    import html
+
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+def _verwezen_deelvragen(antwoord: str) -> list[tuple[int, str]]:
+    """(number, quoted question) of every deelvraag the answer names; the question may be ''."""
+    verwijzingen = [
+        (int(n), vraag) for vraag, n in re.findall(r"‘([^’]+)’ \(deelvraag (\d+)\)", antwoord)
+    ]
+    genoemd = {n for n, _ in verwijzingen}
+    verwijzingen += [
+        (int(n), "") for n in re.findall(r"deelvraag (\d+)", antwoord) if int(n) not in genoemd
+    ]
+    return verwijzingen
+
+
+def _antwoord_en_deelvragen(resultaat: str) -> tuple[str, dict[int, str]]:
+    """The answer's text and the page's numbered deelvragen {number: heading text}."""
+    antwoord = resultaat.split("</blockquote>", 1)[1].split("<h3>Per deelvraag</h3>", 1)[0]
+    koppen = {
+        int(n): _tekst(kop)
+        for n, kop in re.findall(
+            r'<section class="deelvraag" id="deelvraag-(\d+)">\s*<h4>(.*?)</h4>', resultaat, re.S
+        )
+    }
+    return _tekst(antwoord), koppen
+
+
+@pytest.mark.parametrize(
+    ("regio_naam", "startvraag", "genoemd"),
+    [
+        ("Zaanstreek-Waterland", "hermeldingen_nazorg", [1, 2]),
+        ("Rotterdam-Rijnmond", "eerder_signaleren", [1]),
+    ],
+)
+def test_elke_deelvraag_uit_het_antwoord_staat_genummerd_op_de_pagina(
+    regio_naam, startvraag, genoemd
+):
+    a = app.maak_app(regio_naam, startvraag=startvraag)
+    antwoord, koppen = _antwoord_en_deelvragen(a.resultaat.value)
+    tabel = a.uitkomst.deelvragen
+    # Every deelvraag of the synthesis, numbered in its order, with its strength and short answer.
+    assert koppen == {
+        int(r.nummer): f"Deelvraag {r.nummer}. {r.deelvraag}" for r in tabel.itertuples()
+    }
+    for r in tabel.itertuples():
+        sectie = a.resultaat.value.split(f'id="deelvraag-{r.nummer}">', 1)[1].split("</section>")[0]
+        assert f"Bewijs: {r.sterkte}." in _tekst(sectie)
+        assert f"Wat de cijfers laten zien: {r.toont}" in _tekst(sectie)
+    verwijzingen = _verwezen_deelvragen(antwoord)
+    assert sorted(n for n, _ in verwijzingen) == genoemd
+    for nummer, vraag in verwijzingen:
+        assert koppen[nummer] == f"Deelvraag {nummer}. {vraag}"
+        assert f'<a href="#deelvraag-{nummer}">' in a.resultaat.value
+    # The deelvragen the answer names are the ones without a clear answer.
+    assert {n for n, _ in verwijzingen} == set(
+        tabel.loc[tabel["sterkte"] == "geen uitsluitsel", "nummer"]
+    )
+
+
+def test_antwoord_zonder_namen_telt_de_deelvragen_die_op_de_pagina_staan():
+    a = app.maak_app("Twente", startvraag="zorg_en_veiligheid")
+    antwoord, koppen = _antwoord_en_deelvragen(a.resultaat.value)
+    assert "Over de andere drie deelvragen geven de cijfers geen uitsluitsel." in antwoord
+    assert _verwezen_deelvragen(antwoord) == []
+    assert len(koppen) == 4
+    assert a.resultaat.value.count('Bewijs: <span class="sterkte">geen uitsluitsel</span>') == 3
+
+
+def test_grafieken_houden_hun_tekst_leesbaar_op_een_telefoon():
+    """The funnel gets a version drawn for a phone (280 px, text at its size); the profile keeps
+    its size and scrolls in its own frame, with a line that says so."""
+    a = app.maak_app("Twente")
+    figuren = re.findall(r"<figure.*?</figure>", a.grafieken.value, re.S)
+    profiel, trechter = figuren
+    assert profiel.startswith('<figure class="grafiek schuifbaar"') and "<source" not in profiel
+    assert "schuif hem opzij om alles te zien" in profiel
+    bron = re.search(
+        r'<source media="\(max-width: (\d+)px\)" srcset="data:[^,]+,([^"]+)">', trechter
+    )
+    breed = re.search(r'<img class="statisch" src="data:[^,]+,([^"]+)"', trechter)
+    smal_svg = base64.b64decode(bron.group(2)).decode("utf-8")
+    breed_svg = base64.b64decode(breed.group(1)).decode("utf-8")
+
+    def breedte(svg):
+        return float(re.search(r'<svg[^>]*?\swidth="([\d.]+)"', svg).group(1))
+
+    assert breedte(smal_svg) == 280 and breedte(breed_svg) > 500  # fits a 320 px screen
+    assert int(bron.group(1)) == int(breedte(breed_svg)) + 80
+    lettergroottes = [float(f) for f in re.findall(r'<text[^>]*?font-size="([\d.]+)', smal_svg)]
+    assert lettergroottes and min(lettergroottes) >= 11
+    # The legends and axis titles are all still there (the narrow axis has fewer ticks).
+    for tekst in ("Twente", "Andere regio's", "95%-grens", "99,8%-grens", "Aantal inwoners"):
+        assert f">{tekst}</text>" in smal_svg and f">{tekst}</text>" in breed_svg, tekst
+    # Both in a frame that scrolls sideways on its own and can be reached with the keyboard.
+    for figuur in figuren:
+        assert re.search(
+            r'<div class="kader" role="region" tabindex="0" aria-label="Grafiek: ', figuur
+        )
 
 
 def test_periode_en_vraag_kiezen():
@@ -120,7 +243,15 @@ def test_app_notebook_zonder_uitvoer_met_parametercel():
 
 @pytest.fixture
 def draaiende_app():
-    """``impactkit app`` on a free port, started as a user would; stopped afterwards."""
+    """``impactkit app`` on a free port, started as a user would; stopped afterwards.
+
+    Stopped as a terminal or a service manager does (SIGTERM to ``impactkit app`` only): the
+    app must then stop Voila, so nothing keeps serving on the port.
+    """
+    import os
+    import signal
+    import socket
+
     poort = app.vrije_poort(8930)
     proces = subprocess.Popen(
         [
@@ -135,43 +266,203 @@ def draaiende_app():
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        start_new_session=True,  # its own process group: whatever is left is stopped below
     )
     try:
         regel = proces.stdout.readline()
         yield proces, regel, poort
-    finally:
         proces.terminate()
         proces.wait(timeout=30)
+        with socket.socket() as s:
+            assert s.connect_ex(("127.0.0.1", poort)) != 0, "Voila draait nog na SIGTERM"
+    finally:
+        if proces.poll() is None:
+            proces.terminate()
+            proces.wait(timeout=30)
+        try:
+            os.killpg(proces.pid, signal.SIGKILL)  # Voila and kernels, if they were left
+        except ProcessLookupError:
+            pass
+
+
+# Every text the page shows while it starts, read just before the browser paints it.
+LAADTEKSTEN = """(() => { window.impactkitTeksten = []; let nieuw = [], gepland = false;
+  function zichtbaar(n) {
+    const ouder = n.parentElement;
+    return ouder && !['SCRIPT', 'STYLE'].includes(ouder.nodeName) && ouder.checkVisibility()
+      && n.data.trim();
+  }
+  function lees() {
+    gepland = false;
+    for (const n of nieuw) {
+      if (!n.isConnected) continue;
+      const teksten = n.nodeType === 3 ? [n] : [];
+      if (n.nodeType === 1) {
+        const w = document.createTreeWalker(n, NodeFilter.SHOW_TEXT);
+        while (w.nextNode()) teksten.push(w.currentNode);
+      }
+      for (const t of teksten.filter(zichtbaar)) window.impactkitTeksten.push(t.data.trim());
+    }
+    nieuw = [];
+  }
+  new MutationObserver(ms => {
+    for (const m of ms) {
+      nieuw.push(...m.addedNodes);
+      if (m.type !== 'childList') nieuw.push(m.target);  // text changed, or shown
+    }
+    if (!gepland) { gepland = true; requestAnimationFrame(lees); }
+  }).observe(document, {childList: true, subtree: true, characterData: true,
+                        attributes: true, attributeFilter: ['style', 'class']});
+})();"""
+
+# Per chart on the page: its smallest text on screen in px (font size in the SVG times the
+# scale at which the picture is shown) and whether its frame stays within the screen.
+GRAFIEKTEKST = """(async () => {
+  const uit = [], imgs = document.querySelectorAll('.impactkit-app figure.grafiek img.statisch');
+  // After a change of width <picture> may load another version: wait until it is shown.
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await Promise.all(Array.from(imgs, img => img.decode().catch(() => null)));
+  for (const img of imgs) {
+    const svg = new DOMParser().parseFromString(
+      await (await fetch(img.currentSrc)).text(), 'image/svg+xml').documentElement;
+    const groottes = Array.from(svg.querySelectorAll('text'))
+      .map(t => parseFloat(t.getAttribute('font-size')));
+    const schaal = img.getBoundingClientRect().width / parseFloat(svg.getAttribute('width'));
+    const kader = img.closest('.kader'), rand = kader.getBoundingClientRect();
+    uit.push({kleinste: Math.min(...groottes) * schaal, teksten: groottes.length,
+              onbekend: groottes.filter(isNaN).length, smal: img.currentSrc !== img.src,
+              kader_binnen: rand.left >= 0 && rand.right <= innerWidth,
+              past: kader.scrollWidth <= kader.clientWidth});
+  }
+  return uit;
+})()"""
+
+# Where the page runs past the screen: the document, Voila's scrolling cells, each control.
+# And whether the chosen question stands in full, visible, within the screen (not in a list).
+MAAT = """((vraag) => {
+  const cellen = document.getElementById('rendered_cells');
+  const buiten = Array.from(document.querySelectorAll(
+      '.impactkit-app select, .impactkit-app .widget-label, .impactkit-app a'))
+    .filter(e => e.getClientRects().length)
+    .map(e => [e.textContent.trim().slice(0, 30), e.getBoundingClientRect()])
+    .filter(([_, r]) => r.left < 8 || r.right > innerWidth - 8)  // not against the edge
+    .map(([t]) => t);
+  const teksten = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let vraag_te_zien = false;
+  while (teksten.nextNode()) {
+    const n = teksten.currentNode;
+    if (!n.data.includes(vraag) || n.parentElement.closest('select')) continue;
+    if (!n.parentElement.checkVisibility()) continue;
+    const bereik = document.createRange(); bereik.selectNodeContents(n);
+    const r = bereik.getBoundingClientRect();
+    if (r.width > 0 && r.left >= 0 && r.right <= innerWidth) vraag_te_zien = true;
+  }
+  return {document: document.documentElement.scrollWidth, breed: innerWidth,
+          cellen: cellen.scrollWidth - cellen.clientWidth, buiten, vraag_te_zien};
+})"""
+
+
+def _kies(tab, nummer: int, tekst: str) -> str:
+    """Choose the option with this text in the app's n-th list, as a user does."""
+    optie = (
+        f"Array.from(document.querySelectorAll('.impactkit-app select')[{nummer}]?.options ?? [])"
+        # ipywidgets writes the spaces of an option as no-break spaces
+        f".find(o => o.textContent.replaceAll('\\u00a0', ' ').trim() === {json.dumps(tekst)})"
+    )
+    assert _wacht(tab, optie, 30), f"geen keuze '{tekst}' in lijst {nummer}"
+    return tab.evalueer(f"""(() => {{
+        const o = {optie}, s = o.parentElement;
+        s.value = o.value; s.dispatchEvent(new Event('change', {{bubbles: true}}));
+        return o.textContent.replaceAll('\\u00a0', ' ').trim(); }})()""")
 
 
 @pytest.mark.browser
 @pytest.mark.traag
-def test_app_in_chromium_andere_regio_kiezen(draaiende_app, chromium):
+def test_app_in_chromium_op_scherm_en_telefoon(draaiende_app, chromium, tmp_path):
+    """The app as a coordinator uses it: loading in Dutch, a question and a region chosen, the
+    deelvragen the answer names on the page, at 1280, 390 and 320 px without sideways scrolling,
+    charts whose text stays readable, and the plan to download."""
+    from browser import beschrijf
+
     proces, regel, poort = draaiende_app
     adres = f"http://127.0.0.1:{poort}/"
     assert regel.strip() == f"De app draait op {adres}"
-    tab = chromium.tabblad(breedte=1280, hoogte=1000)
+    tab = chromium.tabblad(breedte=390, hoogte=900)
     try:
+        tab.stuur("Page.addScriptToEvaluateOnNewDocument", {"source": LAADTEKSTEN})
         tab.open(adres)
         assert tab.evalueer("document.documentElement.lang") == "nl"
         assert tab.evalueer("document.title") == "Stappenplan-app: je regio in cijfers"
         assert _wacht(tab, "document.querySelectorAll('select').length >= 3", 120)
-        gekozen = tab.evalueer("""(() => {
-            const s = Array.from(document.querySelectorAll('.impactkit-app select'))[0];
-            const o = Array.from(s.options).find(o => o.textContent.trim() === 'Utrecht');
-            s.value = o.value; s.dispatchEvent(new Event('change', {bubbles: true}));
-            return o.textContent.trim(); })()""")
-        assert gekozen == "Utrecht"
+        # While it starts, the page speaks Dutch (Voila's own texts are English).
+        laadteksten = tab.evalueer("window.impactkitTeksten")
+        assert "De app wordt geladen…" in laadteksten
+        engels = re.compile(r"Loading|Running|Executing|Reading \d|widget", re.I)
+        assert [t for t in laadteksten if engels.search(t)] == []
+        assert not engels.search(tab.evalueer("document.body.innerText"))
+
+        vraag = "Blijft de veiligheid in gezinnen na afsluiting bij Veilig Thuis bestaan?"
+        assert _kies(tab, 2, vraag) == vraag
+        # Before any answer, on the phone the list cuts the question off: it stands below it.
+        assert _wacht(tab, f"{MAAT}({json.dumps(vraag)}).vraag_te_zien", 30)
+        assert _kies(tab, 0, "Zaanstreek-Waterland") == "Zaanstreek-Waterland"
         assert _wacht(
-            tab, "document.body.innerText.includes('Utrecht, het tweede halfjaar van 2024')", 120
+            tab,
+            "document.body.innerText.includes('Zaanstreek-Waterland, het tweede halfjaar van "
+            "2024') && document.querySelectorAll('figure.grafiek img[alt]').length == 3",
+            120,
         )
         tekst = tab.evalueer("document.body.innerText")
         assert "Antwoord op de hoofdvraag" in tekst and "Vragen voor het gesprek" in tekst
-        # The overview and, with nothing notable in Utrecht, one time series.
-        assert _wacht(tab, "document.querySelectorAll('figure.grafiek img[alt]').length == 2", 120)
+        assert "import impactkit" not in tekst
+
+        # Every deelvraag the answer names is on the page under its number, with its question.
+        antwoord = tab.evalueer(
+            "document.querySelector('.impactkit-resultaat blockquote').nextElementSibling.innerText"
+        )
+        verwijzingen = _verwezen_deelvragen(antwoord)
+        assert [n for n, _ in verwijzingen] == [1, 2]
+        for nummer, gevraagd in verwijzingen:
+            kop = tab.evalueer(f"document.querySelector('#deelvraag-{nummer} h4').innerText")
+            assert kop == f"Deelvraag {nummer}. {gevraagd}"
+
+        # The plan, named for the region and the period, and how to continue with it.
         download = tab.evalueer("document.querySelector('a.impactkit-download').download")
-        assert download == "stappenplan_VT20_2024H2.yaml"
-        assert tab.evalueer("document.body.innerText.includes('import impactkit')") is False
+        assert download == "stappenplan-zaanstreek-waterland-2e-halfjaar-2024.yaml"
+        assert f"impactkit werkboek --plan {download}" in tekst
+
+        metingen = {}
+        for breedte in (1280, 390, 320):
+            tab.zet_breedte(breedte, 900)
+            # Voila's panels take the new width on the next frames
+            assert _wacht(
+                tab,
+                f"innerWidth === {breedte} && document.querySelector('.impactkit-app')"
+                f".getBoundingClientRect().right <= {breedte}",
+                10,
+            )
+            time.sleep(0.3)
+            maat = tab.evalueer(f"{MAAT}({json.dumps(vraag)})")
+            assert maat["document"] <= maat["breed"] and maat["cellen"] <= 0, (breedte, maat)
+            assert maat["buiten"] == [], (breedte, maat)
+            assert maat["vraag_te_zien"], breedte
+            grafieken = tab.evalueer(GRAFIEKTEKST)
+            assert len(grafieken) == 3 and all(
+                g["teksten"] and not g["onbekend"] for g in grafieken
+            )
+            assert all(g["kader_binnen"] for g in grafieken), (breedte, grafieken)
+            metingen[breedte] = grafieken
+            tab.schermafdruk(tmp_path / f"app-{breedte}.png", hele_pagina=False)
+        # On a phone no chart text under 10 px: the funnel and the time series are drawn for the
+        # phone and fit, the profile keeps its size and scrolls in its frame.
+        for breedte in (390, 320):
+            assert min(g["kleinste"] for g in metingen[breedte]) >= 10, metingen[breedte]
+            assert [g["smal"] for g in metingen[breedte]] == [False, True, True], breedte
+            assert [g["past"] for g in metingen[breedte]] == [False, True, True], breedte
+        assert [g["smal"] for g in metingen[1280]] == [False, False, False]
+        assert all(g["past"] for g in metingen[1280])
+        overtredingen = tab.axe()  # WCAG 2.1 AA on the phone: frames, links, folded details
+        assert overtredingen == [], beschrijf(overtredingen)
         assert tab.geblokkeerd == []  # nothing requested from another host: works offline
     finally:
         tab.sluit()
