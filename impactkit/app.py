@@ -3,7 +3,7 @@
 :class:`App` is the page: region, period and question are chosen in dropdowns; the answer to the
 hoofdvraag, the numbered deelvragen it refers to, the findings and the questions appear first, the
 charts right after, and the plan can be downloaded as a YAML file named for the region and period
-(:func:`plan_bestandsnaam`), with the command that continues with it in a workbook.
+(:func:`impactkit.eigen_werkboek.plan_bestandsnaam`), with the command that continues with it in a workbook.
 :func:`start_app` serves it on localhost (``impactkit app``). The page fits a phone's width: the
 template (``impactkit/sjablonen/voila``) lays out the controls and keeps the charts' text
 readable.
@@ -35,7 +35,6 @@ from .fouten import (
     bedoelde_je,
 )
 from .laden import laad
-from .namen import slug
 from .paden import notebook_pad
 from .regioindeling import NEDERLAND, regio, regios
 from .startvraagbank import startvragen
@@ -188,21 +187,11 @@ def _vraag_html(sleutel: str) -> str:
     return f"<p><strong>Je vraag:</strong> {html.escape(vraag)}</p>" if vraag else ""
 
 
-def plan_bestandsnaam(regio_code: str, periode: str) -> str:
-    """The name of the downloaded plan: the region's name in the period, the period in words.
-
-    >>> plan_bestandsnaam("VT02", "2024H2")
-    'stappenplan-drenthe-2e-halfjaar-2024.yaml'
-    >>> plan_bestandsnaam("VT15", "2021H1")
-    'stappenplan-noord-brabant-midden-1e-halfjaar-2021.yaml'
-    """
-    naam = regio(regio_code).naam_in(periode)
-    return f"{slug('stappenplan', naam, _periode_label(periode), lengte=None)}.yaml"
-
-
 def download_html(plan) -> str:
     """The plan as a download, with the command that continues with it in a workbook."""
-    bestand = plan_bestandsnaam(plan.regio_code, plan.periode)
+    from .eigen_werkboek import plan_bestandsnaam
+
+    bestand = plan_bestandsnaam(plan)
     return (
         f'<p class="impactkit-plan">{plan_downloadlink(plan, bestand)}<br>'
         "Ga er later mee verder in je werkboek: zet het bestand in je werkmap en typ daar "
@@ -449,7 +438,6 @@ __all__ = [
     "controleer_keuzes",
     "download_html",
     "maak_app",
-    "plan_bestandsnaam",
     "start_app",
     "vrije_poort",
     "wacht_op_app",

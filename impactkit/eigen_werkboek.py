@@ -100,7 +100,12 @@ def werkboek_map(regio_naam: str) -> Path:
 
 def plan_bestandsnaam(plan: Stappenplan) -> str:
     """A file name for a plan that a reader recognises: region in the period, period in words
-    (``stappenplan-drenthe-2e-halfjaar-2024.yaml``), no internal codes."""
+    (``stappenplan-drenthe-2e-halfjaar-2024.yaml``), no internal codes. The app's download and
+    ``impactkit werkboek --plan`` use it.
+
+    >>> plan_bestandsnaam(Stappenplan.nieuw("VT15", "2021H1"))
+    'stappenplan-noord-brabant-midden-1e-halfjaar-2021.yaml'
+    """
     p = Periode.parse(plan.periode)
     return f"stappenplan-{slug(regio(plan.regio_code).naam_in(p), p.label, lengte=None)}.yaml"
 

@@ -17,7 +17,7 @@ from impactkit.indicatoren import indicator
 from impactkit.oordelen import OPVALLEND_HOGER
 from impactkit.opmaak import EENHEID_DECIMALEN, afronden, ontbreekt
 from impactkit.startvraagbank import soort_van_plan
-from impactkit.synthese.bewijs import BEPERKT, STERK, voorbereid
+from impactkit.synthese.bewijs import BEPERKT, GEEN_UITSLUITSEL, STERK, voorbereid
 from impactkit.vraagsoort import GROEPEN, GROEPEN_PER_SOORT
 from impactkit.zinnen import richting_van
 from tests.antwoordmatrix import STANDAARD, alle_antwoorden, eigen_rijen, plan_voor
@@ -273,3 +273,68 @@ def test_norm_in_woorden():
     assert norm_tekst("norm maximaal 35", "%") == "maximaal 35%"
     assert norm_tekst("norm minimaal 4", "per 10.000 inwoners") == "minimaal 4 per 10.000 inwoners"
     assert norm_tekst("minstens 50%", "%") == "minstens 50%"
+
+
+def test_geen_uitsluitsel_naast_een_duidelijke_bevinding_van_een_andere_soort(antwoorden):
+    """'Bewijs: geen uitsluitsel' next to 'duidelijk gestegen' reads as a contradiction: the
+    explanation and the answer must say that the clear finding answers another question."""
+    fouten, gezien = [], 0
+    for a in antwoorden:
+        zonder_anders = []
+        for r in a.synthese.deelvragen.itertuples(index=False):
+            if r.sterkte != GEEN_UITSLUITSEL:
+                continue
+            duidelijk = "wijzen de cijfers erop" in r.toont
+            uitgelegd = "maar dat is niet wat deze deelvraag vraagt" in r.uitleg
+            if duidelijk != uitgelegd:
+                fouten.append((_waar(a), r.deelvraag, r.toont, r.uitleg))
+            if duidelijk:
+                gezien += 1
+                zonder_anders.append(r.deelvraag)
+        zinnen = _zinnen(a.synthese.antwoord)
+        genoemd = [z for z in zinnen if "geven de cijfers geen uitsluitsel" in z]
+        if zonder_anders and genoemd and "valt wel iets op over" not in genoemd[0]:
+            fouten.append((_waar(a), "antwoord", genoemd[0]))
+    assert not fouten, fouten[:3]
+    assert gezien > 0  # the case occurs in the practice data (e.g. Zaanstreek-Waterland 2024H2)
+
+
+@pytest.mark.parametrize(
+    "zonder, anders, deel",
+    [
+        (
+            ["A?"],
+            {"A?": ("verandering tegenover Nederland",)},
+            "; daarbij valt wel iets op over de ontwikkeling tegenover Nederland, maar dat is "
+            "niet wat die deelvraag vraagt",
+        ),
+        (
+            ["A?", "B?"],
+            {"B?": ("niveau",)},
+            "; bij de tweede valt wel iets op over het niveau tegenover Nederland, maar dat is "
+            "niet wat die vraagt",
+        ),
+        (
+            ["A?", "B?"],
+            {"A?": ("eigen verandering",), "B?": ("niveau",)},
+            "; bij beide valt wel iets op over de verandering in de regio zelf en het niveau "
+            "tegenover Nederland, maar dat is niet wat ze vragen",
+        ),
+        (
+            ["A?", "B?", "C?"],
+            {"C?": ("norm",)},
+            "; bij één daarvan valt wel iets op over de eigen norm, maar dat is niet wat die vraagt",
+        ),
+        (
+            ["A?", "B?", "C?"],
+            {"A?": ("niveau",), "C?": ("niveau",)},
+            "; bij twee daarvan valt wel iets op over het niveau tegenover Nederland, maar dat is "
+            "niet wat ze vragen",
+        ),
+        (["A?", "B?"], {}, ""),
+    ],
+)
+def test_zin_over_een_andere_soort_bevinding(zonder, anders, deel):
+    from impactkit.synthese.formulering import _ander_opvallend_deel
+
+    assert _ander_opvallend_deel(zonder, anders) == deel

@@ -80,7 +80,10 @@ def test_regio_kiezen_geeft_antwoord_grafieken_en_download():
     ],
 )
 def test_plan_heet_naar_regio_en_periode_in_woorden(code, periode, naam):
-    assert app.plan_bestandsnaam(code, periode) == naam
+    from impactkit.eigen_werkboek import plan_bestandsnaam
+    from impactkit.stappenplan import Stappenplan
+
+    assert plan_bestandsnaam(Stappenplan.nieuw(code, periode)) == naam
 
 
 def _tekst(fragment: str) -> str:

@@ -18,6 +18,7 @@ from .bewijs import (
     GEEN_UITSLUITSEL,
     WISSELEND,
     GekozenIndicator,
+    helder_buiten_soort,
     kies_indicator,
     sterkte_deelvraag,
     sterkte_hoofdvraag,
@@ -173,15 +174,18 @@ _KOLOMMEN = [
 
 def _per_deelvraag(
     plan: Any, df: pd.DataFrame, regio_naam: str, hoofdsoort: str
-) -> tuple[pd.DataFrame, dict[tuple[str, str | None], GekozenIndicator], list[str], list[str]]:
+) -> tuple[
+    pd.DataFrame, dict[tuple[str, str | None], GekozenIndicator], dict[str, tuple], list[str]
+]:
     """The table per deelvraag, with what the answer as a whole needs.
 
     Returns the table, every chosen indicator once, the questions of the deelvragen without
-    clear evidence, and the questions for the partners.
+    clear evidence (each with the groups of another kind that do show something clear), and
+    the questions for the partners.
     """
     rijen: list[dict] = []
     alle: dict[tuple[str, str | None], GekozenIndicator] = {}
-    zonder: list[str] = []  # deelvragen without clear evidence
+    zonder: dict[str, tuple[str, ...]] = {}  # deelvragen without clear evidence: other kinds
     vragen: list[str] = []
     for nummer, (vraag, waarom, paren) in enumerate(_deelvragen_van(plan, df), start=1):
         keuzes = [kies_indicator(df, i, c) for i, c in paren]
@@ -191,7 +195,7 @@ def _per_deelvraag(
         soort = soort_van_deelvraag(vraag, hoofdsoort)
         sterkte = sterkte_deelvraag(keuzes, soort)
         if sterkte == GEEN_UITSLUITSEL:
-            zonder.append(vraag)
+            zonder[vraag] = helder_buiten_soort(keuzes, soort)
         eigen_vragen = list(
             dict.fromkeys(v for k in keuzes for lijst in k.helder["vragen"] for v in lijst)
         )
@@ -241,7 +245,16 @@ def beantwoord(plan: Any, bevindingen: pd.DataFrame, alpha: float = 0.05) -> Syn
     sterkte = sterkte_hoofdvraag(tabel["sterkte"].tolist())
     wisselend = tabel.loc[tabel["sterkte"] == WISSELEND, "deelvraag"].tolist()
     kern = kern_zinnen(keuzes, soort, regio_naam, wisselend)
-    zinnen = antwoordzinnen(kern, sterkte, zonder, len(tabel), keuzes, regio_naam, oefendata)
+    zinnen = antwoordzinnen(
+        kern,
+        sterkte,
+        list(zonder),
+        len(tabel),
+        keuzes,
+        regio_naam,
+        oefendata,
+        {v: g for v, g in zonder.items() if g},
+    )
     if sterkte == GEEN_UITSLUITSEL or not vragen:
         vragen += [v for v in GESPREKSVRAGEN if v not in vragen]
     else:

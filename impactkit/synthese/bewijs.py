@@ -192,6 +192,17 @@ def groepen_voor(keuzes: list[GekozenIndicator], soort: str) -> tuple[str, ...]:
     return uit or tuple(g for g in GROEPEN if heeft(g)) or gevraagd[:1]
 
 
+def helder_buiten_soort(keuzes: list[GekozenIndicator], soort: str) -> tuple[str, ...]:
+    """The comparison groups outside those that answer this kind of question that do have a
+    clear finding: shown with the deelvraag, never counted as its evidence."""
+    gevraagd = groepen_voor(keuzes, soort)
+    return tuple(
+        g
+        for g in GROEPEN
+        if g not in gevraagd and any(not k.in_groep(GROEPEN[g]).helder.empty for k in keuzes)
+    )
+
+
 def richtingen_per_indicator(keuzes: list[GekozenIndicator], groep: str) -> dict[str, set[int]]:
     """Per indicator id (a distribution's categories together): the directions of its clear
     findings in one comparison group. A norm met counts as +1, missed as -1."""

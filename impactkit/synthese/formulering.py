@@ -37,8 +37,23 @@ from .bewijs import (
     GekozenIndicator,
     eenheid_van,
     groepen_voor,
+    helder_buiten_soort,
     richtingen_per_indicator,
 )
+
+OVER_GROEP = {
+    "eigen verandering": "de verandering in de regio zelf",
+    "verandering tegenover Nederland": "de ontwikkeling tegenover Nederland",
+    "niveau": "het niveau tegenover Nederland",
+    "norm": "de eigen norm",
+}
+"""What a comparison group says something about, as the object of 'iets opvallen over'."""
+
+
+def over_andere_vraag(groepen: tuple[str, ...] | list[str]) -> str:
+    """'de verandering in de regio zelf en de ontwikkeling tegenover Nederland'."""
+    return _opsomming([OVER_GROEP[g] for g in groepen])
+
 
 # -- what the monitor cannot tell (general limits) -------------------------------------------------
 REGISTRATIES = (
@@ -262,7 +277,14 @@ def uitleg_tekst(sterkte: str, keuzes: list[GekozenIndicator], soort: str = "") 
     if sterkte == GEEN_UITSLUITSEL:
         groepen = groepen_voor(keuzes, soort) if soort else tuple(GROEPEN)
         eigen = [k for g in groepen for k in _alleen(keuzes, GROEPEN[g])]
-        return hoofdletter(_reden_geen_uitsluitsel(eigen or keuzes)) + "."
+        reden = hoofdletter(_reden_geen_uitsluitsel(eigen or keuzes)) + "."
+        anders = helder_buiten_soort(keuzes, soort) if soort else ()
+        if anders:
+            reden += (
+                f" Wel valt iets op over {over_andere_vraag(anders)}, maar dat is niet wat deze "
+                "deelvraag vraagt: het telt niet mee voor het bewijs."
+            )
+        return reden
     groepen = groepen_voor(keuzes, soort) if soort else tuple(GROEPEN)
     n = max(len(richtingen_per_indicator(keuzes, g)) for g in groepen)
     if sterkte == BEPERKT:
@@ -484,6 +506,29 @@ def kern_zinnen(
     return zinnen
 
 
+def _ander_opvallend_deel(zonder: list[str], zonder_anders: dict[str, tuple[str, ...]]) -> str:
+    """The end of 'Over … geven de cijfers geen uitsluitsel' for those deelvragen that still
+    show something clear of another kind: it answers another question, so 'geen uitsluitsel'
+    and an earlier 'duidelijk gestegen' do not seem to contradict each other. The deelvragen
+    were just named, so they are referred to, not repeated. Empty when there are none."""
+    if not zonder_anders:
+        return ""
+    groepen = [g for g in GROEPEN if any(g in gs for gs in zonder_anders.values())]
+    over = over_andere_vraag(groepen)
+    if len(zonder) == 1:
+        wie, wat = "daarbij", "die deelvraag vraagt"
+    elif len(zonder_anders) == len(zonder):
+        wie = "bij beide" if len(zonder) == 2 else "bij elk ervan"
+        wat = "ze vragen"
+    elif len(zonder) == 2:
+        wie = "bij de eerste" if zonder[0] in zonder_anders else "bij de tweede"
+        wat = "die vraagt"
+    else:
+        n = len(zonder_anders)
+        wie, wat = f"bij {_telwoord(n)} daarvan", "die vraagt" if n == 1 else "ze vragen"
+    return f"; {wie} valt wel iets op over {over}, maar dat is niet wat {wat}"
+
+
 def antwoordzinnen(
     kern: list[str],
     sterkte: str,
@@ -492,10 +537,12 @@ def antwoordzinnen(
     keuzes: list[GekozenIndicator],
     regio_naam: str,
     oefendata: bool,
+    zonder_anders: dict[str, tuple[str, ...]] | None = None,
 ) -> list[str]:
     """The sentences of the answer: practice data, the kern, the deelvragen without a clear
-    answer (``zonder``: their questions, of ``aantal`` deelvragen) and what the figures cannot
-    tell.
+    answer (``zonder``: their questions, of ``aantal`` deelvragen; ``zonder_anders``: of those,
+    the ones with a clear finding of another kind than they ask, with its groups) and what the
+    figures cannot tell.
     """
     zinnen = [OEFENDATA_ZIN.format(regio=regio_naam)] if oefendata else []
     zinnen += kern
@@ -508,7 +555,8 @@ def antwoordzinnen(
             )
         else:
             wie = f"de andere {_telwoord(len(zonder))} deelvragen"
-        zinnen.append(f"Over {wie} geven de cijfers geen uitsluitsel.")
+        anders = _ander_opvallend_deel(zonder, zonder_anders or {})
+        zinnen.append(f"Over {wie} geven de cijfers geen uitsluitsel{anders}.")
     registratie = any(k.ind is not None and k.ind.beschikbaarheid == "registratie" for k in keuzes)
     if sterkte == GEEN_UITSLUITSEL:
         zinnen.append(
