@@ -352,6 +352,21 @@ def test_rapport_op_een_telefoon_in_chromium(uitvoer, chromium):
             ".map(t => t.getBoundingClientRect().height).filter(h => h > 0))"
         )
         assert 10 <= kleinste < 100, kleinste
+        # The key figures (indicator, region, Nederland) fit without scrolling: Nederland in view.
+        kern = tab.evalueer(
+            "(() => { const t = Array.from(document.querySelectorAll('table')).find(t =>"
+            " t.caption && t.caption.textContent.startsWith('Kerncijfers'));"
+            " return [t.getBoundingClientRect().right, t.parentElement.getBoundingClientRect().right,"
+            " t.rows[0].cells[2].textContent]; })()"
+        )
+        assert kern[2] == "Nederland" and kern[0] <= kern[1] + 0.5, kern
+        # A wide table scrolls in its box, but no column is cut into letters: every text cell
+        # is at least a short word wide (7em at .85rem is about 95 px).
+        smalste = tab.evalueer(
+            "Math.min(...Array.from(document.querySelectorAll('.tabel td:not(.getal)'))"
+            ".map(td => td.getBoundingClientRect().width))"
+        )
+        assert smalste >= 90, smalste
         assert tab.geblokkeerd == []
     finally:
         tab.sluit()
