@@ -178,7 +178,7 @@ def _kaart(
 
     The figure is the report's (caption, static SVG, interactive chart, its figures as a
     table), so it reads and prints offline like a report's chart."""
-    from .grafieken.kaarten import kaart_batch
+    from .grafieken.batchkaart import kaart_batch
     from .rapport import grafiek_html, svg_zonder_titel
 
     aantallen: dict[str, int | None] = {}

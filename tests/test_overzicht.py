@@ -14,7 +14,7 @@ from browser import BrowserFout
 
 from impactkit.batch import Resultaat, schrijf_index
 from impactkit.grafieken import alt_tekst, grafiek_tabel
-from impactkit.grafieken.kaarten import NIET_IN_BATCH, ZONDER_OORDELEN, kaart_batch
+from impactkit.grafieken.batchkaart import NIET_IN_BATCH, ZONDER_OORDELEN, kaart_batch
 from impactkit.regioindeling import regios
 
 VRAAG = "heftig_structureel_geweld"

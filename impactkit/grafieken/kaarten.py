@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from functools import lru_cache
 
 import altair as alt
@@ -23,10 +22,7 @@ from .spreiding import optionele_regio
 from .toegankelijk import beschrijf, in_zin, waarde_tekst
 from .uiterlijk import (
     ACCENT,
-    BRON_CBS,
-    BRON_OEFEN,
     KAART_KLEUREN,
-    OEFENDATA_TEKST,
     ONDERDRUKT_KLEUR,
     OORDEEL_STIJL,
     RAND_KLEUR,
@@ -76,7 +72,7 @@ def _ring_midden(ring: list) -> tuple[float, float, float]:
 
 
 @lru_cache(maxsize=8)
-def _gebieden_in(jaar: int) -> tuple[dict, ...]:
+def gebieden_in(jaar: int) -> tuple[dict, ...]:
     """The region features valid in ``jaar``: from 2023 VT16 and VT26 are drawn as one VT27.
 
     The boundary file has the 2022 division; a region that CBS reports as the merger of older
@@ -107,10 +103,10 @@ def _gebieden_in(jaar: int) -> tuple[dict, ...]:
 
 
 @lru_cache(maxsize=1)
-def _middens() -> dict[str, tuple[float, float]]:
+def regio_middens() -> dict[str, tuple[float, float]]:
     """Label point per region: the centroid of its largest polygon (lon, lat)."""
     uit = {}
-    for ft in (*_vt_gebieden(), *_gebieden_in(9999)):
+    for ft in (*_vt_gebieden(), *gebieden_in(9999)):
         geo = ft["geometry"]
         veelhoeken = [geo["coordinates"]] if geo["type"] == "Polygon" else geo["coordinates"]
         _, x, y = max(_ring_midden(v[0]) for v in veelhoeken)
@@ -121,7 +117,7 @@ def _middens() -> dict[str, tuple[float, float]]:
 def _gekozen_lagen(r) -> list[alt.Chart]:
     """The chosen region: a black-and-vermilion outline and its name on a white halo."""
     filter_ = f"datum.properties.vt_code == '{r.code}'"
-    x, y = _middens()[r.code]
+    x, y = regio_middens()[r.code]
     naam = pd.DataFrame({"lon": [x], "lat": [y], "naam": [r.naam]})
     tekst = alt.Chart(naam).encode(longitude="lon:Q", latitude="lat:Q", text="naam:N")
     return [
@@ -171,7 +167,7 @@ def kaart(
     waarden = compacte_tabel(rijen, ["regio_code", "regio", "waarde"])
     # The boundaries are the layer's shared data (embedded once); the figures are looked up.
     # Both are named top-level datasets, so each is embedded once, whatever the number of layers.
-    datasets = {"vt_gebieden": list(_gebieden_in(p.jaar)), "vt_waarden": json_rijen(waarden)}
+    datasets = {"vt_gebieden": list(gebieden_in(p.jaar)), "vt_waarden": json_rijen(waarden)}
     lagen = _waardevlakken(ind)
     extra = ["Lichtgrijs met stippelrand: cijfer onderdrukt of onbekend."]
     if r is not None:
@@ -354,7 +350,7 @@ def kaart_oordelen(
     r = optionele_regio(regio)
     df = data_of_laad(data)
     per_code = _oordelen_van(ind, p, oordelen, categorie, df)
-    gebieden = _gebieden_in(p.jaar)
+    gebieden = gebieden_in(p.jaar)
     tab = _oordeel_per_gebied(gebieden, per_code, links)
     woorden = list(OORDEEL_STIJL)
     getoond = [w for w in woorden if w in set(tab["oordeel"])]
@@ -390,7 +386,7 @@ def kaart_oordelen(
 
 def _oordeel_per_gebied(gebieden: tuple[dict, ...], per_code: pd.DataFrame, links) -> pd.DataFrame:
     """One row per drawn region: its verdict and sign, value, Nederland, link and label point."""
-    middens = _middens()
+    middens = regio_middens()
     woorden = list(OORDEEL_STIJL)
     rijen = []
     for ft in gebieden:
@@ -499,222 +495,3 @@ def _oordelen_alt(ind, p: Periode, tab: pd.DataFrame, cat: str) -> str:
         if 0 < len(regios) <= 8:
             namen.append(f"{w.capitalize()}: {', '.join(regios)}")
     return zin + (" " + ". ".join(namen) + "." if namen else "")
-
-
-# -- 8. Map of a batch ----------------------------------------------------------------------------
-NIET_IN_BATCH = "niet in deze batch"
-ZONDER_OORDELEN = "in de batch, zonder oordelen"
-BATCH_KLASSEN: dict[str, str] = {
-    NIET_IN_BATCH: "#F2F2F2",
-    ZONDER_OORDELEN: "#FFFFFF",
-    "geen opvallend verschil": "#CBC9E2",
-    "1 opvallend verschil": "#9E9AC8",
-    "2 opvallende verschillen": "#6A51A3",
-    "3 of meer opvallende verschillen": "#3F007D",
-}
-"""The batch map's classes and fills: a purple ramp (no verdict colour: a count has no
-direction), light grey for regions outside the batch, white for a region without verdicts. The
-number itself stands on every region of the batch, so colour never carries it alone."""
-
-
-def _batch_klasse(aantal: int | None) -> str:
-    if aantal is None:
-        return ZONDER_OORDELEN
-    if aantal == 0:
-        return "geen opvallend verschil"
-    if aantal == 1:
-        return "1 opvallend verschil"
-    return "2 opvallende verschillen" if aantal == 2 else "3 of meer opvallende verschillen"
-
-
-def _verschillen(n: int) -> str:
-    return f"{n} opvallend verschil" if n == 1 else f"{n} opvallende verschillen"
-
-
-def kaart_batch(
-    periode: str,
-    aantallen: Mapping[str, int | None],
-    indicatoren: int,
-    links: Mapping[str, str] | None = None,
-    oefendata: bool = False,
-    bron: str | None = None,
-) -> alt.LayerChart:
-    """Map of the regions in a batch: per region the number of indicators whose verdict against
-    Nederland is *opvallend* (higher or lower), as the batch's overview page shows them.
-
-    ``aantallen``: region code -> that number, or ``None`` for a region in the batch without
-    verdicts (its run failed, or its report is about another period). Regions not in it are
-    light grey, 'niet in deze batch'. ``indicatoren``: how many indicators were compared.
-    ``links``: region code -> address of its report (clickable areas). Regions are drawn and
-    named as they were in ``periode`` (from 2023 Oost-Brabant). ``oefendata`` puts the
-    practice-data warning in the caption; otherwise ``bron`` ('cbs' or a description) is named.
-
-    Examples
-    --------
-    >>> g = kaart_batch("2024H2", {"VT19": 1, "VT20": 0}, indicatoren=7)
-    >>> g.to_dict()["title"]["text"]
-    'Meeste opvallende verschillen met Nederland: Twente (1 van 7 indicatoren)'
-    """
-    p = Periode.parse(periode)
-    gebieden = _gebieden_in(p.jaar)
-    middens = _middens()
-    rijen = []
-    for ft in gebieden:
-        code = ft["properties"]["vt_code"]
-        erin = code in aantallen
-        aantal = aantallen.get(code)
-        x, y = middens[code]
-        rijen.append(
-            {
-                "regio_code": code,
-                "regio": zoek_regio(code).naam_in(p.code),
-                "klasse": _batch_klasse(aantal) if erin else NIET_IN_BATCH,
-                "aantal": None if aantal is None else int(aantal),
-                "label": ("–" if aantal is None else str(int(aantal))) if erin else "",
-                "link": (links or {}).get(code),
-                "lon": x,
-                "lat": y,
-            }
-        )
-    tab = pd.DataFrame(rijen)
-    getoond = [k for k in BATCH_KLASSEN if k in set(tab["klasse"])]
-    extra = []
-    if NIET_IN_BATCH in getoond:
-        extra.append("Lichtgrijs met stippelrand: niet in deze batch.")
-    extra.append("Het getal op een regio is het aantal indicatoren met een opvallend verschil.")
-    if links:
-        extra.append("Klik op een regio voor het rapport van die regio.")
-    if oefendata:
-        bronregels = [BRON_OEFEN, OEFENDATA_TEKST]
-    elif bron and bron.strip().lower() == "cbs":
-        bronregels = [BRON_CBS]
-    else:
-        bronregels = [f"Bron: {bron}." if bron else "Bron: de cijfers in het rapport per regio."]
-    titel = alt.TitleParams(
-        text=_batch_titel(tab, indicatoren),
-        subtitle=[
-            "Per Veilig Thuis-regio het aantal indicatoren met een opvallend verschil met "
-            f"Nederland (opvallend hoger of lager), {p.label}",
-            *bronregels,
-            *extra,
-        ],
-    )
-    datasets = {"vt_gebieden": list(gebieden), "vt_batch": json_rijen(tab)}
-    grafiek = alt.layer(
-        *_batchvlakken(getoond, bool(links)),
-        data=alt.NamedData(name="vt_gebieden"),
-        datasets=datasets,
-    ).properties(title=titel, width=420, height=480, projection=alt.Projection(type="mercator"))
-    in_batch = tab[tab["klasse"] != NIET_IN_BATCH].sort_values("regio", kind="stable")
-    kolom = f"Opvallende verschillen met Nederland (van {indicatoren} indicatoren)"
-    lezer = pd.DataFrame({"Regio": in_batch["regio"], kolom: in_batch["aantal"]})
-    return beschrijf(
-        met_thema(grafiek),
-        "kaart_batch",
-        _batch_alt(p, tab, indicatoren),
-        lezer.reset_index(drop=True),
-        {kolom: 0},
-    )
-
-
-def _batch_titel(tab: pd.DataFrame, indicatoren: int) -> str:
-    """The finding: which region(s) differ most from Nederland, or that none does."""
-    met = tab[tab["aantal"].notna() & (tab["klasse"] != NIET_IN_BATCH)]
-    if met.empty:
-        return "Geen oordelen in deze batch"
-    hoogste = int(met["aantal"].max())
-    if hoogste == 0:
-        return "Geen regio in deze batch verschilt opvallend van Nederland"
-    namen = sorted(met.loc[met["aantal"] == hoogste, "regio"])
-    wie = namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
-    if len(namen) > 4:
-        wie = f"{len(namen)} regio's"
-    return f"Meeste opvallende verschillen met Nederland: {wie} ({hoogste} van {indicatoren} indicatoren)"
-
-
-def _batch_alt(p: Periode, tab: pd.DataFrame, indicatoren: int) -> str:
-    in_batch = tab[tab["klasse"] != NIET_IN_BATCH].sort_values(
-        ["aantal", "regio"], ascending=[False, True], na_position="last"
-    )
-    zin = (
-        f"Kaart van de {len(tab)} Veilig Thuis-regio's, {p.label}: de {len(in_batch)} regio's "
-        f"in deze batch zijn gekleurd naar het aantal indicatoren (van {indicatoren}) met een "
-        "opvallend verschil met Nederland"
-    )
-    if 0 < len(in_batch) <= 8:
-        delen = [
-            f"{r.regio} {'geen oordelen' if pd.isna(r.aantal) else int(r.aantal)}"
-            for r in in_batch.itertuples()
-        ]
-        zin += ": " + ", ".join(delen)
-    else:
-        tellingen = in_batch["klasse"].value_counts()
-        woorden = {
-            "geen opvallend verschil": "zonder opvallend verschil",
-            "1 opvallend verschil": "met 1",
-            "2 opvallende verschillen": "met 2",
-            "3 of meer opvallende verschillen": "met 3 of meer",
-            ZONDER_OORDELEN: "zonder oordelen",
-        }
-        zin += ": " + ", ".join(f"{tellingen[k]} {w}" for k, w in woorden.items() if k in tellingen)
-    rest = len(tab) - len(in_batch)
-    return zin + (f". De andere {rest} zijn grijs: niet in deze batch." if rest else ".")
-
-
-def _batchvlakken(getoond: list[str], met_links: bool) -> list[alt.Chart]:
-    """The areas filled by class (clickable with links) and the number on each batch region."""
-    opzoeken = alt.LookupData(
-        data=alt.NamedData(name="vt_batch"),
-        key="regio_code",
-        fields=["regio", "klasse", "aantal", "link"],
-    )
-    tooltip = [
-        alt.Tooltip("regio:N", title="Regio"),
-        alt.Tooltip("klasse:N", title="Opvallende verschillen met Nederland"),
-    ]
-    codering = {
-        "fill": alt.Fill(
-            "klasse:N",
-            scale=alt.Scale(domain=getoond, range=[BATCH_KLASSEN[k] for k in getoond]),
-            legend=alt.Legend(
-                title=None,
-                orient="bottom",
-                direction="horizontal",
-                columns=1,
-                symbolType="square",
-                symbolStrokeColor=RAND_KLEUR,
-            ),
-        ),
-        "tooltip": tooltip,
-    }
-    if met_links:
-        codering["href"] = alt.Href("link:N")
-    cursor = "pointer" if met_links else "default"
-    basis = alt.Chart().transform_lookup(lookup="properties.vt_code", from_=opzoeken)
-    buiten = (
-        basis.transform_filter(f"datum.klasse == '{NIET_IN_BATCH}'")
-        .mark_geoshape(stroke="#8A8A8A", strokeWidth=0.8, strokeDash=[3, 2])
-        .encode(**codering)
-    )
-    binnen = (
-        basis.transform_filter(f"datum.klasse != '{NIET_IN_BATCH}'")
-        .mark_geoshape(stroke=RAND_KLEUR, strokeWidth=1, cursor=cursor)
-        .encode(**codering)
-    )
-    getallen = alt.Chart(alt.NamedData(name="vt_batch")).transform_filter("datum.label != ''")
-    tekst = getallen.encode(longitude="lon:Q", latitude="lat:Q", text="label:N", tooltip=tooltip)
-    if met_links:  # the number lies on top of its area: a click on it opens the report too
-        tekst = tekst.encode(href=alt.Href("link:N"))
-    return [
-        buiten,
-        binnen,
-        tekst.mark_text(
-            fontSize=14,
-            fontWeight="bold",
-            stroke="white",
-            strokeWidth=4,
-            strokeJoin="round",
-            cursor=cursor,
-        ),
-        tekst.mark_text(fontSize=14, fontWeight="bold", color="#000000", cursor=cursor),
-    ]
