@@ -58,9 +58,7 @@ def _html(boek, pad: str) -> str:
 def _leestekst(html: str) -> str:
     """The text a reader sees: no scripts, styles or code-cell input, tags removed."""
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    html = re.sub(
-        r'<div class="cell_input.*?</pre></div>\s*</div>\s*</div>', " ", html, flags=re.S
-    )
+    html = re.sub(r'<div class="cell_input.*?</pre></div>\s*</div>\s*</div>', " ", html, flags=re.S)
     tekst = re.sub(r"<[^>]+>", " ", html)
     tekst = tekst.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     return re.sub(r"\s+", " ", tekst)
@@ -148,8 +146,14 @@ def test_een_uitleg_van_het_interval(boek):
     # registration is not.
     for pad, html in _paginas(boek):
         tekst = _leestekst(html)
-        for fout in ("zoals een peiling", "zoals bij een peiling", "het 'echte' cijfer", "het ‘echte’ cijfer", "meting zou kunnen overdoen",
-                     "meting opnieuw kon doen"):
+        for fout in (
+            "zoals een peiling",
+            "zoals bij een peiling",
+            "het 'echte' cijfer",
+            "het ‘echte’ cijfer",
+            "meting zou kunnen overdoen",
+            "meting opnieuw kon doen",
+        ):
             assert fout not in tekst, (pad, fout)
 
 
@@ -186,7 +190,13 @@ def test_taal_voor_beleidslezers(boek):
 def test_nieuwe_hoofdstukken(boek):
     dashboard = _leestekst(_html(boek, "book/cbs-dashboard.html"))
     assert "dashboards.cbs.nl" in _html(boek, "book/cbs-dashboard.html")
-    for woorden in ("Landelijk", "Regionaal", "Tijdreeksen", "belangrijke beleidsvragen", "Download"):
+    for woorden in (
+        "Landelijk",
+        "Regionaal",
+        "Tijdreeksen",
+        "belangrijke beleidsvragen",
+        "Download",
+    ):
         assert woorden in dashboard, woorden
     handreikingen = _leestekst(_html(boek, "book/goede-gesprek.html")) + _leestekst(
         _html(boek, "book/lokale-indicatoren.html")
@@ -208,7 +218,9 @@ def test_hermeldingen_zeggen_dat_het_dashboard_ze_niet_heeft(boek):
         if pad in ("book/api.html", "search.html", "book/begrippenlijst.html"):
             continue
         tekst = _leestekst(html)
-        if "hermelding" not in tekst.lower() or not pad.startswith(("book/stappenplan", "book/voorbeelden")):
+        if "hermelding" not in tekst.lower() or not pad.startswith(
+            ("book/stappenplan", "book/voorbeelden")
+        ):
             continue
         assert "op termijn" in tekst or "begrippenlijst.html#term-hermelding" in html, pad
 
@@ -216,7 +228,13 @@ def test_hermeldingen_zeggen_dat_het_dashboard_ze_niet_heeft(boek):
 def test_zaanstreek_waterland_noemt_waar_het_afwijkt_van_de_bron(boek):
     tekst = _leestekst(_html(boek, "book/voorbeelden/zaanstreek-waterland.html"))
     assert "Waar dit voorbeeld afwijkt van het gepubliceerde voorbeeld" in tekst
-    for woorden in ("bestaande", "nieuwe casussen", "Neemt recidive af?", "bij adviezen", "iets toegenomen"):
+    for woorden in (
+        "bestaande",
+        "nieuwe casussen",
+        "Neemt recidive af?",
+        "bij adviezen",
+        "iets toegenomen",
+    ):
         assert woorden in tekst, woorden
     # the list of questions for the conversation is printed once
     assert tekst.count("Vragen voor het gesprek met partners") == 1
