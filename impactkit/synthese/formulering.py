@@ -557,23 +557,24 @@ def antwoordzinnen(
             wie = f"de andere {_telwoord(len(zonder))} deelvragen"
         anders = _ander_opvallend_deel(zonder, zonder_anders or {})
         zinnen.append(f"Over {wie} geven de cijfers geen uitsluitsel{anders}.")
-    registratie = any(k.ind is not None and k.ind.beschikbaarheid == "registratie" for k in keuzes)
+    soorten = {k.ind.beschikbaarheid for k in keuzes if k.ind is not None}
+    # registrations only, or mixed with the cohort study (whose figures are no registrations)
+    registraties = (
+        "Het gaat om registraties, niet om hoe vaak geweld werkelijk voorkomt"
+        if soorten == {"registratie"}
+        else "Een deel van deze cijfers zijn registraties, die niet laten zien hoe vaak geweld "
+        "werkelijk voorkomt"
+        if "registratie" in soorten
+        else ""
+    )
     if sterkte == GEEN_UITSLUITSEL:
         zinnen.append(
-            (
-                "Het gaat om registraties, niet om hoe vaak geweld werkelijk voorkomt; bespreek"
-                if registratie
-                else "Bespreek"
-            )
+            (f"{registraties}; bespreek" if registraties else "Bespreek")
             + " met de partners wat zij zien en welke andere informatie de vraag kan beantwoorden."
         )
     else:
         zinnen.append(
-            (
-                "Het gaat om registraties, niet om hoe vaak geweld werkelijk voorkomt, en de cijfers"
-                if registratie
-                else "De cijfers"
-            )
+            (f"{registraties}, en de cijfers" if registraties else "De cijfers")
             + " zeggen niet waardoor de verschillen komen: dat bespreek je met de partners."
         )
     return zinnen
