@@ -188,8 +188,11 @@ def laatste_periode_in_bron(regio_naam: str, bron: str = "oefendata") -> str:
 
 
 def toon(tabel: pd.DataFrame):
-    """A table for display in notebooks and the book: full text, no index column."""
-    return tabel.style.hide(axis="index").format(precision=1, decimal=",", thousands=".")
+    """A table for display in notebooks and the book: full text, no index column, a missing
+    value as '–' (never 'nan' or a raw '<NA>')."""
+    return tabel.style.hide(axis="index").format(
+        precision=1, decimal=",", thousands=".", na_rep="–"
+    )
 
 
 def koptekst(wb: Werkboek) -> str:

@@ -426,3 +426,12 @@ def test_verder_met_een_gedownload_plan(tmp_path, monkeypatch, capsys):
     # no region and no plan
     assert main(["werkboek", "--niet-openen"]) == 2
     assert "Welke regio?" in capsys.readouterr().err
+
+
+def test_toon_laat_ontbrekende_waarden_als_streepje_zien():
+    import pandas as pd
+
+    tabel = pd.DataFrame({"getal": [1234.56, None], "tekst": pd.array([None, "x"], dtype="string")})
+    html = werkboek.toon(tabel).to_html()
+    assert "1.234,6" in html and html.count(">–<") == 2
+    assert "nan" not in html and "<NA>" not in html and "&lt;NA&gt;" not in html
