@@ -320,3 +320,48 @@ def test_app_stoppen_laat_geen_server_en_geen_kernel_achter(signaal):
         if pagina is not None:
             pagina.sluit()
         _stop(proces, processen)
+
+
+def _wacht_in(tab, voorwaarde: str, seconden: float) -> bool:
+    return _wacht(lambda: tab.evalueer(f"!!({voorwaarde})"), seconden)
+
+
+@pytest.mark.browser
+@pytest.mark.traag
+def test_netwerk_in_chromium_met_code_sluiten_geeft_plaats_vrij(netwerkapp, chromium):
+    """In a browser: the address with the code opens the app (the widgets connect with the
+    cookie the code gave), closing a tab stops its kernel at once, and a page whose kernel
+    is gone says so in Dutch."""
+    poort, code, _, processen = netwerkapp
+    adres = f"http://127.0.0.1:{poort}/?token={code}"
+    kernel_van = "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
+    tab = chromium.tabblad(breedte=390, hoogte=900)
+    tweede = chromium.tabblad(breedte=390, hoogte=900)
+    try:
+        for t in (tab, tweede):
+            t.open(adres)
+            assert _wacht_in(
+                t, "document.querySelectorAll('.impactkit-app select').length >= 3", 60
+            )
+        eerste_kernel, tweede_kernel = tab.evalueer(kernel_van), tweede.evalueer(kernel_van)
+        # Closing the tab as a user does (its 'beforeunload' runs): the kernel stops at once.
+        tweede.stuur("Page.close")
+        chromium._tabbladen.pop(tweede.sessie, None)
+        weg = f"fetch('/api/kernels/{tweede_kernel}').then(r => r.status === 404)"
+        assert _wacht_in(tab, weg, 5)
+        assert _wacht(lambda: len(_kernels(_nakomelingen_van(processen))) == 1, 10)
+        # The page's own kernel stopped (as after a minute without connection): it says so.
+        tab.evalueer(f"""(() => {{
+            const xsrf = document.cookie.match('\\\\b_xsrf=([^;]*)\\\\b')[1], f = new FormData();
+            f.append('_xsrf', xsrf);
+            return fetch('/voila/api/shutdown/{eerste_kernel}', {{method: 'POST', body: f}})
+              .then(r => r.status); }})()""")
+        assert _wacht_in(tab, "document.querySelector('.impactkit-verbinding-weg')", 15)
+        melding = tab.evalueer("document.querySelector('[role=alert]').textContent")
+        assert "Deze pagina is niet meer verbonden met de app" in melding
+        assert "Laad de pagina opnieuw" in melding
+        assert tab.geblokkeerd == []
+    finally:
+        tab.sluit()
+        if tweede.sessie in chromium._tabbladen:
+            tweede.sluit()
