@@ -345,9 +345,10 @@ def app_opdracht(
 SJABLONEN = Path(__file__).with_name("sjablonen")
 VOILA_INSTELLINGEN = SJABLONEN / "voila" / "templates" / "impactkit"  # holds voila.py
 
-# Memory of one open page: its kernel after an answer with charts (bench/bench_app.py measures
-# about 250 MB; rounded up), and what is kept free for the rest of the laptop.
-GEHEUGEN_PER_PAGINA = 300 * 2**20
+# Memory of one open page: its kernel at the peak of an answer with charts (bench/bench_app.py:
+# 313 MB per session with 12 at once; about 170 MB before a region is chosen), and what is kept
+# free for the rest of the laptop. An 8 GB laptop with 4.6 GB free gets a cap of 11.
+GEHEUGEN_PER_PAGINA = 320 * 2**20
 GEHEUGEN_VRIJ_HOUDEN = 1024 * 2**20
 MAX_PAGINAS_HOOGSTENS = 40
 
