@@ -140,6 +140,17 @@ class Pagina:
         self.verbinding.sock and self.verbinding.sock.close()
         self.verbinding.close()
 
+    def sluit_tabblad(self, poort: int) -> int | None:
+        """Close the page as a browser closes a tab: on 'beforeunload' Voila's page sends this
+        beacon, with the value of the page's _xsrf cookie (without that cookie it was refused)."""
+        self.sluit()
+        if self.kernel is None:
+            return None
+        koek = _koek(self.koekjes)
+        xsrf = re.search(r"(?:^|; )_xsrf=([^;]+)", koek).group(1)
+        beacon = urllib.parse.urlencode({"_xsrf": xsrf})
+        return _vraag(poort, "POST", f"/voila/api/shutdown/{self.kernel}", koek, beacon)[0]
+
 
 def _vraag(poort: int, methode: str, pad: str, koek: str = "", body: str = ""):
     verbinding = http.client.HTTPConnection("127.0.0.1", poort, timeout=30)
@@ -267,39 +278,104 @@ def test_netwerk_code_intypen(netwerkapp):
 
 
 def test_netwerk_met_code_de_app_tot_de_grens_dan_vol(netwerkapp):
-    """Cap 2: two pages are served, the third gets the Dutch 'vol' page and starts nothing; a
-    page left while loading and a page closed (Voila's beacon) give their place back at once."""
+    """Cap 2: a page left while loading gives its place back at once; two pages are served,
+    the third gets the Dutch 'vol' page and starts nothing; a page that is closed (Voila's
+    beacon) gives its place back at once."""
     poort, code, _, processen = netwerkapp
-    a = Pagina(poort, f"/?token={code}")
-    b = Pagina(poort, f"/?token={code}")
+    met_code = f"/?token={code}"
+    a = Pagina(poort, met_code)
+    b = Pagina(poort, met_code)
+    paginas = [a, b]
     try:
         assert a.status == b.status == 200 and a.kernel != b.kernel
         assert '<html lang="nl"' in a.tekst
         koek = _koek(a.koekjes)
+        b.sluit()  # F5 or a closed tab while the page loads (its notebook still runs)
+        assert _wacht(lambda: _vraag(poort, "GET", f"/api/kernels/{b.kernel}", koek)[0] == 404)
+
+        paginas.append(tweede := Pagina(poort, met_code))
+        assert tweede.status == 200
+        assert _wacht(lambda: len(_kernels(_nakomelingen_van(processen))) == 2)
+        vol = Pagina(poort, met_code)
+        assert vol.status == 503 and VOL in " ".join(vol.tekst.split())
+        _nederlandse_pagina(vol.tekst, "De app is vol")
         assert len(_kernels(_nakomelingen_van(processen))) == 2
 
-        c = Pagina(poort, f"/?token={code}")
-        assert c.status == 503 and VOL in " ".join(c.tekst.split())
-        _nederlandse_pagina(c.tekst, "De app is vol")
-        assert len(_kernels(_nakomelingen_van(processen))) == 2
-
-        b.sluit()  # F5 or a closed tab while the page loads
-        weg = f"/api/kernels/{b.kernel}"
-        assert _wacht(lambda: _vraag(poort, "GET", weg, koek)[0] == 404, 15)
-        d = Pagina(poort, f"/?token={code}")
-        assert d.status == 200
-        d.sluit()
-
-        # A page that is closed stops its kernel: on 'beforeunload' Voila's page sends this, with
-        # the value of the page's _xsrf cookie (without that cookie it was refused).
-        xsrf = re.search(r"(?:^|; )_xsrf=([^;]+)", koek).group(1)
-        beacon = urllib.parse.urlencode({"_xsrf": xsrf})
-        status, _, _ = _vraag(poort, "POST", f"/voila/api/shutdown/{a.kernel}", koek, beacon)
-        assert status == 204
-        assert _wacht(lambda: _kernels(_nakomelingen_van(processen)) == [], 15)
+        # A page that is closed stops its kernel (Voila's beacon, see Pagina.sluit_tabblad).
+        assert a.sluit_tabblad(poort) == 204
+        assert _vraag(poort, "GET", f"/api/kernels/{a.kernel}", koek)[0] == 404
+        paginas.append(daarna := Pagina(poort, met_code))
+        assert daarna.status == 200
     finally:
-        a.sluit()
-        b.sluit()
+        for pagina in paginas:
+            pagina.sluit_tabblad(poort)
+        assert _wacht(lambda: not _kernels(_nakomelingen_van(processen)))
+
+
+def _wacht_in(tab, voorwaarde: str, seconden: float) -> bool:
+    return _wacht(lambda: tab.evalueer(f"!!({voorwaarde})"), seconden)
+
+
+@pytest.mark.browser
+@pytest.mark.traag
+def test_netwerk_in_chromium_code_intypen_vol_en_sluiten(netwerkapp, chromium):
+    """In a browser, cap 2: the address without the code asks for it and the typed code opens
+    the app (its widgets connect with the cookie the code gave); a third tab gets the 'vol'
+    page; closing a tab stops its kernel at once, and 'Opnieuw proberen' then opens the app; a
+    page whose kernel is gone says so in Dutch. The Dutch pages pass axe."""
+    from browser import beschrijf
+
+    poort, code, _, processen = netwerkapp
+    adres = f"http://127.0.0.1:{poort}/"
+    app_klaar = "document.querySelectorAll('.impactkit-app select').length >= 3"
+    kernel_van = "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
+    tabs = [chromium.tabblad(breedte=390, hoogte=900) for _ in range(3)]
+    eerste, tweede, derde = tabs
+    try:
+        eerste.open(adres)
+        assert eerste.evalueer("document.title") == "Toegangscode nodig – Stappenplan-app"
+        eerste.stuur("Page.bringToFront")  # axe waits for animation frames: not in the background
+        overtredingen = eerste.axe()
+        assert overtredingen == [], beschrijf(overtredingen)
+        eerste.evalueer(f"document.getElementById('code').value = {code!r}")
+        eerste.evalueer("document.querySelector('form').submit(), true")
+        assert _wacht_in(eerste, app_klaar, 60)
+        tweede.open(adres + f"?token={code}")
+        assert _wacht_in(tweede, app_klaar, 60)
+
+        derde.open(adres + f"?token={code}")
+        assert derde.evalueer("document.title") == "De app is vol – Stappenplan-app"
+        assert VOL in " ".join(derde.evalueer("document.body.innerText").split())
+        derde.stuur("Page.bringToFront")
+        overtredingen = derde.axe()
+        assert overtredingen == [], beschrijf(overtredingen)
+
+        # Closing a tab as a user does (its 'beforeunload' runs): the kernel stops at once,
+        # and the full tab gets its place when it tries again.
+        weg = f"fetch('/api/kernels/{tweede.evalueer(kernel_van)}').then(r => r.status === 404)"
+        tweede.stuur("Page.close")
+        chromium._tabbladen.pop(tweede.sessie, None)
+        assert _wacht_in(eerste, weg, 5)
+        derde.evalueer("document.querySelector('a.knop').click(), true")
+        assert _wacht_in(derde, app_klaar, 60)
+
+        # The page's own kernel stopped (as after a minute without connection): it says so.
+        eerste.evalueer(f"""(() => {{
+            const f = new FormData();
+            f.append('_xsrf', document.cookie.split('; ').find(c => c.startsWith('_xsrf=')).slice(6));
+            return fetch('/voila/api/shutdown/' + {kernel_van}, {{method: 'POST', body: f}})
+              .then(r => r.status); }})()""")
+        assert _wacht_in(eerste, "document.querySelector('.impactkit-verbinding-weg')", 15)
+        melding = eerste.evalueer("document.querySelector('[role=alert]').textContent")
+        assert "Deze pagina is niet meer verbonden met de app" in melding
+        assert "Laad de pagina opnieuw" in melding
+        assert all(t.geblokkeerd == [] for t in (eerste, derde))
+    finally:
+        for t in tabs:
+            if t.sessie in chromium._tabbladen:
+                t.stuur("Page.close")  # as a user closes it: the kernel goes too
+                chromium._tabbladen.pop(t.sessie, None)
+        assert _wacht(lambda: not _kernels(_nakomelingen_van(processen)))
 
 
 @pytest.mark.parametrize("signaal", ["SIGTERM", "SIGHUP", "SIGKILL"])
@@ -324,48 +400,3 @@ def test_app_stoppen_laat_geen_server_en_geen_kernel_achter(signaal):
         if pagina is not None:
             pagina.sluit()
         _stop(proces, processen)
-
-
-def _wacht_in(tab, voorwaarde: str, seconden: float) -> bool:
-    return _wacht(lambda: tab.evalueer(f"!!({voorwaarde})"), seconden)
-
-
-@pytest.mark.browser
-@pytest.mark.traag
-def test_netwerk_in_chromium_met_code_sluiten_geeft_plaats_vrij(netwerkapp, chromium):
-    """In a browser: the address with the code opens the app (the widgets connect with the
-    cookie the code gave), closing a tab stops its kernel at once, and a page whose kernel
-    is gone says so in Dutch."""
-    poort, code, _, processen = netwerkapp
-    adres = f"http://127.0.0.1:{poort}/?token={code}"
-    kernel_van = "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
-    tab = chromium.tabblad(breedte=390, hoogte=900)
-    tweede = chromium.tabblad(breedte=390, hoogte=900)
-    try:
-        for t in (tab, tweede):
-            t.open(adres)
-            assert _wacht_in(
-                t, "document.querySelectorAll('.impactkit-app select').length >= 3", 60
-            )
-        eerste_kernel, tweede_kernel = tab.evalueer(kernel_van), tweede.evalueer(kernel_van)
-        # Closing the tab as a user does (its 'beforeunload' runs): the kernel stops at once.
-        tweede.stuur("Page.close")
-        chromium._tabbladen.pop(tweede.sessie, None)
-        weg = f"fetch('/api/kernels/{tweede_kernel}').then(r => r.status === 404)"
-        assert _wacht_in(tab, weg, 5)
-        assert _wacht(lambda: len(_kernels(_nakomelingen_van(processen))) == 1, 10)
-        # The page's own kernel stopped (as after a minute without connection): it says so.
-        tab.evalueer(f"""(() => {{
-            const xsrf = document.cookie.match('\\\\b_xsrf=([^;]*)\\\\b')[1], f = new FormData();
-            f.append('_xsrf', xsrf);
-            return fetch('/voila/api/shutdown/{eerste_kernel}', {{method: 'POST', body: f}})
-              .then(r => r.status); }})()""")
-        assert _wacht_in(tab, "document.querySelector('.impactkit-verbinding-weg')", 15)
-        melding = tab.evalueer("document.querySelector('[role=alert]').textContent")
-        assert "Deze pagina is niet meer verbonden met de app" in melding
-        assert "Laad de pagina opnieuw" in melding
-        assert tab.geblokkeerd == []
-    finally:
-        tab.sluit()
-        if tweede.sessie in chromium._tabbladen:
-            tweede.sluit()

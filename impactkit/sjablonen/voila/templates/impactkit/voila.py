@@ -5,7 +5,8 @@ in the server only, so it imports nothing from impactkit (a kernel's pandas and 
 double the server's memory). What it adds to Voila:
 
 - :class:`AppKernels` caps the live kernels (``--AppKernels.max_kernels``): a page load beyond the
-  cap gets the template's Dutch ``503.html`` ("De app is vol") and starts nothing. A kernel is
+  cap waits a few seconds for a place, then gets the template's Dutch ``503.html`` ("De app is
+  vol") and starts nothing. A kernel is
   stopped as soon as its page is gone: the page was closed or reloaded (Voila's beacon to
   ``voila/api/shutdown``, which needs the ``_xsrf`` cookie set here), the page load broke off
   before the page was complete (F5 or a closed tab while loading), its page's connection stayed
@@ -25,10 +26,8 @@ import signal
 import threading
 import time
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
-from jupyter_core.utils import ensure_async
-from jupyter_server._tz import utcnow
 from jupyter_server.auth.identity import PasswordIdentityProvider
 from jupyter_server.auth.login import LoginFormHandler
 from jupyter_server.base.call_context import CallContext
@@ -60,28 +59,38 @@ class AppKernels(AsyncMappingKernelManager):
         help="Seconds a kernel is kept idle when no page ever connected to it (its page "
         "load was left before the browser connected).",
     )
+    wacht_op_plaats = Float(
+        3,
+        config=True,
+        help="Seconds a page load waits for a place when the app is full before it gets the "
+        "'vol' page: a reload (F5) closes the page's kernel and asks for a new one at once, and "
+        "its closing may reach the server just after the new page load.",
+    )
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._starten: set[str] = set()  # kernels being started (not yet in self._kernels)
+        self._stoppen: set[str] = set()  # kernels being stopped: their place is free
         self._ooit_verbonden: set[str] = set()
         self._los_sinds: dict[str, float] = {}
-        self._stoppen: set[str] = set()
         self._ruimer: PeriodicCallback | None = None
 
     def bezet(self) -> int:
-        """Kernels running or being started."""
-        return len(set(self._kernels) | self._starten)
+        """Places taken: kernels running or being started, not those being stopped."""
+        return len((set(self._kernels) - self._stoppen) | self._starten)
 
     async def start_kernel(self, *, kernel_id=None, path=None, **kwargs):
         if kernel_id is not None and kernel_id in self:
             return await super().start_kernel(kernel_id=kernel_id, path=path, **kwargs)
-        # No await between the check and the reservation: page loads at the same moment cannot
-        # both take the last place.
-        if self.max_kernels and self.bezet() >= self.max_kernels:
-            raise web.HTTPError(
-                503, "app full: %d kernels", self.max_kernels, reason="De app is vol"
-            )
+        tot = time.monotonic() + self.wacht_op_plaats
+        while self.max_kernels and self.bezet() >= self.max_kernels:
+            if time.monotonic() >= tot:
+                raise web.HTTPError(
+                    503, "app full: %d kernels", self.max_kernels, reason="De app is vol"
+                )
+            await asyncio.sleep(0.1)
+        # No await between the check above and this reservation: page loads at the same
+        # moment cannot both take the last place.
         kernel_id = kernel_id or str(uuid.uuid4())
         self._starten.add(kernel_id)
         try:
@@ -93,6 +102,15 @@ class AppKernels(AsyncMappingKernelManager):
             self._ruimer = PeriodicCallback(self._ruim_op, RUIM_OP_ELKE * 1000)
             self._ruimer.start()
         return kernel_id
+
+    async def shutdown_kernel(self, kernel_id, now=False, restart=False):
+        if restart:
+            return await super().shutdown_kernel(kernel_id, now=now, restart=restart)
+        self._stoppen.add(kernel_id)
+        try:
+            return await super().shutdown_kernel(kernel_id, now=now, restart=restart)
+        finally:
+            self._stoppen.discard(kernel_id)
 
     def _volg_pagina(self, kernel_id: str) -> None:
         """Tie the kernel to the page load that started it (the request being handled).
@@ -110,12 +128,15 @@ class AppKernels(AsyncMappingKernelManager):
 
         def gesloten():
             handler.on_connection_close()
-            if not handler._finished and kernel_id in self:
+            if not handler._finished and kernel_id in self:  # tornado has no public flag
                 self.log.info("Page load of kernel %s broke off: stopping it", kernel_id)
                 self._stop(kernel_id)
 
         # Tornado clears this callback when the response is finished.
         verbinding.set_close_callback(gesloten)
+        stroom = getattr(verbinding, "stream", None)
+        if stroom is not None and stroom.closed():  # it broke off while the kernel started
+            gesloten()
 
     def notify_connect(self, kernel_id):
         super().notify_connect(kernel_id)
@@ -128,18 +149,14 @@ class AppKernels(AsyncMappingKernelManager):
             self._los_sinds[kernel_id] = time.monotonic()
 
     def _stop(self, kernel_id: str) -> None:
-        if kernel_id in self._stoppen:
+        if kernel_id in self._stoppen or kernel_id not in self:
             return
-        self._stoppen.add(kernel_id)
 
         async def stop():
             try:
-                if kernel_id in self:
-                    await ensure_async(self.shutdown_kernel(kernel_id))
-            except Exception:  # a kernel that is already gone
+                await self.shutdown_kernel(kernel_id)
+            except Exception:  # a kernel that was stopped in the meantime
                 self.log.debug("Kernel %s was already stopped", kernel_id, exc_info=True)
-            finally:
-                self._stoppen.discard(kernel_id)
 
         asyncio.ensure_future(stop())
 
@@ -155,7 +172,7 @@ class AppKernels(AsyncMappingKernelManager):
                 )
                 self._los_sinds.pop(kernel_id, None)
                 self._stop(kernel_id)
-        grens = utcnow() - timedelta(seconds=self.nooit_verbonden_na)
+        grens = datetime.now(UTC) - timedelta(seconds=self.nooit_verbonden_na)
         for kernel_id, kernel in list(self._kernels.items()):
             if kernel_id in self._ooit_verbonden or kernel_id in self._starten:
                 continue
