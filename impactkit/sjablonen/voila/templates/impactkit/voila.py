@@ -6,12 +6,11 @@ double the server's memory). What it adds to Voila:
 
 - :class:`AppKernels` caps the live kernels (``--AppKernels.max_kernels``): a page load beyond the
   cap waits a few seconds for a place, then gets the template's Dutch ``503.html`` ("De app is
-  vol") and starts nothing. A kernel is
-  stopped as soon as its page is gone: the page was closed or reloaded (Voila's beacon to
-  ``voila/api/shutdown``, which needs the ``_xsrf`` cookie set here), the page load broke off
-  before the page was complete (F5 or a closed tab while loading), its page's connection stayed
-  closed for ``los_na`` seconds, or no page ever connected to it within ``nooit_verbonden_na``
-  idle seconds.
+  vol") and starts nothing. A kernel is stopped as soon as its page is gone: the page was closed
+  or reloaded (Voila's beacon to ``voila/api/shutdown``, which needs the ``_xsrf`` cookie set
+  here), the page load broke off before the page was complete (F5 or a closed tab while
+  loading), its page's connection stayed closed for ``los_na`` seconds, or no page ever
+  connected to it within ``nooit_verbonden_na`` idle seconds.
 - :class:`Toegangscode` refuses requests without the access code (Jupyter's token, from
   ``JUPYTER_TOKEN``) with the template's Dutch ``toegangscode.html``, where the code can be typed.
   Without a token (the app on localhost only) every request is let in, as before.
