@@ -8,9 +8,13 @@ charts right after, and the plan can be downloaded as a YAML file named for the 
 template (``impactkit/sjablonen/voila``) lays out the controls and keeps the charts' text
 readable.
 
-Voilà starts one kernel per open page and stops it when the page is closed. Kernels of pages that
-went away without saying so (a laptop closed, a crashed tab) are culled after
-``opruimen_na`` seconds without activity, so a workshop day does not pile up kernels. Everything
+Voilà starts one kernel per open page (about 170 MB, more after an answer with charts), at most
+``max_paginas`` at once: the next page load gets a Dutch page saying the app is full. A kernel is
+stopped as soon as its page is gone: closed, left while loading, or without connection for a
+minute; kernels idle for ``opruimen_na`` seconds without a page are culled as well. With
+``netwerk=True`` (a workshop) the app asks for an access code, printed with the address. The
+server's side of this is in ``sjablonen/voila/templates/impactkit/voila.py``. Stopping
+``impactkit app`` (Ctrl-C, SIGTERM, SIGHUP, or killing it) stops Voilà and its kernels. Everything
 the page needs (Voilà's template, the widget JavaScript, the charts as SVG) comes from this
 computer: the app works without internet.
 """
@@ -270,14 +274,22 @@ def maak_app(
     return App(regio_naam, periode, startvraag, bron)
 
 
+def poort_vrij(poort: int) -> bool:
+    """Whether nothing listens on ``poort`` on this computer."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        # As the server binds: connections of a server that just stopped do not count.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("127.0.0.1", poort))
+        except OSError:
+            return False
+        return True
+
+
 def vrije_poort(vanaf: int = STANDAARD_POORT, aantal: int = 50) -> int:
     """The first port from ``vanaf`` that is free on localhost."""
     for poort in range(vanaf, vanaf + aantal):
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-            try:
-                s.bind(("127.0.0.1", poort))
-            except OSError:
-                continue
+        if poort_vrij(poort):
             return poort
     raise ImpactkitFout(
         f"Geen vrije poort gevonden tussen {vanaf} en {vanaf + aantal - 1}. "
@@ -291,11 +303,16 @@ def app_opdracht(
     openen: bool = False,
     notebook: str | Path = APP_NOTEBOOK,
     netwerk: bool = False,
+    max_paginas: int = 0,
 ) -> list[str]:
     """The Voilà command line for the app: localhost only, no code, idle kernels culled.
 
     ``netwerk=True`` listens on every network interface, for a workshop where participants'
-    laptops use the trainer's app. Voilà's kernels accept widget messages only, never code.
+    laptops use the trainer's app, and asks for the access code (Jupyter's token, taken from
+    ``JUPYTER_TOKEN`` in :func:`app_omgeving`). Voilà's kernels accept widget messages only, never
+    code. ``max_paginas`` caps the open pages (kernels) at once; 0 is no cap. The server's
+    settings (the cap, stopping a kernel as soon as its page is gone, the access code, stopping
+    when ``impactkit app`` is gone) are in ``voila.py`` beside the template.
     """
     opdracht = [
         sys.executable,
@@ -303,34 +320,89 @@ def app_opdracht(
         "voila",
         str(notebook),
         f"--port={poort}",
+        "--Voila.port_retries=0",  # a busy port is an error, not another port nobody knows
         f"--Voila.ip={'0.0.0.0' if netwerk else '127.0.0.1'}",
+        f"--Voila.config_file_paths={VOILA_INSTELLINGEN}",
         "--theme=light",
         "--template=impactkit",  # impactkit/sjablonen/voila: Voila's lab template without CDN
         "--VoilaExporter.language_code=nl",
         "--strip_sources=True",
         "--show_tracebacks=False",
+        f"--AppKernels.max_kernels={max_paginas}",
         # Kernels whose page went away without closing are stopped after this many idle seconds;
         # a page that is still open keeps its kernel.
         f"--MappingKernelManager.cull_idle_timeout={opruimen_na}",
         f"--MappingKernelManager.cull_interval={max(10, min(60, opruimen_na // 2))}",
         "--MappingKernelManager.cull_connected=False",
     ]
+    if netwerk:
+        opdracht.append("--Voila.auto_token=True")  # the token comes from JUPYTER_TOKEN
     if not openen:
         opdracht.append("--no-browser")
     return opdracht
 
 
 SJABLONEN = Path(__file__).with_name("sjablonen")
+VOILA_INSTELLINGEN = SJABLONEN / "voila" / "templates" / "impactkit"  # holds voila.py
+
+# Memory of one open page: its kernel at the peak of an answer with charts (bench/bench_app.py:
+# 313 MB per session with 12 at once; about 170 MB before a region is chosen), and what is kept
+# free for the rest of the laptop. An 8 GB laptop with 4.6 GB free gets a cap of 11.
+GEHEUGEN_PER_PAGINA = 320 * 2**20
+GEHEUGEN_VRIJ_HOUDEN = 1024 * 2**20
+MAX_PAGINAS_HOOGSTENS = 40
 
 
-def app_omgeving() -> dict[str, str]:
-    """The environment for Voila: it finds the 'impactkit' template in impactkit/sjablonen."""
+def standaard_max_paginas(beschikbaar: int | None = None) -> int:
+    """How many app pages may be open at once: as many as fit in the free memory (at least 2).
+
+    ``beschikbaar`` is the free memory in bytes (default: what this computer has free now).
+    """
+    if beschikbaar is None:
+        import psutil
+
+        beschikbaar = psutil.virtual_memory().available
+    passend = (beschikbaar - GEHEUGEN_VRIJ_HOUDEN) // GEHEUGEN_PER_PAGINA
+    return int(max(2, min(MAX_PAGINAS_HOOGSTENS, passend)))
+
+
+def toegangscode(lengte: int = 10) -> str:
+    """A new access code for the app on the network: letters and digits that cannot be misread."""
+    import secrets
+
+    tekens = "abcdefghjkmnpqrstuvwxyz23456789"  # no i, l, o, 0, 1
+    return "".join(secrets.choice(tekens) for _ in range(lengte))
+
+
+def app_omgeving(code: str = "") -> dict[str, str]:
+    """The environment for Voila: it finds the 'impactkit' template in impactkit/sjablonen.
+
+    ``code`` is the access code the server asks for (with ``netwerk=True``). The server stops
+    itself when this process is gone (``IMPACTKIT_APP_OUDER``, read by ``voila.py``).
+    """
     import os
 
     omgeving = dict(os.environ)
     paden = [str(SJABLONEN), *filter(None, omgeving.get("JUPYTER_PATH", "").split(os.pathsep))]
     omgeving["JUPYTER_PATH"] = os.pathsep.join(paden)
+    omgeving["IMPACTKIT_APP_OUDER"] = str(os.getpid())
+    omgeving.pop("JUPYTER_TOKEN", None)
+    if code:
+        omgeving["JUPYTER_TOKEN"] = code
     return omgeving
+
+
+def netwerkadres() -> str:
+    """This computer's address on the local network (127.0.0.1 if it has none).
+
+    Asks the operating system which interface it would use; no packet is sent.
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        try:
+            s.connect(("10.255.255.255", 1))
+            return s.getsockname()[0]
+        except OSError:
+            return "127.0.0.1"
 
 
 def wacht_op_app(
@@ -363,24 +435,46 @@ def start_app(
     openen: bool = True,
     opruimen_na: int = OPRUIMEN_NA,
     netwerk: bool = False,
+    max_paginas: int | None = None,
 ) -> int:
-    """Serve the app on localhost, print its address and wait until Ctrl-C (``impactkit app``)."""
+    """Serve the app, print its address and wait until Ctrl-C (``impactkit app``).
+
+    On localhost only, or with ``netwerk=True`` for the room, behind an access code that is
+    printed with the address. At most ``max_paginas`` pages at once (default: what fits in the
+    free memory, :func:`standaard_max_paginas`). Ctrl-C, SIGTERM and SIGHUP (a closed terminal)
+    stop Voila and its kernels; if this process is killed outright, Voila stops itself.
+    """
     if not APP_NOTEBOOK.exists():
         raise ImpactkitFout(f"Het app-notebook ontbreekt: {APP_NOTEBOOK}.")
+    if poort and not poort_vrij(poort):
+        raise ImpactkitFout(
+            f"Poort {poort} is al in gebruik (draait de app daar nog?). Kies een andere poort "
+            "met --poort, of laat --poort weg: dan kiest de app zelf een vrije."
+        )
     poort = poort or vrije_poort()
+    if max_paginas is None:
+        max_paginas = standaard_max_paginas()
+    elif max_paginas < 1:
+        raise ImpactkitFout(f"--max-paginas moet minstens 1 zijn, niet {max_paginas}.")
+    code = toegangscode() if netwerk else ""
+    met_code = f"?token={code}" if code else ""
     adres = f"http://127.0.0.1:{poort}/"
     import tempfile
 
     logboek = Path(tempfile.gettempdir()) / f"impactkit-app-{poort}.log"
-    vorige = _stop_bij_sigterm()
-    with logboek.open("w", encoding="utf-8") as log:
-        proces = subprocess.Popen(
-            app_opdracht(poort, opruimen_na, openen=openen, netwerk=netwerk),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=app_omgeving(),
-        )
+    vorige = _stop_bij_signalen()
+    proces = None
     try:
+        with logboek.open("w", encoding="utf-8") as log:
+            proces = subprocess.Popen(
+                app_opdracht(poort, opruimen_na, netwerk=netwerk, max_paginas=max_paginas),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=app_omgeving(code),
+                # Its own session: a terminal's Ctrl-C or hang-up reaches this process only,
+                # which stops Voila in order (Voila then stops its kernels).
+                start_new_session=True,
+            )
         try:
             wacht_op_app(adres, proces)
         except ImpactkitFout as e:
@@ -388,46 +482,70 @@ def start_app(
             raise ImpactkitFout(
                 f"{e}\nLaatste regels van het logboek ({logboek}):\n" + "\n".join(regels)
             ) from None
-        print(f"De app draait op {adres}")
+        print(f"De app draait op {adres}{met_code}", flush=True)
         print("Open dit adres in je browser. Stoppen: Ctrl-C.")
         if netwerk:
-            naam = socket.gethostname()
             print(
-                f"Deelnemers op hetzelfde netwerk openen http://{naam}:{poort}/ (of het "
-                f"IP-adres van deze computer met :{poort}/)."
+                f"Deelnemers op hetzelfde netwerk openen http://{netwerkadres()}:{poort}/{met_code}"
+                f"\n(of http://{socket.gethostname()}:{poort}/{met_code}). De toegangscode is "
+                f"{code}: wie het adres zonder code opent, wordt geweigerd en kan de code intypen."
             )
+        print(
+            f"De app houdt hoogstens {max_paginas} pagina's tegelijk open; wie er dan nog een "
+            "opent, krijgt de melding dat de app vol is (ander aantal: --max-paginas).",
+            flush=True,
+        )
+        if openen:
+            import webbrowser
+
+            webbrowser.open(adres + met_code)
         proces.wait()
         return 0
     except KeyboardInterrupt:
         return 0
     finally:
-        if proces.poll() is None:
+        if proces is not None and proces.poll() is None:
             proces.terminate()
             try:
-                proces.wait(timeout=10)
+                proces.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 proces.kill()
-        if vorige is not None:
-            import signal
-
-            signal.signal(signal.SIGTERM, vorige)
+        _herstel_signalen(vorige)
 
 
-def _stop_bij_sigterm():
-    """Stop on SIGTERM as on Ctrl-C, so Voila is stopped too; the previous handler (or None).
+# Signals that stop ``impactkit app`` as Ctrl-C does: a service manager or ``kill`` (SIGTERM), a
+# closed terminal window (SIGHUP).
+STOPSIGNALEN = ("SIGTERM", "SIGHUP")
 
-    Without this a terminated ``impactkit app`` (a closed terminal, a test's teardown) left
-    Voila and its kernels running on their port.
+
+def _stop_bij_signalen() -> dict:
+    """Stop on SIGTERM and SIGHUP as on Ctrl-C, so Voila is stopped too; the previous handlers.
+
+    Without this a terminated ``impactkit app`` (a closed terminal, ``kill``, a test's teardown)
+    left Voila and its kernels running on their port.
     """
     import signal
 
     def stop(signum, frame):
         raise KeyboardInterrupt
 
-    try:
-        return signal.signal(signal.SIGTERM, stop)
-    except ValueError:  # not the main thread: signals cannot be handled here
-        return None
+    vorige = {}
+    for naam in STOPSIGNALEN:
+        nummer = getattr(signal, naam, None)
+        if nummer is None:  # Windows has no SIGHUP
+            continue
+        try:
+            vorige[nummer] = signal.signal(nummer, stop)
+        except ValueError:  # not the main thread: signals cannot be handled here
+            break
+    return vorige
+
+
+def _herstel_signalen(vorige: dict) -> None:
+    import signal
+
+    for nummer, handler in vorige.items():
+        signal.signal(nummer, handler)
 
 
 __all__ = [
@@ -438,7 +556,11 @@ __all__ = [
     "controleer_keuzes",
     "download_html",
     "maak_app",
+    "netwerkadres",
+    "poort_vrij",
+    "standaard_max_paginas",
     "start_app",
+    "toegangscode",
     "vrije_poort",
     "wacht_op_app",
 ]

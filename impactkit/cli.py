@@ -215,7 +215,12 @@ def regio_naam(uit) -> str:
 def _app(args: argparse.Namespace) -> int:
     from .app import start_app
 
-    return start_app(poort=args.poort, openen=not args.niet_openen, netwerk=args.netwerk)
+    return start_app(
+        poort=args.poort,
+        openen=not args.niet_openen,
+        netwerk=args.netwerk,
+        max_paginas=args.max_paginas,
+    )
 
 
 def _workshop(args: argparse.Namespace) -> int:
@@ -414,8 +419,16 @@ def _opdracht_app(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--netwerk",
         action="store_true",
-        help="ook bereikbaar voor andere laptops "
-        "op hetzelfde netwerk (workshop); alleen op een vertrouwd netwerk",
+        help="ook bereikbaar voor andere laptops op hetzelfde netwerk (workshop), met een "
+        "toegangscode in het adres; alleen op een vertrouwd netwerk",
+    )
+    p.add_argument(
+        "--max-paginas",
+        type=int,
+        default=None,
+        metavar="AANTAL",
+        help="hoogstens zoveel app-pagina's tegelijk open (standaard: wat in het vrije geheugen "
+        "van deze computer past)",
     )
     p.set_defaults(functie=_app)
 

@@ -283,7 +283,9 @@ def draaiende_app():
             proces.terminate()
             proces.wait(timeout=30)
         try:
-            os.killpg(proces.pid, signal.SIGKILL)  # Voila and kernels, if they were left
+            # Only impactkit app itself if it was left: Voila runs in a session of its own and
+            # stops itself (and its kernels) when impactkit app is gone.
+            os.killpg(proces.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
 
@@ -501,7 +503,7 @@ def test_app_zegt_het_als_de_server_weg_is(chromium):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        start_new_session=True,  # its own process group: stopped as a whole below
+        start_new_session=True,  # its own process group (Voila has one of its own)
     )
     tab = chromium.tabblad(breedte=390, hoogte=900)
     try:
