@@ -298,6 +298,18 @@ class Tabblad:
             raise BrowserFout(f"JavaScript-fout: {uitleg}")
         return antwoord["result"].get("value")
 
+    def wacht_tot(self, voorwaarde: str, seconden: float) -> bool:
+        """Poll the JavaScript condition every 0.25 s; True as soon as it holds, False after
+        ``seconden``."""
+        import time
+
+        tot = time.monotonic() + seconden
+        while time.monotonic() < tot:
+            if self.evalueer(f"!!({voorwaarde})"):
+                return True
+            time.sleep(0.25)
+        return False
+
     def schermafdruk(self, pad: str | os.PathLike, hele_pagina: bool = True) -> Path:
         """Save a PNG of the page (the whole page by default) and return its path."""
         import base64

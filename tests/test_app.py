@@ -374,7 +374,7 @@ def _kies(tab, nummer: int, tekst: str) -> str:
         # ipywidgets writes the spaces of an option as no-break spaces
         f".find(o => o.textContent.replaceAll('\\u00a0', ' ').trim() === {json.dumps(tekst)})"
     )
-    assert _wacht(tab, optie, 30), f"geen keuze '{tekst}' in lijst {nummer}"
+    assert tab.wacht_tot(optie, 30), f"geen keuze '{tekst}' in lijst {nummer}"
     return tab.evalueer(f"""(() => {{
         const o = {optie}, s = o.parentElement;
         s.value = o.value; s.dispatchEvent(new Event('change', {{bubbles: true}}));
@@ -398,7 +398,7 @@ def test_app_in_chromium_op_scherm_en_telefoon(draaiende_app, chromium, tmp_path
         tab.open(adres)
         assert tab.evalueer("document.documentElement.lang") == "nl"
         assert tab.evalueer("document.title") == "Stappenplan-app: je regio in cijfers"
-        assert _wacht(tab, "document.querySelectorAll('select').length >= 3", 120)
+        assert tab.wacht_tot("document.querySelectorAll('select').length >= 3", 120)
         # While it starts, the page speaks Dutch (Voila's own texts are English).
         laadteksten = tab.evalueer("window.impactkitTeksten")
         assert "De app wordt geladen…" in laadteksten
@@ -409,10 +409,9 @@ def test_app_in_chromium_op_scherm_en_telefoon(draaiende_app, chromium, tmp_path
         vraag = "Blijft de veiligheid in gezinnen na afsluiting bij Veilig Thuis bestaan?"
         assert _kies(tab, 2, vraag) == vraag
         # Before any answer, on the phone the list cuts the question off: it stands below it.
-        assert _wacht(tab, f"{MAAT}({json.dumps(vraag)}).vraag_te_zien", 30)
+        assert tab.wacht_tot(f"{MAAT}({json.dumps(vraag)}).vraag_te_zien", 30)
         assert _kies(tab, 0, "Zaanstreek-Waterland") == "Zaanstreek-Waterland"
-        assert _wacht(
-            tab,
+        assert tab.wacht_tot(
             "document.body.innerText.includes('Zaanstreek-Waterland, het tweede halfjaar van "
             "2024') && document.querySelectorAll('figure.grafiek img[alt]').length == 3",
             120,
@@ -440,8 +439,7 @@ def test_app_in_chromium_op_scherm_en_telefoon(draaiende_app, chromium, tmp_path
         for breedte in (1280, 390, 320):
             tab.zet_breedte(breedte, 900)
             # Voila's panels take the new width on the next frames
-            assert _wacht(
-                tab,
+            assert tab.wacht_tot(
                 f"innerWidth === {breedte} && document.querySelector('.impactkit-app')"
                 f".getBoundingClientRect().right <= {breedte}",
                 10,
@@ -473,15 +471,6 @@ def test_app_in_chromium_op_scherm_en_telefoon(draaiende_app, chromium, tmp_path
         tab.sluit()
 
 
-def _wacht(tab, voorwaarde: str, seconden: float) -> bool:
-    tot = time.monotonic() + seconden
-    while time.monotonic() < tot:
-        if tab.evalueer(f"!!({voorwaarde})"):
-            return True
-        time.sleep(0.25)
-    return False
-
-
 def test_cli_app_zonder_notebook_geeft_nederlandse_fout(monkeypatch, capsys):
     monkeypatch.setattr(app, "APP_NOTEBOOK", Path("/bestaat/niet/app.ipynb"))
     assert main(["app", "--niet-openen"]) == 2
@@ -509,7 +498,7 @@ def test_app_zegt_het_als_de_server_weg_is(chromium):
     try:
         assert proces.stdout.readline().startswith("De app draait op")
         tab.open(f"http://127.0.0.1:{poort}/")
-        assert _wacht(tab, "document.querySelectorAll('select').length >= 3", 120)
+        assert tab.wacht_tot("document.querySelectorAll('select').length >= 3", 120)
         assert not tab.evalueer("!!document.querySelector('.impactkit-verbinding-weg')")
         os.killpg(proces.pid, signal.SIGTERM)
         proces.wait(timeout=30)
@@ -517,7 +506,7 @@ def test_app_zegt_het_als_de_server_weg_is(chromium):
             const s = Array.from(document.querySelectorAll('.impactkit-app select'))[0];
             s.value = s.options[s.options.length - 1].value;
             s.dispatchEvent(new Event('change', {bubbles: true})); return true; })()""")
-        assert _wacht(tab, "document.querySelector('.impactkit-verbinding-weg')", 15)
+        assert tab.wacht_tot("document.querySelector('.impactkit-verbinding-weg')", 15)
         melding = tab.evalueer("document.querySelector('[role=alert]').textContent")
         assert "De verbinding met de app is verbroken" in melding and "impactkit app" in melding
     finally:

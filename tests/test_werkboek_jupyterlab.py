@@ -27,15 +27,6 @@ SCHERMAFDRUKKEN = os.environ.get("IMPACTKIT_SCHERMAFDRUKKEN")
 """A folder to save the screenshots in (to look at them, or for the book's figure)."""
 
 
-def _wacht(tab, voorwaarde: str, seconden: float) -> bool:
-    tot = time.monotonic() + seconden
-    while time.monotonic() < tot:
-        if tab.evalueer(f"!!({voorwaarde})"):
-            return True
-        time.sleep(0.25)
-    return False
-
-
 @pytest.fixture(scope="module")
 def jupyterlab(tmp_path_factory):
     """A workbook for Twente, 2nd half of 2024, open in JupyterLab on a free port."""
@@ -85,9 +76,9 @@ def test_werkboek_opent_in_het_nederlands_met_het_antwoord(jupyterlab, chromium)
     tab = chromium.tabblad(breedte=1280, hoogte=900)
     try:
         tab.open(adres)
-        assert _wacht(tab, "document.body.innerText.includes('Antwoord op de hoofdvraag')", 120), (
-            "het antwoord staat niet in het geopende werkboek"
-        )
+        assert tab.wacht_tot(
+            "document.body.innerText.includes('Antwoord op de hoofdvraag')", 120
+        ), "het antwoord staat niet in het geopende werkboek"
         menu = tab.evalueer(
             "Array.from(document.querySelectorAll('.lm-MenuBar-itemLabel'))"
             ".map(e => e.textContent.trim())"
@@ -121,21 +112,19 @@ def test_formulier_werkt_de_pagina_bij(jupyterlab, chromium):
     tab = chromium.tabblad(breedte=1280, hoogte=900)
     try:
         tab.open(adres)
-        assert _wacht(tab, "window.jupyterapp && window.jupyterapp.shell.currentWidget", 120)
-        assert _wacht(
-            tab,
+        assert tab.wacht_tot("window.jupyterapp && window.jupyterapp.shell.currentWidget", 120)
+        assert tab.wacht_tot(
             "window.jupyterapp.shell.currentWidget.sessionContext"
             " && window.jupyterapp.shell.currentWidget.sessionContext.session"
             " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel",
             120,
         )
         tab.evalueer("window.jupyterapp.commands.execute('notebook:run-all-cells'); true")
-        assert _wacht(tab, "document.querySelector('.impactkit-keuzepaneel select')", 180), (
+        assert tab.wacht_tot("document.querySelector('.impactkit-keuzepaneel select')", 180), (
             "het formulier verschijnt niet na Run All Cells"
         )
         # wait for the run to finish (the last cell's summary is written again)
-        assert _wacht(
-            tab,
+        assert tab.wacht_tot(
             "!window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
             ".status.includes('busy')",
             180,
@@ -151,13 +140,12 @@ def test_formulier_werkt_de_pagina_bij(jupyterlab, chromium):
             return tekst(o); })()""")
         assert gekozen == "1e halfjaar 2021"
         # the heading and the answer above the form
-        assert _wacht(
-            tab, "document.body.innerText.includes('Twente, het eerste halfjaar van 2021')", 120
+        assert tab.wacht_tot(
+            "document.body.innerText.includes('Twente, het eerste halfjaar van 2021')", 120
         )
         # and the steps below it (the key figures' caption names the period); textContent, as
         # JupyterLab does not lay out cells scrolled out of view
-        assert _wacht(
-            tab,
+        assert tab.wacht_tot(
             "Array.from(document.querySelectorAll('caption')).some(c => c.textContent"
             ".includes('Kerncijfers: Twente en Nederland, 1e halfjaar 2021'))",
             180,
